@@ -1,0 +1,20 @@
+// jsdom lacks the layout APIs that Fluent UI and its charts call; give them inert answers.
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+const g = globalThis as unknown as Record<string, unknown>;
+if (!g.ResizeObserver) g.ResizeObserver = ResizeObserverStub;
+if (typeof window !== "undefined") {
+  const svgProto = (window as unknown as { SVGElement: { prototype: Record<string, unknown> } }).SVGElement.prototype;
+  svgProto.getComputedTextLength = () => 40;
+  svgProto.getBBox = () => ({ x: 0, y: 0, width: 40, height: 12 });
+  (window.HTMLCanvasElement.prototype as unknown as Record<string, unknown>).getContext = () => null;
+  if (!window.matchMedia) {
+    (window as unknown as Record<string, unknown>).matchMedia = (q: string) => ({
+      matches: false, media: q, onchange: null,
+      addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false,
+    });
+  }
+}
