@@ -114,7 +114,7 @@ function chunk(type, data) {
 }
 
 /** Encodes RGBA pixels as a PNG (colour type 6, filter 0 on every row). */
-export function encodePng(size, rgba) {
+function encodePng(size, rgba) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
