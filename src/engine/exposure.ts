@@ -1,0 +1,108 @@
+/**
+ * Direct (one-hop) circular exposure: how much of an entity's contracted revenue is its own money coming
+ * back. Definitions from issue 4, formulas and worked example in docs/methodology.md §2:
+ * self-funded(X) = Σ_Y min(F(X→Y), C(Y→X)); funded backlog(X) = Σ_{Y: F(X→Y)>0} C(Y→X);
+ * circular share(X) = self-funded(X) / Σ_Y C(Y→X); round-trip ratio(X,Y) = C(Y→X) / F(X→Y).
+ */
+import type { EntityId, ModelView } from "../model/types";
+import { engineError, type EngineError } from "./result";
+import { totalContractsIn } from "./flows";
+import { contractAmount, fundingAmount, indexOf, type ViewIndex } from "./viewIndex";
+
+/**
+ * Σ over counterparties Y of min(F(X→Y), C(Y→X)): the part of X's contracted revenue that X itself paid for.
+ * The minimum, because money X put in can come back at most once and revenue beyond it was paid from elsewhere.
+ * @example selfFundedExposure(view, "MSFT") // min(13.8, 250) + min(5, 30) = 18.8 with C030, C029, C034, C035
+ */
+export function selfFundedExposure(view: ModelView, id: EntityId): number {
+  const index = indexOf(view);
+  let total = 0;
+  for (const [y, cell] of index.fundingOut.get(id) ?? []) {
+    total += Math.min(fundingAmount(cell), contractAmount(index.contractsOut.get(y)?.get(id)));
+  }
+  return total;
+}
+
+/**
+ * Σ over the customers Y that X funds (F(X→Y) > 0) of C(Y→X): contracted revenue that depends on customers X finances.
+ * @example fundedBacklog(view, "MSFT") // 250 + 30 = 280
+ */
+export function fundedBacklog(view: ModelView, id: EntityId): number {
+  const index = indexOf(view);
+  let total = 0;
+  for (const [y, cell] of index.fundingOut.get(id) ?? []) {
+    if (fundingAmount(cell) > 0) total += contractAmount(index.contractsOut.get(y)?.get(id));
+  }
+  return total;
+}
+
+/**
+ * self-funded(X) / Σ_Y C(Y→X), a fraction in [0, 1]; DIV_ZERO when X has no modelled contracted revenue.
+ * @example circularShare(view, "MSFT") // 18.8 / 280 ≈ 0.0671
+ */
+export function circularShare(view: ModelView, id: EntityId): number | EngineError {
+  const contractsIn = totalContractsIn(view, id);
+  if (contractsIn <= 0) return engineError("DIV_ZERO", `${id} has no contracted revenue in the model, so no circular share.`);
+  return Math.min(1, selfFundedExposure(view, id) / contractsIn);
+}
+
+/**
+ * C(investee→investor) / F(investor→investee): contract dollars back per dollar of funding; DIV_ZERO when F = 0.
+ * @example roundTripRatio(view, "MSFT", "OPENAI") // 250 / 13.8 ≈ 18.12
+ */
+export function roundTripRatio(view: ModelView, investor: EntityId, investee: EntityId): number | EngineError {
+  const index = indexOf(view);
+  const f = fundingAmount(index.fundingOut.get(investor)?.get(investee));
+  if (f <= 0) return engineError("DIV_ZERO", `${investor} has no recorded funding of ${investee}, so no round-trip ratio.`);
+  return contractAmount(index.contractsOut.get(investee)?.get(investor)) / f;
+}
+
+/** One counterparty of an entity in exposureTable: what the entity funds it with and what it buys back. */
+export interface ExposureRow {
+  counterparty: EntityId;
+  /** F(entity→counterparty). */
+  fundingOut: number;
+  /** C(counterparty→entity). */
+  contractsIn: number;
+  /** min(fundingOut, contractsIn). */
+  selfFunded: number;
+  /** contractsIn / fundingOut, null when fundingOut = 0. */
+  roundTripRatio: number | null;
+  /** The funding and contract facts behind the row. */
+  factIds: string[];
+}
+
+function counterparties(index: ViewIndex, id: EntityId): Set<EntityId> {
+  const ids = new Set<EntityId>();
+  for (const y of index.fundingOut.get(id)?.keys() ?? []) ids.add(y);
+  for (const y of index.contractsIn.get(id)?.keys() ?? []) ids.add(y);
+  ids.delete(id);
+  return ids;
+}
+
+/**
+ * Every counterparty the entity funds or sells to under contract, largest self-funded amount first
+ * (then contracts in, then id), each with the fact ids behind it.
+ */
+export function exposureTable(view: ModelView, id: EntityId): ExposureRow[] {
+  const index = indexOf(view);
+  const rows: ExposureRow[] = [];
+  for (const y of counterparties(index, id)) {
+    const fCell = index.fundingOut.get(id)?.get(y);
+    const cCell = index.contractsOut.get(y)?.get(id);
+    const fundingOut = fundingAmount(fCell);
+    const contractsIn = contractAmount(cCell);
+    if (fundingOut <= 0 && contractsIn <= 0) continue;
+    rows.push({
+      counterparty: y,
+      fundingOut,
+      contractsIn,
+      selfFunded: Math.min(fundingOut, contractsIn),
+      roundTripRatio: fundingOut > 0 ? contractsIn / fundingOut : null,
+      factIds: [...(fCell?.factIds ?? []), ...(cCell?.factIds ?? [])],
+    });
+  }
+  return rows.sort(
+    (a, b) => b.selfFunded - a.selfFunded || b.contractsIn - a.contractsIn || (a.counterparty < b.counterparty ? -1 : a.counterparty > b.counterparty ? 1 : 0),
+  );
+}

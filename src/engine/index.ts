@@ -1,0 +1,33 @@
+/**
+ * The AIFIN analytics engine: pure functions over a model view or plain matrices (docs/methodology.md).
+ * Errors are values (./result), never throws. The matrix and graph models (clearing, DebtRank, Leontief,
+ * RAS, cycles) and the measures on a view are re-exported here; nothing else should be imported from
+ * deeper paths by other layers.
+ */
+export * from "./result";
+// Matrix and graph models.
+export * from "./clearingVector";
+export * from "./debtRank";
+export * from "./leontiefInverse";
+export * from "./estimateExposures";
+export * from "./findCycles";
+// Measures on a view.
+export { funding, contractValue, totalFundingOut, totalContractsIn, type FundingKind } from "./flows";
+export { selfFundedExposure, fundedBacklog, circularShare, roundTripRatio, exposureTable, type ExposureRow } from "./exposure";
+export { capexOffset, latestAnnualCapex, type CapexOffset } from "./capexOffset";
+export { stakeOf, latestValuation, type StakeField } from "./stakeOf";
+export { networkExposure, DEFAULT_LEAK, type NetworkExposureOptions } from "./networkExposure";
+export { cyclesThrough, DEFAULT_MAX_CYCLE_LENGTH, type MoneyCycle } from "./cyclesThrough";
+export { moneyGraph, type MoneyEdge, type MoneyGraph } from "./moneyGraph";
+export {
+  stress,
+  modelMultiple,
+  DEFAULT_SHOCKED,
+  DEFAULT_MULTIPLE,
+  type StressOptions,
+  type StressLine,
+  type StressResult,
+  type StressDetails,
+} from "./stress";
+export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
+export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";

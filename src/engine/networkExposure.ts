@@ -1,0 +1,76 @@
+/**
+ * Network circular exposure: the part of X's funding that comes back to X along money paths of any length,
+ * under a proportional-flow assumption, computed with the Leontief inverse (Leontief 1936; the same
+ * absorbing-chain algebra as Kemeny & Snell, "Finite Markov Chains", 1960, ch. 3).
+ *
+ * Each entity passes on a share (1 − leak) of every dollar it receives, split in proportion to its modelled
+ * outflows (funding out + contracts it buys); the share `leak` leaves the modelled web (wages, power, other
+ * suppliers, retained cash). A[i][j] = (1 − leak) · W[i][j] / Σ_k W[i][k], N = (I − A)⁻¹. The chance that a
+ * dollar at j ever reaches X is h(j,X) = N[j][X] / N[X][X] (first passage: N counts repeat visits, and every
+ * arrival at X brings N[X][X] visits). network exposure(X) = Σ_j F(X→j) · h(j,X). Worked example and the
+ * leak sensitivity table: docs/methodology.md §5.
+ */
+import type { EntityId, ModelView } from "../model/types";
+import { leontiefInverse } from "./leontiefInverse";
+import { moneyGraph } from "./moneyGraph";
+import { engineError, isEngineError, type EngineError } from "./result";
+import { fundingAmount, indexOf } from "./viewIndex";
+
+/**
+ * Default leak: half of every dollar leaves the modelled web at each step. Oracle spends roughly 50 of its
+ * 67 bn FY26 revenue on capex (D025), about half of which is GPUs; OpenAI's compute is about half its
+ * 2025 spending (C094, D012). 0.5 sits in the middle of those shares; methodology.md §5 shows 0.1–0.9.
+ */
+export const DEFAULT_LEAK = 0.5;
+
+/** Options of networkExposure. */
+export interface NetworkExposureOptions {
+  /** Share of each received dollar that leaves the modelled web, in [0, 1]; default DEFAULT_LEAK. */
+  leak?: number;
+}
+
+/** (I − A)⁻¹ for the view and leak, cached on the view's index. */
+function inverseFor(view: ModelView, leak: number): number[][] | EngineError {
+  const index = indexOf(view);
+  const key = `leontief:${leak}`;
+  const cached = index.cache.get(key) as number[][] | EngineError | undefined;
+  if (cached !== undefined) return cached;
+  const n = index.nodes.length;
+  const a = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const out = new Array<number>(n).fill(0);
+  const edges = moneyGraph(view).edges;
+  for (const e of edges) out[index.nodeIndex.get(e.from) as number] += e.amount;
+  for (const e of edges) {
+    const i = index.nodeIndex.get(e.from) as number;
+    a[i][index.nodeIndex.get(e.to) as number] = ((1 - leak) * e.amount) / out[i];
+  }
+  const inverse = leontiefInverse(a);
+  index.cache.set(key, inverse);
+  return inverse;
+}
+
+/**
+ * USD bn of X's funding that returns to X through the modelled web; 0 for an entity that funds nobody.
+ * INVALID_INPUT for a leak outside [0, 1]; NOT_CONVERGENT (from leontiefInverse) for leak 0 on a closed web.
+ * @example networkExposure(view, "X", { leak: 0.5 }) // 4.375 in the methodology's three-node example
+ */
+export function networkExposure(view: ModelView, id: EntityId, options: NetworkExposureOptions = {}): number | EngineError {
+  const leak = options.leak ?? DEFAULT_LEAK;
+  if (typeof leak !== "number" || !Number.isFinite(leak) || leak < 0 || leak > 1) {
+    return engineError("INVALID_INPUT", `leak must be a number from 0 to 1 (got ${String(leak)}).`);
+  }
+  const index = indexOf(view);
+  const row = index.fundingOut.get(id);
+  const x = index.nodeIndex.get(id);
+  if (row === undefined || x === undefined) return 0;
+  const inverse = inverseFor(view, leak);
+  if (isEngineError(inverse)) return inverse;
+  const diagonal = inverse[x][x];
+  let total = 0;
+  for (const [j, cell] of row) {
+    const jj = index.nodeIndex.get(j);
+    if (jj === undefined || jj === x) continue;
+    total += fundingAmount(cell) * Math.min(1, Math.max(0, inverse[jj][x] / diagonal));
+  }
+  return total;
+}

@@ -1,0 +1,174 @@
+/**
+ * Stress: what the web loses when one entity (default OpenAI) cuts its commitments by a fraction.
+ * Per entity (docs/methodology.md §7 has the formulas, the worked example and the comparison with claims S13/S14):
+ *  1. revenue lost = cut × C(shocked→X), the first-round contracted revenue that disappears;
+ *  2. lender loss: a clearing model (Eisenberg & Noe 2001, via clearingVector) of the loan facts, each
+ *     borrower owing its lenders F_debt(lender→borrower) and holding as external assets its remaining
+ *     contracted revenue plus the equity put into it. Loss = what the lender is paid with no cut minus what
+ *     it is paid after the cut, so debt the model cannot cover even before the shock (because it records a
+ *     borrower's debt but not all of its revenue) is not blamed on the shock;
+ *  3. market value at risk = cut × annual contract value (each contract over its term, default 5 years)
+ *     × an EV/revenue multiple: the entity's latest market cap / latest annual revenue where the model has
+ *     both, else DEFAULT_MULTIPLE, or `multiple` for every entity when given.
+ */
+import type { EntityId, ModelView } from "../model/types";
+import { clearingVector } from "./clearingVector";
+import { engineError, isEngineError, type EngineError } from "./result";
+import { latestValuation } from "./stakeOf";
+import { amountOf, contractAmount, fundingAmount, indexOf, isSubAnnual, latestOwnFact } from "./viewIndex";
+
+/** The entity shocked when none is named: the article's subject. */
+export const DEFAULT_SHOCKED: EntityId = "OPENAI";
+
+/**
+ * EV/revenue multiple used for an entity without both a market cap and an annual revenue fact: 10×, a round
+ * figure between Amazon (~3–4×) and Microsoft (~12×) or Nvidia (20×+) early in 2026 (market caps C083–C085).
+ */
+export const DEFAULT_MULTIPLE = 10;
+
+/** Which entity cuts, by how much (fraction 0..1), and an optional EV/revenue multiple for everyone. */
+export interface StressOptions {
+  shocked: EntityId;
+  cut: number;
+  multiple?: number;
+}
+
+/** One entity's losses, USD bn. */
+export interface StressLine {
+  id: EntityId;
+  revenueLost: number;
+  lenderLoss: number;
+  marketValueAtRisk: number;
+}
+
+/** Assumptions used, for tooltips and the methodology's hand check. */
+export interface StressDetails {
+  /** The multiple applied to each vendor and where it came from (fact ids, "default" or "override"). */
+  multiples: Record<EntityId, { multiple: number; source: string[] | "default" | "override" }>;
+  /** Borrowers that default after the cut but not before it. */
+  newDefaults: EntityId[];
+}
+
+/** Lines (vendors of the shocked entity, then lenders with a loss) and their totals. */
+export interface StressResult {
+  lines: StressLine[];
+  total: Omit<StressLine, "id">;
+  details: StressDetails;
+}
+
+/** The entity's EV/revenue multiple from the model (market cap or valuation ÷ annual revenue), or undefined. */
+export function modelMultiple(view: ModelView, id: EntityId): { multiple: number; factIds: string[] } | undefined {
+  const index = indexOf(view);
+  const value = latestValuation(view, id);
+  const revenue = latestOwnFact(index, id, ["revenue"], (f) => (amountOf(f) ?? 0) > 0 && !isSubAnnual(f));
+  if (value === undefined || revenue === undefined) return undefined;
+  return { multiple: (amountOf(value) as number) / (amountOf(revenue) as number), factIds: [value.id, revenue.id] };
+}
+
+interface Clearing {
+  nodes: EntityId[];
+  liabilities: number[][];
+  /** paid[i][j] for a given external-asset vector. */
+  pay(externalAssets: number[]): { paid: number[][]; defaulted: boolean[] } | EngineError;
+}
+
+function buildClearing(view: ModelView): Clearing {
+  const index = indexOf(view);
+  const ids = new Set<EntityId>();
+  for (const [lender, row] of index.fundingOut) {
+    for (const [borrower, cell] of row) {
+      if (fundingAmount(cell, "debt") > 0) {
+        ids.add(lender);
+        ids.add(borrower);
+      }
+    }
+  }
+  const nodes = index.nodes.filter((id) => ids.has(id));
+  const at = new Map(nodes.map((id, i) => [id, i] as const));
+  const liabilities = nodes.map(() => new Array<number>(nodes.length).fill(0));
+  for (const lender of nodes) {
+    for (const [borrower, cell] of index.fundingOut.get(lender) ?? []) {
+      const debt = fundingAmount(cell, "debt");
+      if (debt > 0 && at.has(borrower)) liabilities[at.get(borrower) as number][at.get(lender) as number] += debt;
+    }
+  }
+  const pay = (externalAssets: number[]) => {
+    if (nodes.length === 0) return { paid: [], defaulted: [] };
+    const result = clearingVector({ liabilities, externalAssets });
+    if (isEngineError(result)) return result;
+    // Creditors share a borrower's total payment pro rata to what each is owed (Eisenberg–Noe).
+    const paid = liabilities.map((row, i) => {
+      const owed = row.reduce((sum, v) => sum + v, 0);
+      return row.map((l) => (owed > 0 ? (result.payments[i] * l) / owed : 0));
+    });
+    return { paid, defaulted: result.defaulted };
+  };
+  return { nodes, liabilities, pay };
+}
+
+/**
+ * Losses per entity when `shocked` cuts its contracts by `cut`; INVALID_INPUT for a cut outside [0, 1] or a
+ * negative or non-finite multiple.
+ * @example stress(view, { shocked: "OPENAI", cut: 0.5 }).total.revenueLost // 0.5 × Σ_X C(OPENAI→X)
+ */
+export function stress(view: ModelView, options: StressOptions): StressResult | EngineError {
+  const { cut, multiple } = options;
+  const shocked = options.shocked || DEFAULT_SHOCKED;
+  if (typeof cut !== "number" || !Number.isFinite(cut) || cut < 0 || cut > 1) {
+    return engineError("INVALID_INPUT", `cut must be a fraction from 0 to 1 (got ${String(cut)}).`);
+  }
+  if (multiple !== undefined && (typeof multiple !== "number" || !Number.isFinite(multiple) || multiple < 0)) {
+    return engineError("INVALID_INPUT", `multiple must be a number of 0 or more (got ${String(multiple)}).`);
+  }
+  const index = indexOf(view);
+  const lines = new Map<EntityId, StressLine>();
+  const line = (id: EntityId) => {
+    let l = lines.get(id);
+    if (l === undefined) lines.set(id, (l = { id, revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 }));
+    return l;
+  };
+  const multiples: StressDetails["multiples"] = {};
+  const revenueLost = new Map<EntityId, number>();
+  for (const [vendor, cell] of index.contractsOut.get(shocked) ?? []) {
+    const total = contractAmount(cell);
+    if (total <= 0 || vendor === shocked) continue;
+    const own = multiple === undefined ? modelMultiple(view, vendor) : undefined;
+    const m = multiple ?? own?.multiple ?? DEFAULT_MULTIPLE;
+    multiples[vendor] = { multiple: m, source: multiple !== undefined ? "override" : (own?.factIds ?? "default") };
+    const l = line(vendor);
+    l.revenueLost = cut * total;
+    l.marketValueAtRisk = cut * Math.max(0, cell.annual) * m;
+    revenueLost.set(vendor, l.revenueLost);
+  }
+
+  const clearing = buildClearing(view);
+  const assets = (withCut: boolean) =>
+    clearing.nodes.map((id) => {
+      let a = 0;
+      for (const cell of index.contractsIn.get(id)?.values() ?? []) a += contractAmount(cell);
+      for (const cell of index.fundingIn.get(id)?.values() ?? []) a += fundingAmount(cell, "equity");
+      return Math.max(0, a - (withCut ? (revenueLost.get(id) ?? 0) : 0));
+    });
+  const before = clearing.pay(assets(false));
+  if (isEngineError(before)) return before;
+  const after = clearing.pay(assets(true));
+  if (isEngineError(after)) return after;
+  const newDefaults: EntityId[] = [];
+  clearing.nodes.forEach((borrower, i) => {
+    if (after.defaulted[i] && !before.defaulted[i]) newDefaults.push(borrower);
+    clearing.nodes.forEach((lender, j) => {
+      const loss = before.paid[i][j] - after.paid[i][j];
+      // Below a thousandth of a dollar the difference is rounding in the clearing iteration.
+      if (loss > 1e-12) line(lender).lenderLoss += loss;
+    });
+  });
+
+  const sorted = [...lines.values()].sort(
+    (a, b) => b.marketValueAtRisk - a.marketValueAtRisk || b.revenueLost - a.revenueLost || b.lenderLoss - a.lenderLoss || (a.id < b.id ? -1 : 1),
+  );
+  const total = sorted.reduce(
+    (t, l) => ({ revenueLost: t.revenueLost + l.revenueLost, lenderLoss: t.lenderLoss + l.lenderLoss, marketValueAtRisk: t.marketValueAtRisk + l.marketValueAtRisk }),
+    { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 },
+  );
+  return { lines: sorted, total, details: { multiples, newDefaults } };
+}

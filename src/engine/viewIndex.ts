@@ -1,0 +1,163 @@
+/**
+ * One pass over a ModelView that every measure reads from. The worksheet functions call the measures
+ * thousands of times per recalculation on the same (memoised) view, so the index is built once per view
+ * object and kept in a WeakMap: lookups after that are map reads, and the index goes away with its view.
+ */
+import type { EntityId, Fact, ModelView } from "../model/types";
+
+/** Funding from one entity to another, split by the kind of money (issue 4: F = investment + loan + backstop). */
+export interface FundingCell {
+  equity: number;
+  debt: number;
+  backstop: number;
+  factIds: string[];
+  /** The investment facts among factIds (capex offset cites only these). */
+  equityFactIds: string[];
+}
+
+/** Contract value from one buyer to one vendor, plus the same money spread over each contract's term. */
+export interface ContractCell {
+  amount: number;
+  /** Σ amount / term over the facts, the term defaulting to DEFAULT_CONTRACT_TERM_YEARS (see stress). */
+  annual: number;
+  factIds: string[];
+}
+
+/** Contract term assumed when a contract fact gives none: the Oracle–OpenAI deal's ~5 years (fact C013). */
+export const DEFAULT_CONTRACT_TERM_YEARS = 5;
+
+/** The per-view index. Internal to the engine; exported for the engine's own modules and tests. */
+export interface ViewIndex {
+  readonly view: ModelView;
+  /** Entity ids in view.entities order, then ids that occur only in facts, sorted. */
+  readonly nodes: readonly EntityId[];
+  readonly nodeIndex: ReadonlyMap<EntityId, number>;
+  /** from → to → funding. */
+  readonly fundingOut: ReadonlyMap<EntityId, ReadonlyMap<EntityId, FundingCell>>;
+  /** to → from → funding (same cells as fundingOut). */
+  readonly fundingIn: ReadonlyMap<EntityId, ReadonlyMap<EntityId, FundingCell>>;
+  /** buyer → vendor → contracts. */
+  readonly contractsOut: ReadonlyMap<EntityId, ReadonlyMap<EntityId, ContractCell>>;
+  /** vendor → buyer → contracts (same cells as contractsOut). */
+  readonly contractsIn: ReadonlyMap<EntityId, ReadonlyMap<EntityId, ContractCell>>;
+  /** Every fact that names the id on either side, in view order. */
+  readonly factsByEntity: ReadonlyMap<EntityId, readonly Fact[]>;
+  /** holder → company → stake facts. */
+  readonly stakes: ReadonlyMap<EntityId, ReadonlyMap<EntityId, readonly Fact[]>>;
+  /** Scratch space for measures that cache derived results per view (Leontief inverses, cycle lists). */
+  readonly cache: Map<string, unknown>;
+}
+
+const indexes = new WeakMap<ModelView, ViewIndex>();
+
+/** The index of a view, built on first use and reused for the life of the view object. */
+export function indexOf(view: ModelView): ViewIndex {
+  let index = indexes.get(view);
+  if (index === undefined) {
+    index = buildIndex(view);
+    indexes.set(view, index);
+  }
+  return index;
+}
+
+/** A usable amount: finite, non-null. Facts without a dollar amount (GW-only deals) carry no money here. */
+export function amountOf(fact: Fact): number | null {
+  const a = fact.amountUsdBn;
+  return a !== null && Number.isFinite(a) ? a : null;
+}
+
+function nested<V>(map: Map<EntityId, Map<EntityId, V>>, a: EntityId, b: EntityId, make: () => V): V {
+  let inner = map.get(a);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(a, inner);
+  }
+  let cell = inner.get(b);
+  if (cell === undefined) {
+    cell = make();
+    inner.set(b, cell);
+  }
+  return cell;
+}
+
+function push<V>(map: Map<EntityId, V[]>, key: EntityId, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function buildIndex(view: ModelView): ViewIndex {
+  const fundingOut = new Map<EntityId, Map<EntityId, FundingCell>>();
+  const fundingIn = new Map<EntityId, Map<EntityId, FundingCell>>();
+  const contractsOut = new Map<EntityId, Map<EntityId, ContractCell>>();
+  const contractsIn = new Map<EntityId, Map<EntityId, ContractCell>>();
+  const factsByEntity = new Map<EntityId, Fact[]>();
+  const stakes = new Map<EntityId, Map<EntityId, Fact[]>>();
+  const seen = new Set<EntityId>(view.entities.map((e) => e.id));
+  const extra = new Set<EntityId>();
+
+  for (const fact of view.facts) {
+    push(factsByEntity, fact.from, fact);
+    if (fact.to !== fact.from) push(factsByEntity, fact.to, fact);
+    for (const id of [fact.from, fact.to]) if (!seen.has(id)) extra.add(id);
+
+    if (fact.kind === "stake") {
+      nested(stakes, fact.from, fact.to, () => [] as Fact[]).push(fact);
+      continue;
+    }
+    const amount = amountOf(fact);
+    // A from === to "loan" is a balance (Oracle's total debt, C119), not money moving between entities.
+    if (amount === null || fact.from === fact.to) continue;
+    if (fact.kind === "investment" || fact.kind === "loan" || fact.kind === "backstop") {
+      const cell = nested(fundingOut, fact.from, fact.to, () => ({ equity: 0, debt: 0, backstop: 0, factIds: [] as string[], equityFactIds: [] as string[] }));
+      if (fact.kind === "investment") {
+        cell.equity += amount;
+        cell.equityFactIds.push(fact.id);
+      }
+      else if (fact.kind === "loan") cell.debt += amount;
+      else cell.backstop += amount;
+      cell.factIds.push(fact.id);
+      nested(fundingIn, fact.to, fact.from, () => cell);
+    } else if (fact.kind === "contract") {
+      const cell = nested(contractsOut, fact.from, fact.to, () => ({ amount: 0, annual: 0, factIds: [] as string[] }));
+      const term = fact.termYears !== null && fact.termYears > 0 ? fact.termYears : DEFAULT_CONTRACT_TERM_YEARS;
+      cell.amount += amount;
+      cell.annual += amount / term;
+      cell.factIds.push(fact.id);
+      nested(contractsIn, fact.to, fact.from, () => cell);
+    }
+  }
+
+  const nodes = [...view.entities.map((e) => e.id), ...[...extra].sort()];
+  const nodeIndex = new Map(nodes.map((id, i) => [id, i] as const));
+  return { view, nodes, nodeIndex, fundingOut, fundingIn, contractsOut, contractsIn, factsByEntity, stakes, cache: new Map() };
+}
+
+/** Total of a funding cell for a kind. */
+export function fundingAmount(cell: FundingCell | undefined, kind: "all" | "equity" | "debt" | "backstop" = "all"): number {
+  if (cell === undefined) return 0;
+  const total = kind === "all" ? cell.equity + cell.debt + cell.backstop : cell[kind];
+  // Negative corrections can only lower a total; a relationship never sends negative money.
+  return Math.max(0, total);
+}
+
+/** Contract total of a cell, floored at zero like funding. */
+export function contractAmount(cell: ContractCell | undefined): number {
+  return cell === undefined ? 0 : Math.max(0, cell.amount);
+}
+
+/** The latest fact of a kind recorded on the entity itself (from === to === id) with an amount passing `accept`. */
+export function latestOwnFact(index: ViewIndex, id: EntityId, kinds: readonly Fact["kind"][], accept: (fact: Fact) => boolean): Fact | undefined {
+  let best: Fact | undefined;
+  for (const fact of index.factsByEntity.get(id) ?? []) {
+    if (fact.from !== id || fact.to !== id || !kinds.includes(fact.kind) || amountOf(fact) === null || !accept(fact)) continue;
+    // Ties on date go to the later fact in the view, which the model lists in dataset order.
+    if (best === undefined || fact.date >= best.date) best = fact;
+  }
+  return best;
+}
+
+/** Whether a fact's unit or description says it covers one quarter or half-year rather than a year. */
+export function isSubAnnual(fact: Fact): boolean {
+  return /\b(Q[1-4]|FQ[1-4]|H[12])\b|quarter|per month|monthly/i.test(fact.unit);
+}
