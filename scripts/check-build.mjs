@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * `npm run check:build` (after `npm run build`): checks that dist/ is an add-in Office can load.
+ *
+ * - the files the manifest and the page need exist, and every localhost URL in dist/manifest.xml
+ *   points at a file that was built;
+ * - functions.json lists AIFIN functions and functions.js, run on its own, registers exactly those ids;
+ * - taskpane.html loads functions.js first, and no other script brings a second webpack runtime
+ *   (one module registry: the model loads once in the shared runtime);
+ * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed).
+ *
+ * Prints one line per check and exits 1 when any fails. `--json <file>` also writes the results.
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import vm from "node:vm";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const BUDGET = 400 * 1024;
+const results = [];
+
+function check(name, fn) {
+  try {
+    const detail = fn();
+    results.push({ name, ok: true, detail });
+    console.log(`✓ ${name}${detail ? `: ${detail}` : ""}`);
+  } catch (err) {
+    results.push({ name, ok: false, detail: err.message });
+    console.error(`✗ ${name}: ${err.message}`);
+  }
+}
+const fail = (message) => {
+  throw new Error(message);
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const read = (f) => readFileSync(join(dist, f), "utf8");
+
+const required = ["taskpane.html", "functions.js", "functions.json", "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
+check("dist has the files Office loads", () => {
+  const missing = required.filter((f) => !existsSync(join(dist, f)));
+  if (missing.length) fail(`missing ${missing.join(", ")} (run npm run build first)`);
+  return required.join(", ");
+});
+
+check("every URL in dist/manifest.xml that points at this build exists", () => {
+  const xml = read("manifest.xml");
+  const origins = [...xml.matchAll(/"(https:\/\/[^"]+\/)taskpane\.html"/g)].map((m) => m[1]);
+  const origin = origins[0] ?? fail("no taskpane.html URL in the manifest");
+  const urls = [...new Set([...xml.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => u.startsWith(origin)))];
+  const missing = urls.filter((u) => !existsSync(join(dist, decodeURIComponent(new URL(u).pathname.slice(new URL(origin).pathname.length)))));
+  if (missing.length) fail(`no file in dist/ for ${missing.join(", ")}`);
+  return `${urls.length} URLs under ${origin}`;
+});
+
+let metadataIds = [];
+check("functions.json lists the AIFIN functions", () => {
+  const meta = JSON.parse(read("functions.json"));
+  metadataIds = (meta.functions ?? []).map((f) => f.id);
+  if (metadataIds.length === 0) fail("no functions");
+  if (!metadataIds.includes("MODEL_INFO")) fail("MODEL_INFO is missing");
+  for (const f of meta.functions) {
+    if (!f.description) fail(`${f.id} has no description`);
+    for (const p of f.parameters ?? []) if (!p.description) fail(`${f.id}(${p.name}) has no description`);
+  }
+  return metadataIds.map((id) => `AIFIN.${id}`).join(", ");
+});
+
+const html = existsSync(join(dist, "taskpane.html")) ? read("taskpane.html") : "";
+const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+const local = scripts.filter((s) => !/^https?:/.test(s));
+
+check("taskpane.html loads functions.js first and one webpack runtime", () => {
+  if (local[0] !== "functions.js") fail(`first bundle is ${local[0]}, expected functions.js`);
+  const officeJs = scripts.findIndex((s) => /office\.js$/.test(s));
+  if (officeJs < 0 || officeJs > scripts.indexOf("functions.js")) fail("office.js must load before the bundles");
+  for (const s of local.slice(1)) {
+    if (!existsSync(join(dist, s))) fail(`${s} is not in dist/`);
+    // Chunks without a runtime only push themselves onto the shared chunk array.
+    if (!/^(\/\*[\s\S]*?\*\/\s*)?"use strict";\(self\.webpackChunk\w+=self\.webpackChunk\w+\|\|\[\]\)\.push\(/.test(read(s))) {
+      fail(`${s} carries its own webpack runtime`);
+    }
+  }
+  return local.join(" → ");
+});
+
+check("functions.js alone registers every id in functions.json, and commands share its runtime", () => {
+  const associated = [];
+  const actions = [];
+  const ctx = {
+    CustomFunctions: { associate: (id) => associated.push(id) },
+    Office: { onReady: (cb) => (cb(), Promise.resolve()), actions: { associate: (id) => actions.push(id) }, addin: {} },
+  };
+  ctx.self = ctx;
+  vm.createContext(ctx);
+  vm.runInContext(read("functions.js"), ctx, { filename: "functions.js" });
+  const missing = metadataIds.filter((id) => !associated.includes(id));
+  const extra = associated.filter((id) => !metadataIds.includes(id));
+  if (missing.length || extra.length) fail(`not associated: [${missing}], associated without metadata: [${extra}]`);
+  const commands = local.find((s) => s.startsWith("commands"));
+  if (!commands) fail("taskpane.html does not load commands.js");
+  vm.runInContext(read(commands), ctx, { filename: commands });
+  if (actions.length === 0) fail(`${commands} did not run on functions.js's runtime`);
+  return `${associated.length} functions, commands: ${actions.join(", ")}`;
+});
+
+check("pane JavaScript is at most 400 KB gzipped", () => {
+  const sizes = local.filter((s) => existsSync(join(dist, s))).map((s) => [s, statSync(join(dist, s)).size, gzipSync(readFileSync(join(dist, s)), { level: 9 }).length]);
+  const total = sizes.reduce((t, [, , gz]) => t + gz, 0);
+  const raw = sizes.reduce((t, [, r]) => t + r, 0);
+  for (const [s, r, gz] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f));
+  for (const f of lazy) {
+    console.log(`    (loaded on demand) ${f.padEnd(13)} ${kb(statSync(join(dist, f)).size).padStart(10)} raw ${kb(gzipSync(readFileSync(join(dist, f))).length).padStart(10)} gzipped`);
+  }
+  if (total > BUDGET) fail(`${kb(total)} gzipped exceeds the ${kb(BUDGET)} budget`);
+  return `${kb(total)} gzipped (${kb(raw)} raw) of ${kb(BUDGET)}`;
+});
+
+const jsonAt = process.argv.indexOf("--json");
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify(results, null, 2));
+const failed = results.filter((r) => !r.ok).length;
+console.log(`build checks: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

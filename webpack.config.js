@@ -1,0 +1,143 @@
+/**
+ * AIFIN build: one page, one runtime.
+ *
+ * Excel's shared runtime loads taskpane.html once and runs the pane, the AIFIN.* functions and the ribbon
+ * commands in it. The entries are chained with `dependOn` so they share ONE webpack runtime and module
+ * registry (the model is parsed and indexed once), and the runtime lives in functions.js itself, so the
+ * manifest's functions.js also runs on its own. Order on the page: functions.js, commands.js, taskpane.js.
+ *
+ * Environment:
+ *   ADDIN_PUBLIC_URL  production origin + path (https, trailing slash optional). When set, every
+ *                     https://localhost:3000/ in manifest.xml is rewritten to it in dist/manifest.xml.
+ *   ADDIN_PORT        dev-server port (default 3000; the manifest assumes 3000).
+ */
+const path = require("node:path");
+const fs = require("node:fs");
+const os = require("node:os");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_ORIGIN = "https://localhost:3000/";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+/** The public URL to bake into dist/manifest.xml, or the dev origin. Refuses anything but https. */
+function publicUrl() {
+  const raw = process.env.ADDIN_PUBLIC_URL;
+  if (!raw) return DEV_ORIGIN;
+  if (!/^https:\/\/[^\s/]+/.test(raw)) throw new Error(`ADDIN_PUBLIC_URL must be an https URL, got "${raw}"`);
+  return raw.endsWith("/") ? raw : `${raw}/`;
+}
+
+/**
+ * https options for the dev server. Prefers the Office dev certificates (office-addin-dev-certs), which
+ * Windows and macOS trust after `npx office-addin-dev-certs install`. On Linux the package cannot trust
+ * its CA (it calls sudo), but the generated files still serve https, so we only generate them. If even
+ * that fails, webpack's own self-signed certificate keeps `npm start` working: the browser then asks the
+ * user to accept the certificate once (README explains).
+ */
+async function httpsServer() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const haveFiles = () => [defaults.localhostCertificatePath, defaults.localhostKeyPath].every((f) => fs.existsSync(f));
+    if (os.platform() === "win32" || os.platform() === "darwin") {
+      return { type: "https", options: await devCerts.getHttpsServerOptions() };
+    }
+    if (!haveFiles()) {
+      const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
+      fs.mkdirSync(path.dirname(defaults.localhostCertificatePath), { recursive: true });
+      await generateCertificates();
+    }
+    return {
+      type: "https",
+      options: {
+        ca: fs.readFileSync(defaults.caCertificatePath),
+        cert: fs.readFileSync(defaults.localhostCertificatePath),
+        key: fs.readFileSync(defaults.localhostKeyPath),
+      },
+    };
+  } catch (err) {
+    console.warn(`Office dev certificates unavailable (${err.message}); serving with webpack's self-signed certificate.`);
+    return "https";
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const url = publicUrl();
+
+  return {
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: ["functions", "commands"] },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // functions.js keeps a fixed name because the manifest points at it; the rest are cache-busted.
+      filename: (data) => (production && data.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js"),
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type checking is `npm run typecheck`; the bundle only needs the esnext output for tree-shaking.
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } } },
+        },
+        { test: /\.(png|jpe?g|gif|svg)$/, type: "asset/resource", generator: { filename: "assets/[name].[contenthash:8][ext]" } },
+      ],
+    },
+    optimization: {
+      // React and Fluent UI are only needed by the pane: keep them in their own cacheable chunks, and
+      // never pull them into functions.js (which must stay small and self-contained).
+      splitChunks: {
+        chunks: (chunk) => chunk.name === "taskpane",
+        cacheGroups: {
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", priority: 20 },
+          fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/, name: "fluent", priority: 10 },
+          defaultVendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: -10 },
+          default: false,
+        },
+      },
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (url === DEV_ORIGIN ? content : content.toString().split(DEV_ORIGIN).join(url)),
+          },
+        ],
+      }),
+    ],
+    // The 400 KB gzipped budget is checked on real gzip sizes by scripts/bundle-size.mjs.
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          port: Number(process.env.ADDIN_PORT || 3000),
+          host: "localhost",
+          server: await httpsServer(),
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+          hot: false,
+          client: { overlay: { warnings: false, errors: true } },
+        }
+      : undefined,
+  };
+};
