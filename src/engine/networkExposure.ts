@@ -5,10 +5,11 @@
  *
  * Each entity passes on a share (1 − leak) of every dollar it receives, split in proportion to its modelled
  * outflows (funding out + contracts it buys); the share `leak` leaves the modelled web (wages, power, other
- * suppliers, retained cash). A[i][j] = (1 − leak) · W[i][j] / Σ_k W[i][k], N = (I − A)⁻¹. The chance that a
- * dollar at j ever reaches X is h(j,X) = N[j][X] / N[X][X] (first passage: N counts repeat visits, and every
- * arrival at X brings N[X][X] visits). network exposure(X) = Σ_j F(X→j) · h(j,X). Worked example and the
- * leak sensitivity table: docs/methodology.md §5.
+ * suppliers, retained cash). A[i][j] = (1 − leak) · W[i][j] / Σ_k W[i][k], except that X keeps what comes
+ * back (row X of A is zero: X is absorbing, so money is counted the first time it returns). With
+ * N = (I − A)⁻¹, N[j][X] is the share of a dollar at j that ever reaches X, and
+ * network exposure(X) = Σ_j F(X→j) · N[j][X]. Worked example and the leak sensitivity table:
+ * docs/methodology.md §5.
  */
 import type { EntityId, ModelView } from "../model/types";
 import { leontiefInverse } from "./leontiefInverse";
@@ -29,11 +30,11 @@ export interface NetworkExposureOptions {
   leak?: number;
 }
 
-/** (I − A)⁻¹ for the view and leak, cached on the view's index. */
-function inverseFor(view: ModelView, leak: number): number[][] | EngineError {
+/** Column X of (I − A)⁻¹ with X absorbing, cached on the view's index per (leak, X). */
+function returnShares(view: ModelView, x: number, leak: number): number[] | EngineError {
   const index = indexOf(view);
-  const key = `leontief:${leak}`;
-  const cached = index.cache.get(key) as number[][] | EngineError | undefined;
+  const key = `returnShares:${leak}:${x}`;
+  const cached = index.cache.get(key) as number[] | EngineError | undefined;
   if (cached !== undefined) return cached;
   const n = index.nodes.length;
   const a = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -42,16 +43,18 @@ function inverseFor(view: ModelView, leak: number): number[][] | EngineError {
   for (const e of edges) out[index.nodeIndex.get(e.from) as number] += e.amount;
   for (const e of edges) {
     const i = index.nodeIndex.get(e.from) as number;
-    a[i][index.nodeIndex.get(e.to) as number] = ((1 - leak) * e.amount) / out[i];
+    if (i !== x) a[i][index.nodeIndex.get(e.to) as number] = ((1 - leak) * e.amount) / out[i];
   }
   const inverse = leontiefInverse(a);
-  index.cache.set(key, inverse);
-  return inverse;
+  const shares = isEngineError(inverse) ? inverse : inverse.map((row) => Math.min(1, Math.max(0, row[x])));
+  index.cache.set(key, shares);
+  return shares;
 }
 
 /**
  * USD bn of X's funding that returns to X through the modelled web; 0 for an entity that funds nobody.
- * INVALID_INPUT for a leak outside [0, 1]; NOT_CONVERGENT (from leontiefInverse) for leak 0 on a closed web.
+ * INVALID_INPUT for a leak outside [0, 1]; NOT_CONVERGENT (from leontiefInverse) for leak 0 when
+ * money can circle forever without reaching X.
  * @example networkExposure(view, "X", { leak: 0.5 }) // 4.375 in the methodology's three-node example
  */
 export function networkExposure(view: ModelView, id: EntityId, options: NetworkExposureOptions = {}): number | EngineError {
@@ -63,14 +66,12 @@ export function networkExposure(view: ModelView, id: EntityId, options: NetworkE
   const row = index.fundingOut.get(id);
   const x = index.nodeIndex.get(id);
   if (row === undefined || x === undefined) return 0;
-  const inverse = inverseFor(view, leak);
-  if (isEngineError(inverse)) return inverse;
-  const diagonal = inverse[x][x];
+  const shares = returnShares(view, x, leak);
+  if (isEngineError(shares)) return shares;
   let total = 0;
   for (const [j, cell] of row) {
     const jj = index.nodeIndex.get(j);
-    if (jj === undefined || jj === x) continue;
-    total += fundingAmount(cell) * Math.min(1, Math.max(0, inverse[jj][x] / diagonal));
+    if (jj !== undefined && jj !== x) total += fundingAmount(cell) * shares[jj];
   }
   return total;
 }

@@ -1,0 +1,97 @@
+/** Stress on the synthetic web: LAB cuts its contracts; every figure below is worked by hand from fixtures.ts. */
+import { isEngineError } from "../../../../src/engine/result";
+import { DEFAULT_MULTIPLE, modelMultiple, stress, type StressResult } from "../../../../src/engine/stress";
+import { fact, viewOf, webView } from "./fixtures";
+
+function ok(r: ReturnType<typeof stress>): StressResult {
+  if (isEngineError(r)) throw new Error(r.message);
+  return r;
+}
+
+describe("stress", () => {
+  it("rejects a cut outside [0, 1] and a negative multiple", () => {
+    for (const cut of [-0.1, 1.01, Number.NaN]) {
+      const r = stress(webView(), { shocked: "LAB", cut });
+      expect(isEngineError(r) && r.code).toBe("INVALID_INPUT");
+    }
+    const r = stress(webView(), { shocked: "LAB", cut: 0.5, multiple: -1 });
+    expect(isEngineError(r) && r.code).toBe("INVALID_INPUT");
+  });
+
+  it("takes the EV/revenue multiple from market cap ÷ annual revenue: INV 500 / 40 = 12.5", () => {
+    expect(modelMultiple(webView(), "INV")).toEqual({ multiple: 12.5, factIds: ["f13", "f14"] });
+    expect(modelMultiple(webView(), "CLOUD")).toBeUndefined();
+  });
+
+  it("LAB cuts half: revenue lost, market value at risk and the bank's loss on CLOUD", () => {
+    const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5 }));
+    // revenue lost = 0.5 × C: INV 25, CLOUD 15, CHIP 2.
+    // annual = C / term: INV 50/5 = 10, CLOUD 30/3 = 10, CHIP 4/2 = 2.
+    // MVaR = 0.5 × annual × multiple: INV 0.5·10·12.5 = 62.5; CLOUD 0.5·10·10 = 50; CHIP 0.5·2·10 = 10 (default 10×).
+    // Clearing: CLOUD owes BANK 20, holds 30 of contracts (no equity in); after the cut 30 − 15 = 15 < 20, so BANK loses 5.
+    expect(DEFAULT_MULTIPLE).toBe(10);
+    expect(r.lines).toEqual([
+      { id: "INV", revenueLost: 25, lenderLoss: 0, marketValueAtRisk: 62.5 },
+      { id: "CLOUD", revenueLost: 15, lenderLoss: 0, marketValueAtRisk: 50 },
+      { id: "CHIP", revenueLost: 2, lenderLoss: 0, marketValueAtRisk: 10 },
+      { id: "BANK", revenueLost: 0, lenderLoss: 5, marketValueAtRisk: 0 },
+    ]);
+    expect(r.total).toEqual({ revenueLost: 42, lenderLoss: 5, marketValueAtRisk: 122.5 });
+    expect(r.details.newDefaults).toEqual(["CLOUD"]);
+    expect(r.details.multiples.INV).toEqual({ multiple: 12.5, source: ["f13", "f14"] });
+    expect(r.details.multiples.CHIP).toEqual({ multiple: 10, source: "default" });
+  });
+
+  it("applies an overriding multiple to everyone: 0.5 × (10 + 10 + 2) × 2 = 22", () => {
+    const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5, multiple: 2 }));
+    expect(r.total.marketValueAtRisk).toBeCloseTo(22, 12);
+  });
+
+  it("a full cut wipes CLOUD's assets and the bank loses all 20", () => {
+    const r = ok(stress(webView(), { shocked: "LAB", cut: 1 }));
+    expect(r.lines.find((l) => l.id === "BANK")?.lenderLoss).toBeCloseTo(20, 12);
+  });
+
+  it("does not blame the cut for debt the model could never cover", () => {
+    // B owes L 50 but the model records only 10 of B's revenue: 40 is short before any cut.
+    // A cut of 0.5 on A's 10 lowers B's payment from 10 to 5: the shock costs L 5, not 45.
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 50 }),
+    ]);
+    const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(5, 12);
+    expect(r.details.newDefaults).toEqual([]);
+  });
+
+  it("counts equity put into a borrower as an asset against its loans", () => {
+    // B owes L 20; contracts 30 from A plus 8 of equity from E; a full cut leaves 8, so L loses 12.
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 20 }),
+      fact({ id: "e", kind: "investment", from: "E", to: "B", amountUsdBn: 8 }),
+    ]);
+    expect(ok(stress(view, { shocked: "A", cut: 1 })).total.lenderLoss).toBeCloseTo(12, 12);
+  });
+
+  it("passes losses through a chain of lenders (a lender that is itself a borrower)", () => {
+    // B owes M 20, M owes L 15 and has no other assets. Full cut: B pays 0, M pays 0: M loses 20, L loses 15.
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
+      fact({ id: "l1", kind: "loan", from: "M", to: "B", amountUsdBn: 20 }),
+      fact({ id: "l2", kind: "loan", from: "L", to: "M", amountUsdBn: 15 }),
+    ]);
+    const r = ok(stress(view, { shocked: "A", cut: 1 }));
+    expect(r.lines.find((l) => l.id === "M")?.lenderLoss).toBeCloseTo(20, 12);
+    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(15, 12);
+  });
+
+  it("gives empty lines for an entity that buys nothing", () => {
+    expect(ok(stress(webView(), { shocked: "BANK", cut: 0.5 }))).toMatchObject({ lines: [], total: { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 } });
+  });
+
+  it("defaults the shocked entity to OPENAI when none is named", () => {
+    const view = viewOf([fact({ id: "c", kind: "contract", from: "OPENAI", to: "V", amountUsdBn: 10 })]);
+    expect(ok(stress(view, { shocked: "", cut: 1 })).total.revenueLost).toBe(10);
+  });
+});
