@@ -1,0 +1,157 @@
+import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import { OverviewView, summaryCards } from "./components/OverviewView";
+import { Controls } from "./components/Controls";
+import { EmptyState, ViewBoundary } from "./components/States";
+import { FlowsView } from "./components/FlowsView";
+import { SourcesView } from "./components/SourcesView";
+import { StressView } from "./components/StressView";
+import { WorkbookView } from "./components/WorkbookView";
+import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./contracts";
+import { flowsAround, hasFactsAbout } from "./flows";
+import { useStrings } from "./i18n";
+import { usePaneState } from "./usePaneState";
+
+/** The pane's tabs. */
+export const TABS = ["overview", "flows", "stress", "sources", "workbook"] as const;
+/** One of {@link TABS}. */
+export type TabId = (typeof TABS)[number];
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, margin: 0, letterSpacing: "0.04em" },
+  tagline: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForegroundOnBrand },
+  controls: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingInline: tokens.spacingHorizontalXS,
+    overflowX: "auto",
+  },
+  main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
+});
+
+/** Props of {@link App}. */
+export interface AppProps {
+  data: PaneData;
+  host: WorkbookHost;
+  initialEntity?: EntityId;
+  initialTab?: TabId;
+}
+
+function earliestDate(dates: Iterable<string>, fallback: string): string {
+  let min = fallback;
+  for (const d of dates) if (d < min) min = d;
+  return min;
+}
+
+/**
+ * The pane: header, the shared selection (company, as-of date, basis) and five tabs. Data is derived from
+ * the model view with useMemo; the workbook is reached only through `host`.
+ */
+export function App({ data, host, initialEntity = "MSFT", initialTab = "overview" }: AppProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const { model, engine } = data;
+  const maxDate = model.latestDate;
+  const minDate = useMemo(() => earliestDate(model.dataset.facts.map((f) => f.date), maxDate), [model, maxDate]);
+  const startEntity = model.registry.get(initialEntity) ? initialEntity : (model.registry.all()[0]?.id ?? initialEntity);
+  const state = usePaneState({ entity: startEntity, asOf: maxDate, includeRumoured: false }, { min: minDate, max: maxDate });
+  const [tab, setTab] = useState<TabId>(initialTab);
+
+  const view = useMemo(() => model.view(state.asOf, { includeRumoured: state.includeRumoured }), [model, state.asOf, state.includeRumoured]);
+  const entity = model.registry.get(state.entity);
+  const entityName = entity?.name ?? state.entity;
+  const empty = !hasFactsAbout(view, state.entity);
+  const runStress = useCallback((o: StressOptions) => engine.stress(view, o), [engine, view]);
+  const selectionKey = `${state.entity}|${state.asOf}|${state.includeRumoured}`;
+
+  const needsEntity = tab === "overview" || tab === "flows";
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{s.productName}</h1>
+        <Text className={styles.tagline}>{s.productTagline}</Text>
+      </header>
+      <div className={styles.controls}>
+        <Controls registry={model.registry} state={state} minDate={minDate} maxDate={maxDate} />
+      </div>
+      <div className={styles.tabs}>
+        <TabList size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
+          <Tab value="overview">{s.tabOverview}</Tab>
+          <Tab value="flows">{s.tabFlows}</Tab>
+          <Tab value="stress">{s.tabStress}</Tab>
+          <Tab value="sources">{s.tabSources}</Tab>
+          <Tab value="workbook">{s.tabWorkbook}</Tab>
+        </TabList>
+      </div>
+      <main className={styles.main} aria-label={s[`tab${tab[0].toUpperCase()}${tab.slice(1)}` as "tabOverview"]}>
+        {needsEntity && empty ? (
+          <EmptyState
+            entityName={entityName}
+            asOf={state.asOf}
+            canJumpLatest={state.asOf !== maxDate}
+            canIncludeRumoured={!state.includeRumoured}
+            onJumpLatest={() => state.setAsOf(maxDate)}
+            onIncludeRumoured={() => state.setIncludeRumoured(true)}
+          />
+        ) : (
+          <ViewBoundary key={`${tab}|${selectionKey}`}>
+            {tab === "overview" && <Overview data={data} view={view} id={state.entity} />}
+            {tab === "flows" && (
+              <FlowsView
+                entityId={state.entity}
+                entityName={entityName}
+                flows={flowsAround(view, state.entity)}
+                cycles={engine.cyclesThrough(view, state.entity)}
+                registry={model.registry}
+              />
+            )}
+            {tab === "stress" && <StressView registry={model.registry} run={runStress} />}
+            {tab === "sources" && <SourcesView facts={view.facts} entity={state.entity} entityName={entityName} />}
+            {tab === "workbook" && (
+              <WorkbookView
+                host={host}
+                selection={{ entity: state.entity, asOf: state.asOf, includeRumoured: state.includeRumoured }}
+                selectionText={s.wbSettings(entityName, state.asOf, state.includeRumoured ? s.basisRumoured : s.basisConfirmed)}
+              />
+            )}
+          </ViewBoundary>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Overview({ data, view, id }: { data: PaneData; view: ReturnType<PaneData["model"]["view"]>; id: EntityId }) {
+  const s = useStrings();
+  const { model, engine } = data;
+  const metrics = useMemo(() => engine.entityMetrics(view, id), [engine, view, id]);
+  const exposure = useMemo(() => engine.exposureTable(view, id), [engine, view, id]);
+  const cards = useMemo(
+    () =>
+      summaryCards(
+        metrics,
+        (key) => (metrics.factIds[key] ?? []).map((fid) => model.fact(fid)).filter((f): f is NonNullable<typeof f> => f !== undefined),
+        s,
+      ),
+    [metrics, model, s],
+  );
+  return <OverviewView cards={cards} exposure={exposure} registry={model.registry} />;
+}

@@ -1,0 +1,65 @@
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Open12Regular } from "@fluentui/react-icons";
+import type { Fact } from "../contracts";
+import { formatPct, formatUsdBn } from "../format";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
+  amount: { fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  desc: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
+  link: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  icon: { verticalAlign: "middle", marginLeft: "2px" },
+});
+
+/** Props of {@link FactItem}. */
+export interface FactItemProps {
+  fact: Fact;
+}
+
+/**
+ * One cited fact: amount, parties, date, status, flags (estimate, rumoured, unverified) and its source,
+ * with the link opening in a new tab (the pane itself never navigates away).
+ */
+export function FactItem({ fact }: FactItemProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const amount =
+    fact.amountUsdBn !== null ? formatUsdBn(fact.amountUsdBn) : fact.pct !== null ? formatPct(fact.pct) : fact.unit || s.unknown;
+  const parties = fact.from === fact.to ? fact.from : `${fact.from} → ${fact.to}`;
+  return (
+    <div className={styles.root} data-testid={`fact-${fact.id}`}>
+      <div className={styles.head}>
+        <Text className={styles.amount}>{amount}</Text>
+        <Text size={200}>{parties}</Text>
+        <Badge appearance="tint" color="informative" size="small">{fact.kind}</Badge>
+        <Badge appearance="outline" color={fact.status === "rumoured" ? "warning" : "subtle"} size="small">{fact.status}</Badge>
+        {fact.estimate && <Badge appearance="filled" color="warning" size="small">{s.flagEstimate}</Badge>}
+        {!fact.verified && <Badge appearance="tint" color="severe" size="small">{s.flagUnverified}</Badge>}
+      </div>
+      <Text className={styles.desc}>{fact.description}</Text>
+      <Text className={styles.meta}>
+        {fact.id} · {fact.date} · {fact.source.publisher}, {fact.source.date}
+      </Text>
+      {fact.source.url ? (
+        <Link className={styles.link} href={fact.source.url} target="_blank" rel="noopener noreferrer" title={fact.source.url}>
+          {fact.source.title}
+          <Open12Regular className={styles.icon} aria-label={s.openSource} />
+        </Link>
+      ) : (
+        <Text className={styles.meta}>
+          {fact.source.title} ({s.noUrl})
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  Button,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Info16Regular } from "@fluentui/react-icons";
+import type { EntityMetrics, ExposureRow, Fact, PaneRegistry } from "../contracts";
+import { shortName } from "../entitySearch";
+import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
+import { useStrings } from "../i18n";
+import { FactItem } from "./FactItem";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(146px, 1fr))", gap: tokens.spacingHorizontalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow2,
+    minWidth: 0,
+  },
+  cardHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalXS },
+  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  value: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase200 },
+  surface: { maxWidth: "310px", maxHeight: "60vh", overflowY: "auto" },
+  def: { display: "block", marginBottom: tokens.spacingVerticalS },
+  h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  table: { tableLayout: "fixed", width: "100%" },
+  tableWrap: { overflowX: "auto" },
+  firstCol: { width: "34%" },
+});
+
+/** One summary figure with its definition and the facts behind it. */
+export interface SummaryCard {
+  key: string;
+  label: string;
+  value: string;
+  note: string | null;
+  definition: string;
+  facts: Fact[];
+}
+
+/** Builds the five summary cards from the engine's metrics; unknown values become "—" with the reason. */
+export function summaryCards(
+  metrics: EntityMetrics,
+  factsFor: (key: string) => Fact[],
+  s: ReturnType<typeof useStrings>,
+): SummaryCard[] {
+  return [
+    { key: "selfFunded", label: s.cardSelfFunded, value: formatUsdBn(metrics.selfFunded), note: null, definition: s.cardSelfFundedDef, facts: factsFor("selfFunded") },
+    { key: "fundedBacklog", label: s.cardBacklog, value: formatUsdBn(metrics.fundedBacklog), note: null, definition: s.cardBacklogDef, facts: factsFor("fundedBacklog") },
+    {
+      key: "share",
+      label: s.cardShare,
+      value: formatPct(metrics.share),
+      note: metrics.share === null ? s.cardShareNone : null,
+      definition: s.cardShareDef,
+      facts: factsFor("share"),
+    },
+    {
+      key: "capexOffset",
+      label: s.cardCapex,
+      value: formatUsdBn(metrics.capexOffset),
+      note: metrics.capexOffsetRatio === null ? s.cardCapexNoRatio : s.cardCapexRatio(formatPct(metrics.capexOffsetRatio)),
+      definition: s.cardCapexDef,
+      facts: factsFor(metrics.capexOffsetRatio === null ? "capexOffset" : "capexOffsetRatio"),
+    },
+    {
+      key: "marketValue",
+      label: s.cardMarket,
+      value: formatUsdBn(metrics.marketValue),
+      note: metrics.marketValue === null ? s.cardMarketNone : null,
+      definition: s.cardMarketDef,
+      facts: factsFor("marketValue"),
+    },
+  ];
+}
+
+const MAX_FACTS_IN_POPOVER = 8;
+
+function Card({ card }: { card: SummaryCard }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const shown = card.facts.slice(0, MAX_FACTS_IN_POPOVER);
+  return (
+    <div className={styles.card} data-testid={`card-${card.key}`} role="group" aria-label={card.label}>
+      <div className={styles.cardHead}>
+        <Text className={styles.label}>{card.label}</Text>
+        <Popover withArrow positioning="below-end">
+          <PopoverTrigger disableButtonEnhancement>
+            <Button appearance="subtle" size="small" icon={<Info16Regular />} aria-label={s.aboutFigure(card.label)} />
+          </PopoverTrigger>
+          <PopoverSurface className={styles.surface} aria-label={s.aboutFigure(card.label)}>
+            <Text weight="semibold">{s.definition}</Text>
+            <Text className={styles.def} size={200}>{card.definition}</Text>
+            <Text weight="semibold">{s.factsBehind}</Text>
+            {card.facts.length === 0 ? (
+              <Text as="p" size={200}>{s.noFactsBehind}</Text>
+            ) : (
+              shown.map((f) => <FactItem key={f.id} fact={f} />)
+            )}
+            {card.facts.length > shown.length && (
+              <Text size={200}>+ {card.facts.length - shown.length} more in the Sources tab</Text>
+            )}
+          </PopoverSurface>
+        </Popover>
+      </div>
+      <Text className={styles.value}>{card.value}</Text>
+      {card.note && <Text className={styles.note}>{card.note}</Text>}
+    </div>
+  );
+}
+
+/** Props of {@link OverviewView}. */
+export interface OverviewViewProps {
+  cards: SummaryCard[];
+  exposure: ExposureRow[];
+  registry: PaneRegistry;
+}
+
+/** Summary cards plus the counterparty table behind them. */
+export function OverviewView({ cards, exposure, registry }: OverviewViewProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const rows = exposure.filter((r) => r.fundingOut > 0 || r.contractsIn > 0);
+  return (
+    <div>
+      <div className={styles.grid}>
+        {cards.map((c) => (
+          <Card key={c.key} card={c} />
+        ))}
+      </div>
+      {rows.length > 0 && (
+        <>
+          <h3 className={styles.h}>{s.counterpartiesTitle} (USD bn)</h3>
+          <div className={styles.tableWrap}>
+            <Table size="extra-small" className={styles.table} aria-label={s.counterpartiesTitle}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={styles.firstCol}>{s.colCounterparty}</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>{s.colFundingOut}</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>{s.colContractsIn}</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>{s.colRoundTrip}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.counterparty}>
+                    <TableCell title={registry.get(r.counterparty)?.name ?? r.counterparty}>{shortName(registry, r.counterparty)}</TableCell>
+                    <TableCell className={styles.num}>{formatBnShort(r.fundingOut)}</TableCell>
+                    <TableCell className={styles.num}>{formatBnShort(r.contractsIn)}</TableCell>
+                    <TableCell className={styles.num}>{formatRatio(r.roundTripRatio)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

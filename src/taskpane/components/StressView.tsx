@@ -1,0 +1,175 @@
+import {
+  Field,
+  Slider,
+  SpinButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { isEngineError } from "../../engine/result";
+import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../contracts";
+import { shortName } from "../entitySearch";
+import { formatBnShort, formatPct, formatUsdBn } from "../format";
+import { useStrings } from "../i18n";
+import { EntityPicker } from "./EntityPicker";
+import { ErrorState } from "./States";
+
+/** The article's figure (claim S14): hyperscalers would lose about USD 1 trillion of market value. */
+export const ARTICLE_CLAIM_USD_BN = 1000;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
+  cut: { flex: "1 1 180px", minWidth: 0 },
+  slider: { width: "100%" },
+  spin: { width: "84px" },
+  multiple: { flex: "1 1 140px" },
+  total: {
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  totalValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  bars: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  bar: { display: "grid", gridTemplateColumns: "72px 1fr 64px", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  barLabel: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  track: { height: "12px", backgroundColor: tokens.colorNeutralBackground4, borderRadius: "2px", overflow: "hidden" },
+  fill: { height: "100%", backgroundColor: tokens.colorPaletteRedBorderActive, forcedColorAdjust: "none" },
+  barValue: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  table: { tableLayout: "fixed", width: "100%" },
+  firstCol: { width: "28%" },
+  totalRow: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Props of {@link StressView}. */
+export interface StressViewProps {
+  registry: PaneRegistry;
+  run(options: StressOptions): StressResult | EngineError;
+  defaultShocked?: EntityId;
+}
+
+/**
+ * The stress panel: a company cuts its commitments by a share; per-company revenue lost, lender losses and
+ * market value at risk, as bars and a table, and the total against the article's USD 1 trillion claim.
+ */
+export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressViewProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [shocked, setShocked] = useState<EntityId>(registry.get(defaultShocked) ? defaultShocked : (registry.all()[0]?.id ?? defaultShocked));
+  const [cutPct, setCutPct] = useState(50);
+  const [multiple, setMultiple] = useState<number | null>(null);
+  const result = useMemo(
+    () => run({ shocked, cut: cutPct / 100, ...(multiple !== null ? { multiple } : {}) }),
+    [run, shocked, cutPct, multiple],
+  );
+  const lines = isEngineError(result) ? [] : result.lines.filter((l) => l.revenueLost > 0 || l.lenderLoss > 0 || l.marketValueAtRisk > 0);
+  const sorted = [...lines].sort((a, b) => b.marketValueAtRisk - a.marketValueAtRisk || b.revenueLost - a.revenueLost);
+  const maxMv = Math.max(...sorted.map((l) => l.marketValueAtRisk), 1e-9);
+
+  return (
+    <div className={styles.root}>
+      <EntityPicker registry={registry} value={shocked} onChange={setShocked} label={s.stressShocked} />
+      <div className={styles.row}>
+        <Field label={`${s.stressCut}: ${cutPct} %`} className={styles.cut}>
+          <Slider className={styles.slider} min={0} max={100} step={5} value={cutPct} onChange={(_, d) => setCutPct(d.value)} aria-label={s.stressCut} />
+        </Field>
+        <SpinButton
+          className={styles.spin}
+          min={0}
+          max={100}
+          step={5}
+          value={cutPct}
+          aria-label={`${s.stressCut} (%)`}
+          onChange={(_, d) => {
+            const v = d.value ?? (d.displayValue !== undefined ? Number.parseFloat(d.displayValue) : NaN);
+            if (Number.isFinite(v)) setCutPct(Math.min(100, Math.max(0, Math.round(v))));
+          }}
+        />
+      </div>
+      <Field label={s.stressMultiple} hint={s.stressMultipleHint} className={styles.multiple}>
+        <SpinButton
+          min={0}
+          max={100}
+          step={0.5}
+          value={multiple}
+          displayValue={multiple === null ? "" : undefined}
+          onChange={(_, d) => {
+            if (d.value !== undefined && d.value !== null) setMultiple(d.value);
+            else if (d.displayValue !== undefined) {
+              const v = Number.parseFloat(d.displayValue);
+              setMultiple(Number.isFinite(v) && v >= 0 ? v : null);
+            }
+          }}
+        />
+      </Field>
+
+      {isEngineError(result) ? (
+        <ErrorState title={s.wbErrorTitle} message={s.stressError(result.message)} />
+      ) : (
+        <>
+          <div className={styles.total} role="status" aria-live="polite">
+            <Text size={200}>{s.stressTotal}</Text>
+            <Text className={styles.totalValue}>{formatUsdBn(result.total.marketValueAtRisk)}</Text>
+            <Text size={200}>{s.stressClaim(formatPct(result.total.marketValueAtRisk / ARTICLE_CLAIM_USD_BN))}</Text>
+          </div>
+          {sorted.length === 0 ? (
+            <Text>{s.stressNone}</Text>
+          ) : (
+            <>
+              <h3 className={styles.h}>{s.stressChartLabel} (USD bn)</h3>
+              <ul className={styles.bars} aria-label={s.stressChartLabel}>
+                {sorted.map((l) => (
+                  <li key={l.id} className={styles.bar}>
+                    <span className={styles.barLabel} title={registry.get(l.id)?.name ?? l.id}>{shortName(registry, l.id, 10)}</span>
+                    <span className={styles.track} aria-hidden>
+                      <span className={styles.fill} style={{ display: "block", width: `${(100 * l.marketValueAtRisk) / maxMv}%` }} />
+                    </span>
+                    <span className={styles.barValue}>{formatBnShort(l.marketValueAtRisk)}</span>
+                  </li>
+                ))}
+              </ul>
+              <Table size="extra-small" className={styles.table} aria-label={s.stressTableLabel}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={styles.firstCol}>{s.colEntity}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{s.colRevenueLost}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{s.colLenderLoss}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{s.colMvAtRisk}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {sorted.map((l) => (
+                    <TableRow key={l.id}>
+                      <TableCell>{shortName(registry, l.id, 10)}</TableCell>
+                      <TableCell className={styles.num}>{formatBnShort(l.revenueLost)}</TableCell>
+                      <TableCell className={styles.num}>{formatBnShort(l.lenderLoss)}</TableCell>
+                      <TableCell className={styles.num}>{formatBnShort(l.marketValueAtRisk)}</TableCell>
+                    </TableRow>
+                  ))}
+                  <TableRow className={styles.totalRow}>
+                    <TableCell>{s.totalRow}</TableCell>
+                    <TableCell className={styles.num}>{formatBnShort(result.total.revenueLost)}</TableCell>
+                    <TableCell className={styles.num}>{formatBnShort(result.total.lenderLoss)}</TableCell>
+                    <TableCell className={styles.num}>{formatBnShort(result.total.marketValueAtRisk)}</TableCell>
+                  </TableRow>
+                </TableBody>
+              </Table>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

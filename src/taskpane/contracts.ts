@@ -1,0 +1,45 @@
+/**
+ * The slices of the model, engine and office layers the pane depends on. Written against API.md so the
+ * components can be tested with hand-made fixtures as well as the real modules, which satisfy these
+ * shapes structurally (wiring in ./data.ts).
+ */
+import type { Entity, EntityId, Fact, ModelView, Basis } from "../model/types";
+import type { EngineError } from "../engine/result";
+
+export type { Entity, EntityId, Fact, ModelView, Basis, EngineError };
+
+/** The registry look-ups the pane uses (entity picker, labels). */
+export interface PaneRegistry {
+  all(): readonly Entity[];
+  get(id: EntityId): Entity | undefined;
+  resolve(text: string): { ok: true; entity: Entity } | { ok: false; query: string; suggestions: EntityId[] };
+}
+
+/** The model surface the pane reads. */
+export interface PaneModel {
+  readonly dataset: { readonly version: string; readonly asOf: string; readonly facts: readonly Fact[] };
+  readonly registry: PaneRegistry;
+  readonly latestDate: string;
+  view(asOf?: string | null, basis?: Basis): ModelView;
+  fact(id: string): Fact | undefined;
+}
+
+export type { ExposureRow, MoneyCycle, StressOptions, StressLine, StressResult, EntityMetrics } from "../engine";
+import type { ExposureRow, MoneyCycle, StressOptions, StressResult, EntityMetrics } from "../engine";
+
+/** The engine measures the pane calls. */
+export interface PaneEngine {
+  entityMetrics(view: ModelView, id: EntityId): EntityMetrics;
+  exposureTable(view: ModelView, id: EntityId): ExposureRow[];
+  cyclesThrough(view: ModelView, id: EntityId, maxLength?: number): MoneyCycle[];
+  stress(view: ModelView, options: StressOptions): StressResult | EngineError;
+  factsBehind(view: ModelView, id: EntityId, counterparty?: EntityId): Fact[];
+}
+
+/** Model and engine together: everything the analysis views need. */
+export interface PaneData {
+  model: PaneModel;
+  engine: PaneEngine;
+}
+
+export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost } from "../office/types";

@@ -1,0 +1,93 @@
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+
+/** What the pane learns from its host page before rendering. */
+export interface PaneEnvironment {
+  /** True when running inside Excel (Office.onReady reported the Excel host). */
+  inExcel: boolean;
+  themeName: "light" | "dark" | "contrast";
+  /** BCP 47 tag such as "en-US" or "zh-TW", lower-risk default "en-US". */
+  language: string;
+}
+
+type OfficeLike = {
+  onReady?: (cb: (info: { host: unknown; platform: unknown }) => void) => unknown;
+  HostType?: { Excel?: unknown };
+  context?: { officeTheme?: { isDarkTheme?: boolean | (() => boolean) } | null; displayLanguage?: string };
+};
+
+function officeGlobal(): OfficeLike | undefined {
+  const g = globalThis as unknown as { Office?: OfficeLike };
+  return typeof g.Office === "object" && g.Office !== null ? g.Office : undefined;
+}
+
+/**
+ * Resolves when Office is ready or after `timeoutMs`, whichever comes first: outside Office (a browser
+ * preview, a failed CDN load) `Office` may be undefined or `onReady` may never fire, and the pane must
+ * still render. Never rejects.
+ */
+export function waitForOffice(timeoutMs = 2500): Promise<{ inExcel: boolean }> {
+  return new Promise((resolve) => {
+    const office = officeGlobal();
+    if (!office?.onReady) {
+      resolve({ inExcel: false });
+      return;
+    }
+    const timer = setTimeout(() => resolve({ inExcel: false }), timeoutMs);
+    try {
+      office.onReady((info) => {
+        clearTimeout(timer);
+        const excel = office.HostType?.Excel ?? "Excel";
+        resolve({ inExcel: info?.host === excel });
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve({ inExcel: false });
+    }
+  });
+}
+
+/** Office's theme flag read defensively: a boolean in current hosts, a function in some older samples, absent outside Office. */
+export function officeIsDark(): boolean | null {
+  try {
+    const flag = officeGlobal()?.context?.officeTheme?.isDarkTheme;
+    if (typeof flag === "function") return Boolean(flag());
+    if (typeof flag === "boolean") return flag;
+  } catch {
+    // Reading officeTheme throws in hosts that do not implement it; fall through to the browser's preference.
+  }
+  return null;
+}
+
+/**
+ * Chooses the theme: forced colours (Windows high contrast) win, then an explicit `?theme=` query flag
+ * (preview and screenshots), then Office's theme, then the browser's colour-scheme preference.
+ */
+export function detectTheme(search: string, matchMedia: ((q: string) => { matches: boolean }) | undefined): PaneEnvironment["themeName"] {
+  const flag = new URLSearchParams(search).get("theme");
+  if (flag === "contrast") return "contrast";
+  if (matchMedia?.("(forced-colors: active)").matches) return "contrast";
+  if (flag === "dark" || flag === "light") return flag;
+  const dark = officeIsDark();
+  if (dark !== null) return dark ? "dark" : "light";
+  return matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+/** Office's UI language, normalised ("zh-tw" → "zh-TW", Hant/HK/MO → zh-TW); "en-US" when unknown. */
+export function detectLanguage(): string {
+  let tag: string | undefined;
+  try {
+    tag = officeGlobal()?.context?.displayLanguage;
+  } catch {
+    tag = undefined;
+  }
+  if (!tag) return "en-US";
+  const lower = tag.toLowerCase();
+  if (lower.startsWith("zh")) return /hant|tw|hk|mo/.test(lower) ? "zh-TW" : "zh-CN";
+  const [lang, region] = tag.split(/[-_]/);
+  return region ? `${lang.toLowerCase()}-${region.toUpperCase()}` : lang.toLowerCase();
+}
+
+/** The Fluent theme object for a theme name. */
+export function fluentTheme(name: PaneEnvironment["themeName"]): Theme {
+  return name === "contrast" ? teamsHighContrastTheme : name === "dark" ? webDarkTheme : webLightTheme;
+}
