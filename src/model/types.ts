@@ -103,6 +103,8 @@ export interface Fact {
 /** Which facts count: confirmed (announced, signed, closed, reported) or also rumoured ones. */
 export interface Basis {
   includeRumoured: boolean;
+  /** Whether our own labelled estimates (`estimate: true`) count; omitted means they do. */
+  includeEstimates?: boolean;
 }
 
 /**

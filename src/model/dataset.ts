@@ -1,0 +1,34 @@
+/**
+ * The bundled dataset: curated entities and facts (src/model/data) with a version and an as-of date.
+ */
+import { ENTITIES } from "./data/entities";
+import { FACTS } from "./data/facts";
+import type { Entity, Fact } from "./types";
+
+/** A complete set of entities and facts, bundled or read from workbook tables. */
+export interface Dataset {
+  /** Identifies the data content: bump the revision suffix whenever the bundled facts change. */
+  version: string;
+  /** The latest fact date (ISO): the default as-of of every view. */
+  asOf: string;
+  entities: readonly Entity[];
+  facts: readonly Fact[];
+}
+
+/** The latest fact date of `facts`, or null when there are none. */
+export function latestFactDate(facts: readonly Fact[]): string | null {
+  let latest: string | null = null;
+  for (const f of facts) if (latest === null || f.date > latest) latest = f.date;
+  return latest;
+}
+
+const BUNDLED_REVISION = 1;
+const bundledAsOf = latestFactDate(FACTS) ?? "1970-01-01";
+
+/** The curated, cited data shipped with the add-in (docs/data.md describes it). */
+export const bundledDataset: Dataset = {
+  version: `${bundledAsOf}.r${BUNDLED_REVISION}`,
+  asOf: bundledAsOf,
+  entities: ENTITIES,
+  facts: FACTS,
+};

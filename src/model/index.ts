@@ -1,0 +1,23 @@
+/**
+ * The AIFIN model layer: the bundled, cited dataset, point-in-time views, the entity registry, the
+ * workbook table layout and dataset validation. Pure: no Office, DOM or network.
+ */
+export * from "./types";
+export { bundledDataset, latestFactDate, type Dataset } from "./dataset";
+export { createModel, getBundledModel, CONFIRMED_BASIS, type Model } from "./model";
+export { createRegistry, normaliseName, editDistance, type EntityRegistry, type ResolveResult } from "./registry";
+export {
+  FACT_COLUMNS,
+  ENTITY_COLUMNS,
+  factsToRows,
+  entitiesToRows,
+  factsFromRows,
+  entitiesFromRows,
+  type CellValue,
+  type TableIssue,
+} from "./table";
+export { validateDataset, entitySchema, factSchema, type DatasetIssue } from "./validate";
+export { buildView, countsUnder, supersessionClosure } from "./view";
+export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell } from "./dates";
+export { CLAIMS, type Claim } from "./data/claims";
+export { ARTICLE_SOURCE } from "./data/facts";

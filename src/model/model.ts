@@ -1,0 +1,66 @@
+/**
+ * The model: a dataset indexed once, with memoised point-in-time views and an entity registry.
+ */
+import { bundledDataset, latestFactDate, type Dataset } from "./dataset";
+import { isIsoDate } from "./dates";
+import { createRegistry, type EntityRegistry } from "./registry";
+import type { Basis, Fact, ModelView } from "./types";
+import { buildView, supersessionClosure } from "./view";
+
+/** A dataset ready for queries. */
+export interface Model {
+  readonly dataset: Dataset;
+  readonly registry: EntityRegistry;
+  /** ISO; the default as-of (the latest fact date, or the dataset's as-of when it has no facts). */
+  readonly latestDate: string;
+  /**
+   * The facts in force on `asOf` (default: latestDate) under `basis` (default: confirmed facts only,
+   * estimates included). Memoised: the same arguments return the same frozen object.
+   * @throws RangeError when `asOf` is not an ISO date (callers validate user input first).
+   */
+  view(asOf?: string | null, basis?: Basis): ModelView;
+  /** The fact with this id, in or out of any view. */
+  fact(id: string): Fact | undefined;
+}
+
+/** The default basis: confirmed facts (announced, signed, closed, reported) and our labelled estimates. */
+export const CONFIRMED_BASIS: Basis = Object.freeze({ includeRumoured: false });
+
+/**
+ * Indexes `dataset` once: the registry, the fact index and the supersession chains. Views are built on
+ * first request and cached per (asOf, includeRumoured, includeEstimates).
+ */
+export function createModel(dataset: Dataset): Model {
+  const registry = createRegistry(dataset.entities);
+  const byId = new Map<string, Fact>();
+  for (const f of dataset.facts) byId.set(f.id, f);
+  const closure = supersessionClosure(dataset.facts);
+  const latestDate = latestFactDate(dataset.facts) ?? dataset.asOf;
+  const views = new Map<string, ModelView>();
+
+  return {
+    dataset,
+    registry,
+    latestDate,
+    view(asOf?: string | null, basis: Basis = CONFIRMED_BASIS): ModelView {
+      const date = asOf ?? latestDate;
+      if (!isIsoDate(date)) throw new RangeError(`as-of date must be ISO YYYY-MM-DD, got "${date}"`);
+      const key = `${date}|${basis.includeRumoured ? 1 : 0}|${basis.includeEstimates === false ? 0 : 1}`;
+      let v = views.get(key);
+      if (!v) {
+        v = buildView(dataset.entities, dataset.facts, closure, date, basis);
+        views.set(key, v);
+      }
+      return v;
+    },
+    fact: (id) => byId.get(id),
+  };
+}
+
+let bundled: Model | null = null;
+
+/** The bundled model, built once per process (the shared runtime): every caller gets the same object. */
+export function getBundledModel(): Model {
+  if (bundled === null) bundled = createModel(bundledDataset);
+  return bundled;
+}

@@ -1,0 +1,335 @@
+/**
+ * The workbook table layout shared by the Facts / Entities sheets and AIFIN.MODEL(ranges): one row per
+ * fact or entity, analyst-readable columns, and a tolerant reader for what Excel hands back.
+ */
+import { parseDateCell } from "./dates";
+import {
+  CLAIM_IDS,
+  FACT_KINDS,
+  FACT_STATUSES,
+  ROLES,
+  type ClaimId,
+  type Entity,
+  type Fact,
+  type FactKind,
+  type FactStatus,
+  type Role,
+} from "./types";
+
+/** A cell as written to or read from Excel. */
+export type CellValue = string | number | boolean | null;
+
+/** A problem found while reading a table; `row` is 1-based and counts the header row. */
+export interface TableIssue {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Header names of the Facts table, in order. */
+export const FACT_COLUMNS: readonly string[] = Object.freeze([
+  "id",
+  "kind",
+  "from",
+  "to",
+  "amount_usd_bn",
+  "pct",
+  "amount_basis",
+  "unit",
+  "date",
+  "term_years",
+  "status",
+  "estimate",
+  "verified",
+  "supersedes",
+  "claims",
+  "description",
+  "source_title",
+  "source_publisher",
+  "source_url",
+  "source_date",
+]);
+
+/** Header names of the Entities table, in order. */
+export const ENTITY_COLUMNS: readonly string[] = Object.freeze(["id", "name", "name_zh", "aliases", "roles", "listed", "members"]);
+
+/** Separates ids in list cells (supersedes, claims, roles, members). */
+const ID_SEPARATOR = ", ";
+/** Separates aliases, which may themselves contain commas ("BANKS(JPM,MUFG)"). */
+const ALIAS_SEPARATOR = " | ";
+
+/** Fact rows in {@link FACT_COLUMNS} order, without the header row. */
+export function factsToRows(facts: readonly Fact[]): CellValue[][] {
+  return facts.map((f) => [
+    f.id,
+    f.kind,
+    f.from,
+    f.to,
+    f.amountUsdBn,
+    f.pct,
+    f.amountBasis,
+    f.unit,
+    f.date,
+    f.termYears,
+    f.status,
+    f.estimate,
+    f.verified,
+    f.supersedes.join(ID_SEPARATOR),
+    f.claims.join(ID_SEPARATOR),
+    f.description,
+    f.source.title,
+    f.source.publisher,
+    f.source.url,
+    f.source.date,
+  ]);
+}
+
+/** Entity rows in {@link ENTITY_COLUMNS} order, without the header row. */
+export function entitiesToRows(entities: readonly Entity[]): CellValue[][] {
+  return entities.map((e) => [
+    e.id,
+    e.name,
+    e.nameZh,
+    e.aliases.join(ALIAS_SEPARATOR),
+    e.roles.join(ID_SEPARATOR),
+    e.listed,
+    e.members.join(ID_SEPARATOR),
+  ]);
+}
+
+// ---- reading -------------------------------------------------------------------------------------
+
+/** Thrown inside a row reader and turned into a TableIssue for that cell. */
+class CellProblem {
+  constructor(
+    readonly column: string,
+    readonly message: string,
+  ) {}
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function headerKey(v: unknown): string {
+  return String(v ?? "")
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+}
+
+function describe(v: unknown): string {
+  return typeof v === "string" ? `"${v}"` : String(v);
+}
+
+function looksLikeExcelError(v: unknown): boolean {
+  return typeof v === "string" && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)/i.test(v.trim());
+}
+
+/** Reads one table: maps headers, walks rows, and collects issues instead of throwing. */
+function readTable<T>(
+  rows: readonly (readonly unknown[])[],
+  columns: readonly string[],
+  required: readonly string[],
+  readRow: (cell: (column: string) => unknown) => T,
+  idOf: (item: T) => string,
+): { items: T[]; issues: TableIssue[] } {
+  const issues: TableIssue[] = [];
+  const items: T[] = [];
+  if (rows.length === 0) {
+    issues.push({ row: 1, column: "", message: "the table is empty: the first row must be the header" });
+    return { items, issues };
+  }
+  const index = new Map<string, number>();
+  rows[0].forEach((h, i) => {
+    const key = headerKey(h);
+    if (columns.includes(key) && !index.has(key)) index.set(key, i);
+  });
+  const missing = required.filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    for (const c of missing) issues.push({ row: 1, column: c, message: `missing required column "${c}" (expected headers: ${columns.join(", ")})` });
+    return { items, issues };
+  }
+  const seen = new Set<string>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const cell = (column: string): unknown => {
+      const i = index.get(column);
+      const v = i === undefined ? null : row[i];
+      if (looksLikeExcelError(v)) throw new CellProblem(column, `the cell holds the Excel error ${String(v).trim()}`);
+      return v;
+    };
+    try {
+      const item = readRow(cell);
+      const id = idOf(item);
+      if (seen.has(id)) {
+        issues.push({ row: r + 1, column: "id", message: `duplicate id "${id}": the row is skipped` });
+        continue;
+      }
+      seen.add(id);
+      items.push(item);
+    } catch (err) {
+      if (err instanceof CellProblem) issues.push({ row: r + 1, column: err.column, message: `${err.message}: the row is skipped` });
+      else throw err;
+    }
+  }
+  return { items, issues };
+}
+
+function text(column: string, v: unknown, required: boolean): string {
+  if (isBlank(v)) {
+    if (required) throw new CellProblem(column, "is required");
+    return "";
+  }
+  // Free text keeps its spacing so a table round trip is exact; ids are trimmed by id().
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new CellProblem(column, `expected text, got ${describe(v)}`);
+}
+
+function optionalText(column: string, v: unknown): string | null {
+  return isBlank(v) ? null : text(column, v, true);
+}
+
+function id(column: string, v: unknown): string {
+  return text(column, v, true).normalize("NFKC").trim();
+}
+
+function number(column: string, v: unknown): number | null {
+  if (isBlank(v)) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new CellProblem(column, `expected a finite number, got ${describe(v)}`);
+    return v;
+  }
+  if (typeof v === "string") {
+    const t = v.trim().replace(/(?<=\d),(?=\d{3}\b)/g, "").replace(/_/g, "");
+    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+  }
+  throw new CellProblem(column, `expected a number, got ${describe(v)}`);
+}
+
+function fraction(column: string, v: unknown): number | null {
+  if (typeof v === "string" && /%\s*$/.test(v)) {
+    const n = number(column, v.replace(/%\s*$/, ""));
+    return n === null ? null : n / 100;
+  }
+  return number(column, v);
+}
+
+function bool(column: string, v: unknown, fallback: boolean): boolean {
+  if (isBlank(v)) return fallback;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number" && (v === 0 || v === 1)) return v === 1;
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (["true", "yes", "y", "1"].includes(t)) return true;
+    if (["false", "no", "n", "0"].includes(t)) return false;
+  }
+  throw new CellProblem(column, `expected TRUE/FALSE (or yes/no), got ${describe(v)}`);
+}
+
+function date(column: string, v: unknown, required: boolean): string | null {
+  if (isBlank(v)) {
+    if (required) throw new CellProblem(column, "is required (an ISO date YYYY-MM-DD or an Excel date)");
+    return null;
+  }
+  const iso = parseDateCell(v);
+  if (iso === null) throw new CellProblem(column, `expected an ISO date YYYY-MM-DD or an Excel date, got ${describe(v)}`);
+  return iso;
+}
+
+function oneOf<T extends string>(column: string, v: unknown, allowed: readonly T[]): T {
+  const t = text(column, v, true).trim().toLowerCase();
+  const hit = allowed.find((a) => a === t);
+  if (!hit) throw new CellProblem(column, `expected one of ${allowed.join(", ")}, got ${describe(v)}`);
+  return hit;
+}
+
+function list(v: unknown, separator: RegExp): string[] {
+  if (isBlank(v)) return [];
+  return String(v)
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function claimList(column: string, v: unknown): ClaimId[] {
+  return list(v, /[,;]/).map((c) => {
+    const up = c.toUpperCase() as ClaimId;
+    if (!CLAIM_IDS.includes(up)) throw new CellProblem(column, `unknown claim "${c}" (expected ${CLAIM_IDS[0]}..${CLAIM_IDS[CLAIM_IDS.length - 1]})`);
+    return up;
+  });
+}
+
+/**
+ * Reads facts from a table whose first row is the header (columns in any order, unknown columns ignored).
+ * Accepts numbers or numeric text, ISO text or Excel serials for dates, TRUE/FALSE or yes/no, and blanks
+ * as null. A row with a bad cell is skipped and reported; nothing throws on bad input.
+ */
+export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: Fact[]; issues: TableIssue[] } {
+  const { items, issues } = readTable<Fact>(
+    rows,
+    FACT_COLUMNS,
+    ["id", "kind", "from", "to", "date", "status"],
+    (cell) => {
+      const basis = cell("amount_basis");
+      const amountBasis = isBlank(basis) ? null : oneOf("amount_basis", basis, ["value", "cost"] as const);
+      const factDate = date("date", cell("date"), true) as string;
+      return {
+        id: id("id", cell("id")),
+        kind: oneOf<FactKind>("kind", cell("kind"), FACT_KINDS),
+        from: id("from", cell("from")),
+        to: id("to", cell("to")),
+        amountUsdBn: number("amount_usd_bn", cell("amount_usd_bn")),
+        amountBasis,
+        pct: fraction("pct", cell("pct")),
+        unit: text("unit", cell("unit"), false),
+        date: factDate,
+        termYears: number("term_years", cell("term_years")),
+        status: oneOf<FactStatus>("status", cell("status"), FACT_STATUSES),
+        estimate: bool("estimate", cell("estimate"), false),
+        verified: bool("verified", cell("verified"), false),
+        supersedes: list(cell("supersedes"), /[,;]/),
+        claims: claimList("claims", cell("claims")),
+        description: text("description", cell("description"), false),
+        source: {
+          title: text("source_title", cell("source_title"), false),
+          publisher: text("source_publisher", cell("source_publisher"), false),
+          url: optionalText("source_url", cell("source_url")),
+          date: date("source_date", cell("source_date"), false) ?? factDate,
+        },
+      };
+    },
+    (f) => f.id,
+  );
+  return { facts: items, issues };
+}
+
+/**
+ * Reads entities from a table whose first row is the header. Aliases are separated by " | " (an alias
+ * may contain commas); roles and members by commas. Nothing throws on bad input.
+ */
+export function entitiesFromRows(rows: readonly (readonly unknown[])[]): { entities: Entity[]; issues: TableIssue[] } {
+  const { items, issues } = readTable<Entity>(
+    rows,
+    ENTITY_COLUMNS,
+    ["id", "name"],
+    (cell) => ({
+      id: id("id", cell("id")),
+      name: text("name", cell("name"), true),
+      nameZh: optionalText("name_zh", cell("name_zh")),
+      aliases: list(cell("aliases"), /\s*\|\s*/),
+      roles: list(cell("roles"), /[,;]/).map((r) => {
+        const role = r.toLowerCase() as Role;
+        if (!ROLES.includes(role)) throw new CellProblem("roles", `unknown role "${r}" (expected ${ROLES.join(", ")})`);
+        return role;
+      }),
+      listed: bool("listed", cell("listed"), false),
+      members: list(cell("members"), /[,;]/),
+    }),
+    (e) => e.id,
+  );
+  return { entities: items, issues };
+}
