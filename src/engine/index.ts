@@ -22,6 +22,7 @@ export { moneyGraph, type MoneyEdge, type MoneyGraph } from "./moneyGraph";
 export {
   stress,
   modelMultiple,
+  latestBacklog,
   DEFAULT_SHOCKED,
   DEFAULT_MULTIPLE,
   type StressOptions,

@@ -3,19 +3,21 @@
  * Per entity (docs/methodology.md §7 has the formulas, the worked example and the comparison with claims S13/S14):
  *  1. revenue lost = cut × C(shocked→X), the first-round contracted revenue that disappears;
  *  2. lender loss: a clearing model (Eisenberg & Noe 2001, via clearingVector) of the loan facts, each
- *     borrower owing its lenders F_debt(lender→borrower) and holding as external assets its remaining
- *     contracted revenue plus the equity put into it. Loss = what the lender is paid with no cut minus what
- *     it is paid after the cut, so debt the model cannot cover even before the shock (because it records a
- *     borrower's debt but not all of its revenue) is not blamed on the shock;
+ *     borrower owing its lenders F_debt(lender→borrower) and holding as external assets its contracted
+ *     revenue (the larger of its modelled contracts and its latest reported backlog/RPO) less the revenue
+ *     lost, plus the equity put into it. Loss = what the lender is paid with no cut minus what it is paid
+ *     after the cut, so debt the model cannot cover even before the shock (because it records a borrower's
+ *     debt but not its revenue) is not blamed on the shock;
  *  3. market value at risk = cut × annual contract value (each contract over its term, default 5 years)
- *     × an EV/revenue multiple: the entity's latest market cap / latest annual revenue where the model has
- *     both, else DEFAULT_MULTIPLE, or `multiple` for every entity when given.
+ *     × an EV/revenue multiple: the entity's latest market value / latest revenue (annualised) where the
+ *     model has both, else DEFAULT_MULTIPLE, or `multiple` for every entity when given; never more than the
+ *     entity's latest market value.
  */
 import type { EntityId, ModelView } from "../model/types";
 import { clearingVector } from "./clearingVector";
 import { engineError, isEngineError, type EngineError } from "./result";
 import { latestValuation } from "./stakeOf";
-import { amountOf, contractAmount, fundingAmount, indexOf, isSubAnnual, latestOwnFact } from "./viewIndex";
+import { amountOf, contractAmount, fundingAmount, indexOf, latestOwnFact, periodsPerYear } from "./viewIndex";
 
 /** The entity shocked when none is named: the article's subject. */
 export const DEFAULT_SHOCKED: EntityId = "OPENAI";
@@ -47,6 +49,8 @@ export interface StressDetails {
   multiples: Record<EntityId, { multiple: number; source: string[] | "default" | "override" }>;
   /** Borrowers that default after the cut but not before it. */
   newDefaults: EntityId[];
+  /** Entities whose market value at risk was capped at their whole market value. */
+  capped: EntityId[];
 }
 
 /** Lines (vendors of the shocked entity, then lenders with a loss) and their totals. */
@@ -56,13 +60,24 @@ export interface StressResult {
   details: StressDetails;
 }
 
-/** The entity's EV/revenue multiple from the model (market cap or valuation ÷ annual revenue), or undefined. */
+/**
+ * The entity's EV/revenue multiple from the model: latest market cap or valuation ÷ latest revenue, a
+ * quarter's revenue × 4 (half-year × 2, month × 12) as the market quotes run-rates; undefined without both.
+ * Market cap stands in for EV (net debt is not in the model).
+ */
 export function modelMultiple(view: ModelView, id: EntityId): { multiple: number; factIds: string[] } | undefined {
   const index = indexOf(view);
   const value = latestValuation(view, id);
-  const revenue = latestOwnFact(index, id, ["revenue"], (f) => (amountOf(f) ?? 0) > 0 && !isSubAnnual(f));
+  const revenue = latestOwnFact(index, id, ["revenue"], (f) => (amountOf(f) ?? 0) > 0);
   if (value === undefined || revenue === undefined) return undefined;
-  return { multiple: (amountOf(value) as number) / (amountOf(revenue) as number), factIds: [value.id, revenue.id] };
+  const annual = (amountOf(revenue) as number) * periodsPerYear(revenue);
+  return { multiple: (amountOf(value) as number) / annual, factIds: [value.id, revenue.id] };
+}
+
+/** The entity's latest reported backlog (RPO) total: an own "other" fact whose unit names RPO or backlog, not an increment. */
+export function latestBacklog(view: ModelView, id: EntityId): number | undefined {
+  const fact = latestOwnFact(indexOf(view), id, ["other"], (f) => /\b(RPO|backlog)\b/i.test(f.unit) && !/added|step-up|increase/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
+  return fact === undefined ? undefined : (amountOf(fact) as number);
 }
 
 interface Clearing {
@@ -128,6 +143,7 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
     return l;
   };
   const multiples: StressDetails["multiples"] = {};
+  const capped: EntityId[] = [];
   const revenueLost = new Map<EntityId, number>();
   for (const [vendor, cell] of index.contractsOut.get(shocked) ?? []) {
     const total = contractAmount(cell);
@@ -138,14 +154,21 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
     const l = line(vendor);
     l.revenueLost = cut * total;
     l.marketValueAtRisk = cut * Math.max(0, cell.annual) * m;
+    const worth = latestValuation(view, vendor);
+    if (worth !== undefined && l.marketValueAtRisk > (amountOf(worth) as number)) {
+      l.marketValueAtRisk = amountOf(worth) as number;
+      capped.push(vendor);
+    }
     revenueLost.set(vendor, l.revenueLost);
   }
 
   const clearing = buildClearing(view);
   const assets = (withCut: boolean) =>
     clearing.nodes.map((id) => {
-      let a = 0;
-      for (const cell of index.contractsIn.get(id)?.values() ?? []) a += contractAmount(cell);
+      let contracted = 0;
+      for (const cell of index.contractsIn.get(id)?.values() ?? []) contracted += contractAmount(cell);
+      // A reported backlog includes the contracts the model lists one by one, so take the larger, never the sum.
+      let a = Math.max(contracted, latestBacklog(view, id) ?? 0);
       for (const cell of index.fundingIn.get(id)?.values() ?? []) a += fundingAmount(cell, "equity");
       return Math.max(0, a - (withCut ? (revenueLost.get(id) ?? 0) : 0));
     });
@@ -170,5 +193,5 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
     (t, l) => ({ revenueLost: t.revenueLost + l.revenueLost, lenderLoss: t.lenderLoss + l.lenderLoss, marketValueAtRisk: t.marketValueAtRisk + l.marketValueAtRisk }),
     { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 },
   );
-  return { lines: sorted, total, details: { multiples, newDefaults } };
+  return { lines: sorted, total, details: { multiples, newDefaults, capped } };
 }

@@ -157,7 +157,18 @@ export function latestOwnFact(index: ViewIndex, id: EntityId, kinds: readonly Fa
   return best;
 }
 
-/** Whether a fact's unit or description says it covers one quarter or half-year rather than a year. */
+/**
+ * How many of the fact's periods make a year, read from its unit: 4 for a quarter ("Q1-2026", "FQ2-26",
+ * "one quarter"), 2 for a half-year ("H1-2025"), 12 for a month, else 1 (a year, a run-rate or a guide).
+ */
+export function periodsPerYear(fact: Fact): number {
+  if (/\b(Q[1-4]|FQ[1-4])\b|quarter/i.test(fact.unit)) return 4;
+  if (/\bH[12]\b|half-year/i.test(fact.unit)) return 2;
+  if (/per month|monthly/i.test(fact.unit)) return 12;
+  return 1;
+}
+
+/** Whether a fact covers less than a year (a quarter, half-year or month). */
 export function isSubAnnual(fact: Fact): boolean {
-  return /\b(Q[1-4]|FQ[1-4]|H[12])\b|quarter|per month|monthly/i.test(fact.unit);
+  return periodsPerYear(fact) > 1;
 }

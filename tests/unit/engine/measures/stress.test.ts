@@ -94,4 +94,36 @@ describe("stress", () => {
     const view = viewOf([fact({ id: "c", kind: "contract", from: "OPENAI", to: "V", amountUsdBn: 10 })]);
     expect(ok(stress(view, { shocked: "", cut: 1 })).total.revenueLost).toBe(10);
   });
+
+  it("counts a reported backlog (the larger of it and the listed contracts) as the borrower's assets", () => {
+    // B: contracts 30 from A, backlog 60 (which includes them), owes L 40. Full cut: 60 − 30 = 30 < 40, L loses 10.
+    // Without the backlog fact B would hold 0 and L would lose all 40.
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 40 }),
+      fact({ id: "k", kind: "other", from: "B", to: "B", amountUsdBn: 60, unit: "USD bn RPO at 30-Nov-2025" }),
+      fact({ id: "k0", kind: "other", from: "B", to: "B", amountUsdBn: 90, unit: "USD bn added RPO in FQ1", date: "2024-01-01" }),
+    ]);
+    expect(ok(stress(view, { shocked: "A", cut: 1 })).total.lenderLoss).toBeCloseTo(10, 12);
+  });
+
+  it("annualises a quarterly revenue fact for the multiple: 400 / (10 × 4) = 10", () => {
+    const view = viewOf([
+      fact({ id: "m", kind: "market_cap", from: "V", to: "V", amountUsdBn: 400 }),
+      fact({ id: "r", kind: "revenue", from: "V", to: "V", amountUsdBn: 10, unit: "USD bn Q1-2026 revenue" }),
+    ]);
+    expect(modelMultiple(view, "V")?.multiple).toBe(10);
+  });
+
+  it("never puts more than the whole market value at risk", () => {
+    // A buys 100 a year from V (term 1); V is worth 50 with revenue 1 (multiple 50): 100 × 50 capped at 50.
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "V", amountUsdBn: 100, termYears: 1 }),
+      fact({ id: "m", kind: "market_cap", from: "V", to: "V", amountUsdBn: 50 }),
+      fact({ id: "r", kind: "revenue", from: "V", to: "V", amountUsdBn: 1 }),
+    ]);
+    const r = ok(stress(view, { shocked: "A", cut: 1 }));
+    expect(r.total.marketValueAtRisk).toBe(50);
+    expect(r.details.capped).toEqual(["V"]);
+  });
 });
