@@ -1,10 +1,233 @@
-// Placeholder so the build has an entry; the functions work replaces this file.
 /**
- * Returns information about the bundled dataset.
+ * The AIFIN worksheet functions. This file is the single source of dist/functions.json: the JSDoc below is
+ * what Excel shows in the formula bar (custom-functions-metadata reads it; the webpack plugin appends the
+ * CustomFunctions.associate calls). Each entry point only forwards its raw arguments to `invoke`, which
+ * validates them against the spec table (specs.ts), runs the body (impl.ts) and returns a value or a
+ * formula error; `toExcel` is the one place that builds `CustomFunctions.Error`.
+ *
+ * Amounts are USD billions; percentages are fractions (format the cell as %). `as_of` takes an Excel date
+ * or ISO text ("2026-02-27"); left empty it means the latest data. `model` takes the handle returned by
+ * AIFIN.MODEL; left empty it means the bundled model on the confirmed basis.
+ *
+ * Help links point at HELP_BASE_URL + "#<function id in lower case>", the anchors of docs/functions.md.
+ * The base is a placeholder until the documentation is hosted: replace it in every @helpurl at deployment.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes text, numbers or nothing to these parameters */
+import { isFormulaError, type ExcelErrorCode } from "./errors";
+import { invoke, type Outcome } from "./invoke";
+
+/** Where the @helpurl links point (a placeholder host until docs/functions.md is published). */
+export const HELP_BASE_URL = "https://aifin.example.com/docs/functions";
+
+const ERROR_CODES: Record<ExcelErrorCode, () => CustomFunctions.ErrorCode> = {
+  "#VALUE!": () => CustomFunctions.ErrorCode.invalidValue,
+  "#N/A": () => CustomFunctions.ErrorCode.notAvailable,
+  "#DIV/0!": () => CustomFunctions.ErrorCode.divisionByZero,
+  "#NUM!": () => CustomFunctions.ErrorCode.invalidNumber,
+};
+/** Excel shows custom messages only with #VALUE! and #N/A; it rejects them on the other codes. */
+const CODES_WITH_MESSAGE: ReadonlySet<ExcelErrorCode> = new Set(["#VALUE!", "#N/A"]);
+
+/** Turns an outcome into what Excel expects: the value itself, or a `CustomFunctions.Error`. */
+function toExcel<T>(outcome: Outcome): T {
+  if (isFormulaError(outcome)) {
+    const code = ERROR_CODES[outcome.code]();
+    const error = CODES_WITH_MESSAGE.has(outcome.code) ? new CustomFunctions.Error(code, outcome.message) : new CustomFunctions.Error(code);
+    return error as unknown as T;
+  }
+  return outcome as unknown as T;
+}
+
+/**
+ * Circular exposure of an entity: how much of its revenue is financed by its own money, in USD bn (or a fraction for "share").
+ * @customfunction CIRCULAR_EXPOSURE
+ * @helpurl https://aifin.example.com/docs/functions#circular_exposure
+ * @param entity Ticker or name of the company, e.g. "MSFT", "Microsoft" or "微軟".
+ * @param [measure] "self_funded" (default): Σ min(funding out, contracts back in) per counterparty; "funded_backlog": contracts from customers it funds; "share": self-funded ÷ all contracts in; "network": money returning along paths of any length.
+ * @param [as_of] Date of the view: an Excel date or ISO text such as "2026-02-27". Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns The exposure in USD bn, or a fraction for "share".
+ */
+export function circularExposure(entity: any, measure?: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("CIRCULAR_EXPOSURE", [entity, measure, as_of, model]));
+}
+
+/**
+ * Round-trip ratio: contracts the investee has committed to the investor ÷ the money the investor put into it.
+ * @customfunction ROUND_TRIP_RATIO
+ * @helpurl https://aifin.example.com/docs/functions#round_trip_ratio
+ * @param investor Ticker or name of the funder, e.g. "AMZN".
+ * @param investee Ticker or name of the funded company, e.g. "OPENAI".
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns C(investee→investor) ÷ F(investor→investee); #DIV/0! when the investor has not funded the investee.
+ */
+export function roundTripRatio(investor: any, investee: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("ROUND_TRIP_RATIO", [investor, investee, as_of, model]));
+}
+
+/**
+ * A holder's stake in a company: the percentage held, the market value of the holding or the money put in.
+ * @customfunction STAKE
+ * @helpurl https://aifin.example.com/docs/functions#stake
+ * @param holder Ticker or name of the shareholder, e.g. "MSFT".
+ * @param company Ticker or name of the company held, e.g. "OPENAI".
+ * @param [field] "pct" (default): fraction held; "value": market value of the stake, USD bn; "cost": money invested, USD bn.
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns The stake field; #N/A when no fact records it.
+ */
+export function stake(holder: any, company: any, field?: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("STAKE", [holder, company, field, as_of, model]));
+}
+
+/**
+ * Money one entity has committed to another (investments, loans, backstops), in USD bn.
+ * @customfunction FUNDING
+ * @helpurl https://aifin.example.com/docs/functions#funding
+ * @param from Ticker or name of the funder, e.g. "NVDA".
+ * @param to Ticker or name of the funded company, e.g. "OPENAI".
+ * @param [kind] "all" (default), "equity" (investments), "debt" (loans) or "backstop" (guarantees).
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns Funding from → to in USD bn; 0 when the model records none.
+ */
+export function funding(from: any, to: any, kind?: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("FUNDING", [from, to, kind, as_of, model]));
+}
+
+/**
+ * Value of the contracts a buyer has committed to a vendor (cloud, chips, data centres), in USD bn.
+ * @customfunction CONTRACT_VALUE
+ * @helpurl https://aifin.example.com/docs/functions#contract_value
+ * @param buyer Ticker or name of the buyer, e.g. "OPENAI".
+ * @param vendor Ticker or name of the vendor, e.g. "ORCL".
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns Contract value buyer → vendor in USD bn; 0 when the model records none.
+ */
+export function contractValue(buyer: any, vendor: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("CONTRACT_VALUE", [buyer, vendor, as_of, model]));
+}
+
+/**
+ * Capex offset: equity an entity invested in its own customers, spending that returns as revenue without appearing in its capex.
+ * @customfunction CAPEX_OFFSET
+ * @helpurl https://aifin.example.com/docs/functions#capex_offset
+ * @param entity Ticker or name of the investor, e.g. "NVDA".
+ * @param [field] "amount" (default): USD bn; "ratio": amount ÷ the entity's latest annual capex.
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns The offset in USD bn, or the ratio; #DIV/0! or #N/A for "ratio" when no capex figure is known.
+ */
+export function capexOffset(entity: any, field?: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("CAPEX_OFFSET", [entity, field, as_of, model]));
+}
+
+/**
+ * Stress test: what an entity loses when another (e.g. OpenAI) cuts its commitments by a fraction.
+ * @customfunction STRESS
+ * @helpurl https://aifin.example.com/docs/functions#stress
+ * @param entity Ticker or name of the entity whose loss you want, e.g. "ORCL".
+ * @param shocked Ticker or name of the entity that cuts its commitments, e.g. "OPENAI".
+ * @param cut Fraction of its commitments cut, from 0 to 1 (0.3 or 30% for a 30% cut).
+ * @param [measure] "revenue" (default): contracted revenue lost, USD bn; "lender_loss": loss passed to lenders; "market_value": revenue lost × EV/revenue multiple.
+ * @param [multiple] EV/revenue multiple for "market_value". Empty = each entity's own from the model.
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns The loss in USD bn; 0 when the entity has no modelled exposure to the shocked one.
+ */
+export function stress(entity: any, shocked: any, cut: any, measure?: any, multiple?: any, as_of?: any, model?: any): number {
+  return toExcel(invoke("STRESS", [entity, shocked, cut, measure, multiple, as_of, model]));
+}
+
+/**
+ * Exposure table of an entity, one row per counterparty, spilled with a header row.
+ * @customfunction EXPOSURE_TABLE
+ * @helpurl https://aifin.example.com/docs/functions#exposure_table
+ * @param entity Ticker or name of the company, e.g. "MSFT".
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns Columns counterparty, funding_out, contracts_in, self_funded, round_trip_ratio (empty when no funding), fact_ids.
+ */
+export function exposureTable(entity: any, as_of?: any, model?: any): any[][] {
+  return toExcel(invoke("EXPOSURE_TABLE", [entity, as_of, model]));
+}
+
+/**
+ * Money cycles through an entity (money that leaves it and comes back), largest first, spilled with a header row.
+ * @customfunction CYCLES
+ * @helpurl https://aifin.example.com/docs/functions#cycles
+ * @param entity Ticker or name of the company, e.g. "NVDA".
+ * @param [max_length] Most entities in a loop, 2 to 8. Empty = 4.
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns Columns path ("NVDA → OPENAI → ORCL → NVDA"), length (steps), bottleneck (smallest amount on the loop, USD bn).
+ */
+export function cycles(entity: any, max_length?: any, as_of?: any, model?: any): any[][] {
+  return toExcel(invoke("CYCLES", [entity, max_length, as_of, model]));
+}
+
+/**
+ * Entities of the model (ids, names, roles), spilled with a header row.
+ * @customfunction ENTITIES
+ * @helpurl https://aifin.example.com/docs/functions#entities
+ * @param [role] "all" (default) or a role: hyperscaler, chip_maker, ai_lab, neocloud, dc_developer, investor, lender, project_vehicle, aggregate, other.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
+ * @returns Columns id, name, name_zh, roles.
+ */
+export function entities(role?: any, model?: any): any[][] {
+  return toExcel(invoke("ENTITIES", [role, model]));
+}
+
+/**
+ * One field of a cited fact, by fact id.
+ * @customfunction FACT
+ * @helpurl https://aifin.example.com/docs/functions#fact
+ * @param fact_id Fact id as in the Facts table, e.g. "C002".
+ * @param [field] "amount" (default, USD bn), "date", "status", "kind", "from", "to", "pct", "unit", "description", "source", "url", "verified" or "estimate".
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
+ * @returns The field's value; #N/A when the fact has no such value (e.g. no dollar amount).
+ */
+export function fact(fact_id: any, field?: any, model?: any): any {
+  return toExcel(invoke("FACT", [fact_id, field, model]));
+}
+
+/**
+ * The citations behind an entity's figures, or behind the figures between two entities, as text.
+ * @customfunction SOURCE
+ * @helpurl https://aifin.example.com/docs/functions#source
+ * @param entity Ticker or name of the company, e.g. "AMZN".
+ * @param [counterparty] Ticker or name of a counterparty, e.g. "OPENAI". Empty = every fact on the entity.
+ * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns "fact id: description (title, publisher, date, url)" per fact, separated by "; ".
+ */
+export function source(entity: any, counterparty?: any, as_of?: any, model?: any): string {
+  return toExcel(invoke("SOURCE", [entity, counterparty, as_of, model]));
+}
+
+/**
+ * Information about a model: dataset version, as-of date, fact and entity counts, basis.
  * @customfunction MODEL_INFO
- * @param [field] "version" (default) or "as_of".
+ * @helpurl https://aifin.example.com/docs/functions#model_info
+ * @param [field] "version" (default), "as_of" (latest fact date), "fact_count", "entity_count" or "basis".
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
  * @returns The requested field.
  */
-export function modelInfo(field?: string | null): string {
-  return field === "as_of" ? "2026-07-03" : "placeholder";
+export function modelInfo(field?: any, model?: any): any {
+  return toExcel(invoke("MODEL_INFO", [field, model]));
+}
+
+/**
+ * Builds a model from workbook ranges laid out like the Facts and Entities sheets and returns its handle for the other functions' model argument.
+ * @customfunction MODEL
+ * @helpurl https://aifin.example.com/docs/functions#model
+ * @param [facts] Facts range including its header row. Empty = the bundled facts.
+ * @param [entities] Entities range including its header row. Empty = the bundled entities.
+ * @param [include_rumoured] TRUE to count rumoured facts too. Empty or FALSE = confirmed facts only.
+ * @returns A handle such as "AIFIN.MODEL#3f2a9c1e5b7d0a42"; the same content always gives the same handle.
+ */
+export function model(facts?: any[][], entities?: any[][], include_rumoured?: any): string {
+  return toExcel(invoke("MODEL", [facts, entities, include_rumoured]));
 }

@@ -1,0 +1,234 @@
+/**
+ * The shared runtime of the functions: the bundled model and the cache of models built by AIFIN.MODEL
+ * from workbook ranges, keyed by their handles.
+ *
+ * A handle is `AIFIN.MODEL#` + the FNV-1a 64 hash of the content (both ranges' rows and the rumour flag),
+ * so it is the same in every session and changes with any edit: Excel's dependency graph then recalculates
+ * exactly the cells that read the edited table. Calling MODEL again on identical content finds the parsed
+ * model in the cache and returns the same handle without parsing. A well-formed handle whose model is not
+ * in memory (the workbook was reopened, the runtime restarted, the entry evicted) is answered with a
+ * message saying how to rebuild it, never with numbers from another model.
+ */
+import {
+  createModel,
+  entitiesFromRows,
+  factsFromRows,
+  getBundledModel,
+  validateDataset,
+  type Basis,
+  type Dataset,
+  type Model,
+} from "../model";
+import { FormulaError, messages } from "./errors";
+import { fnv1a64 } from "./hash";
+
+/** A model together with the basis its handle stands for. */
+export interface LoadedModel {
+  /** The handle text, e.g. "AIFIN.MODEL#3f2a9c1e5b7d0a42". */
+  readonly handle: string;
+  readonly model: Model;
+  readonly basis: Basis;
+}
+
+/** A cell of a range as the functions receive it (Excel passes empty cells as null). */
+export type RangeCell = string | number | boolean | null;
+/** The rows of a range. */
+export type RangeRows = readonly (readonly unknown[])[];
+
+/** Counters for tests and benchmarks: how many models were parsed and how many MODEL calls hit the cache. */
+export interface RuntimeStats {
+  parses: number;
+  hits: number;
+  evictions: number;
+}
+
+/** The shared runtime: bundled model, handle cache and counters. */
+export interface Runtime {
+  /** The bundled model under the confirmed basis, or with rumoured facts counted. */
+  bundled(includeRumoured?: boolean): LoadedModel;
+  /** The loaded model a handle stands for; throws #VALUE! for malformed text, #N/A when not in memory. */
+  resolve(handle: string, fn: string, param: string): LoadedModel;
+  /** Builds (or finds) the model for ranges read from the workbook and returns its handle. Omitted range = bundled. */
+  load(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean): string;
+  /** True when the handle's model is in memory. */
+  has(handle: string): boolean;
+  readonly stats: RuntimeStats;
+  /** Forgets every workbook model (what a runtime restart does); for tests. */
+  clear(): void;
+}
+
+/** Options of `createRuntime`. */
+export interface RuntimeOptions {
+  /** Supplies the bundled model (loaded once, on first use). */
+  bundledModel?: () => Model;
+  /** How many workbook models stay in memory; the least recently used is dropped first. */
+  capacity?: number;
+}
+
+/** The handle prefix; the namespace makes the text recognisable in a cell. */
+export const HANDLE_PREFIX = "AIFIN.MODEL#";
+const HANDLE_PATTERN = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
+/** Bumped whenever the meaning of the hashed content changes, so old handles cannot alias new models. */
+const CONTENT_VERSION = "aifin-model-content-1";
+/** Large enough for a workbook with many scenario tables; each entry holds one parsed model. */
+export const DEFAULT_CAPACITY = 32;
+
+/** True when `text` has the form of a model handle. */
+export function isHandleText(text: string): boolean {
+  return HANDLE_PATTERN.test(text);
+}
+
+function normaliseCell(value: unknown): RangeCell {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") return Object.is(value, -0) ? 0 : value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** Rows with normalised cells and no blank rows: blank rows carry no data and must not change the handle. */
+export function normaliseRows(rows: RangeRows): RangeCell[][] {
+  const out: RangeCell[][] = [];
+  for (const row of rows) {
+    const cells = row.map(normaliseCell);
+    if (cells.some((c) => c !== null)) out.push(cells);
+  }
+  return out;
+}
+
+/** The handle for normalised content. Exported for tests of the handle format. */
+export function handleFor(
+  facts: RangeCell[][] | null,
+  entities: RangeCell[][] | null,
+  includeRumoured: boolean,
+  bundledVersion: string,
+): string {
+  // An omitted range means the bundled table, whose identity is the bundled dataset version.
+  const content = JSON.stringify([
+    CONTENT_VERSION,
+    facts ?? `bundled:${bundledVersion}`,
+    entities ?? `bundled:${bundledVersion}`,
+    includeRumoured,
+  ]);
+  return HANDLE_PREFIX + fnv1a64(content);
+}
+
+function latestFactDate(dataset: Pick<Dataset, "facts">, fallback: string): string {
+  let latest = "";
+  for (const fact of dataset.facts) if (fact.date > latest) latest = fact.date;
+  return latest || fallback;
+}
+
+/** Creates a runtime. The add-in uses the one `sharedRuntime`; tests create their own. */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const supplyBundled = options.bundledModel ?? getBundledModel;
+  const capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
+  const cache = new Map<string, LoadedModel>();
+  const stats: RuntimeStats = { parses: 0, hits: 0, evictions: 0 };
+  let bundledEntries: [LoadedModel, LoadedModel] | null = null;
+
+  const bundledPair = (): [LoadedModel, LoadedModel] => {
+    if (!bundledEntries) {
+      const model = supplyBundled();
+      const version = model.dataset.version;
+      bundledEntries = [
+        { handle: handleFor(null, null, false, version), model, basis: { includeRumoured: false } },
+        { handle: handleFor(null, null, true, version), model, basis: { includeRumoured: true } },
+      ];
+    }
+    return bundledEntries;
+  };
+
+  const remember = (entry: LoadedModel): void => {
+    cache.delete(entry.handle);
+    cache.set(entry.handle, entry);
+    while (cache.size > capacity) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      stats.evictions++;
+    }
+  };
+
+  const build = (handle: string, facts: RangeCell[][] | null, entities: RangeCell[][] | null, includeRumoured: boolean): LoadedModel => {
+    stats.parses++;
+    const bundled = bundledPair()[0].model.dataset;
+    let factList = bundled.facts;
+    let entityList = bundled.entities;
+    if (facts) {
+      const parsed = factsFromRows(facts);
+      if (parsed.issues.length > 0) throw new FormulaError("#VALUE!", messages.tableIssues("facts", parsed.issues.length, parsed.issues[0]));
+      factList = parsed.facts;
+    }
+    if (entities) {
+      const parsed = entitiesFromRows(entities);
+      if (parsed.issues.length > 0) throw new FormulaError("#VALUE!", messages.tableIssues("entities", parsed.issues.length, parsed.issues[0]));
+      entityList = parsed.entities;
+    }
+    const dataset: Dataset = {
+      version: handle,
+      asOf: latestFactDate({ facts: factList }, bundled.asOf),
+      entities: entityList,
+      facts: factList,
+    };
+    const issues = validateDataset(dataset);
+    if (issues.length > 0) throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, describeIssue(issues[0])));
+    return { handle, model: createModel(dataset), basis: { includeRumoured } };
+  };
+
+  return {
+    bundled(includeRumoured = false) {
+      return bundledPair()[includeRumoured ? 1 : 0];
+    },
+    resolve(handle, fn, param) {
+      const text = handle.trim();
+      if (!isHandleText(text)) throw new FormulaError("#VALUE!", messages.badHandle(fn, param, handle));
+      const [confirmed, rumoured] = bundledPair();
+      if (text === confirmed.handle) return confirmed;
+      if (text === rumoured.handle) return rumoured;
+      const entry = cache.get(text);
+      if (!entry) throw new FormulaError("#N/A", messages.handleNotLoaded(text));
+      remember(entry);
+      return entry;
+    },
+    load(factsRows, entityRows, includeRumoured) {
+      const facts = factsRows ? normaliseRows(factsRows) : null;
+      const entities = entityRows ? normaliseRows(entityRows) : null;
+      const [confirmed, rumoured] = bundledPair();
+      const handle = handleFor(facts, entities, includeRumoured, confirmed.model.dataset.version);
+      if (handle === confirmed.handle || handle === rumoured.handle) return handle;
+      const cached = cache.get(handle);
+      if (cached) {
+        stats.hits++;
+        remember(cached);
+        return handle;
+      }
+      remember(build(handle, facts, entities, includeRumoured));
+      return handle;
+    },
+    has(handle) {
+      const [confirmed, rumoured] = bundledPair();
+      return handle === confirmed.handle || handle === rumoured.handle || cache.has(handle);
+    },
+    stats,
+    clear() {
+      cache.clear();
+    },
+  };
+}
+
+function describeIssue(issue: unknown): string {
+  if (typeof issue === "string") return issue;
+  if (issue && typeof issue === "object" && "message" in issue) {
+    const { message, factId, entityId } = issue as { message: unknown; factId?: unknown; entityId?: unknown };
+    const where = typeof factId === "string" ? `fact ${factId}: ` : typeof entityId === "string" ? `entity ${entityId}: ` : "";
+    return `${where}${String(message)}`;
+  }
+  return JSON.stringify(issue);
+}
+
+let shared: Runtime | null = null;
+
+/** The process-wide runtime the worksheet functions use (and the task pane may query). */
+export function sharedRuntime(): Runtime {
+  shared ??= createRuntime();
+  return shared;
+}
