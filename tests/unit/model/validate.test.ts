@@ -1,0 +1,93 @@
+import { bundledDataset, validateDataset, type Dataset, type Entity, type Fact } from "../../../src/model";
+import { fact } from "./helpers";
+
+const entity = (id: string, over: Partial<Entity> = {}): Entity => ({ id, name: id, nameZh: null, aliases: [], roles: ["other"], listed: false, members: [], ...over });
+const ENTITIES = [entity("A"), entity("B"), entity("G", { roles: ["aggregate"], members: ["A", "B"] })];
+/** Every claim tagged once so fixtures test one problem at a time. */
+const allClaims = fact({ id: "CLAIMS", claims: ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14", "S15"] });
+const ds = (facts: Fact[], entities: Entity[] = ENTITIES, asOf = "2026-12-31"): Dataset => ({ version: "t", asOf, entities, facts: [allClaims, ...facts] });
+const codes = (d: Dataset) => validateDataset(d).map((i) => `${i.code}:${i.factId ?? i.entityId ?? ""}`);
+
+describe("validateDataset", () => {
+  it("finds nothing wrong with the bundled data", () => {
+    expect(validateDataset(bundledDataset)).toEqual([]);
+  });
+
+  it("bundles at least 25 entities and 120 facts, every fact with a source", () => {
+    expect(bundledDataset.entities.length).toBeGreaterThanOrEqual(25);
+    expect(bundledDataset.facts.length).toBeGreaterThanOrEqual(120);
+    expect(bundledDataset.facts.every((f) => f.source.title !== "" && f.source.publisher !== "")).toBe(true);
+    expect(bundledDataset.asOf).toBe("2026-07-03");
+  });
+
+  it("accepts a small valid fixture", () => {
+    expect(codes(ds([fact({ id: "F1" })]))).toEqual([]);
+  });
+
+  it("catches facts naming unknown entities", () => {
+    expect(codes(ds([fact({ id: "F1", to: "NOPE" })]))).toEqual(["entity-unknown:F1"]);
+  });
+
+  it("catches a group listing an unknown member", () => {
+    expect(codes(ds([], [...ENTITIES, entity("H", { members: ["ZZ"] })]))).toEqual(["member-unknown:H"]);
+  });
+
+  it("catches a name shared by two entities", () => {
+    expect(codes(ds([], [entity("A", { aliases: ["Acme"] }), entity("B", { aliases: ["ACME"] }), entity("G")]))).toEqual(["alias-ambiguous:B"]);
+  });
+
+  it("catches impossible dates and a fact after the as-of", () => {
+    expect(codes(ds([fact({ id: "F1", date: "2026-02-30" })]))).toEqual(["fact-shape:F1"]);
+    expect(codes(ds([fact({ id: "F1", date: "2027-01-01" })]))).toEqual(["date-after-asof:F1"]);
+  });
+
+  it("catches a fact without a source", () => {
+    const f = fact({ id: "F1", source: { title: "", publisher: "", url: null, date: "2026-01-01" } });
+    expect(codes(ds([f]))).toEqual(["fact-shape:F1"]);
+    const bad = fact({ id: "F2", source: { title: "t", publisher: "p", url: "not a url", date: "2026-01-01" } });
+    expect(validateDataset(ds([bad]))[0].message).toMatch(/source.url/);
+  });
+
+  it("catches unit mistakes: negative levels, percentages not as fractions, basis points as dollars, basis on a non-stake", () => {
+    expect(codes(ds([fact({ id: "F1", kind: "market_cap", from: "A", to: "A", amountUsdBn: -460 })]))).toEqual(["unit-negative:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "stake", pct: 27 })]))).toEqual(["unit-pct:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "other", amountUsdBn: 144, unit: "bp 5-yr CDS spread" })]))).toEqual(["unit-not-usd:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "loan", amountBasis: "cost" })]))).toEqual(["unit-basis:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "revenue", from: "A", to: "B" })]))).toEqual(["single-entity:F1"]);
+  });
+
+  it("catches an estimate that does not say so", () => {
+    expect(codes(ds([fact({ id: "F1", estimate: true, unit: "USD bn", description: "GPU purchases" })]))).toEqual(["estimate-unlabelled:F1"]);
+    expect(codes(ds([fact({ id: "F1", estimate: true, unit: "USD bn ESTIMATE: 10 GW x 35", description: "GPU purchases" })]))).toEqual([]);
+  });
+
+  it("catches broken supersedes links: unknown, other kind, newer target", () => {
+    expect(codes(ds([fact({ id: "F1", supersedes: ["GHOST"] })]))).toEqual(["supersedes-unknown:F1"]);
+    expect(codes(ds([fact({ id: "F0", kind: "loan" }), fact({ id: "F1", supersedes: ["F0"] })]))).toEqual(["supersedes-kind:F1"]);
+    expect(codes(ds([fact({ id: "F0", date: "2026-03-01" }), fact({ id: "F1", date: "2026-02-01", supersedes: ["F0"] })]))).toEqual(["supersedes-newer:F1"]);
+  });
+
+  it("catches a cycle in supersedes", () => {
+    const issues = validateDataset(
+      ds([fact({ id: "F1", supersedes: ["F3"] }), fact({ id: "F2", supersedes: ["F1"] }), fact({ id: "F3", supersedes: ["F2"] })]),
+    );
+    expect(issues.map((i) => i.code)).toEqual(["supersedes-cycle"]);
+    expect(issues[0].message).toMatch(/F1 -> F3 -> F2 -> F1/);
+  });
+
+  it("catches two stakes in force at once for the same holder and company", () => {
+    const s1 = fact({ id: "S-OLD", kind: "stake", pct: 0.27, date: "2025-10-28" });
+    const s2 = fact({ id: "S-NEW", kind: "stake", pct: 0.2679, date: "2026-05-22" });
+    expect(codes(ds([s1, s2]))).toEqual(["view-double:S-NEW"]);
+    expect(codes(ds([s1, { ...s2, supersedes: ["S-OLD"] }]))).toEqual([]);
+  });
+
+  it("catches claims without support unless the claim is documented as an opinion", () => {
+    const bare: Dataset = { version: "t", asOf: "2026-12-31", entities: ENTITIES, facts: [fact({ id: "F1" })] };
+    const unsupported = validateDataset(bare)
+      .filter((i) => i.code === "claim-unsupported")
+      .map((i) => i.message.split(" ")[1]);
+    // S7, S11, S13 and S14 carry a documented reason (opinions or forecasts); the others need a fact.
+    expect(unsupported).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S8", "S9", "S10", "S12", "S15"]);
+  });
+});
