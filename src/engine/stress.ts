@@ -87,6 +87,17 @@ interface Clearing {
   pay(externalAssets: number[]): { paid: number[][]; defaulted: boolean[] } | EngineError;
 }
 
+/** The loan network of the view, built once per view (the worksheet calls stress with many cuts). */
+function clearingOf(view: ModelView): Clearing {
+  const index = indexOf(view);
+  let clearing = index.cache.get("clearing") as Clearing | undefined;
+  if (clearing === undefined) {
+    clearing = buildClearing(view);
+    index.cache.set("clearing", clearing);
+  }
+  return clearing;
+}
+
 function buildClearing(view: ModelView): Clearing {
   const index = indexOf(view);
   const ids = new Set<EntityId>();
@@ -162,7 +173,7 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
     revenueLost.set(vendor, l.revenueLost);
   }
 
-  const clearing = buildClearing(view);
+  const clearing = clearingOf(view);
   const assets = (withCut: boolean) =>
     clearing.nodes.map((id) => {
       let contracted = 0;
@@ -172,7 +183,12 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
       for (const cell of index.fundingIn.get(id)?.values() ?? []) a += fundingAmount(cell, "equity");
       return Math.max(0, a - (withCut ? (revenueLost.get(id) ?? 0) : 0));
     });
-  const before = clearing.pay(assets(false));
+  // The no-cut run depends only on the view: compute it once.
+  let before = index.cache.get("clearing:baseline") as ReturnType<Clearing["pay"]> | undefined;
+  if (before === undefined) {
+    before = clearing.pay(assets(false));
+    index.cache.set("clearing:baseline", before);
+  }
   if (isEngineError(before)) return before;
   const after = clearing.pay(assets(true));
   if (isEngineError(after)) return after;
