@@ -138,6 +138,29 @@ function buildClearing(view: ModelView): Clearing {
  * @example stress(view, { shocked: "OPENAI", cut: 0.5 }).total.revenueLost // 0.5 × Σ_X C(OPENAI→X)
  */
 export function stress(view: ModelView, options: StressOptions): StressResult | EngineError {
+  // Each STRESS cell of a workbook asks for one line of the same result: keep recent results per view.
+  const results = resultCache(view);
+  const key = `${options.shocked || DEFAULT_SHOCKED}|${options.cut}|${options.multiple ?? ""}`;
+  let result = results.get(key);
+  if (result === undefined) {
+    result = computeStress(view, options);
+    if (results.size >= RESULT_CACHE_SIZE) results.delete(results.keys().next().value as string);
+    results.set(key, result);
+  }
+  return result;
+}
+
+/** Results kept per view; a sheet rarely asks for more distinct (shocked, cut, multiple) than this. */
+const RESULT_CACHE_SIZE = 32;
+
+function resultCache(view: ModelView): Map<string, StressResult | EngineError> {
+  const index = indexOf(view);
+  let cache = index.cache.get("stress:results") as Map<string, StressResult | EngineError> | undefined;
+  if (cache === undefined) index.cache.set("stress:results", (cache = new Map()));
+  return cache;
+}
+
+function computeStress(view: ModelView, options: StressOptions): StressResult | EngineError {
   const { cut, multiple } = options;
   const shocked = options.shocked || DEFAULT_SHOCKED;
   if (typeof cut !== "number" || !Number.isFinite(cut) || cut < 0 || cut > 1) {
@@ -209,5 +232,14 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
     (t, l) => ({ revenueLost: t.revenueLost + l.revenueLost, lenderLoss: t.lenderLoss + l.lenderLoss, marketValueAtRisk: t.marketValueAtRisk + l.marketValueAtRisk }),
     { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 },
   );
-  return { lines: sorted, total, details: { multiples, newDefaults, capped } };
+  // Frozen: the result is shared by every caller that asks the same question of the same view.
+  return deepFreeze({ lines: sorted, total, details: { multiples, newDefaults, capped } });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

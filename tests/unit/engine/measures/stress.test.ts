@@ -126,4 +126,12 @@ describe("stress", () => {
     expect(r.total.marketValueAtRisk).toBe(50);
     expect(r.details.capped).toEqual(["V"]);
   });
+
+  it("answers a repeated question from the view's cache with the same frozen result", () => {
+    const view = webView();
+    const a = ok(stress(view, { shocked: "LAB", cut: 0.5 }));
+    expect(stress(view, { shocked: "LAB", cut: 0.5 })).toBe(a);
+    expect(Object.isFrozen(a.lines[0])).toBe(true);
+    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBe(84); // 50 + 30 + 4
+  });
 });
