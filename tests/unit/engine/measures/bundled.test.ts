@@ -99,3 +99,20 @@ describe("stress: OpenAI cuts half its commitments (announced view, default 10×
     expect(r.details.newDefaults).toEqual([]);
   });
 });
+
+describe("the article's systemic claims (docs/methodology.md §7)", () => {
+  const result = stress(article, { shocked: "OPENAI", cut: 1 });
+  const r = (isEngineError(result) ? null : result) as StressResult;
+  const atRisk = (ids: string[]) => r.lines.filter((l) => ids.includes(l.id)).reduce((s, l) => s + l.marketValueAtRisk, 0);
+
+  it("S14: a full cut at 10× puts MSFT 50×10 + AMZN (38/7)×10 + ORCL min(60×10, C017 470) ≈ 1,024 at risk", () => {
+    expect(atRisk(["MSFT", "AMZN", "ORCL"])).toBeCloseTo(500 + 380 / 7 + 470, 10);
+    expect(r.details.capped).toContain("ORCL");
+  });
+  it("S13: the same full cut is only ~16 % of MSFT + AMZN + NVDA + ORCL's 10,890 of market value", () => {
+    // NVDA: E01 350 / 5 years × 10 = 700. Caps: C084 3,220 + C085 2,600 + C081 4,600 + C017 470.
+    const share = atRisk(["MSFT", "AMZN", "NVDA", "ORCL"]) / (3220 + 2600 + 4600 + 470);
+    expect(share).toBeCloseTo((500 + 380 / 7 + 700 + 470) / 10890, 10);
+    expect(share).toBeLessThan(0.5);
+  });
+});
