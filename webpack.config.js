@@ -80,6 +80,9 @@ module.exports = async (env, argv) => {
       // functions.js keeps a fixed name because the manifest points at it; the rest are cache-busted.
       filename: (data) => (production && data.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js"),
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // Chunks sit beside taskpane.html, so resolve them against the page. ("auto" reads
+      // document.currentScript at start-up and throws where there is no document.)
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },

@@ -9,7 +9,8 @@
  *   (one module registry: the model loads once in the shared runtime);
  * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed).
  *
- * Prints one line per check and exits 1 when any fails. `--json <file>` also writes the results.
+ * Prints one line per check and exits 1 when any fails. `--json <file>` also writes the results;
+ * `--dist <dir>` checks another output folder.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,7 +19,8 @@ import { gzipSync } from "node:zlib";
 import vm from "node:vm";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist");
+const distAt = process.argv.indexOf("--dist");
+const dist = distAt > 0 ? resolve(process.argv[distAt + 1]) : join(root, "dist");
 const BUDGET = 400 * 1024;
 const results = [];
 
@@ -86,24 +88,39 @@ check("taskpane.html loads functions.js first and one webpack runtime", () => {
   return local.join(" → ");
 });
 
-check("functions.js alone registers every id in functions.json, and commands share its runtime", () => {
+check("functions.js alone registers every id in functions.json and answers; commands share its runtime", () => {
   const associated = [];
+  const bodies = new Map();
   const actions = [];
+  class CustomFunctionsError {
+    constructor(code, message) {
+      Object.assign(this, { code, message });
+    }
+  }
+  const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!", busy: "#BUSY!" };
   const ctx = {
-    CustomFunctions: { associate: (id) => associated.push(id) },
+    CustomFunctions: { associate: (id, fn) => (associated.push(id), bodies.set(id, fn)), Error: CustomFunctionsError, ErrorCode },
     Office: { onReady: (cb) => (cb(), Promise.resolve()), actions: { associate: (id) => actions.push(id) }, addin: {} },
   };
+  // The Web APIs a browser (and Excel's runtime) gives every script; no DOM, which functions must not need.
+  for (const name of ["TextEncoder", "TextDecoder", "URL", "URLSearchParams", "console", "setTimeout", "clearTimeout", "queueMicrotask", "structuredClone", "crypto", "performance", "atob", "btoa"]) {
+    ctx[name] = globalThis[name];
+  }
   ctx.self = ctx;
+  ctx.globalThis = ctx;
   vm.createContext(ctx);
   vm.runInContext(read("functions.js"), ctx, { filename: "functions.js" });
   const missing = metadataIds.filter((id) => !associated.includes(id));
   const extra = associated.filter((id) => !metadataIds.includes(id));
   if (missing.length || extra.length) fail(`not associated: [${missing}], associated without metadata: [${extra}]`);
+  // The built bundle must answer, not just load: MODEL_INFO() with its optional field omitted.
+  const info = bodies.get("MODEL_INFO")?.(null);
+  if (info === undefined || info instanceof CustomFunctionsError) fail(`AIFIN.MODEL_INFO() answered ${JSON.stringify(info)}`);
   const commands = local.find((s) => s.startsWith("commands"));
   if (!commands) fail("taskpane.html does not load commands.js");
   vm.runInContext(read(commands), ctx, { filename: commands });
   if (actions.length === 0) fail(`${commands} did not run on functions.js's runtime`);
-  return `${associated.length} functions, commands: ${actions.join(", ")}`;
+  return `${associated.length} functions, MODEL_INFO() = ${JSON.stringify(info)}, commands: ${actions.join(", ")}`;
 });
 
 check("pane JavaScript is at most 400 KB gzipped", () => {
@@ -111,9 +128,10 @@ check("pane JavaScript is at most 400 KB gzipped", () => {
   const total = sizes.reduce((t, [, , gz]) => t + gz, 0);
   const raw = sizes.reduce((t, [, r]) => t + r, 0);
   for (const [s, r, gz] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
-  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f));
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js");
   for (const f of lazy) {
-    console.log(`    (loaded on demand) ${f.padEnd(13)} ${kb(statSync(join(dist, f)).size).padStart(10)} raw ${kb(gzipSync(readFileSync(join(dist, f))).length).padStart(10)} gzipped`);
+    const [r, gz] = [statSync(join(dist, f)).size, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length];
+    console.log(`    on demand: ${f.padEnd(21)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
   }
   if (total > BUDGET) fail(`${kb(total)} gzipped exceeds the ${kb(BUDGET)} budget`);
   return `${kb(total)} gzipped (${kb(raw)} raw) of ${kb(BUDGET)}`;
