@@ -13,6 +13,9 @@ import {
   roundTripRatio,
   selfFundedExposure,
   stress,
+  stakeOf,
+  capexOffset,
+  entityMetrics,
   isEngineError,
   type StressResult,
 } from "../../../../src/engine";
@@ -114,5 +117,21 @@ describe("the article's systemic claims (docs/methodology.md §7)", () => {
     const share = atRisk(["MSFT", "AMZN", "NVDA", "ORCL"]) / (3220 + 2600 + 4600 + 470);
     expect(share).toBeCloseTo((500 + 380 / 7 + 700 + 470) / 10890, 10);
     expect(share).toBeLessThan(0.5);
+  });
+});
+
+describe("capex offset and stakes (claims S8, S12)", () => {
+  it("MSFT, announced view: equity into customers C097b 13 + C034 5 = 18 over FY2025 capex C076 64.6", () => {
+    const offset = capexOffset(announced, "MSFT");
+    expect(offset.amount).toBe(18);
+    expect(offset.ratio).toBeCloseTo(18 / 64.6, 12); // 0.279; the one-quarter C075 37.5 is not annual
+    expect(entityMetrics(announced, "MSFT").factIds.capexOffsetRatio.sort()).toEqual(["C034", "C076", "C097b"]);
+  });
+  it("MSFT's stake in OpenAI: pct 0.27 and value 135 from C028", () => {
+    expect(stakeOf(announced, "MSFT", "OPENAI", "pct")).toBe(0.27);
+    expect(stakeOf(announced, "MSFT", "OPENAI", "value")).toBe(135);
+  });
+  it("derives OpenAI's AMD warrant value = C020 0.1 × AMD market cap C110 371 = 37.1", () => {
+    expect(stakeOf(announced, "OPENAI", "AMD", "value")).toBeCloseTo(37.1, 10);
   });
 });

@@ -5,6 +5,7 @@ import { circularShare, exposureTable, fundedBacklog, roundTripRatio, selfFunded
 import { contractValue, funding, totalContractsIn, totalFundingOut } from "../../../../src/engine/flows";
 import { isEngineError } from "../../../../src/engine/result";
 import { stakeOf } from "../../../../src/engine/stakeOf";
+import { indexOf } from "../../../../src/engine/viewIndex";
 import { fact, viewOf, webView } from "./fixtures";
 
 describe("funding and contractValue", () => {
@@ -158,5 +159,21 @@ describe("factsBehind", () => {
   });
   it("returns every fact naming the entity when no counterparty is given", () => {
     expect(factsBehind(webView(), "CLOUD").map((f) => f.id).sort()).toEqual(["f19", "f4", "f5", "f6", "f9"].sort());
+  });
+});
+
+describe("the per-view index", () => {
+  it("is built once per view object and reused", () => {
+    const view = webView();
+    expect(indexOf(view)).toBe(indexOf(view));
+    expect(indexOf(webView())).not.toBe(indexOf(view));
+  });
+  it("keeps a group's facts on the group id, never on its members", () => {
+    const view = viewOf([
+      fact({ id: "g", kind: "investment", from: "GROUP", to: "LAB", amountUsdBn: 110 }),
+      fact({ id: "m", kind: "investment", from: "MEMBER", to: "LAB", amountUsdBn: 50 }),
+    ]);
+    expect(funding(view, "GROUP", "LAB")).toBe(110);
+    expect(funding(view, "MEMBER", "LAB")).toBe(50);
   });
 });
