@@ -169,10 +169,11 @@ describe("the per-view index", () => {
     expect(indexOf(webView())).not.toBe(indexOf(view));
   });
   it("keeps a group's facts on the group id, never on its members", () => {
-    const view = viewOf([
+    const base = viewOf([
       fact({ id: "g", kind: "investment", from: "GROUP", to: "LAB", amountUsdBn: 110 }),
       fact({ id: "m", kind: "investment", from: "MEMBER", to: "LAB", amountUsdBn: 50 }),
     ]);
+    const view = { ...base, entities: base.entities.map((e) => (e.id === "GROUP" ? { ...e, roles: ["aggregate" as const], members: ["MEMBER"] } : e)) };
     expect(funding(view, "GROUP", "LAB")).toBe(110);
     expect(funding(view, "MEMBER", "LAB")).toBe(50);
   });
