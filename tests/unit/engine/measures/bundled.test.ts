@@ -15,6 +15,7 @@ import {
   stress,
   stakeOf,
   capexOffset,
+  networkExposure,
   entityMetrics,
   isEngineError,
   type StressResult,
@@ -133,5 +134,15 @@ describe("capex offset and stakes (claims S8, S12)", () => {
   });
   it("derives OpenAI's AMD warrant value = C020 0.1 × AMD market cap C110 371 = 37.1", () => {
     expect(stakeOf(announced, "OPENAI", "AMD", "value")).toBeCloseTo(37.1, 10);
+  });
+});
+
+describe("network exposure (docs/methodology.md §5)", () => {
+  it("MSFT, announced view, leak 0.5: above the one-hop part 13 × 0.5 × 250/825.9 + 5 × 0.5 × 30/30, below the direct 18", () => {
+    // OpenAI's outflows: C013 300 + C029 250 + C032/C092 138 + E02 105 + CRWV 22.4 + C103 10 + C125 0.5 = 825.9.
+    const oneHop = (13 * 0.5 * 250) / 825.9 + (5 * 0.5 * 30) / 30;
+    const n = networkExposure(announced, "MSFT", { leak: 0.5 }) as number;
+    expect(n).toBeGreaterThan(oneHop);
+    expect(n).toBeLessThan(18);
   });
 });
