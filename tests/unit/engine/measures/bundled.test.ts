@@ -139,7 +139,7 @@ describe("capex offset and stakes (claims S8, S12)", () => {
 
 describe("network exposure (docs/methodology.md §5)", () => {
   it("MSFT, announced view, leak 0.5: above the one-hop part 13 × 0.5 × 250/825.9 + 5 × 0.5 × 30/30, below the direct 18", () => {
-    // OpenAI's outflows: C013 300 + C029 250 + C032/C092 138 + E02 105 + CRWV 22.4 + C103 10 + C125 0.5 = 825.9.
+    // OpenAI's outflows: C013 300 + C029 250 + C032/C092 138 + E02 105 + CRWV 22.4 + C103 10 + C125b 0.5 = 825.9.
     const oneHop = (13 * 0.5 * 250) / 825.9 + (5 * 0.5 * 30) / 30;
     const n = networkExposure(announced, "MSFT", { leak: 0.5 }) as number;
     expect(n).toBeGreaterThan(oneHop);
