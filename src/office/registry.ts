@@ -1,0 +1,103 @@
+/**
+ * AIFIN's ownership record, kept in the workbook as one custom XML part (ExcelApi 1.5) in AIFIN's own
+ * namespace. It lists, per build, the worksheet ids AIFIN created (ids survive renames and moves; a sheet
+ * the analyst creates with the same name has another id), the tables it named, and the baseline hash of
+ * every row it wrote, so "Refresh data" can tell edited rows from untouched ones. The part is invisible in
+ * the grid and travels with the file; a sheet copied into another workbook loses its ownership, which is
+ * the safe direction (AIFIN will then never write to it).
+ */
+import type { EntityId } from "../model/types";
+import type { SheetRole, TableRole } from "./templateSpec";
+
+/** Namespace of the custom XML part. */
+export const REGISTRY_NAMESPACE = "urn:aifin:workbook:1";
+
+/** One set of sheets written by one build ("AIFIN Facts" ... or "AIFIN Facts (2)" ...). */
+export interface BuildRecord {
+  /** 1 for the base names, k for the names suffixed " (k)". */
+  key: number;
+  /** Worksheet id per role. */
+  sheets: Partial<Record<SheetRole, string>>;
+  /** Table name per role. */
+  tables: Record<TableRole, string>;
+  datasetVersion: string;
+  options: { entity: EntityId; asOf: string; includeRumoured: boolean };
+  /** Columns the hashes were computed over, and id → hash per table. */
+  baseline: { columns: Record<TableRole, string[]>; hashes: Record<TableRole, Record<string, string>> };
+}
+
+/** The whole record. */
+export interface Registry {
+  version: 1;
+  builds: BuildRecord[];
+}
+
+/** A record with no builds. */
+export function emptyRegistry(): Registry {
+  return { version: 1, builds: [] };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, "&");
+}
+
+/** Serialises the record as the XML of the custom part (JSON inside one element). */
+export function registryToXml(registry: Registry): string {
+  return `<aifin xmlns="${REGISTRY_NAMESPACE}" version="1">${escapeXml(JSON.stringify(registry))}</aifin>`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isBuild(value: unknown): value is BuildRecord {
+  if (!isRecord(value)) return false;
+  const b = value;
+  return (
+    typeof b.key === "number" &&
+    isRecord(b.sheets) &&
+    isRecord(b.tables) &&
+    typeof (b.tables as Record<string, unknown>).facts === "string" &&
+    typeof (b.tables as Record<string, unknown>).entities === "string" &&
+    isRecord(b.baseline) &&
+    isRecord((b.baseline as Record<string, unknown>).hashes) &&
+    isRecord((b.baseline as Record<string, unknown>).columns)
+  );
+}
+
+/**
+ * Reads the record back from the part's XML (Excel may add a declaration or a namespace prefix).
+ * Returns null when the XML is not a record AIFIN can read, so the caller treats nothing as owned.
+ */
+export function registryFromXml(xml: string): Registry | null {
+  const m = /<(?:[\w.-]+:)?aifin\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?aifin>/.exec(xml);
+  if (!m) return null;
+  try {
+    const parsed: unknown = JSON.parse(unescapeXml(m[1]));
+    if (!isRecord(parsed) || parsed.version !== 1 || !Array.isArray(parsed.builds)) return null;
+    return { version: 1, builds: parsed.builds.filter(isBuild) };
+  } catch {
+    return null;
+  }
+}
+
+/** Worksheet id → the build and role that created it. */
+export function ownedSheets(registry: Registry): Map<string, { build: BuildRecord; role: SheetRole }> {
+  const owned = new Map<string, { build: BuildRecord; role: SheetRole }>();
+  for (const build of registry.builds) {
+    for (const [role, id] of Object.entries(build.sheets)) {
+      if (id) owned.set(id, { build, role: role as SheetRole });
+    }
+  }
+  return owned;
+}

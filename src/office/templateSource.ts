@@ -1,0 +1,44 @@
+/**
+ * The data a build writes, taken from a dataset through the model's table layout and ordered by the
+ * engine's measures. Separate from excelHost.ts so tests can build from any dataset (ten times the facts,
+ * a "newer" bundle) without Excel.
+ */
+import { createModel, entitiesToRows, ENTITY_COLUMNS, FACT_COLUMNS, factsToRows, type Dataset } from "../model";
+import { DEFAULT_MAX_CYCLE_LENGTH, DEFAULT_SHOCKED, entityMetrics } from "../engine";
+import type { TemplateSource } from "./excelHost";
+import type { EntityLine } from "./templateSpec";
+
+/** Cut written in the Stress sheet's input cell: the whole committed spend, the S14 scenario. */
+export const DEFAULT_STRESS_CUT = 1;
+
+/**
+ * A TemplateSource over `dataset`. Exposure and Stress rows list every entity, largest self-funded
+ * exposure first (then funded backlog, then name), the focus entity first among equals.
+ */
+export function templateSourceOf(dataset: Dataset): TemplateSource {
+  const model = createModel(dataset);
+  return {
+    datasetVersion: dataset.version,
+    latestDate: model.latestDate,
+    idColumn: "id",
+    factColumns: FACT_COLUMNS,
+    entityColumns: ENTITY_COLUMNS,
+    factRows: factsToRows(dataset.facts),
+    entityRows: entitiesToRows(dataset.entities),
+    facts: dataset.facts,
+    entityLines(asOf: string, includeRumoured: boolean, focus: string): EntityLine[] {
+      const view = model.view(asOf, { includeRumoured });
+      const ranked = dataset.entities.map((e) => ({ e, m: entityMetrics(view, e.id) }));
+      ranked.sort(
+        (a, b) =>
+          b.m.selfFunded - a.m.selfFunded ||
+          b.m.fundedBacklog - a.m.fundedBacklog ||
+          Number(b.e.id === focus) - Number(a.e.id === focus) ||
+          a.e.name.localeCompare(b.e.name),
+      );
+      return ranked.map(({ e }) => ({ id: e.id, name: e.name }));
+    },
+    stressDefaults: { shocked: DEFAULT_SHOCKED, cut: DEFAULT_STRESS_CUT, multiple: null },
+    maxCycleLength: DEFAULT_MAX_CYCLE_LENGTH,
+  };
+}

@@ -1,0 +1,467 @@
+/**
+ * The template workbook as data: every generated sheet is a pure spec (rows of values and formula text,
+ * number formats, widths, frozen rows, the table and chart it carries). The Excel writer (excelHost.ts)
+ * only copies a spec into the workbook, and tests evaluate the very same formula text in the HyperFormula
+ * harness. Structured references such as `AIFIN_Facts[#All]` exist only in Excel, so every spec takes the
+ * facts/entities range references as parameters (`TemplateRefs`): the writer passes table references,
+ * the harness passes plain A1 ranges.
+ */
+import type { EntityId, Fact } from "../model/types";
+import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
+
+/** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
+export type SpecCell = string | number | boolean | null;
+
+/** The sheets a build writes. */
+export type SheetRole = "exposure" | "stress" | "cycles" | "facts" | "entities" | "sources";
+
+/** Tab order of a build. */
+export const SHEET_ROLES: readonly SheetRole[] = ["exposure", "stress", "cycles", "facts", "entities", "sources"];
+
+/** Sheet names of the first build; later builds "alongside" add " (2)", " (3)", ... */
+export const BASE_SHEET_NAMES: Readonly<Record<SheetRole, string>> = {
+  exposure: "AIFIN Exposure",
+  stress: "AIFIN Stress",
+  cycles: "AIFIN Cycles",
+  facts: "AIFIN Facts",
+  entities: "AIFIN Entities",
+  sources: "AIFIN Sources",
+};
+
+/** The two Excel tables a build owns; later builds add "_2", "_3", ... */
+export type TableRole = "facts" | "entities";
+
+/** Table names of the first build. */
+export const BASE_TABLE_NAMES: Readonly<Record<TableRole, string>> = { facts: "AIFIN_Facts", entities: "AIFIN_Entities" };
+
+/** Number formats: USD bn amounts and fractions shown as percentages. */
+export const USD_FORMAT = "#,##0.0";
+export const PCT_FORMAT = "0.0%";
+export const TEXT_FORMAT = "@";
+export const RATIO_FORMAT = '0.00"x"';
+
+/** The article's S14 figure: the hyperscalers' market value lost if OpenAI cuts its committed spend. */
+export const S14_CLAIM_USD_BN = 1000;
+
+/** How the specs of one build refer to each other and to the data tables. */
+export interface TemplateRefs {
+  /** Sheet name per role for this build. */
+  sheets: Readonly<Record<SheetRole, string>>;
+  /** Reference to the whole facts table, header row included (`AIFIN_Facts[#All]` in Excel). */
+  factsRange: string;
+  /** Reference to the whole entities table, header row included. */
+  entitiesRange: string;
+}
+
+/** Formatting role of a block of cells (the writer maps these to fonts and fills). */
+export type Emphasis = "title" | "subtitle" | "header" | "total" | "input" | "note";
+
+/** A chart the writer adds to the sheet. */
+export interface ChartSpec {
+  name: string;
+  title: string;
+  /** Source range on the same sheet: first column = categories, first row = series names. */
+  source: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
+
+/** One generated sheet. */
+export interface SheetSpec {
+  role: SheetRole;
+  name: string;
+  /** Cells from A1, rectangular (every row has the same length). */
+  rows: SpecCell[][];
+  numberFormats: Array<{ range: string; format: string }>;
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  /** Rows kept visible while scrolling (0: none). */
+  freezeRows: number;
+  emphasis: Array<{ range: string; style: Emphasis }>;
+  /** An Excel table over header + body (facts and entities sheets). */
+  table?: { name: string; range: string };
+  chart?: ChartSpec;
+}
+
+/** A data row of the exposure and stress sheets. */
+export interface EntityLine {
+  id: EntityId;
+  name: string;
+}
+
+/** Fixed cells of the Exposure sheet that other sheets reference. */
+export const EXPOSURE_CELLS = {
+  asOf: "B2",
+  includeRumoured: "D2",
+  model: "F2",
+  headerRow: 4,
+  firstEntityRow: 5,
+} as const;
+
+/** The live measures of the Exposure sheet; `key` names the matching EntityMetrics field of the engine. */
+export const EXPOSURE_MEASURES = [
+  { key: "selfFunded", header: "Self-funded exposure (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true },
+  { key: "fundedBacklog", header: "Funded backlog (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true },
+  { key: "share", header: "Circular share", fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false },
+  { key: "capexOffset", header: "Capex offset (USD bn)", fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true },
+  { key: "capexOffsetRatio", header: "Capex offset ratio", fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false },
+] as const;
+
+/** Options of the Exposure sheet. */
+export interface ExposureSheetOptions {
+  refs: TemplateRefs;
+  /** ISO date written in the as-of cell. */
+  asOf: string;
+  includeRumoured: boolean;
+  datasetVersion: string;
+}
+
+/** Where each entity landed on the Exposure (or Stress) sheet: 1-based row per id. */
+export type EntityRows = Record<EntityId, number>;
+
+/** Quotes a text for a formula: doubles inner quotes. */
+function q(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Pads every row to the same width with nulls. */
+function rectangular(rows: SpecCell[][]): SpecCell[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<SpecCell>(width - r.length).fill(null)]);
+}
+
+/**
+ * Builds the Exposure sheet: one row per entity with live AIFIN formulas reading the MODEL handle built
+ * from the facts and entities ranges, a total row and a bar chart of the largest exposures.
+ *
+ * @example exposureSheetSpec([{ id: "MSFT", name: "Microsoft" }], opts).rows[4][2]
+ * // '=AIFIN.CIRCULAR_EXPOSURE($A5,"self_funded",$B$2,$F$2)'
+ */
+export function exposureSheetSpec(entities: readonly EntityLine[], opts: ExposureSheetOptions): SheetSpec & { entityRows: EntityRows } {
+  const { asOf, includeRumoured, model, headerRow, firstEntityRow } = EXPOSURE_CELLS;
+  const asOfAbs = `$${asOf[0]}$${asOf.slice(1)}`;
+  const basisAbs = `$${includeRumoured[0]}$${includeRumoured.slice(1)}`;
+  const modelAbs = `$${model[0]}$${model.slice(1)}`;
+  const rows: SpecCell[][] = [
+    [`="AIFIN circular exposure by entity, as of "&${asOf}&IF(${includeRumoured}," (including rumoured facts)"," (confirmed facts)")`],
+    ["As of", opts.asOf, "Include rumoured", opts.includeRumoured, "Model", `=AIFIN.MODEL(${opts.refs.factsRange},${opts.refs.entitiesRange},${basisAbs})`],
+    [`USD bn; shares as fractions. Live formulas over the ${opts.refs.sheets.facts} and ${opts.refs.sheets.entities} tables (dataset ${opts.datasetVersion}): edit a fact and this sheet recalculates.`],
+    ["Id", "Entity", ...EXPOSURE_MEASURES.map((m) => m.header)],
+  ];
+  const entityRows: EntityRows = {};
+  entities.forEach((e, i) => {
+    const row = firstEntityRow + i;
+    entityRows[e.id] = row;
+    rows.push([
+      e.id,
+      e.name,
+      ...EXPOSURE_MEASURES.map((m) => `=AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs})`),
+    ]);
+  });
+  const last = firstEntityRow + entities.length - 1;
+  const totalRow = last + 1;
+  rows.push([
+    "Total",
+    "All entities (sum of each entity's own figure)",
+    ...EXPOSURE_MEASURES.map((m, k) => {
+      const col = columnLetters(3 + k);
+      return m.total && entities.length > 0 ? `=SUM(${col}${firstEntityRow}:${col}${last})` : null;
+    }),
+  ]);
+  const width = 2 + EXPOSURE_MEASURES.length;
+  const chartRows = Math.min(entities.length, 15);
+  return {
+    role: "exposure",
+    name: opts.refs.sheets.exposure,
+    rows: rectangular(rows),
+    numberFormats: [
+      { range: asOf, format: TEXT_FORMAT },
+      ...EXPOSURE_MEASURES.map((m, k) => ({ range: rangeAddress(firstEntityRow, 3 + k, totalRow, 3 + k), format: m.format })),
+    ],
+    columnWidths: [10, 30, 16, 16, 12, 16, 12],
+    freezeRows: headerRow,
+    emphasis: [
+      { range: "A1", style: "title" },
+      { range: "A2:F2", style: "input" },
+      { range: "A3", style: "note" },
+      { range: rangeAddress(headerRow, 1, headerRow, width), style: "header" },
+      { range: rangeAddress(totalRow, 1, totalRow, width), style: "total" },
+    ],
+    entityRows,
+    chart:
+      chartRows > 0
+        ? {
+            name: "AIFIN exposure chart",
+            title: "Self-funded exposure and funded backlog (USD bn)",
+            // Name, self-funded and funded backlog are adjacent columns: one contiguous source range.
+            source: rangeAddress(headerRow, 2, headerRow + chartRows, 4),
+            from: cellAddress(headerRow, width + 2),
+            to: cellAddress(headerRow + 22, width + 10),
+          }
+        : undefined,
+  };
+}
+
+/** Fixed cells of the Stress sheet. */
+export const STRESS_CELLS = {
+  shocked: "B2",
+  cut: "B3",
+  multiple: "B4",
+  headerRow: 6,
+  firstEntityRow: 7,
+} as const;
+
+/** The STRESS measures, in column order; `key` names the matching StressLine field of the engine. */
+export const STRESS_MEASURES = [
+  { key: "revenueLost", header: "Revenue lost (USD bn)", arg: "revenue" },
+  { key: "lenderLoss", header: "Lender loss (USD bn)", arg: "lender_loss" },
+  { key: "marketValueAtRisk", header: "Market value at risk (USD bn)", arg: "market_value" },
+] as const;
+
+/** Options of the Stress sheet. */
+export interface StressSheetOptions {
+  refs: TemplateRefs;
+  shocked: EntityId;
+  /** Fraction 0..1 of the shocked entity's commitments that is cut. */
+  cut: number;
+  /** EV/revenue multiple for market value at risk; null passes the empty cell (the engine's default). */
+  multiple: number | null;
+}
+
+/**
+ * Builds the Stress sheet: input cells (shocked entity, cut, multiple), one row of STRESS formulas per
+ * entity, totals, and the total market value at risk set against the article's S14 claim (USD 1 trillion).
+ */
+export function stressSheetSpec(entities: readonly EntityLine[], opts: StressSheetOptions): SheetSpec & { entityRows: EntityRows; totalRow: number; claimRows: { claim: number; model: number; ratio: number } } {
+  const { headerRow, firstEntityRow } = STRESS_CELLS;
+  const exposure = opts.refs.sheets.exposure;
+  const asOfRef = sheetRef(exposure, "$B$2");
+  const modelRef = sheetRef(exposure, "$F$2");
+  const rows: SpecCell[][] = [
+    [`="AIFIN stress test: "&${STRESS_CELLS.shocked}&" cuts "&ROUND(${STRESS_CELLS.cut}*100,0)&"% of its commitments"`],
+    ["Shocked entity", opts.shocked, "Any alias works (OPENAI, OpenAI, 開放人工智慧...)."],
+    ["Cut (share of commitments)", opts.cut, "Between 0% and 100%."],
+    ["EV/revenue multiple", opts.multiple, "Empty: the model's default multiple."],
+    [`As of and model: ${exposure} (cells B2 and F2). USD bn.`],
+    ["Id", "Entity", ...STRESS_MEASURES.map((m) => m.header)],
+  ];
+  const entityRows: EntityRows = {};
+  entities.forEach((e, i) => {
+    const row = firstEntityRow + i;
+    entityRows[e.id] = row;
+    rows.push([
+      e.id,
+      e.name,
+      ...STRESS_MEASURES.map(
+        (m) => `=AIFIN.STRESS($A${row},$B$2,$B$3,${q(m.arg)},$B$4,${asOfRef},${modelRef})`,
+      ),
+    ]);
+  });
+  const last = firstEntityRow + entities.length - 1;
+  const totalRow = last + 1;
+  rows.push([
+    "Total",
+    "All entities",
+    ...STRESS_MEASURES.map((_, k) => {
+      const col = columnLetters(3 + k);
+      return entities.length > 0 ? `=SUM(${col}${firstEntityRow}:${col}${last})` : 0;
+    }),
+  ]);
+  rows.push([]);
+  const claim = totalRow + 2;
+  const mvCol = columnLetters(2 + STRESS_MEASURES.length);
+  rows.push(["S14", "Article claim: market value the hyperscalers lose if OpenAI cuts its committed spend (USD bn)", S14_CLAIM_USD_BN]);
+  rows.push(["Model", "Market value at risk, all entities (USD bn)", `=${mvCol}${totalRow}`]);
+  rows.push(["Ratio", "Model / claim", `=IF(C${claim}=0,"",C${claim + 1}/C${claim})`]);
+  const width = 2 + STRESS_MEASURES.length;
+  return {
+    role: "stress",
+    name: opts.refs.sheets.stress,
+    rows: rectangular(rows),
+    numberFormats: [
+      { range: STRESS_CELLS.cut, format: PCT_FORMAT },
+      { range: STRESS_CELLS.multiple, format: "0.0" },
+      { range: rangeAddress(firstEntityRow, 3, totalRow, width), format: USD_FORMAT },
+      { range: rangeAddress(claim, 3, claim + 1, 3), format: USD_FORMAT },
+      { range: cellAddress(claim + 2, 3), format: RATIO_FORMAT },
+    ],
+    columnWidths: [14, 34, 18, 18, 22],
+    freezeRows: headerRow,
+    emphasis: [
+      { range: "A1", style: "title" },
+      { range: "B2:B4", style: "input" },
+      { range: "C2:C4", style: "note" },
+      { range: "A5", style: "note" },
+      { range: rangeAddress(headerRow, 1, headerRow, width), style: "header" },
+      { range: rangeAddress(totalRow, 1, totalRow, width), style: "total" },
+      { range: rangeAddress(claim, 1, claim + 2, 3), style: "subtitle" },
+    ],
+    entityRows,
+    totalRow,
+    claimRows: { claim, model: claim + 1, ratio: claim + 2 },
+  };
+}
+
+/** Fixed cells of the Cycles sheet. */
+export const CYCLES_CELLS = { entity: "B2", maxLength: "B3", spill: "A5" } as const;
+
+/** Options of the Cycles sheet. */
+export interface CyclesSheetOptions {
+  refs: TemplateRefs;
+  entity: EntityId;
+  maxLength: number;
+  /** Rows formatted below the spill anchor for the bottleneck column. */
+  formatRows?: number;
+}
+
+/** Builds the Cycles sheet: the chosen entity and a CYCLES spill (header row included by the function). */
+export function cyclesSheetSpec(opts: CyclesSheetOptions): SheetSpec {
+  const exposure = opts.refs.sheets.exposure;
+  const formatRows = opts.formatRows ?? 200;
+  const rows: SpecCell[][] = [
+    [`="AIFIN money cycles through "&${CYCLES_CELLS.entity}`],
+    ["Entity", opts.entity, "Type any alias; the list below recalculates."],
+    ["Max cycle length", opts.maxLength, "Entities per cycle, 2 to 6."],
+    [`As of and model: ${exposure} (cells B2 and F2). Bottleneck = the smallest flow on the cycle (USD bn).`],
+    [`=AIFIN.CYCLES(${CYCLES_CELLS.entity},${CYCLES_CELLS.maxLength},${sheetRef(exposure, "$B$2")},${sheetRef(exposure, "$F$2")})`],
+  ];
+  return {
+    role: "cycles",
+    name: opts.refs.sheets.cycles,
+    rows: rectangular(rows),
+    numberFormats: [{ range: rangeAddress(6, 3, 5 + formatRows, 3), format: USD_FORMAT }],
+    columnWidths: [60, 10, 14],
+    freezeRows: 5,
+    emphasis: [
+      { range: "A1", style: "title" },
+      { range: "B2:B3", style: "input" },
+      { range: "C2:C4", style: "note" },
+      { range: "A4", style: "note" },
+      { range: "A5:C5", style: "header" },
+    ],
+  };
+}
+
+/** Options of a table sheet (Facts, Entities). */
+export interface TableSheetOptions {
+  role: "facts" | "entities";
+  name: string;
+  tableName: string;
+  title: string;
+  note: string;
+  columns: readonly string[];
+  rows: readonly (readonly SpecCell[])[];
+}
+
+/** Row of the table header on the Facts and Entities sheets. */
+export const TABLE_HEADER_ROW = 4;
+
+/**
+ * Picks a number format per table column from its name and contents: amounts in USD bn, fractions as
+ * percentages, text columns as text so Excel does not turn ISO dates or ids like "1E5" into numbers.
+ */
+export function columnFormat(column: string, values: readonly SpecCell[]): string | null {
+  const name = column.toLowerCase();
+  const nonEmpty = values.filter((v) => v !== null && v !== "");
+  const allText = nonEmpty.length > 0 && nonEmpty.every((v) => typeof v === "string");
+  if (allText) return TEXT_FORMAT;
+  if (nonEmpty.some((v) => typeof v === "boolean")) return null;
+  if (/pct|percent|share/.test(name)) return PCT_FORMAT;
+  if (/amount|usd/.test(name)) return USD_FORMAT;
+  if (nonEmpty.length === 0 && /date|id|name|source|url|title|description|unit|status|kind|from|to|note|alias|role|claim|supersede/.test(name)) {
+    return TEXT_FORMAT;
+  }
+  return null;
+}
+
+/** Width in characters from a column's header and values, kept between 8 and 48. */
+function widthOf(column: string, values: readonly SpecCell[]): number {
+  const longest = Math.max(column.length, ...values.slice(0, 500).map((v) => (v === null ? 0 : String(v).length)));
+  return Math.max(8, Math.min(48, longest + 2));
+}
+
+/**
+ * Builds a table sheet: title, note, then an Excel table (header row 4) holding `rows` in `columns` order.
+ * An empty body gets one empty row, since an Excel table always has at least one.
+ */
+export function tableSheetSpec(opts: TableSheetOptions): SheetSpec {
+  const width = opts.columns.length;
+  const body: SpecCell[][] = opts.rows.length > 0 ? opts.rows.map((r) => [...r]) : [Array<SpecCell>(width).fill(null)];
+  const top = TABLE_HEADER_ROW;
+  const bottom = top + body.length;
+  const rows: SpecCell[][] = [[opts.title], [opts.note], [], [...opts.columns], ...body];
+  const numberFormats: SheetSpec["numberFormats"] = [];
+  const columnWidths: number[] = [];
+  opts.columns.forEach((column, k) => {
+    const values = body.map((r) => r[k] ?? null);
+    const format = columnFormat(column, values);
+    if (format) numberFormats.push({ range: rangeAddress(top + 1, k + 1, bottom, k + 1), format });
+    columnWidths.push(widthOf(column, values));
+  });
+  return {
+    role: opts.role,
+    name: opts.name,
+    rows: rectangular(rows),
+    numberFormats,
+    columnWidths,
+    freezeRows: top,
+    emphasis: [
+      { range: "A1", style: "title" },
+      { range: "A2", style: "note" },
+    ],
+    table: { name: opts.tableName, range: rangeAddress(top, 1, bottom, width) },
+  };
+}
+
+/**
+ * Builds the Sources sheet: one row per distinct source (title + link), with the facts and article
+ * claims that cite it, newest first.
+ */
+export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVersion: string): SheetSpec {
+  interface Group { title: string; publisher: string; date: string; url: string | null; ids: string[]; claims: Set<string>; verified: boolean }
+  const groups = new Map<string, Group>();
+  for (const f of facts) {
+    const key = `${f.source.title}\u0000${f.source.url ?? ""}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { title: f.source.title, publisher: f.source.publisher, date: f.source.date, url: f.source.url, ids: [], claims: new Set(), verified: true };
+      groups.set(key, g);
+    }
+    g.ids.push(f.id);
+    f.claims.forEach((c) => g.claims.add(c));
+    g.verified = g.verified && f.verified;
+  }
+  const sorted = [...groups.values()].sort((a, b) => (a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1));
+  const header = ["Source", "Publisher", "Date", "Link", "Facts", "Article claims", "Verified"];
+  const rows: SpecCell[][] = [
+    [`AIFIN sources: ${sorted.length} sources behind ${facts.length} facts (dataset ${datasetVersion})`],
+    ["Unverified sources rest only on the source article or on memory; estimates are labelled in the facts table."],
+    [],
+    header,
+    ...sorted.map((g) => [
+      g.title,
+      g.publisher,
+      g.date,
+      // Formula length is capped at 8,192 characters in Excel; source URLs are far shorter.
+      g.url ? `=HYPERLINK(${q(g.url)})` : "",
+      g.ids.join(", "),
+      [...g.claims].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).join(", "),
+      g.verified ? "yes" : "no",
+    ]),
+  ];
+  const bottom = TABLE_HEADER_ROW + Math.max(1, sorted.length);
+  return {
+    role: "sources",
+    name,
+    rows: rectangular(rows),
+    numberFormats: [{ range: rangeAddress(TABLE_HEADER_ROW + 1, 3, bottom, 3), format: TEXT_FORMAT }],
+    columnWidths: [48, 22, 12, 40, 24, 14, 9],
+    freezeRows: TABLE_HEADER_ROW,
+    emphasis: [
+      { range: "A1", style: "title" },
+      { range: "A2", style: "note" },
+      { range: rangeAddress(TABLE_HEADER_ROW, 1, TABLE_HEADER_ROW, header.length), style: "header" },
+    ],
+  };
+}

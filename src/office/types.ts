@@ -1,0 +1,64 @@
+/**
+ * The workbook operations the task pane calls (API.md, "office"). Everything that talks to Excel lives
+ * behind these shapes, so the pane can be rendered and tested with any host, including the preview host
+ * that runs outside Excel.
+ */
+import type { EntityId } from "../model/types";
+
+/** What the running Excel supports; `missing` lists the gaps in plain words so the pane can degrade. */
+export interface Capabilities {
+  /** Highest ExcelApi requirement set supported ("1.17"), null outside Excel. */
+  excelApi: string | null;
+  tables: boolean;
+  charts: boolean;
+  dynamicArrays: boolean;
+  missing: string[];
+}
+
+/** Options for "Build workbook". */
+export interface BuildOptions {
+  /** The entity the Cycles sheet starts on (and listed first where ranks tie). */
+  entity: EntityId;
+  /** ISO date written into the as-of cell; null means the latest data at build time. */
+  asOf: string | null;
+  includeRumoured: boolean;
+  /**
+   * What to do when sheets with AIFIN's names already exist: "ask" returns the clash without writing,
+   * "update" rewrites the AIFIN-owned build in place (rows the analyst edited or added in Facts and
+   * Entities are kept), "alongside" writes a new set with suffixed names ("AIFIN Facts (2)").
+   */
+  onClash: "ask" | "update" | "alongside";
+}
+
+/** Result of a build. */
+export type BuildOutcome =
+  | { kind: "built"; sheets: string[]; facts: number; syncs: number }
+  /** `clashes`: existing sheets that carry AIFIN's names or belong to an earlier build; `foreign`: those
+   *  among them AIFIN did not create (never written; "update" puts AIFIN's sheet beside them). */
+  | { kind: "clash"; clashes: string[]; foreign?: string[] }
+  | { kind: "error"; message: string };
+
+/** Result of "Refresh data". Counts are fact rows; `message` says the same in words. */
+export interface RefreshOutcome {
+  kind: "refreshed" | "error";
+  /** New bundled facts appended. */
+  added: number;
+  /** Untouched rows whose bundled values changed and were replaced. */
+  updated: number;
+  /** Rows the analyst edited: kept as they are. */
+  keptEdited: number;
+  /** Rows the analyst added (ids not in the bundled data AIFIN wrote): kept. */
+  keptAdded: number;
+  message: string;
+}
+
+/** Result of "Freeze to values": the name of the new values-only sheet. */
+export type FreezeOutcome = { kind: "frozen"; sheet: string } | { kind: "error"; message: string };
+
+/** The workbook operations; the pane receives one as a prop and never calls Excel itself. */
+export interface WorkbookHost {
+  capabilities(): Capabilities;
+  build(options: BuildOptions): Promise<BuildOutcome>;
+  refresh(): Promise<RefreshOutcome>;
+  freeze(): Promise<FreezeOutcome>;
+}

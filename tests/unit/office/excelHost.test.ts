@@ -1,0 +1,359 @@
+/**
+ * The Excel host against the typed stand-in of fakeExcel.ts (Excel cannot run here): what a build writes,
+ * how many round trips it takes, that a sheet AIFIN did not create is never written, that an update and a
+ * refresh keep the analyst's edited and added rows, freeze, errors and retries.
+ */
+import { bundledDataset, FACT_COLUMNS, ENTITY_COLUMNS, type Dataset, type Fact } from "../../../src/model";
+import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
+import { templateSourceOf } from "../../../src/office/templateSource";
+import { registryFromXml, REGISTRY_NAMESPACE } from "../../../src/office/registry";
+import type { BuildOptions } from "../../../src/office/types";
+import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
+
+const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
+
+function hostOver(state: FakeWorkbookState, dataset: Dataset = bundledDataset, overrides: Partial<HostDeps> = {}) {
+  let source = templateSourceOf(dataset);
+  const waits: number[] = [];
+  const host = createExcelHostWith({
+    run: state.run,
+    probe: () => () => true,
+    source: () => source,
+    today: () => "2026-11-25",
+    wait: async (ms) => void waits.push(ms),
+    ...overrides,
+  });
+  return { host, waits, useDataset: (d: Dataset) => void (source = templateSourceOf(d)) };
+}
+
+/** The bundled facts ten times over, with ids and supersession links kept consistent per copy. */
+function tenfold(ds: Dataset): Dataset {
+  const facts: Fact[] = [];
+  for (let k = 0; k < 10; k++) {
+    const suffix = k === 0 ? "" : `-x${k}`;
+    for (const f of ds.facts) facts.push({ ...f, id: f.id + suffix, supersedes: f.supersedes.map((s) => s + suffix) });
+  }
+  return { ...ds, version: `${ds.version}-x10`, facts };
+}
+
+function tableBody(state: FakeWorkbookState, name: string): (string | number | boolean)[][] {
+  return state.table(name)!.body();
+}
+
+function rowById(state: FakeWorkbookState, tableName: string, id: string): (string | number | boolean)[] | undefined {
+  const t = state.table(tableName)!;
+  const idAt = t.header().indexOf("id");
+  return t.body().find((r) => r[idAt] === id);
+}
+
+function setCell(state: FakeWorkbookState, tableName: string, id: string, column: string, value: string | number): void {
+  const t = state.table(tableName)!;
+  const idAt = t.header().indexOf("id");
+  const col = t.header().indexOf(column);
+  const i = t.body().findIndex((r) => r[idAt] === id);
+  t.sheet.cells.set(t.sheet.key(t.top + 1 + i, t.left + col), value);
+}
+
+function appendRow(state: FakeWorkbookState, tableName: string, row: (string | number)[]): void {
+  const t = state.table(tableName)!;
+  t.bodyRows++;
+  row.forEach((v, j) => t.sheet.cells.set(t.sheet.key(t.top + t.bodyRows, t.left + j), v));
+}
+
+function snapshotCells(sheet: FakeSheet): string {
+  return JSON.stringify([...sheet.cells.entries()].sort());
+}
+
+describe("build: what is written", () => {
+  it("writes the six AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
+    const state = new FakeWorkbookState();
+    state.addSheet("Sheet1");
+    const { host } = hostOver(state);
+    const outcome = await host.build(OPTIONS);
+    expect(outcome).toMatchObject({ kind: "built", facts: bundledDataset.facts.length });
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(state.table("AIFIN_Facts")!.header()).toEqual([...FACT_COLUMNS]);
+    expect(state.table("AIFIN_Entities")!.header()).toEqual([...ENTITY_COLUMNS]);
+    expect(tableBody(state, "AIFIN_Facts")).toHaveLength(bundledDataset.facts.length);
+    expect(state.table("AIFIN_Facts")!.sheet.name).toBe("AIFIN Facts");
+    const record = registryFromXml(state.parts.find((p) => p.namespaceUri === REGISTRY_NAMESPACE)!.xml)!;
+    expect(record.builds).toHaveLength(1);
+    expect(Object.values(record.builds[0].sheets).sort()).toEqual(state.sheets.slice(1).map((s) => s.id).sort());
+    expect(Object.keys(record.builds[0].baseline.hashes.facts)).toHaveLength(bundledDataset.facts.length);
+  });
+
+  it("writes live formulas over the tables: MODEL from both tables, one row of measures per entity", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const exposure = state.sheet("AIFIN Exposure");
+    expect(exposure.get("F2")).toBe("=AIFIN.MODEL(AIFIN_Facts[#All],AIFIN_Entities[#All],$D$2)");
+    expect(exposure.get("B2")).toBe(bundledDataset.asOf);
+    expect(exposure.get("D2")).toBe(false);
+    const ids = bundledDataset.entities.map((e) => e.id);
+    const listed: string[] = [];
+    for (let row = 5; row < 5 + ids.length; row++) listed.push(String(exposure.get(`A${row}`)));
+    expect(listed.sort()).toEqual([...ids].sort());
+    const id = exposure.get("A5");
+    expect(exposure.get("C5")).toBe(`=AIFIN.CIRCULAR_EXPOSURE($A5,"self_funded",$B$2,$F$2)`);
+    expect(exposure.get("G5")).toBe(`=AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2)`);
+    expect(typeof id).toBe("string");
+    expect(exposure.frozenRows).toBe(4);
+    expect(exposure.formats.get(exposure.key(5, 3))).toBe("#,##0.0");
+    expect(exposure.formats.get(exposure.key(5, 5))).toBe("0.0%");
+    expect(exposure.charts).toHaveLength(1);
+    expect(exposure.charts[0]).toMatchObject({ type: "BarClustered", source: "B4:D19" });
+    const stress = state.sheet("AIFIN Stress");
+    expect(stress.get("B2")).toBe("OPENAI");
+    expect(stress.get("C7")).toBe(`=AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
+    expect(state.sheet("AIFIN Cycles").get("A5")).toBe(`=AIFIN.CYCLES(B2,B3,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
+    expect(state.sheet("AIFIN Cycles").get("B2")).toBe("MSFT");
+  });
+
+  it("keeps ISO dates and ids as text in the facts table", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const t = state.table("AIFIN_Facts")!;
+    const dateCol = t.left + FACT_COLUMNS.indexOf("date");
+    const amountCol = t.left + FACT_COLUMNS.indexOf("amount_usd_bn");
+    expect(t.sheet.formats.get(t.sheet.key(t.top + 1, dateCol))).toBe("@");
+    expect(t.sheet.formats.get(t.sheet.key(t.top + 1, t.left))).toBe("@");
+    expect(t.sheet.formats.get(t.sheet.key(t.top + 1, amountCol))).toBe("#,##0.0");
+  });
+
+  it("leaves the chart out and says so when charts are not supported", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state, bundledDataset, { probe: () => (v) => ["1.1", "1.2", "1.3", "1.4", "1.5"].includes(v) && v !== "1.1x" });
+    expect(host.capabilities().missing.join(" ")).toMatch(/Frozen header rows/);
+    const outcome = await host.build(OPTIONS);
+    expect(outcome.kind).toBe("built");
+    expect(state.sheet("AIFIN Exposure").frozenRows).toBe(0);
+  });
+});
+
+describe("build: round trips", () => {
+  it("takes 3 syncs in a fresh workbook and reports them", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    const outcome = await host.build(OPTIONS);
+    expect(state.syncs).toBe(3);
+    expect(outcome).toMatchObject({ kind: "built", syncs: 3 });
+  });
+
+  it("takes the same number of syncs with ten times the facts", async () => {
+    const big = tenfold(bundledDataset);
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state, big);
+    const outcome = await host.build(OPTIONS);
+    expect(outcome).toMatchObject({ kind: "built", facts: big.facts.length });
+    expect(state.syncs).toBe(3);
+    expect(tableBody(state, "AIFIN_Facts")).toHaveLength(big.facts.length);
+  });
+
+  it("stays within 6 syncs when updating an existing build, with ten times the facts", async () => {
+    const big = tenfold(bundledDataset);
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state, big);
+    await host.build(OPTIONS);
+    state.syncs = 0;
+    const outcome = await host.build({ ...OPTIONS, onClash: "update" });
+    expect(outcome.kind).toBe("built");
+    expect(state.syncs).toBeLessThanOrEqual(6);
+    expect(state.syncs).toBe(4);
+    state.syncs = 0;
+    // Alongside: names, record, write, record with the new ids (nothing to read back).
+    await host.build({ ...OPTIONS, onClash: "alongside" });
+    expect(state.syncs).toBe(4);
+  });
+});
+
+describe("build: never overwrites a sheet it did not create", () => {
+  async function withForeignFacts() {
+    const state = new FakeWorkbookState();
+    const foreign = state.addSheet("AIFIN Facts");
+    foreign.set("A1", "my own notes");
+    foreign.set("B7", "=SUM(1,2)");
+    const before = snapshotCells(foreign);
+    return { state, foreign, before, ...hostOver(state) };
+  }
+
+  it("asks first, naming the foreign sheet", async () => {
+    const { state, host, foreign, before } = await withForeignFacts();
+    const outcome = await host.build(OPTIONS);
+    expect(outcome).toEqual({ kind: "clash", clashes: ["AIFIN Facts"], foreign: ["AIFIN Facts"] });
+    expect(state.sheets).toHaveLength(1);
+    expect(snapshotCells(foreign)).toBe(before);
+    expect(state.parts).toHaveLength(0);
+  });
+
+  it("on update, puts its facts beside the foreign sheet and leaves it untouched", async () => {
+    const { state, host, foreign, before } = await withForeignFacts();
+    const outcome = await host.build({ ...OPTIONS, onClash: "update" });
+    expect(outcome.kind).toBe("built");
+    expect(snapshotCells(foreign)).toBe(before);
+    expect(foreign.frozenRows).toBe(0);
+    expect(foreign.styles).toEqual([]);
+    expect(state.table("AIFIN_Facts")!.sheet.name).toBe("AIFIN Facts (2)");
+    expect(state.sheet("AIFIN Exposure").get("F2")).toBe("=AIFIN.MODEL(AIFIN_Facts[#All],AIFIN_Entities[#All],$D$2)");
+  });
+
+  it("alongside, writes a complete suffixed set", async () => {
+    const { state, host, foreign, before } = await withForeignFacts();
+    const outcome = await host.build({ ...OPTIONS, onClash: "alongside" });
+    expect(outcome).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)", "AIFIN Exposure (2)"]) });
+    expect(snapshotCells(foreign)).toBe(before);
+    expect(state.sheet("AIFIN Exposure (2)").get("F2")).toBe("=AIFIN.MODEL(AIFIN_Facts_2[#All],AIFIN_Entities_2[#All],$D$2)");
+    expect(state.sheet("AIFIN Stress (2)").get("C7")).toContain("'AIFIN Exposure (2)'!$F$2");
+  });
+
+  it("treats a foreign table named AIFIN_Facts as foreign too", async () => {
+    const state = new FakeWorkbookState();
+    const mine = state.addSheet("Deals");
+    const { host } = hostOver(state);
+    // The analyst's own table that happens to carry AIFIN's name.
+    (state.context().workbook.worksheets.getItem("Deals") as unknown as { tables: { add(a: string, h: boolean): { name: string } } }).tables.add("A1:B3", true).name = "AIFIN_Facts";
+    mine.set("A2", "keep me");
+    const outcome = await host.build({ ...OPTIONS, onClash: "update" });
+    expect(outcome.kind).toBe("built");
+    expect(state.table("AIFIN_Facts")!.sheet.name).toBe("Deals");
+    expect(state.table("AIFIN_Facts_2")!.sheet.name).toBe("AIFIN Facts");
+    expect(mine.get("A2")).toBe("keep me");
+  });
+
+  it("asks when its own earlier build is there, and updates it in place even after a rename", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const facts = state.sheet("AIFIN Facts");
+    facts.name = "Deal facts";
+    expect(await host.build(OPTIONS)).toMatchObject({ kind: "clash", foreign: [] });
+    const outcome = await host.build({ ...OPTIONS, onClash: "update" });
+    expect(outcome).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["Deal facts"]) });
+    expect(state.sheets.filter((s) => /facts/i.test(s.name))).toHaveLength(1);
+  });
+});
+
+describe("build update and refresh keep the analyst's rows", () => {
+  const newer = (): Dataset => {
+    const facts = bundledDataset.facts.map((f) => (f.id === "C003" ? { ...f, amountUsdBn: 31 } : f.id === "C004" ? { ...f, amountUsdBn: 33 } : f));
+    const extra: Fact = { ...bundledDataset.facts[0], id: "N900", description: "A newer bundled fact", supersedes: [] };
+    return { ...bundledDataset, version: "newer", facts: [...facts, extra] };
+  };
+
+  it("update merges: the edited amount and the added row survive", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    setCell(state, "AIFIN_Facts", "C002", "amount_usd_bn", 55);
+    appendRow(state, "AIFIN_Facts", ["MY1", "investment", "MSFT", "OPENAI", 1.5]);
+    const outcome = await host.build({ ...OPTIONS, onClash: "update" });
+    expect(outcome).toMatchObject({ kind: "built", facts: bundledDataset.facts.length + 1 });
+    expect(rowById(state, "AIFIN_Facts", "C002")![FACT_COLUMNS.indexOf("amount_usd_bn")]).toBe(55);
+    expect(rowById(state, "AIFIN_Facts", "MY1")!.slice(0, 5)).toEqual(["MY1", "investment", "MSFT", "OPENAI", 1.5]);
+  });
+
+  it("refresh replaces untouched rows, appends new facts, keeps edited and added rows, and says so", async () => {
+    const state = new FakeWorkbookState();
+    const { host, useDataset } = hostOver(state);
+    await host.build(OPTIONS);
+    setCell(state, "AIFIN_Facts", "C004", "amount_usd_bn", 29);
+    appendRow(state, "AIFIN_Facts", ["MY1", "investment", "MSFT", "OPENAI", 1.5]);
+    useDataset(newer());
+    state.syncs = 0;
+    const outcome = await host.refresh();
+    expect(state.syncs).toBe(4);
+    expect(outcome).toMatchObject({ kind: "refreshed", added: 1, updated: 1, keptEdited: 1, keptAdded: 1 });
+    expect(outcome.message).toMatch(/1 new facts added/);
+    const amount = FACT_COLUMNS.indexOf("amount_usd_bn");
+    expect(rowById(state, "AIFIN_Facts", "C003")![amount]).toBe(31);
+    expect(rowById(state, "AIFIN_Facts", "C004")![amount]).toBe(29);
+    expect(rowById(state, "AIFIN_Facts", "MY1")).toBeDefined();
+    expect(rowById(state, "AIFIN_Facts", "N900")).toBeDefined();
+    // A second refresh with the same data changes nothing and still keeps the edit.
+    const again = await host.refresh();
+    expect(again).toMatchObject({ added: 0, updated: 0, keptEdited: 1, keptAdded: 1 });
+  });
+
+  it("refresh does not bring back a row the analyst deleted", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const t = state.table("AIFIN_Facts")!;
+    const i = t.body().findIndex((r) => r[0] === "C003");
+    t.deleteRow(i);
+    const outcome = await host.refresh();
+    expect(outcome).toMatchObject({ kind: "refreshed", added: 0 });
+    expect(rowById(state, "AIFIN_Facts", "C003")).toBeUndefined();
+  });
+
+  it("refresh explains when there is nothing to refresh", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    expect(await host.refresh()).toMatchObject({ kind: "error", message: expect.stringMatching(/Build workbook first/) });
+  });
+});
+
+describe("freeze", () => {
+  it("writes one new sheet of values only, leaving the live sheets as they are", async () => {
+    const state = new FakeWorkbookState();
+    state.formulaValue = () => 12.5;
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const before = snapshotCells(state.sheet("AIFIN Exposure"));
+    state.syncs = 0;
+    const outcome = await host.freeze();
+    expect(outcome).toEqual({ kind: "frozen", sheet: "AIFIN Values 2026-11-25" });
+    expect(state.syncs).toBe(4);
+    const frozen = state.sheet("AIFIN Values 2026-11-25");
+    expect(Object.keys(frozen.formulas())).toEqual([]);
+    expect([...frozen.cells.values()]).toContain(12.5);
+    expect([...frozen.cells.values()]).toContain("AIFIN Exposure");
+    expect(snapshotCells(state.sheet("AIFIN Exposure"))).toBe(before);
+    expect((await host.freeze()).kind === "frozen" && state.sheets.some((s) => s.name === "AIFIN Values 2026-11-25 (2)")).toBe(true);
+  });
+});
+
+describe("errors", () => {
+  it("retries once when Excel is editing a cell before anything was written", async () => {
+    const state = new FakeWorkbookState();
+    state.failAtSync.set(1, "InvalidOperationInCellEditMode");
+    const { host, waits } = hostOver(state);
+    const outcome = await host.build(OPTIONS);
+    expect(outcome.kind).toBe("built");
+    expect(waits).toEqual([1500]);
+  });
+
+  it("does not retry once writing has started, and says what to do", async () => {
+    const state = new FakeWorkbookState();
+    state.failAtSync.set(2, "InvalidOperationInCellEditMode");
+    const { host, waits } = hostOver(state);
+    const outcome = await host.build(OPTIONS);
+    expect(outcome).toEqual({ kind: "error", message: expect.stringMatching(/Press Enter or Esc/) });
+    expect(waits).toEqual([]);
+  });
+
+  it("turns a protected sheet into advice", async () => {
+    const state = new FakeWorkbookState();
+    state.failAtSync.set(1, "AccessDenied");
+    const { host } = hostOver(state);
+    expect(await host.build(OPTIONS)).toEqual({ kind: "error", message: expect.stringMatching(/protected or read-only/) });
+  });
+
+  it("refuses to write without the ownership record (ExcelApi 1.5)", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state, bundledDataset, { probe: () => (v) => ["1.1", "1.2", "1.3", "1.4"].includes(v) });
+    const outcome = await host.build(OPTIONS);
+    expect(outcome).toEqual({ kind: "error", message: expect.stringMatching(/ExcelApi 1\.5/) });
+    expect(state.syncs).toBe(0);
+  });
+
+  it("treats everything as foreign when its record cannot be read", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    state.parts[0].xml = "<aifin xmlns=\"urn:aifin:workbook:1\">not json</aifin>";
+    const outcome = await host.build({ ...OPTIONS, onClash: "update" });
+    expect(outcome).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
+  });
+});
