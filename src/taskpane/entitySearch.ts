@@ -38,9 +38,9 @@ export function searchEntities(registry: PaneRegistry, query: string, limit = 50
   return scored.slice(0, limit).map((s) => s.entity);
 }
 
-/** "Microsoft (MSFT)", with the Chinese name when the article gives one: "Microsoft (MSFT) 微軟". */
+/** "Microsoft (MSFT)" ("OpenAI" when the id only repeats the name), with the Chinese name when the article gives one: "Microsoft (MSFT) 微軟". */
 export function entityLabel(entity: Entity): string {
-  const base = entity.name === entity.id ? entity.id : `${entity.name} (${entity.id})`;
+  const base = normaliseQuery(entity.name) === normaliseQuery(entity.id) ? entity.name : `${entity.name} (${entity.id})`;
   return entity.nameZh ? `${base} ${entity.nameZh}` : base;
 }
 

@@ -102,7 +102,7 @@ function Card({ card }: { card: SummaryCard }) {
     <div className={styles.card} data-testid={`card-${card.key}`} role="group" aria-label={card.label}>
       <div className={styles.cardHead}>
         <Text className={styles.label}>{card.label}</Text>
-        <Popover withArrow positioning="below-end">
+        <Popover withArrow trapFocus positioning="below-end">
           <PopoverTrigger disableButtonEnhancement>
             <Button appearance="subtle" size="small" icon={<Info16Regular />} aria-label={s.aboutFigure(card.label)} />
           </PopoverTrigger>

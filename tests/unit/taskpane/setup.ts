@@ -18,3 +18,6 @@ if (typeof window !== "undefined") {
     });
   }
 }
+
+// Fluent's portals and tabster make full-pane interactions in jsdom take seconds, not milliseconds.
+jest.setTimeout(30000);

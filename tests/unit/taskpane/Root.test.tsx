@@ -1,0 +1,39 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Root, type Loaded } from "../../../src/taskpane/Root";
+import { fakeHost, fixtureData } from "./fixtures";
+
+const env: Loaded["env"] = { inExcel: false, themeName: "dark", language: "en-US" };
+
+describe("Root", () => {
+  it("shows a spinner until the data is loaded, then the pane", async () => {
+    let resolve!: (l: Loaded) => void;
+    const load = () => new Promise<Loaded>((r) => (resolve = r));
+    render(<Root initialTheme="light" load={load} />);
+    expect(screen.getByText("Loading the bundled model…")).toBeTruthy();
+    resolve({ data: fixtureData(), host: fakeHost(), env });
+    expect(await screen.findByRole("heading", { level: 1, name: "AIFIN" })).toBeTruthy();
+    expect(screen.queryByText("Loading the bundled model…")).toBeNull();
+  });
+
+  it("explains a load failure and retries on request", async () => {
+    const user = userEvent.setup();
+    const load = jest
+      .fn<Promise<Loaded>, []>()
+      .mockRejectedValueOnce(new Error("Dataset failed validation: 3 issues."))
+      .mockResolvedValueOnce({ data: fixtureData(), host: fakeHost(), env });
+    render(<Root initialTheme="light" load={load} />);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("The pane could not load its data");
+    expect(alert.textContent).toContain("Dataset failed validation: 3 issues.");
+    expect(alert.textContent).toContain("Close and reopen the pane");
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "AIFIN" })).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("opens on the entity and tab it is given", async () => {
+    render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env })} initialEntity="NVDA" initialTab="flows" />);
+    expect(await screen.findByRole("heading", { name: "Money around Nvidia" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,103 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { WorkbookView } from "../../../src/taskpane/components/WorkbookView";
+import { fakeHost } from "./fixtures";
+import { renderPane } from "./render";
+
+const selection = { entity: "MSFT", asOf: "2026-02-27", includeRumoured: false };
+
+// Fluent animates dialogs in; jsdom never finishes the motion, so the surface counts as hidden.
+function findDialog() {
+  return screen.findByRole("alertdialog", { hidden: true });
+}
+
+function renderView(host = fakeHost()) {
+  renderPane(<WorkbookView host={host} selection={selection} selectionText="For Microsoft" />);
+  return host;
+}
+
+describe("WorkbookView", () => {
+  it("builds with the pane's selection and reports the sheets written", async () => {
+    const user = userEvent.setup();
+    const host = renderView();
+    await user.click(screen.getByRole("button", { name: "Build workbook" }));
+    expect(host.build).toHaveBeenCalledWith({ ...selection, onClash: "ask" });
+    expect((await screen.findByRole("status")).textContent).toBe("Built 2 sheets (AIFIN Facts, AIFIN Exposure) with 11 facts.");
+  });
+
+  it("asks on a name clash and updates AIFIN's sheets only when chosen", async () => {
+    const user = userEvent.setup();
+    const host = fakeHost({
+      build: async (o) =>
+        o.onClash === "ask"
+          ? { kind: "clash", clashes: ["AIFIN Facts", "AIFIN Stress"], foreign: ["AIFIN Stress"] }
+          : { kind: "built", sheets: ["AIFIN Facts"], facts: 11, syncs: 5 },
+    });
+    renderView(host);
+    await user.click(screen.getByRole("button", { name: "Build workbook" }));
+    const dialog = await findDialog();
+    expect(dialog.textContent).toContain("This workbook already has: AIFIN Facts, AIFIN Stress");
+    expect(dialog.textContent).toContain("Not created by AIFIN, so never written to: AIFIN Stress.");
+    expect(host.build).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("button", { name: "Update AIFIN’s sheets", hidden: true }));
+    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "update" });
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect((await screen.findByRole("status")).textContent).toContain("Built 1 sheets");
+  });
+
+  it("creates alongside when chosen, and cancelling writes nothing", async () => {
+    const user = userEvent.setup();
+    const host = fakeHost({
+      build: async (o) => (o.onClash === "ask" ? { kind: "clash", clashes: ["AIFIN Facts"] } : { kind: "built", sheets: ["AIFIN Facts (2)"], facts: 11, syncs: 5 }),
+    });
+    renderView(host);
+    await user.click(screen.getByRole("button", { name: "Build workbook" }));
+    await user.click(await screen.findByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect(host.build).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("button", { name: "Build workbook" }));
+    await user.click(await screen.findByRole("button", { name: "Create alongside", hidden: true }));
+    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "alongside" });
+    expect((await screen.findByRole("status")).textContent).toContain("AIFIN Facts (2)");
+  });
+
+  it("says what a refresh changed", async () => {
+    const user = userEvent.setup();
+    renderView();
+    await user.click(screen.getByRole("button", { name: "Refresh data" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Added 3, updated 2; kept 1 rows you edited and 4 rows you added.");
+  });
+
+  it("freezes to values and names the copy", async () => {
+    const user = userEvent.setup();
+    renderView();
+    await user.click(screen.getByRole("button", { name: "Freeze to values" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Static copy written to “AIFIN Values”.");
+  });
+
+  it("shows errors from the host, returned or thrown, as alerts", async () => {
+    const user = userEvent.setup();
+    renderView(fakeHost({ build: async () => ({ kind: "error", message: "The workbook is read-only." }), refresh: async () => { throw new Error("Excel is busy"); } }));
+    await user.click(screen.getByRole("button", { name: "Build workbook" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("The workbook is read-only.");
+    await user.click(screen.getByRole("button", { name: "Refresh data" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Excel is busy"));
+  });
+
+  it("names missing features in plain words and disables what needs them", () => {
+    renderView(fakeHost({ caps: { tables: false, missing: ["Excel tables (ExcelApi 1.2) are not available: the workbook cannot be built."] } }));
+    expect(screen.getByText(/Excel tables \(ExcelApi 1.2\) are not available/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", true);
+    expect(screen.getByRole("button", { name: "Refresh data" })).toHaveProperty("disabled", true);
+    expect(screen.getByRole("button", { name: "Freeze to values" })).toHaveProperty("disabled", false);
+  });
+
+  it("outside Excel says a workbook needs Excel and disables every action", () => {
+    renderView(fakeHost({ caps: { excelApi: null, tables: false, charts: false, dynamicArrays: false, missing: ["This is a browser preview."] } }));
+    expect(screen.getByText(/Open AIFIN inside Excel to build a workbook/)).toBeTruthy();
+    expect(screen.getByText("This is a browser preview.")).toBeTruthy();
+    for (const name of ["Build workbook", "Refresh data", "Freeze to values"]) {
+      expect(screen.getByRole("button", { name })).toHaveProperty("disabled", true);
+    }
+  });
+});
