@@ -1,0 +1,153 @@
+/**
+ * Acceptance of the template workbook (issue 6): the exact formula text the build writes, evaluated in the
+ * HyperFormula harness of the functions layer, gives the numbers the pane's summary cards show (the
+ * engine's entityMetrics on the same view), and an edit to a fact recalculates the sheet. Structured
+ * references exist only in Excel, so here the specs reference the tables by plain A1 ranges on sheets of
+ * the same names.
+ */
+import { DetailedCellError } from "hyperformula";
+import { bundledDataset, createModel, type Dataset } from "../../../src/model";
+import { cyclesThrough, entityMetrics, isEngineError, stress } from "../../../src/engine";
+import { buildSpecs } from "../../../src/office/excelHost";
+import { templateSourceOf } from "../../../src/office/templateSource";
+import { rangeAddress, sheetRef } from "../../../src/office/a1";
+import {
+  BASE_SHEET_NAMES,
+  EXPOSURE_MEASURES,
+  STRESS_MEASURES,
+  TABLE_HEADER_ROW,
+  type SheetRole,
+  type SheetSpec,
+  type TemplateRefs,
+} from "../../../src/office/templateSpec";
+import type { BuildOptions } from "../../../src/office/types";
+import { createHarness, type Harness } from "../../harness/formulaHarness";
+
+const source = templateSourceOf(bundledDataset);
+const model = createModel(bundledDataset);
+
+/** Refs as the harness needs them: the tables as absolute A1 ranges, header included. */
+function harnessRefs(): TemplateRefs {
+  const factsBottom = TABLE_HEADER_ROW + source.factRows.length;
+  const entitiesBottom = TABLE_HEADER_ROW + source.entityRows.length;
+  return {
+    sheets: { ...BASE_SHEET_NAMES },
+    factsRange: sheetRef(BASE_SHEET_NAMES.facts, rangeAddress(TABLE_HEADER_ROW, 1, factsBottom, source.factColumns.length, true)),
+    entitiesRange: sheetRef(BASE_SHEET_NAMES.entities, rangeAddress(TABLE_HEADER_ROW, 1, entitiesBottom, source.entityColumns.length, true)),
+  };
+}
+
+function workbookOf(options: BuildOptions): { harness: Harness; specs: Record<SheetRole, SheetSpec> } {
+  const specs = buildSpecs(source, harnessRefs(), { facts: "AIFIN_Facts", entities: "AIFIN_Entities" }, options);
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const spec of Object.values(specs)) sheets[spec.name] = spec.rows;
+  return { harness: createHarness(sheets), specs };
+}
+
+/** Row of an entity on the Exposure / Stress sheets (column A holds the id). */
+function rowOf(spec: SheetSpec, id: string): number {
+  const i = spec.rows.findIndex((r) => r[0] === id);
+  if (i < 0) throw new Error(`${id} is not on ${spec.name}`);
+  return i + 1;
+}
+
+const column = (k: number): string => String.fromCharCode(67 + k); // measures start in column C
+
+function expectCardValue(actual: unknown, expected: number | null, label: string): void {
+  if (expected === null) {
+    expect({ label, isError: actual instanceof DetailedCellError }).toEqual({ label, isError: true });
+  } else {
+    expect({ label, value: typeof actual === "number" ? Number(actual.toFixed(6)) : actual }).toEqual({ label, value: Number(expected.toFixed(6)) });
+  }
+}
+
+describe.each([
+  { name: "latest data, confirmed facts", asOf: null, includeRumoured: false },
+  { name: "latest data, including rumoured facts", asOf: null, includeRumoured: true },
+  { name: "as the article reported it (2026-02-05)", asOf: "2026-02-05", includeRumoured: false },
+])("Exposure sheet, $name", ({ asOf, includeRumoured }) => {
+  const options: BuildOptions = { entity: "MSFT", asOf, includeRumoured, onClash: "ask" };
+  const { harness, specs } = workbookOf(options);
+  const view = model.view(asOf ?? model.latestDate, { includeRumoured });
+  afterAll(() => harness.destroy());
+
+  it("builds a MODEL handle from the facts and entities ranges", () => {
+    expect(String(harness.getValue(BASE_SHEET_NAMES.exposure, "F2"))).toMatch(/^AIFIN\.MODEL#/);
+  });
+
+  it("gives every entity the numbers of the pane's summary cards", () => {
+    // Not a comparison of zeros: several entities carry real exposure and some shares are undefined.
+    expect(bundledDataset.entities.filter((e) => entityMetrics(view, e.id).selfFunded > 0).length).toBeGreaterThanOrEqual(2);
+    expect(bundledDataset.entities.some((e) => entityMetrics(view, e.id).share === null)).toBe(true);
+    for (const entity of bundledDataset.entities) {
+      const cards = entityMetrics(view, entity.id);
+      const row = rowOf(specs.exposure, entity.id);
+      EXPOSURE_MEASURES.forEach((m, k) => {
+        expectCardValue(harness.getValue(BASE_SHEET_NAMES.exposure, `${column(k)}${row}`), cards[m.key], `${entity.id} ${m.key}`);
+      });
+    }
+  });
+});
+
+describe("a live workbook", () => {
+  const options: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
+
+  it("recalculates the Exposure sheet when the analyst edits a fact amount", () => {
+    const { harness, specs } = workbookOf(options);
+    const view = model.view(null, { includeRumoured: false });
+    // A funding fact in the view whose amount drives its funder's self-funded exposure: cut it to a tenth.
+    const edit = view.facts
+      .filter((f) => f.kind === "investment" && (f.amountUsdBn ?? 0) > 1)
+      .map((f) => {
+        const edited: Dataset = { ...bundledDataset, facts: bundledDataset.facts.map((g) => (g.id === f.id ? { ...g, amountUsdBn: (f.amountUsdBn as number) / 10 } : g)) };
+        const after = entityMetrics(createModel(edited).view(null, { includeRumoured: false }), f.from).selfFunded;
+        return { fact: f, after, before: entityMetrics(view, f.from).selfFunded };
+      })
+      .find((e) => Math.abs(e.after - e.before) > 1e-6);
+    if (!edit) throw new Error("no funding fact drives a self-funded exposure in the bundled view");
+    const amountCol = source.factColumns.indexOf("amount_usd_bn");
+    const factRow = source.factRows.findIndex((r) => r[0] === edit.fact.id);
+    const cell = rangeAddress(TABLE_HEADER_ROW + 1 + factRow, amountCol + 1, TABLE_HEADER_ROW + 1 + factRow, amountCol + 1);
+    const target = `C${rowOf(specs.exposure, edit.fact.from)}`;
+    expect(harness.getValue(BASE_SHEET_NAMES.exposure, target)).toBeCloseTo(edit.before, 6);
+    const handleBefore = harness.getValue(BASE_SHEET_NAMES.exposure, "F2");
+
+    harness.setValue(BASE_SHEET_NAMES.facts, cell, (edit.fact.amountUsdBn as number) / 10);
+
+    expect(harness.getValue(BASE_SHEET_NAMES.exposure, "F2")).not.toEqual(handleBefore);
+    expect(harness.getValue(BASE_SHEET_NAMES.exposure, target)).toBeCloseTo(edit.after, 6);
+    harness.destroy();
+  });
+
+  it("gives the Stress sheet the engine's stress lines and total, set against the S14 claim", () => {
+    const { harness, specs } = workbookOf(options);
+    const view = model.view(null, { includeRumoured: false });
+    const result = stress(view, { shocked: source.stressDefaults.shocked, cut: source.stressDefaults.cut });
+    if (isEngineError(result)) throw new Error(result.message);
+    const sheet = BASE_SHEET_NAMES.stress;
+    for (const line of result.lines) {
+      const row = rowOf(specs.stress, line.id);
+      STRESS_MEASURES.forEach((m, k) => expect(harness.getValue(sheet, `${column(k)}${row}`)).toBeCloseTo(line[m.key], 6));
+    }
+    const totalRow = specs.stress.rows.findIndex((r) => r[0] === "Total") + 1;
+    STRESS_MEASURES.forEach((m, k) => expect(harness.getValue(sheet, `${column(k)}${totalRow}`)).toBeCloseTo(result.total[m.key], 6));
+    const modelRow = specs.stress.rows.findIndex((r) => r[0] === "Model") + 1;
+    const ratioRow = specs.stress.rows.findIndex((r) => r[0] === "Ratio") + 1;
+    expect(harness.getValue(sheet, `C${modelRow}`)).toBeCloseTo(result.total.marketValueAtRisk, 6);
+    expect(harness.getValue(sheet, `C${ratioRow}`)).toBeCloseTo(result.total.marketValueAtRisk / 1000, 6);
+    harness.destroy();
+  });
+
+  it("spills the chosen entity's cycles on the Cycles sheet", () => {
+    const { harness } = workbookOf({ ...options, entity: "NVDA" });
+    const cycles = cyclesThrough(model.view(null, { includeRumoured: false }), "NVDA", source.maxCycleLength);
+    expect(cycles.length).toBeGreaterThan(0);
+    const sheet = BASE_SHEET_NAMES.cycles;
+    const paths: unknown[] = [];
+    for (let row = 6; row < 6 + cycles.length; row++) paths.push(harness.getValue(sheet, `A${row}`));
+    expect(paths.every((p) => typeof p === "string" && p.startsWith("NVDA"))).toBe(true);
+    expect(harness.getValue(sheet, `A${6 + cycles.length}`)).toBeNull();
+    expect(harness.getValue(sheet, `C6`)).toBeCloseTo(cycles[0].bottleneck, 6);
+    harness.destroy();
+  });
+});
