@@ -18,7 +18,7 @@ function e(
   return { id, name, nameZh, aliases, roles, listed, members };
 }
 
-/** Every entity a bundled fact names, plus the members of the groups. */
+/** Every entity a bundled fact names in its from/to or description, plus the members of the groups. */
 export const ENTITIES: readonly Entity[] = [
   // Hyperscalers and clouds
   e("MSFT", "Microsoft", "微軟", ["hyperscaler", "investor"], true, ["Microsoft", "Microsoft Corp", "Azure", "微软"]),

@@ -760,12 +760,12 @@ export const FACTS: readonly Fact[] = [
   },
   {
     id: "C080", kind: "other", from: "MSFT", to: "OPENAI",
-    amountUsdBn: 281, amountBasis: null, pct: null,
-    unit: "~45% of MSFT commercial RPO (>$625B) attributable to OpenAI",
+    amountUsdBn: 281, amountBasis: null, pct: 0.45,
+    unit: "USD bn, ~45% of Microsoft's >$625B commercial RPO attributed to OpenAI (281 = 45% x 625, our arithmetic)",
     date: "2026-01-29", termYears: null, status: "reported",
     description: "Microsoft disclosed commercial RPO > $625B, ~45% from OpenAI (~ $280B implied); MSFT net income boosted $7.6B by OpenAI gains",
     source: { title: "Microsoft stock dives as AI spending bites", publisher: "TS2 Tech (citing Reuters)", url: "https://ts2.tech/en/microsoft-stock-dives-as-ai-spending-bites-nvidia-steady-meta-jumps-in-split-ai-trade", date: "2026-01-29" },
-    verified: true, estimate: false, supersedes: [], claims: [],
+    verified: true, estimate: true, supersedes: [], claims: [],
   },
   {
     id: "C081", kind: "market_cap", from: "NVDA", to: "NVDA",
