@@ -3,12 +3,84 @@
  * bytes of a text. Model handles are this hash of the model content, so the same content gives the same
  * handle in every session without any shared state.
  *
- * JavaScript numbers hold 53 bits, so the 64-bit state lives in four 16-bit limbs: every partial product
- * stays below 2^33 and the arithmetic is exact. The FNV prime 2^40 + 0x1b3 has only two non-zero limbs
- * (0x01b3 at limb 0 and 0x0100 at limb 2), which keeps the multiplication to a few lines.
+ * JavaScript numbers hold 53 bits, so the 64-bit state lives in four 16-bit limbs. The FNV prime
+ * 2^40 + 0x1b3 has only two non-zero limbs (0x01b3 at limb 0, 0x0100 at limb 2), so one step is a few
+ * multiplications whose intermediates stay below 2^26, where 32-bit integer operations are exact.
+ * `Fnv1a64` hashes text piece by piece through one reused buffer: a 10,000-row range hashes without
+ * building one large string or byte array.
  */
 
 const encoder = new TextEncoder();
+let scratch = new Uint8Array(4096);
+
+/** An incremental FNV-1a 64 hasher; `update` several pieces = hashing their concatenation. */
+export class Fnv1a64 {
+  // Offset basis 0xcbf29ce484222325, least significant limb first.
+  private h0 = 0x2325;
+  private h1 = 0x8422;
+  private h2 = 0x9ce4;
+  private h3 = 0xcbf2;
+
+  /** Feeds the UTF-8 bytes of `text` (lone surrogates as U+FFFD, as TextEncoder does). */
+  update(text: string): this {
+    let h0 = this.h0;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let h3 = this.h3;
+    let i = 0;
+    // ASCII (almost every cell of a facts table) is its own UTF-8: hash the code units directly.
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) break;
+      h0 ^= c;
+      const r0 = h0 * 0x01b3;
+      const r1 = h1 * 0x01b3 + (r0 >>> 16);
+      const r2 = h2 * 0x01b3 + (h0 << 8) + (r1 >>> 16);
+      const r3 = h3 * 0x01b3 + (h1 << 8) + (r2 >>> 16);
+      h0 = r0 & 0xffff;
+      h1 = r1 & 0xffff;
+      h2 = r2 & 0xffff;
+      h3 = r3 & 0xffff;
+    }
+    this.h0 = h0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    if (i < text.length) this.updateEncoded(i === 0 ? text : text.slice(i));
+    return this;
+  }
+
+  private updateEncoded(text: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (text.length * 3 > scratch.length) scratch = new Uint8Array(text.length * 3 + 1024);
+    const { written } = encoder.encodeInto(text, scratch);
+    const bytes = scratch;
+    let h0 = this.h0;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let h3 = this.h3;
+    for (let i = 0; i < written; i++) {
+      h0 ^= bytes[i];
+      const r0 = h0 * 0x01b3;
+      const r1 = h1 * 0x01b3 + (r0 >>> 16);
+      const r2 = h2 * 0x01b3 + (h0 << 8) + (r1 >>> 16);
+      const r3 = h3 * 0x01b3 + (h1 << 8) + (r2 >>> 16);
+      h0 = r0 & 0xffff;
+      h1 = r1 & 0xffff;
+      h2 = r2 & 0xffff;
+      h3 = r3 & 0xffff;
+    }
+    this.h0 = h0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+  }
+
+  /** The hash so far as 16 lower-case hex digits. */
+  digest(): string {
+    return [this.h3, this.h2, this.h1, this.h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
+  }
+}
 
 /**
  * Returns the FNV-1a 64 hash of `text` as 16 lower-case hex digits.
@@ -17,22 +89,5 @@ const encoder = new TextEncoder();
  * @example fnv1a64("foobar") // "85944171f73967e8"
  */
 export function fnv1a64(text: string): string {
-  const bytes = encoder.encode(text);
-  // Offset basis 0xcbf29ce484222325, least significant limb first.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = 0; i < bytes.length; i++) {
-    h0 ^= bytes[i];
-    const r0 = h0 * 0x01b3;
-    const r1 = h1 * 0x01b3 + (r0 >>> 16);
-    const r2 = h2 * 0x01b3 + h0 * 0x0100 + Math.floor(r1 / 65536);
-    const r3 = h3 * 0x01b3 + h1 * 0x0100 + Math.floor(r2 / 65536);
-    h0 = r0 & 0xffff;
-    h1 = r1 % 65536;
-    h2 = r2 % 65536;
-    h3 = r3 % 65536;
-  }
-  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
+  return new Fnv1a64().update(text).digest();
 }

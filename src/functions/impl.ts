@@ -17,9 +17,11 @@ import {
   selfFundedExposure,
   stakeOf,
   stress,
+  type EngineError,
   type FundingKind,
+  type StressResult,
 } from "../engine";
-import type { Entity, Fact } from "../model";
+import type { Entity, Fact, Model, ModelView } from "../model";
 import { FormulaError, messages, orThrow } from "./errors";
 import type { RangeRows } from "./runtime";
 import {
@@ -61,16 +63,27 @@ function circularExposureBody(ctx: CallContext): number {
   }
 }
 
+/**
+ * Stress runs a clearing model over the whole web, and a sheet asks it once per entity and measure with the
+ * same scenario: keep each scenario's result beside its (immutable, memoised) view.
+ */
+const stressMemo = new WeakMap<ModelView, Map<string, StressResult | EngineError>>();
+
+function stressOf(view: ModelView, shocked: string, cut: number, multiple: number | null): StressResult | EngineError {
+  let byScenario = stressMemo.get(view);
+  if (!byScenario) stressMemo.set(view, (byScenario = new Map()));
+  const key = `${shocked}|${cut}|${multiple ?? ""}`;
+  let result = byScenario.get(key);
+  if (!result) {
+    result = stress(view, { shocked, cut, ...(multiple === null ? {} : { multiple }) });
+    byScenario.set(key, result);
+  }
+  return result;
+}
+
 function stressBody(ctx: CallContext): number {
   const id = entityArg(ctx, "entity");
-  const multiple = numberArg(ctx, "multiple");
-  const result = orThrow(
-    stress(ctx.view(), {
-      shocked: entityArg(ctx, "shocked"),
-      cut: numberArg(ctx, "cut") ?? 0,
-      ...(multiple === null ? {} : { multiple }),
-    }),
-  );
+  const result = orThrow(stressOf(ctx.view(), entityArg(ctx, "shocked"), numberArg(ctx, "cut") ?? 0, numberArg(ctx, "multiple")));
   const line = result.lines.find((l) => l.id === id);
   // An entity absent from the stress lines has no modelled exposure to the shocked one: a true zero.
   if (!line) return 0;
@@ -97,10 +110,20 @@ function cyclesBody(ctx: CallContext): ResultCell[][] {
   return [[...CYCLES_HEADER], ...cycles.map((c) => [c.path.join(PATH_ARROW), c.path.length - 1, c.bottleneck])];
 }
 
+const entitiesMemo = new WeakMap<Model, Map<string, ResultCell[][]>>();
+
 function entitiesBody(ctx: CallContext): ResultCell[][] {
   const role = textArg(ctx, "role");
-  const list = ctx.loaded.model.registry.all().filter((e) => role === "all" || (e.roles as readonly string[]).includes(role));
-  return [[...ENTITIES_HEADER], ...list.map((e) => [e.id, e.name, e.nameZh ?? "", e.roles.join(", ")])];
+  const model = ctx.loaded.model;
+  let byRole = entitiesMemo.get(model);
+  if (!byRole) entitiesMemo.set(model, (byRole = new Map()));
+  let table = byRole.get(role);
+  if (!table) {
+    const list = model.registry.all().filter((e) => role === "all" || (e.roles as readonly string[]).includes(role));
+    table = [[...ENTITIES_HEADER], ...list.map((e) => [e.id, e.name, e.nameZh ?? "", e.roles.join(", ")])];
+    byRole.set(role, table);
+  }
+  return table;
 }
 
 function findFact(ctx: CallContext, id: string): Fact {

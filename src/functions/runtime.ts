@@ -17,10 +17,11 @@ import {
   validateDataset,
   type Basis,
   type Dataset,
+  type DatasetIssue,
   type Model,
 } from "../model";
 import { FormulaError, messages } from "./errors";
-import { fnv1a64 } from "./hash";
+import { Fnv1a64 } from "./hash";
 
 /** A model together with the basis its handle stands for. */
 export interface LoadedModel {
@@ -69,7 +70,12 @@ export interface RuntimeOptions {
 export const HANDLE_PREFIX = "AIFIN.MODEL#";
 const HANDLE_PATTERN = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 /** Bumped whenever the meaning of the hashed content changes, so old handles cannot alias new models. */
-const CONTENT_VERSION = "aifin-model-content-1";
+const CONTENT_VERSION = "aifin-model-content-2";
+/**
+ * Dataset rules that keep the bundled data well curated but do not make a workbook model's numbers wrong:
+ * an analyst's scenario table need not support every article claim or label a fact without an amount.
+ */
+const CURATION_ONLY_ISSUES: ReadonlySet<string> = new Set(["claim-unsupported", "estimate-unlabelled", "unit-missing"]);
 /** Large enough for a workbook with many scenario tables; each entry holds one parsed model. */
 export const DEFAULT_CAPACITY = 32;
 
@@ -95,21 +101,45 @@ export function normaliseRows(rows: RangeRows): RangeCell[][] {
   return out;
 }
 
-/** The handle for normalised content. Exported for tests of the handle format. */
-export function handleFor(
-  facts: RangeCell[][] | null,
-  entities: RangeCell[][] | null,
-  includeRumoured: boolean,
-  bundledVersion: string,
-): string {
-  // An omitted range means the bundled table, whose identity is the bundled dataset version.
-  const content = JSON.stringify([
-    CONTENT_VERSION,
-    facts ?? `bundled:${bundledVersion}`,
-    entities ?? `bundled:${bundledVersion}`,
-    includeRumoured,
-  ]);
-  return HANDLE_PREFIX + fnv1a64(content);
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((c) => normaliseCell(c) === null);
+}
+
+/** Feeds one range, in a form where distinct contents cannot produce the same text. */
+function hashRows(hasher: Fnv1a64, rows: RangeRows): void {
+  for (const row of rows) {
+    if (isBlankRow(row)) continue;
+    for (const raw of row) {
+      const cell = normaliseCell(raw);
+      // Texts carry their length and numbers a terminator, so no cell can imitate a cell boundary.
+      if (cell === null) hasher.update("_");
+      else if (typeof cell === "number") hasher.update(`n${cell};`);
+      else if (typeof cell === "boolean") hasher.update(cell ? "t" : "f");
+      else hasher.update(`s${cell.length}:`).update(cell);
+    }
+    hasher.update("\n");
+  }
+}
+
+/**
+ * The handle for a model's content: both ranges (blank rows ignored; an omitted range stands for the
+ * bundled table of `bundledVersion`) and the rumour flag. Exported for tests of the handle format.
+ */
+export function handleFor(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean, bundledVersion: string): string {
+  // The flag goes first: FNV mixes a late byte into few output bits, and the two bundled handles
+  // (with and without rumours) should not look almost alike.
+  const hasher = new Fnv1a64().update(CONTENT_VERSION).update(includeRumoured ? "r1" : "r0");
+  for (const [name, rows] of [
+    ["facts", facts],
+    ["entities", entities],
+  ] as const) {
+    if (rows === null) hasher.update(`\u0002${name}:bundled:${bundledVersion}`);
+    else {
+      hasher.update(`\u0002${name}:`);
+      hashRows(hasher, rows);
+    }
+  }
+  return HANDLE_PREFIX + hasher.digest();
 }
 
 function latestFactDate(dataset: Pick<Dataset, "facts">, fallback: string): string {
@@ -169,7 +199,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       entities: entityList,
       facts: factList,
     };
-    const issues = validateDataset(dataset);
+    const issues = validateDataset(dataset).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
     if (issues.length > 0) throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, describeIssue(issues[0])));
     return { handle, model: createModel(dataset), basis: { includeRumoured } };
   };
@@ -190,10 +220,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       return entry;
     },
     load(factsRows, entityRows, includeRumoured) {
-      const facts = factsRows ? normaliseRows(factsRows) : null;
-      const entities = entityRows ? normaliseRows(entityRows) : null;
       const [confirmed, rumoured] = bundledPair();
-      const handle = handleFor(facts, entities, includeRumoured, confirmed.model.dataset.version);
+      // Hashing reads the raw rows: a cache hit never copies or parses the ranges.
+      const handle = handleFor(factsRows, entityRows, includeRumoured, confirmed.model.dataset.version);
       if (handle === confirmed.handle || handle === rumoured.handle) return handle;
       const cached = cache.get(handle);
       if (cached) {
@@ -201,6 +230,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         remember(cached);
         return handle;
       }
+      const facts = factsRows ? normaliseRows(factsRows) : null;
+      const entities = entityRows ? normaliseRows(entityRows) : null;
       remember(build(handle, facts, entities, includeRumoured));
       return handle;
     },
@@ -215,14 +246,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
 }
 
-function describeIssue(issue: unknown): string {
-  if (typeof issue === "string") return issue;
-  if (issue && typeof issue === "object" && "message" in issue) {
-    const { message, factId, entityId } = issue as { message: unknown; factId?: unknown; entityId?: unknown };
-    const where = typeof factId === "string" ? `fact ${factId}: ` : typeof entityId === "string" ? `entity ${entityId}: ` : "";
-    return `${where}${String(message)}`;
-  }
-  return JSON.stringify(issue);
+function describeIssue(issue: DatasetIssue): string {
+  // The model's messages already name the fact or entity.
+  return issue.message;
 }
 
 let shared: Runtime | null = null;

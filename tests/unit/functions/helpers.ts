@@ -31,3 +31,30 @@ export function valueOf(outcome: Outcome | unknown): unknown {
 export function sum(...amounts: number[]): number {
   return Math.round(amounts.reduce((a, b) => a + b, 0) * 1e9) / 1e9;
 }
+
+import { FACT_COLUMNS, factsToRows, type Fact } from "../../../src/model";
+
+/** A fact for hand-made tables: the fields a test names, plausible defaults for the rest. */
+export function makeFact(partial: Partial<Fact> & Pick<Fact, "id" | "kind" | "from" | "to">): Fact {
+  return {
+    amountUsdBn: null,
+    amountBasis: null,
+    pct: null,
+    unit: "USD bn",
+    date: "2026-01-15",
+    termYears: null,
+    status: "signed",
+    description: `test fact ${partial.id}`,
+    source: { title: "Test source", publisher: "Test", url: null, date: "2026-01-15" },
+    verified: true,
+    estimate: false,
+    supersedes: [],
+    claims: [],
+    ...partial,
+  };
+}
+
+/** A facts range as the workbook holds it: header row, then one row per fact. */
+export function factTable(facts: readonly Fact[]): (string | number | boolean | null)[][] {
+  return [[...FACT_COLUMNS], ...factsToRows(facts)];
+}
