@@ -1,0 +1,118 @@
+/**
+ * Capabilities read through a mocked `Office` global (office-addin-mock), the preview host, the real
+ * createExcelHost() wiring with `Excel.run` mocked, and the error messages by code.
+ *
+ * office-addin-mock keeps no collections and cannot load "items/name" paths, so the workbook behind the
+ * mocked Excel.run is the typed stand-in of fakeExcel.ts.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { createExcelHost, createPreviewHost } from "../../../src/office";
+import { detectFeatures, officeProbe } from "../../../src/office/capabilities";
+import { describeOfficeError, isRetryable, officeErrorCode } from "../../../src/office/officeErrors";
+import { FakeWorkbookState } from "./fakeExcel";
+
+type Globals = { Office?: unknown; Excel?: unknown };
+const g = globalThis as Globals;
+
+function mockOffice(supported: string[]): void {
+  g.Office = new OfficeMockObject({
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string) => name === "ExcelApi" && supported.includes(version),
+      },
+    },
+  });
+}
+
+const upTo = (minor: number): string[] => Array.from({ length: minor }, (_, i) => `1.${i + 1}`);
+
+afterEach(() => {
+  delete g.Office;
+  delete g.Excel;
+});
+
+describe("capabilities", () => {
+  it("reports the highest ExcelApi set and nothing missing on a current Excel", () => {
+    mockOffice(upTo(17));
+    expect(createExcelHost().capabilities()).toEqual({ excelApi: "1.17", tables: true, charts: true, dynamicArrays: true, missing: [] });
+  });
+
+  it("names each missing feature in plain words on an old Excel", () => {
+    mockOffice(upTo(4));
+    const caps = createExcelHost().capabilities();
+    expect(caps).toMatchObject({ excelApi: "1.4", tables: true, charts: true, dynamicArrays: false });
+    expect(caps.missing).toEqual([
+      expect.stringMatching(/record of the sheets it created \(ExcelApi 1\.5\)/),
+      expect.stringMatching(/Frozen header rows/),
+      expect.stringMatching(/Dynamic arrays/),
+    ]);
+  });
+
+  it("says Excel is not available when there is no Office", () => {
+    expect(officeProbe()).toBeNull();
+    expect(detectFeatures(null)).toMatchObject({ excelApi: null, tables: false, missing: [expect.stringMatching(/open AIFIN in Excel/)] });
+  });
+
+  it("treats a probe that throws as unsupported", () => {
+    const f = detectFeatures((v) => {
+      if (v === "1.12") throw new Error("boom");
+      return ["1.1", "1.2", "1.5", "1.7", "1.12"].includes(v);
+    });
+    expect(f).toMatchObject({ excelApi: "1.7", dynamicArrays: false, ownership: true });
+  });
+});
+
+describe("createExcelHost", () => {
+  it("builds through Excel.run once Office is ready", async () => {
+    mockOffice(upTo(17));
+    const state = new FakeWorkbookState();
+    g.Excel = new OfficeMockObject({ run: async (batch: (c: Excel.RequestContext) => Promise<unknown>) => batch(state.context()) });
+    const outcome = await createExcelHost().build({ entity: "OPENAI", asOf: "2026-02-05", includeRumoured: true, onClash: "ask" });
+    expect(outcome).toMatchObject({ kind: "built", syncs: 3 });
+    expect(state.sheet("AIFIN Exposure").get("B2")).toBe("2026-02-05");
+    expect(state.sheet("AIFIN Exposure").get("D2")).toBe(true);
+    expect(state.sheet("AIFIN Cycles").get("B2")).toBe("OPENAI");
+  });
+
+  it("answers with a message, without calling Excel, when opened outside Office", async () => {
+    let runs = 0;
+    g.Excel = new OfficeMockObject({ run: async () => void runs++ });
+    const outcome = await createExcelHost().build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" });
+    expect(outcome).toEqual({ kind: "error", message: "Open AIFIN in Excel to build the workbook." });
+    expect(runs).toBe(0);
+  });
+});
+
+describe("createPreviewHost", () => {
+  it("reports no Excel and explains every operation", async () => {
+    const host = createPreviewHost();
+    expect(host.capabilities()).toMatchObject({ excelApi: null, tables: false, charts: false, dynamicArrays: false });
+    expect(await host.build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" })).toEqual({ kind: "error", message: "Open AIFIN in Excel to build the workbook." });
+    expect(await host.refresh()).toEqual({ kind: "error", added: 0, updated: 0, keptEdited: 0, keptAdded: 0, message: "Open AIFIN in Excel to build the workbook." });
+    expect(await host.freeze()).toEqual({ kind: "error", message: "Open AIFIN in Excel to build the workbook." });
+  });
+});
+
+describe("office errors", () => {
+  it("reads the code of an OfficeExtension.Error-like object", () => {
+    expect(officeErrorCode({ code: "ItemNotFound", message: "x" })).toBe("ItemNotFound");
+    expect(officeErrorCode(new Error("plain"))).toBeNull();
+    expect(officeErrorCode("text")).toBeNull();
+  });
+
+  it("retries only when Excel was editing a cell", () => {
+    expect(isRetryable({ code: "InvalidOperationInCellEditMode" })).toBe(true);
+    expect(isRetryable({ code: "AccessDenied" })).toBe(false);
+    expect(isRetryable(new Error("x"))).toBe(false);
+  });
+
+  it("tells the user what to do, by code", () => {
+    expect(describeOfficeError({ code: "InvalidOperationInCellEditMode" }, "build the workbook")).toBe(
+      "Excel is editing a cell, so AIFIN could not build the workbook. Press Enter or Esc to finish editing, then try again.",
+    );
+    expect(describeOfficeError({ code: "RequestPayloadSizeLimitExceeded" }, "refresh the data")).toMatch(/about 5 MB/);
+    expect(describeOfficeError({ code: "ItemAlreadyExists" }, "build the workbook")).toMatch(/pick a free name/);
+    expect(describeOfficeError({ code: "SomethingNew" }, "build the workbook")).toMatch(/Excel error SomethingNew.*Nothing you created was overwritten/);
+    expect(describeOfficeError(new Error("socket closed"), "build the workbook")).toMatch(/\(socket closed\)/);
+  });
+});
