@@ -266,7 +266,7 @@ export const FACTS: readonly Fact[] = [
   {
     id: "C028", kind: "stake", from: "MSFT", to: "OPENAI",
     amountUsdBn: 135, amountBasis: "value", pct: 0.27,
-    unit: "~27% as-converted diluted (was 32.5%)",
+    unit: "USD bn value of ~27% as-converted diluted (was 32.5%), at the $500B recapitalisation",
     date: "2025-10-28", termYears: null, status: "closed",
     description: "OpenAI recapitalization into OpenAI Group PBC; Microsoft stake valued ~$135B, ~27%; OpenAI Foundation holds ~26% (~$130B); employees/investors 47%",
     source: { title: "OpenAI restructures giving Microsoft 27% stake in public benefit entity", publisher: "YourStory", url: "https://yourstory.com/ai-story/openai-restructures-microsoft-stake-in-pbc", date: "2025-10-28" },
@@ -293,7 +293,7 @@ export const FACTS: readonly Fact[] = [
   {
     id: "C031", kind: "stake", from: "OPENAI-FOUNDATION", to: "OPENAI",
     amountUsdBn: 130, amountBasis: "value", pct: 0.26,
-    unit: "~26%",
+    unit: "USD bn value of ~26%, at the $500B recapitalisation",
     date: "2025-10-28", termYears: null, status: "closed",
     description: "Nonprofit OpenAI Foundation holds equity ~ $130B (~26%) in OpenAI Group PBC",
     source: { title: "OpenAI completes restructure, solidifying Microsoft as a serious shareholder", publisher: "CNBC (via usaemall.com)", url: "https://usaemall.com/openai-completes-restructure-solidifying-microsoft-as-a-serious-shareholder-usaemall-com", date: "2025-10-28" },
@@ -986,7 +986,7 @@ export const FACTS: readonly Fact[] = [
   {
     id: "C104", kind: "stake", from: "SFTBY", to: "OPENAI",
     amountUsdBn: 34.6, amountBasis: "cost", pct: 0.11,
-    unit: "USD bn invested (>30); ~11% stake; $19.8B unrealised gain",
+    unit: "USD bn invested (>30, ~34.6) for ~11% at 31-Dec-2025; $19.8B unrealised gain",
     date: "2026-02-12", termYears: null, status: "closed",
     description: "SoftBank has invested >$30B (approx $34.6B) in OpenAI for ~11% stake at end-Dec 2025; OpenAI gain $19.8B; ~30% of SoftBank NAV (BTIG); funded via Nvidia sale, T-Mobile sales ($12.7B Jun-Dec 2025), Arm-backed margin loan raised from $13.5B to $20B; LTV 20.6% Dated when SoftBank published it with its results (12-Feb-2026); the holding is as of 31-Dec-2025.",
     source: { title: "SoftBank swings to profit on valuation boost from OpenAI bet", publisher: "The Business Times (Bloomberg)", url: "https://www.businesstimes.com.sg/international/softbank-swings-profit-valuation-boost-openai-bet", date: "2026-02-12" },
@@ -1323,7 +1323,7 @@ export const FACTS: readonly Fact[] = [
     date: "2026-02-04", termYears: null, status: "rumoured",
     description: "Starting-article figure: OpenAI raising up to $100B at ~ $730B valuation. Confirmed as $730B pre-money / $110B on 27-Feb-2026 (other reports had said $750-830B)",
     source: ARTICLE_SOURCE,
-    verified: true, estimate: false, supersedes: ["C008"], claims: ["S1"],
+    verified: false, estimate: false, supersedes: ["C008"], claims: ["S1"],
   },
   {
     id: "A01", kind: "investment", from: "OPENAI-ROUND-2026", to: "OPENAI",
