@@ -88,9 +88,14 @@ export function createRegistry(entities: readonly Entity[]): EntityRegistry {
     const limit = Math.max(1, Math.floor(key.length / 3));
     const scored = new Map<EntityId, number>();
     for (const candidate of looseKeys) {
-      if (Math.abs(candidate.length - key.length) > limit) continue;
-      const d = editDistance(key, candidate);
-      if (d > limit) continue;
+      // A longer or shorter form of a known name ("Microsoft Corporation", "Nvid") ranks after the typos.
+      const prefix = Math.min(key.length, candidate.length) >= 4 && (candidate.startsWith(key) || key.startsWith(candidate));
+      let d: number;
+      if (Math.abs(candidate.length - key.length) <= limit) d = editDistance(key, candidate);
+      else if (prefix) d = limit + 1;
+      else continue;
+      if (d > limit && !prefix) continue;
+      if (prefix) d = Math.min(d, limit + 1);
       for (const id of loose.get(candidate) ?? []) scored.set(id, Math.min(d, scored.get(id) ?? Infinity));
     }
     return [...scored.entries()]

@@ -63,6 +63,13 @@ describe("registry.resolve", () => {
     expect(r.ok ? [] : r.suggestions).toContain("ANTHROPIC");
   });
 
+  it("suggests the entity whose name a longer or shorter form starts with, after closer typos", () => {
+    const r = registry.resolve("Microsoft Corporation");
+    expect(r.ok ? [] : r.suggestions).toEqual(["MSFT"]);
+    const s = registry.resolve("Anthro");
+    expect(s.ok ? [] : s.suggestions).toContain("ANTHROPIC");
+  });
+
   it("offers no suggestions for text unlike any name", () => {
     const r = registry.resolve("zzzzzzzzzzzz");
     expect(r).toEqual({ ok: false, query: "zzzzzzzzzzzz", suggestions: [] });
