@@ -162,6 +162,11 @@ describe("build: round trips", () => {
     expect(state.syncs).toBeLessThanOrEqual(6);
     expect(state.syncs).toBe(4);
     state.syncs = 0;
+    // Worst case: an update that must also recreate a deleted sheet (its new id is recorded afterwards).
+    state.sheets = state.sheets.filter((sh) => sh.name !== "AIFIN Sources");
+    state.syncs = 0;
+    expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", syncs: 5 });
+    expect(state.syncs).toBe(5);
     // Alongside: names, record, write, record with the new ids (nothing to read back).
     await host.build({ ...OPTIONS, onClash: "alongside" });
     expect(state.syncs).toBe(4);
