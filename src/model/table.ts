@@ -197,6 +197,11 @@ function id(column: string, v: unknown): string {
   return text(column, v, true).normalize("NFKC").trim();
 }
 
+/** Entity ids are upper case by convention: "msft" typed in a cell means MSFT. */
+function entityId(column: string, v: unknown): string {
+  return id(column, v).toUpperCase();
+}
+
 function number(column: string, v: unknown): number | null {
   if (isBlank(v)) return null;
   if (typeof v === "number") {
@@ -266,7 +271,7 @@ function claimList(column: string, v: unknown): ClaimId[] {
 /**
  * Reads facts from a table whose first row is the header (columns in any order, unknown columns ignored).
  * Accepts numbers or numeric text, ISO text or Excel serials for dates, TRUE/FALSE or yes/no, and blanks
- * as null. A row with a bad cell is skipped and reported; nothing throws on bad input.
+ * as null; entity ids in from/to are upper-cased ("msft" means MSFT). A row with a bad cell is skipped and reported; nothing throws on bad input.
  */
 export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: Fact[]; issues: TableIssue[] } {
   const { items, issues } = readTable<Fact>(
@@ -280,8 +285,8 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
       return {
         id: id("id", cell("id")),
         kind: oneOf<FactKind>("kind", cell("kind"), FACT_KINDS),
-        from: id("from", cell("from")),
-        to: id("to", cell("to")),
+        from: entityId("from", cell("from")),
+        to: entityId("to", cell("to")),
         amountUsdBn: number("amount_usd_bn", cell("amount_usd_bn")),
         amountBasis,
         pct: fraction("pct", cell("pct")),
@@ -309,7 +314,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
 
 /**
  * Reads entities from a table whose first row is the header. Aliases are separated by " | " (an alias
- * may contain commas); roles and members by commas. Nothing throws on bad input.
+ * may contain commas); roles and members by commas; ids are upper-cased. Nothing throws on bad input.
  */
 export function entitiesFromRows(rows: readonly (readonly unknown[])[]): { entities: Entity[]; issues: TableIssue[] } {
   const { items, issues } = readTable<Entity>(
@@ -317,7 +322,7 @@ export function entitiesFromRows(rows: readonly (readonly unknown[])[]): { entit
     ENTITY_COLUMNS,
     ["id", "name"],
     (cell) => ({
-      id: id("id", cell("id")),
+      id: entityId("id", cell("id")),
       name: text("name", cell("name"), true),
       nameZh: optionalText("name_zh", cell("name_zh")),
       aliases: list(cell("aliases"), /\s*\|\s*/),
@@ -327,7 +332,7 @@ export function entitiesFromRows(rows: readonly (readonly unknown[])[]): { entit
         return role;
       }),
       listed: bool("listed", cell("listed"), false),
-      members: list(cell("members"), /[,;]/),
+      members: list(cell("members"), /[,;]/).map((m) => m.normalize("NFKC").toUpperCase()),
     }),
     (e) => e.id,
   );

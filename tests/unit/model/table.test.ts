@@ -130,6 +130,13 @@ describe("reading cells as Excel hands them back", () => {
     ]);
   });
 
+  it("upper-cases entity ids typed in lower case, but keeps fact ids as typed", () => {
+    const { facts } = factsFromRows([header, ["c001b", "loan", "msft", " openai ", 1, null, "2026-01-01", "closed"]]);
+    expect(facts.map((f) => [f.id, f.from, f.to])).toEqual([["c001b", "MSFT", "OPENAI"]]);
+    const { entities } = entitiesFromRows([["id", "name", "members"], ["grp", "Group", "msft, nvda"]]);
+    expect(entities.map((e) => [e.id, e.members])).toEqual([["GRP", ["MSFT", "NVDA"]]]);
+  });
+
   it("skips blank rows without an issue", () => {
     const { facts, issues } = factsFromRows([header, [null, "", null], ["Z1", "loan", "A", "B", 1, null, "2026-01-01", "closed"]]);
     expect(issues).toEqual([]);
