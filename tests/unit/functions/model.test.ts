@@ -1,0 +1,187 @@
+/**
+ * AIFIN.MODEL([facts], [entities], [include_rumoured]) and the handles it returns: content hashes that are
+ * the same in every session, change with any edit, and are answered with a clear #N/A when their model is
+ * not in memory.
+ */
+import { createHarness, isCellError } from "../../harness/formulaHarness";
+import { createRuntime, handleFor } from "../../../src/functions/runtime";
+import { bundledDataset, ENTITY_COLUMNS, entitiesToRows, getBundledModel, type Entity } from "../../../src/model";
+import { errorOf, factTable, fx, invoke, makeFact } from "./helpers";
+
+const HANDLE = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
+
+const scenarioFacts = () =>
+  factTable([
+    makeFact({ id: "S1", kind: "investment", from: "MSFT", to: "OPENAI", amountUsdBn: 10, date: "2026-03-01" }),
+    makeFact({ id: "S2", kind: "contract", from: "OPENAI", to: "MSFT", amountUsdBn: 40, date: "2026-03-01" }),
+    makeFact({ id: "S3", kind: "investment", from: "AMZN", to: "OPENAI", amountUsdBn: 20, date: "2026-02-04", status: "rumoured" }),
+  ]);
+
+describe("AIFIN.MODEL", () => {
+  describe("bad arguments", () => {
+    it("wants TRUE or FALSE for include_rumoured", () => {
+      expect(errorOf(fx.model(null, null, "maybe"))?.message).toBe('AIFIN.MODEL: include_rumoured must be TRUE or FALSE, got text "maybe".');
+    });
+
+    it("reports the first problem of a malformed facts range with its row and column", () => {
+      const rows = scenarioFacts();
+      rows[2][rows[0].indexOf("amount_usd_bn")] = "forty";
+      const err = errorOf(fx.model(rows));
+      expect(err?.code).toBe("#VALUE!");
+      expect(err?.message).toMatch(/^AIFIN\.MODEL: the facts range has 1 problem; first: row 3, column amount_usd_bn: /);
+    });
+
+    it("refuses facts that name entities the model does not know", () => {
+      const rows = factTable([makeFact({ id: "X1", kind: "investment", from: "ACME", to: "OPENAI", amountUsdBn: 1 })]);
+      expect(errorOf(fx.model(rows))?.message).toMatch(/not consistent .*ACME/);
+    });
+
+    it("rejects extra arguments in a formula (Excel refuses the formula outright)", () => {
+      const h = createHarness({ S: [["=AIFIN.MODEL(,,FALSE,1)"]] });
+      expect(isCellError(h.getValue("S", "A1"))).toBe(true);
+      h.destroy();
+    });
+  });
+
+  describe("reference values", () => {
+    it("returns a handle whose model holds exactly the facts of the range", () => {
+      const handle = fx.model(scenarioFacts()) as string;
+      expect(handle).toMatch(HANDLE);
+      expect(fx.funding("MSFT", "OPENAI", null, null, handle)).toBe(10);
+      expect(fx.roundTripRatio("MSFT", "OPENAI", null, handle)).toBe(4);
+      // S3 is rumoured: it counts only in a model built with include_rumoured.
+      expect(fx.funding("AMZN", "OPENAI", null, null, handle)).toBe(0);
+      expect(fx.funding("AMZN", "OPENAI", null, null, fx.model(scenarioFacts(), null, true))).toBe(20);
+    });
+
+    it("gives the same handle for the same content in another session (a fresh runtime)", () => {
+      const a = createRuntime().load(scenarioFacts(), null, false);
+      const b = createRuntime().load(scenarioFacts(), null, false);
+      expect(a).toBe(b);
+      expect(a).toBe(fx.model(scenarioFacts()));
+    });
+
+    it("reads the bundled rows back into the same figures as the bundled model", () => {
+      const handle = fx.model(factTable(bundledDataset.facts));
+      for (const [from, to] of [["AMZN", "OPENAI"], ["MSFT", "OPENAI"], ["NVDA", "CRWV"]]) {
+        expect(fx.funding(from, to, null, null, handle)).toBe(fx.funding(from, to));
+      }
+    });
+  });
+
+  describe("defaults", () => {
+    it("omitted ranges mean the bundled tables; omitted include_rumoured means FALSE", () => {
+      const bundled = fx.model();
+      expect(bundled).toMatch(HANDLE);
+      expect(fx.model(null, null, false)).toBe(bundled);
+      expect(fx.model(undefined, undefined, undefined)).toBe(bundled);
+      expect(fx.model(null, null, true)).not.toBe(bundled);
+      // The bundled handle means the same as no model argument at all.
+      expect(fx.circularExposure("MSFT", null, null, bundled)).toBe(fx.circularExposure("MSFT"));
+    });
+
+    it("uses the bundled entities when only a facts range is given, and the bundled facts when only entities are", () => {
+      const entityRows = [[...ENTITY_COLUMNS], ...entitiesToRows(bundledDataset.entities)];
+      const handle = fx.model(null, entityRows);
+      expect(handle).toMatch(HANDLE);
+      expect(fx.funding("NVDA", "OPENAI", null, null, handle)).toBe(30);
+    });
+  });
+
+  describe("edge cases", () => {
+    it("changes the handle with any edit, but not with blank rows", () => {
+      const rows = scenarioFacts();
+      const handle = fx.model(rows);
+      expect(fx.model([...rows, [null, null, ""], []])).toBe(handle);
+      const edited = rows.map((r) => [...r]);
+      edited[1][rows[0].indexOf("amount_usd_bn")] = 10.5;
+      expect(fx.model(edited)).not.toBe(handle);
+    });
+
+    it("does not parse identical content twice", () => {
+      const runtime = createRuntime();
+      const first = runtime.load(scenarioFacts(), null, false);
+      const parses = runtime.stats.parses;
+      expect(runtime.load(scenarioFacts(), null, false)).toBe(first);
+      expect(runtime.stats.parses).toBe(parses);
+      expect(runtime.stats.hits).toBe(1);
+    });
+
+    it("answers a handle that is not in memory with #N/A and what to do (runtime restarted)", () => {
+      const runtime = createRuntime();
+      const handle = runtime.load(scenarioFacts(), null, false);
+      expect(invoke("FUNDING", ["MSFT", "OPENAI", null, null, handle], runtime)).toBe(10);
+      runtime.clear();
+      expect(errorOf(invoke("FUNDING", ["MSFT", "OPENAI", null, null, handle], runtime))).toEqual({
+        code: "#N/A",
+        message: `Model ${handle} is not loaded in this session: recalculate the MODEL cell (select it and press F2 then Enter, or Ctrl+Alt+F9 for the whole workbook).`,
+      });
+    });
+
+    it("still knows the bundled handles after a restart: they need no workbook content", () => {
+      const runtime = createRuntime();
+      const rumoured = runtime.load(null, null, true);
+      runtime.clear();
+      expect(invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-05", rumoured], runtime)).toBe(20);
+    });
+
+    it("drops the least recently used model beyond its capacity", () => {
+      const runtime = createRuntime({ capacity: 2 });
+      const table = (amount: number) => factTable([makeFact({ id: "Z1", kind: "investment", from: "MSFT", to: "OPENAI", amountUsdBn: amount })]);
+      const [a, b] = [runtime.load(table(1), null, false), runtime.load(table(2), null, false)];
+      runtime.resolve(a, "test", "model"); // a is now the most recently used
+      const c = runtime.load(table(3), null, false);
+      expect([runtime.has(a), runtime.has(b), runtime.has(c)]).toEqual([true, false, true]);
+      expect(runtime.stats.evictions).toBe(1);
+    });
+
+    it("rejects text that is not a handle with #VALUE!", () => {
+      expect(errorOf(fx.funding("MSFT", "OPENAI", null, null, "AIFIN.MODEL#xyz"))?.code).toBe("#VALUE!");
+    });
+
+    it("includes the bundled version in the handle of an omitted range", () => {
+      expect(handleFor(null, null, false, "v1")).not.toBe(handleFor(null, null, false, "v2"));
+    });
+
+    it("builds a self-contained workbook model from both ranges", () => {
+      const entities: Entity[] = [
+        { id: "LAB", name: "A Lab", nameZh: "實驗室", aliases: ["the lab"], roles: ["ai_lab"], listed: false, members: [] },
+        { id: "CLOUD", name: "A Cloud", nameZh: null, aliases: [], roles: ["hyperscaler"], listed: true, members: [] },
+      ];
+      const facts = factTable([
+        makeFact({ id: "L1", kind: "investment", from: "CLOUD", to: "LAB", amountUsdBn: 4 }),
+        makeFact({ id: "L2", kind: "contract", from: "LAB", to: "CLOUD", amountUsdBn: 10 }),
+      ]);
+      const handle = fx.model(facts, [[...ENTITY_COLUMNS], ...entitiesToRows(entities)]);
+      expect(fx.roundTripRatio("CLOUD", "實驗室", null, handle)).toBe(2.5);
+      expect(fx.entities("all", handle)).toEqual([
+        ["id", "name", "name_zh", "roles"],
+        ["LAB", "A Lab", "實驗室", "ai_lab"],
+        ["CLOUD", "A Cloud", "", "hyperscaler"],
+      ]);
+      // Entities of the bundled model are unknown here.
+      expect(errorOf(fx.funding("MSFT", "LAB", null, null, handle))?.code).toBe("#N/A");
+    });
+  });
+
+  describe("scenario through the formula engine", () => {
+    it("an analyst halves Amazon's commitment in a copy of the facts and compares with the bundled figure", () => {
+      const facts = factTable(bundledDataset.facts);
+      const amountCol = facts[0].indexOf("amount_usd_bn");
+      const d003a = facts.findIndex((r) => r[0] === "D003a");
+      const h = createHarness({
+        Facts: facts,
+        S: [
+          [`=AIFIN.MODEL(Facts!A1:T${facts.length})`, '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",,A1)', '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI")'],
+        ],
+      });
+      expect(h.getValue("S", "B1")).toBeCloseTo(2.76, 9);
+      h.setValue("Facts", `${String.fromCharCode(65 + amountCol)}${d003a + 1}`, 25);
+      // (C032 38 + C092 100) / 25
+      expect(h.getValue("S", "B1")).toBeCloseTo(138 / 25, 9);
+      expect(h.getValue("S", "C1")).toBeCloseTo(2.76, 9);
+      expect(getBundledModel().fact("D003a")?.amountUsdBn).toBe(50);
+      h.destroy();
+    });
+  });
+});
