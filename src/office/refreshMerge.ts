@@ -52,11 +52,16 @@ function fnvFeed(state: number, text: string): number {
  * @example rowHash(["id", "amount"], ["id", "amount"], ["C002", 50]) === rowHash(["id", "amount"], ["amount", "id"], [50, "C002"]) // true
  */
 export function rowHash(columns: readonly string[], header: readonly unknown[], row: readonly unknown[]): string {
-  const index = headerIndex(header);
+  return hashAt(columns.map((c) => headerIndex(header).get(c) ?? -1), columns, row);
+}
+
+/** rowHash with the column positions already looked up (one header lookup per table, not per row). */
+function hashAt(positions: readonly number[], columns: readonly string[], row: readonly unknown[]): string {
   let a = 0x811c9dc5 | 0;
   let b = (0x01000193 ^ 0x5bd1e995) | 0;
-  for (const c of columns) {
-    const token = cellToken(row[index.get(c) ?? -1]);
+  for (let k = 0; k < columns.length; k++) {
+    const c = columns[k];
+    const token = cellToken(row[positions[k]]);
     a = fnvFeed(fnvFeed(fnvFeed(a, c), "\u001e"), token);
     b = fnvFeed(fnvFeed(fnvFeed(b, c), "\u001e"), token);
     a = fnvFeed(a, "\u001f");
@@ -78,10 +83,11 @@ function headerIndex(header: readonly unknown[]): Map<string, number> {
 /** Hashes of bundled rows as AIFIN writes them, keyed by id: the baseline of a fresh build. */
 export function baselineOf(columns: readonly string[], idColumn: string, rows: readonly (readonly TableCell[])[]): Record<string, string> {
   const idAt = columns.indexOf(idColumn);
+  const own = columns.map((_, k) => k);
   const baseline: Record<string, string> = {};
   for (const row of rows) {
     const id = cellToken(row[idAt]);
-    if (id !== "" && !(id in baseline)) baseline[id] = rowHash(columns, columns, row);
+    if (id !== "" && !(id in baseline)) baseline[id] = hashAt(own, columns, row);
   }
   return baseline;
 }
@@ -161,6 +167,8 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
   }
   const width = current.header.length;
   const idAt = index.get(idColumn) ?? -1;
+  const positions = columns.map((c) => index.get(c) as number);
+  const own = columns.map((_, k) => k);
   const incomingIdAt = columns.indexOf(idColumn);
   const incomingById = new Map<string, readonly TableCell[]>();
   for (const row of incoming) {
@@ -186,7 +194,7 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
       continue;
     }
     seen.add(id);
-    if (rowHash(columns, current.header, row) !== base) {
+    if (hashAt(positions, columns, row) !== base) {
       counts.keptEdited++;
       editedIds.push(id);
       nextBaseline[id] = base; // still differs from what AIFIN wrote: stays "edited" on the next refresh
@@ -202,7 +210,7 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
     columns.forEach((c, k) => {
       merged[index.get(c) as number] = newer[k] ?? null;
     });
-    const newHash = rowHash(columns, columns, newer);
+    const newHash = hashAt(own, columns, newer);
     if (newHash === base) counts.unchanged++;
     else counts.updated++;
     nextBaseline[id] = newHash;
@@ -222,7 +230,7 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
     columns.forEach((c, k) => {
       row[index.get(c) as number] = newer[k] ?? null;
     });
-    nextBaseline[id] = rowHash(columns, columns, newer);
+    nextBaseline[id] = hashAt(own, columns, newer);
     counts.added++;
     rows.push(row);
   }
