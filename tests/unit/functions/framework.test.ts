@@ -1,7 +1,9 @@
-/** The pieces under every function: the content hash, Excel dates and the error mapping. */
-import { fnv1a64 } from "../../../src/functions/hash";
+/** The pieces under every function: the content hash, Excel dates, the error mapping and the adapter. */
+import { fnv1a64, Fnv1a64 } from "../../../src/functions/hash";
+import { invoke } from "../../../src/functions/invoke";
+import { createRuntime } from "../../../src/functions/runtime";
 import { excelSerialToIso, isoToExcelSerial, parseIsoDate } from "../../../src/functions/excelDate";
-import { fromEngineError, FormulaError, messages } from "../../../src/functions/errors";
+import { fromEngineError, FormulaError, isFormulaError, messages } from "../../../src/functions/errors";
 import { engineError } from "../../../src/engine/result";
 
 describe("fnv1a64", () => {
@@ -76,5 +78,46 @@ describe("engine errors to Excel errors", () => {
   it("suggests at most three entities for an unknown name", () => {
     expect(messages.unknownEntity("MSTF", ["MSFT"])).toBe('Unknown entity "MSTF": did you mean MSFT?');
     expect(messages.unknownEntity("X", ["A", "B", "C", "D"])).toBe('Unknown entity "X": did you mean A, B or C?');
+  });
+});
+
+
+/** FNV-1a 64 written the obvious way (BigInt over TextEncoder bytes), to check the limb arithmetic. */
+function referenceFnv(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, "0");
+}
+
+describe("Fnv1a64 (incremental)", () => {
+  it.each(["AIFIN.MODEL", "微軟 OpenAI", "emoji 😀 pair", "lone \ud800 surrogate", "x".repeat(5000)])("agrees with a BigInt reference on %j", (text) => {
+    expect(fnv1a64(text)).toBe(referenceFnv(text));
+  });
+
+  it("hashes pieces as their concatenation", () => {
+    expect(new Fnv1a64().update("微").update("軟 and ").update("ASCII").digest()).toBe(referenceFnv("微軟 and ASCII"));
+  });
+});
+
+describe("the one adapter (invoke)", () => {
+  it("never lets an exception escape: an internal failure becomes #VALUE! with the cause", () => {
+    const broken = createRuntime({
+      bundledModel: () => {
+        throw new Error("index corrupted");
+      },
+    });
+    const outcome = invoke("FUNDING", ["NVDA", "OPENAI"], broken);
+    expect(isFormulaError(outcome) && [outcome.code, outcome.message]).toEqual([
+      "#VALUE!",
+      "AIFIN.FUNDING: internal error (index corrupted). Please report it with the formula.",
+    ]);
+  });
+
+  it("coerces what Excel may pass: numeric text, 1/0 and TRUE/FALSE text for booleans, 1×1 arrays", () => {
+    expect(invoke("CYCLES", ["NVDA", "2"])).toEqual(invoke("CYCLES", ["NVDA", 2]));
+    expect(invoke("MODEL", [null, null, 1])).toBe(invoke("MODEL", [null, null, true]));
+    expect(invoke("MODEL", [null, null, "TRUE"])).toBe(invoke("MODEL", [null, null, true]));
+    expect(invoke("MODEL", [null, null, 0])).toBe(invoke("MODEL", [null, null, false]));
+    expect(invoke("FUNDING", [[["NVDA"]], "OPENAI"])).toBe(invoke("FUNDING", ["NVDA", "OPENAI"]));
   });
 });
