@@ -111,7 +111,8 @@ export function debtRank(input: DebtRankInput): DebtRankResult | EngineError {
     additionalStress += weights[i] * (h[i] - start[i]);
     if (h[i] >= 1 && start[i] < 1) additionalDefaults.push(i);
   }
-  return { stress: Array.from(h), additionalStress: Math.max(0, additionalStress), additionalDefaults };
+  // Normalised weights can sum to 1 ± an ulp; the measure itself lies in [0, 1].
+  return { stress: Array.from(h), additionalStress: Math.min(1, Math.max(0, additionalStress)), additionalDefaults };
 }
 
 type Rows = readonly { j: Int32Array; x: Float64Array }[];
@@ -168,7 +169,7 @@ function differential(rows: Rows, start: Float64Array): Float64Array | EngineErr
       next[i] = hi - h[i];
       if (next[i] > moved) moved = next[i];
     }
-    for (let i = 0; i < n; i++) h[i] += next[i];
+    for (let i = 0; i < n; i++) if (next[i] > 0) h[i] = Math.min(1, h[i] + next[i]);
     delta = next;
     if (moved <= TOLERANCE) return h;
   }
