@@ -13,17 +13,22 @@ export const name = "AIFIN worksheet functions";
 
 type Fn = (...args: unknown[]) => unknown;
 
-function timeCalls(call: () => unknown, budgetMs = 250): { perSecond: number; calls: number } {
+/** Best of three timed rounds: other processes on a shared machine only ever slow a round down. */
+function timeCalls(call: () => unknown, budgetMs = 300): { perSecond: number } {
   for (let i = 0; i < 50; i++) call(); // warm the view memo and the JIT
-  let calls = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < budgetMs) {
-    for (let i = 0; i < 100; i++) call();
-    calls += 100;
-    elapsed = performance.now() - start;
+  let best = 0;
+  for (let round = 0; round < 3; round++) {
+    let calls = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < budgetMs / 3) {
+      for (let i = 0; i < 100; i++) call();
+      calls += 100;
+      elapsed = performance.now() - start;
+    }
+    best = Math.max(best, (calls / elapsed) * 1000);
   }
-  return { perSecond: (calls / elapsed) * 1000, calls };
+  return { perSecond: best };
 }
 
 const FLOW_KINDS = new Set(["investment", "contract", "loan", "backstop"]);

@@ -3,6 +3,7 @@
  * the same in every session, change with any edit, and are answered with a clear #N/A when their model is
  * not in memory.
  */
+import fc from "fast-check";
 import { createHarness, isCellError } from "../../harness/formulaHarness";
 import { createRuntime, handleFor } from "../../../src/functions/runtime";
 import { bundledDataset, ENTITY_COLUMNS, entitiesToRows, getBundledModel, type Entity } from "../../../src/model";
@@ -96,6 +97,22 @@ describe("AIFIN.MODEL", () => {
       const edited = rows.map((r) => [...r]);
       edited[1][rows[0].indexOf("amount_usd_bn")] = 10.5;
       expect(fx.model(edited)).not.toBe(handle);
+    });
+
+    it("hashes content, not identity: equal ranges share a handle and any changed cell changes it (property)", () => {
+      const cell = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+      const table = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+      const nonEmpty = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.integer(), fc.boolean());
+      fc.assert(
+        fc.property(table, fc.nat(), fc.nat(), nonEmpty, (rows, r, c, replacement) => {
+          const copy = rows.map((row) => [...row]);
+          expect(handleFor(copy, null, false, "v")).toBe(handleFor(rows, null, false, "v"));
+          const [i, j] = [r % rows.length, c % 3];
+          if (Object.is(copy[i][j], replacement) || (copy[i][j] === 0 && replacement === 0)) return;
+          copy[i][j] = replacement;
+          expect(handleFor(copy, null, false, "v")).not.toBe(handleFor(rows, null, false, "v"));
+        }),
+      );
     });
 
     it("does not parse identical content twice", () => {
