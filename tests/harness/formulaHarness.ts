@@ -15,7 +15,7 @@
  * cells as null; ranges arrive as rows of values; errors carry their messages; TRUE/FALSE work as literals
  * (named expressions, since HyperFormula has none); table results spill. Where it differs: HyperFormula fixes
  * a spill's size when the formula is entered. With only literal arguments the harness computes the exact
- * size; with references it reserves `spillRows` rows (default 64) padded with empty cells, and a result that
+ * size; with references it reserves `spillRows` rows (default 200) padded with empty cells, and a result that
  * outgrows them is #SPILL! with a message.
  */
 import { execFileSync } from "node:child_process";
@@ -193,9 +193,13 @@ function literalOf(ast: AstLike): unknown {
   }
 }
 
+/** Enough for every bundled entity plus a header, with room to grow. */
+export const DEFAULT_SPILL_ROWS = 200;
+
 /** Options of `createHarness`. */
 export interface HarnessOptions {
-  /** Rows reserved for a spilled table whose arguments are not all literals (default 64). */
+  /** Rows reserved for a spilled table whose arguments are not all literals (default 200). The plugin is
+   *  registered once per process, so the value of the harness created last applies. */
   spillRows?: number;
 }
 
@@ -321,7 +325,7 @@ function headerWidth(id: string): number {
  * h.getValue("Sheet1", "A1") // 50
  */
 export function createHarness(sheets: Record<string, RawCellContent[][]>, options: HarnessOptions = {}): Harness {
-  registerPlugin(options.spillRows ?? 64);
+  registerPlugin(options.spillRows ?? DEFAULT_SPILL_ROWS);
   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" }, [
     { name: "TRUE", expression: "=TRUE()" },
     { name: "FALSE", expression: "=FALSE()" },

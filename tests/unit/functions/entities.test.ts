@@ -50,3 +50,12 @@ describe("AIFIN.ENTITIES", () => {
     });
   });
 });
+
+describe("AIFIN.ENTITIES spilled from a cell argument", () => {
+  it("has room for every bundled entity when the role comes from a cell", () => {
+    const h = createHarness({ S: [["all", "=AIFIN.ENTITIES(A1)"]] });
+    const ids = h.getRange("S", `B2:B${bundledDataset.entities.length + 1}`).flat();
+    expect(ids).toEqual(bundledDataset.entities.map((e) => e.id));
+    h.destroy();
+  });
+});
