@@ -49,6 +49,7 @@ export interface FunctionSpec {
   readonly header?: readonly string[];
 }
 
+/** Every AIFIN function id, in the order of the catalogue (and of functions.ts). */
 export const FUNCTION_IDS = [
   "CIRCULAR_EXPOSURE",
   "ROUND_TRIP_RATIO",
@@ -113,9 +114,11 @@ export const ENTITY_ROLE_FILTERS = ["all", ...ROLES] as const;
 /** Longest cycle CYCLES searches by default (entities in the loop), the engine's bound. */
 export const DEFAULT_MAX_CYCLE_LENGTH = ENGINE_MAX_CYCLE_LENGTH;
 
-/** Header rows of the table functions. */
+/** Header row of EXPOSURE_TABLE. */
 export const EXPOSURE_TABLE_HEADER = ["counterparty", "funding_out", "contracts_in", "self_funded", "round_trip_ratio", "fact_ids"] as const;
+/** Header row of CYCLES. */
 export const CYCLES_HEADER = ["path", "length", "bottleneck"] as const;
+/** Header row of ENTITIES. */
 export const ENTITIES_HEADER = ["id", "name", "name_zh", "roles"] as const;
 
 /** The argument-spec table: one row per AIFIN function, in the order of the catalogue. */
