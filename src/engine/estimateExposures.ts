@@ -17,7 +17,9 @@
  *   reported assets are taken as the anchor); the result's column totals are then the scaled ones.
  * - Iteration stops when every row and column total is within `tolerance` × (grand total) of its
  *   target, or fails with NOT_CONVERGENT after `maxIterations` sweeps (e.g. one node lends more than
- *   all the others together borrow, which no zero-diagonal matrix can satisfy).
+ *   all the others together borrow, which no zero-diagonal matrix can satisfy). RAS converges
+ *   linearly, slowly when the solution sits near the boundary (some entry near 0), so the default cap
+ *   is generous for small matrices (100,000 sweeps) and bounded in total work for large ones.
  * - An optional `prior` replaces the default prior (its zeros are kept as structural zeros).
  */
 import { checkMatrix, checkScalar, checkVector } from "./matrix";
@@ -33,7 +35,7 @@ export interface EstimateExposuresInput {
   prior?: readonly (readonly number[])[];
   /** Allowed deviation of each total, relative to the grand total. Default 1e-10. */
   tolerance?: number;
-  /** Cap on row-and-column sweeps. Default 10,000. */
+  /** Cap on row-and-column sweeps. Default: 100,000, fewer for large n (about 2·10⁸ cell updates in all). */
   maxIterations?: number;
 }
 
@@ -56,7 +58,10 @@ export function estimateExposures(input: EstimateExposuresInput): number[][] | E
   if (isEngineError(c0)) return c0;
   const tolerance = checkScalar("tolerance", input.tolerance, 1e-10, 1e-15, 0.1);
   if (isEngineError(tolerance)) return tolerance;
-  const maxIterations = checkScalar("maxIterations", input.maxIterations, 10_000, 1, 1e7);
+  // Near-degenerate totals (an ME solution close to the boundary) can need tens of thousands of sweeps
+  // even for 3 nodes, while large matrices usually settle in a few hundred: cap the work, not the count.
+  const defaultSweeps = Math.max(1000, Math.min(100_000, Math.floor(2e8 / Math.max(1, n * n))));
+  const maxIterations = checkScalar("maxIterations", input.maxIterations, defaultSweeps, 1, 1e7);
   if (isEngineError(maxIterations)) return maxIterations;
 
   let X: Float64Array[];
