@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     overflowX: "auto",
   },
   main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
+  // Five tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
 });
 
 /** Props of {@link App}. */
@@ -94,11 +96,11 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
       </div>
       <div className={styles.tabs}>
         <TabList size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
-          <Tab value="overview">{s.tabOverview}</Tab>
-          <Tab value="flows">{s.tabFlows}</Tab>
-          <Tab value="stress">{s.tabStress}</Tab>
-          <Tab value="sources">{s.tabSources}</Tab>
-          <Tab value="workbook">{s.tabWorkbook}</Tab>
+          <Tab className={styles.tab} value="overview">{s.tabOverview}</Tab>
+          <Tab className={styles.tab} value="flows">{s.tabFlows}</Tab>
+          <Tab className={styles.tab} value="stress">{s.tabStress}</Tab>
+          <Tab className={styles.tab} value="sources">{s.tabSources}</Tab>
+          <Tab className={styles.tab} value="workbook">{s.tabWorkbook}</Tab>
         </TabList>
       </div>
       <main className={styles.main} aria-label={s[`tab${tab[0].toUpperCase()}${tab.slice(1)}` as "tabOverview"]}>

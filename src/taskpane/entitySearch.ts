@@ -44,9 +44,23 @@ export function entityLabel(entity: Entity): string {
   return entity.nameZh ? `${base} ${entity.nameZh}` : base;
 }
 
-/** A short name for tight spaces (diagram labels, chips): the name when short, else the id. */
+const SUFFIXES = /\s+(PBC|Group|Platforms|Systems|Capital|Data Centers|Chase|Financial|Corp\.?|Corporation|Inc\.?|Holdings)$/;
+
+/**
+ * A short name for tight spaces (diagram labels, chips, table cells): the name without a parenthesis or a
+ * corporate suffix when that fits ("OpenAI Group PBC" → "OpenAI", "Meta Platforms" → "Meta"), else the id
+ * ("Advanced Micro Devices" → "AMD"), else the name cut with an ellipsis.
+ */
 export function shortName(registry: PaneRegistry, id: string, max = 13): string {
   const entity = registry.get(id);
   if (!entity) return id;
-  return entity.name.length <= max ? entity.name : entity.id;
+  if (entity.name.length <= max) return entity.name;
+  let name = entity.name.replace(/\s*\(.*\)\s*$/, "");
+  for (let previous = ""; previous !== name; ) {
+    previous = name;
+    name = name.replace(SUFFIXES, "");
+  }
+  if (name.length <= max) return name;
+  if (entity.id.length <= max + 4) return entity.id;
+  return `${entity.name.slice(0, max - 1)}…`;
 }

@@ -1,4 +1,4 @@
-import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Label, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneRegistry } from "../contracts";
 import { useStrings } from "../i18n";
 import type { PaneState } from "../usePaneState";
@@ -6,9 +6,11 @@ import { EntityPicker } from "./EntityPicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
-  date: { flex: "1 1 140px", minWidth: 0 },
-  basis: { flex: "1 1 auto" },
+  row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-start", flexWrap: "wrap" },
+  date: { flex: "1 1 150px", minWidth: 0 },
+  basis: { flex: "0 0 auto", display: "flex", flexDirection: "column" },
+  basisLabel: { paddingBottom: tokens.spacingVerticalXXS },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, paddingLeft: tokens.spacingHorizontalS },
 });
 
 /** Props of {@link Controls}. */
@@ -30,17 +32,17 @@ export function Controls({ registry, state, minDate, maxDate }: ControlsProps) {
         <Field label={s.asOfLabel} hint={s.asOfHint(minDate, maxDate)} className={styles.date}>
           <Input type="date" value={state.asOf} min={minDate} max={maxDate} onChange={(_, d) => state.setAsOf(d.value)} />
         </Field>
-        <Field label={s.basisLabel} className={styles.basis}>
-          <RadioGroup
-            layout="horizontal"
-            value={state.includeRumoured ? "rumoured" : "confirmed"}
-            onChange={(_, d) => state.setIncludeRumoured(d.value === "rumoured")}
+        {/* Not a Field: a Field would name the switch "Basis" and hide which way it turns. */}
+        <div className={styles.basis} role="group" aria-labelledby="aifin-basis-label">
+          <Label id="aifin-basis-label" className={styles.basisLabel}>{s.basisLabel}</Label>
+          <Switch
+            checked={state.includeRumoured}
+            onChange={(_, d) => state.setIncludeRumoured(d.checked)}
+            label={s.basisRumoured}
             title={s.basisHint}
-          >
-            <Radio value="confirmed" label={s.basisConfirmed} />
-            <Radio value="rumoured" label={s.basisRumoured} />
-          </RadioGroup>
-        </Field>
+          />
+          <Text className={styles.hint}>{state.includeRumoured ? s.basisRumouredHint : s.basisConfirmedHint}</Text>
+        </div>
       </div>
     </section>
   );

@@ -42,7 +42,9 @@ export function FactItem({ fact }: FactItemProps) {
         <Text className={styles.amount}>{amount}</Text>
         <Text size={200}>{parties}</Text>
         <Badge appearance="tint" color="informative" size="small">{fact.kind}</Badge>
-        <Badge appearance="outline" color={fact.status === "rumoured" ? "warning" : "subtle"} size="small">{fact.status}</Badge>
+        <Badge appearance={fact.status === "rumoured" ? "filled" : "outline"} color={fact.status === "rumoured" ? "warning" : "informative"} size="small">
+          {fact.status}
+        </Badge>
         {fact.estimate && <Badge appearance="filled" color="warning" size="small">{s.flagEstimate}</Badge>}
         {!fact.verified && <Badge appearance="tint" color="severe" size="small">{s.flagUnverified}</Badge>}
       </div>

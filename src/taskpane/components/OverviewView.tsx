@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   value: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase200 },
-  surface: { maxWidth: "310px", maxHeight: "60vh", overflowY: "auto" },
+  surface: { maxWidth: "min(310px, calc(100vw - 24px))", overflowY: "auto", boxSizing: "border-box" },
   def: { display: "block", marginBottom: tokens.spacingVerticalS },
   h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
@@ -102,7 +102,7 @@ function Card({ card }: { card: SummaryCard }) {
     <div className={styles.card} data-testid={`card-${card.key}`} role="group" aria-label={card.label}>
       <div className={styles.cardHead}>
         <Text className={styles.label}>{card.label}</Text>
-        <Popover withArrow trapFocus positioning="below-end">
+        <Popover withArrow trapFocus positioning={{ position: "below", align: "end", autoSize: "height", overflowBoundaryPadding: 8 }}>
           <PopoverTrigger disableButtonEnhancement>
             <Button appearance="subtle" size="small" icon={<Info16Regular />} aria-label={s.aboutFigure(card.label)} />
           </PopoverTrigger>

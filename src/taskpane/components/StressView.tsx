@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   cut: { flex: "1 1 180px", minWidth: 0 },
   slider: { width: "100%" },
   spin: { width: "84px" },
-  multiple: { flex: "1 1 140px" },
+  multipleSpin: { width: "96px", flexShrink: 0 },
   total: {
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
@@ -98,12 +98,14 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
           }}
         />
       </div>
-      <Field label={s.stressMultiple} hint={s.stressMultipleHint} className={styles.multiple}>
+      <Field label={s.stressMultiple} hint={s.stressMultipleHint}>
         <SpinButton
+          className={styles.multipleSpin}
           min={0}
           max={100}
           step={0.5}
           value={multiple}
+          placeholder={s.stressMultipleAuto}
           displayValue={multiple === null ? "" : undefined}
           onChange={(_, d) => {
             if (d.value !== undefined && d.value !== null) setMultiple(d.value);

@@ -111,20 +111,26 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
   return (
     <div className={styles.root}>
       <Text size={200}>{selectionText}</Text>
-      {(!inExcel || caps.missing.length > 0) && (
-        <MessageBar intent="warning" layout="multiline">
+      {!inExcel ? (
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{s.wbMissingTitle}</MessageBarTitle>
-            {!inExcel && <div>{s.wbNotInExcel}</div>}
-            {caps.missing.length > 0 && (
+            <MessageBarTitle>{s.wbPreviewTitle}</MessageBarTitle>
+            {caps.missing.length > 0 ? caps.missing.join(" ") : s.wbNotInExcel}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        caps.missing.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{s.wbMissingTitle}</MessageBarTitle>
               <ul className={styles.list}>
                 {caps.missing.map((m) => (
                   <li key={m}>{m}</li>
                 ))}
               </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+            </MessageBarBody>
+          </MessageBar>
+        )
       )}
       <div className={styles.action}>
         <Button className={styles.button} appearance="primary" icon={icon("build", <TableAdd20Regular />)} disabled={!canBuild || busy !== null} onClick={() => build("ask")}>

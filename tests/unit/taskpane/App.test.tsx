@@ -17,7 +17,7 @@ describe("App", () => {
     expect(date.value).toBe("2026-02-27");
     expect(date.min).toBe("2023-01-23");
     expect(date.max).toBe("2026-02-27");
-    expect(screen.getByRole("radio", { name: "Confirmed" })).toHaveProperty("checked", true);
+    expect(screen.getByRole("switch", { name: "Incl. rumoured" })).toHaveProperty("checked", false);
     const tablist = within(screen.getByRole("tablist", { name: "Views" }));
     expect(tablist.getAllByRole("tab")).toHaveLength(5);
     for (const name of ["Overview", "Flows", "Stress", "Sources", "Workbook"]) expect(tablist.getByRole("tab", { name })).toBeTruthy();
@@ -49,7 +49,7 @@ describe("App", () => {
     const user = userEvent.setup();
     renderPane(<App data={fixtureData()} host={fakeHost()} initialEntity="AMZN" />);
     expect(within(card("selfFunded")).getByText("USD 0.0 bn")).toBeTruthy();
-    await user.click(screen.getByRole("radio", { name: "Incl. rumoured" }));
+    await user.click(screen.getByRole("switch", { name: "Incl. rumoured" }));
     // min(F(AMZN→OPENAI) = 20, C(OPENAI→AMZN) = 38) = 20; share 20/38 = 52.6 %.
     expect(within(card("selfFunded")).getByText("USD 20.0 bn")).toBeTruthy();
     expect(within(card("share")).getByText("52.6 %")).toBeTruthy();
@@ -84,7 +84,7 @@ describe("App", () => {
     expect(screen.queryByTestId("card-selfFunded")).toBeNull();
     expect(screen.queryByRole("button", { name: "Go to the latest date" })).toBeNull(); // already latest
     await user.click(screen.getByRole("button", { name: "Include rumoured facts" }));
-    expect(screen.getByRole("radio", { name: "Incl. rumoured" })).toHaveProperty("checked", true);
+    expect(screen.getByRole("switch", { name: "Incl. rumoured" })).toHaveProperty("checked", true);
   });
 
   it("offers the latest date when an early date leaves a company empty", async () => {

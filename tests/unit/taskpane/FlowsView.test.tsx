@@ -41,7 +41,7 @@ describe("FlowsView", () => {
       "Microsoft · ContractUSD 250.0 bn",
       "Amazon · ContractUSD 38.0 bn",
     ]);
-    await user.click(screen.getByRole("radio", { name: "Incl. rumoured" }));
+    await user.click(screen.getByRole("switch", { name: "Incl. rumoured" }));
     expect(within(screen.getByRole("list", { name: "Funded by / buys from it" })).getByText(/Amazon · Equity/)).toBeTruthy();
   });
 

@@ -92,9 +92,14 @@ describe("WorkbookView", () => {
     expect(screen.getByRole("button", { name: "Freeze to values" })).toHaveProperty("disabled", false);
   });
 
-  it("outside Excel says a workbook needs Excel and disables every action", () => {
-    renderView(fakeHost({ caps: { excelApi: null, tables: false, charts: false, dynamicArrays: false, missing: ["This is a browser preview."] } }));
+  it("outside Excel without a reason from the host, says a workbook needs Excel", () => {
+    renderView(fakeHost({ caps: { excelApi: null, tables: false, missing: [] } }));
     expect(screen.getByText(/Open AIFIN inside Excel to build a workbook/)).toBeTruthy();
+  });
+
+  it("outside Excel shows the host's reason and disables every action", () => {
+    renderView(fakeHost({ caps: { excelApi: null, tables: false, charts: false, dynamicArrays: false, missing: ["This is a browser preview."] } }));
+    expect(screen.getByText("Preview outside Excel")).toBeTruthy();
     expect(screen.getByText("This is a browser preview.")).toBeTruthy();
     for (const name of ["Build workbook", "Refresh data", "Freeze to values"]) {
       expect(screen.getByRole("button", { name })).toHaveProperty("disabled", true);

@@ -27,11 +27,25 @@ describe("searchEntities", () => {
   });
 });
 
+describe("shortName", () => {
+  const named = (name: string, id = "X") => fixtureRegistry([{ id, name, nameZh: null, aliases: [], roles: ["other"], listed: true, members: [] }]);
+  it.each([
+    ["OpenAI Group PBC", "OPENAI", "OpenAI"],
+    ["Meta Platforms", "META", "Meta"],
+    ["Alphabet (Google)", "GOOGL", "Alphabet"],
+    ["Mizuho Financial Group", "MFG", "Mizuho"],
+    ["Advanced Micro Devices", "AMD", "AMD"],
+    ["Abilene Stargate campus JV (Crusoe / Blue Owl / PDI)", "ABILENE-JOINT-VENTURE-1", "Abilene Star…"],
+  ])("shortens %s (%s) to %s", (name, id, expected) => {
+    expect(shortName(named(name, id), id)).toBe(expected);
+  });
+});
+
 describe("labels", () => {
   it("adds the id and Chinese name only when they say something", () => {
     expect(entityLabel(ENTITIES[0])).toBe("Microsoft (MSFT) 微軟");
     expect(entityLabel(ENTITIES[1])).toBe("OpenAI");
-    expect(shortName(registry, "BANKS")).toBe("BANKS");
+    expect(shortName(registry, "BANKS")).toBe("BANKS"); // "Bank syndicate": too long, no suffix to drop
     expect(shortName(registry, "NVDA")).toBe("Nvidia");
     expect(shortName(registry, "UNKNOWN")).toBe("UNKNOWN");
     expect(normaliseQuery("  Open   AI ")).toBe("open ai");

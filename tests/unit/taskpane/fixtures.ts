@@ -108,10 +108,15 @@ export function fakeHost(overrides: Partial<WorkbookHost> & { caps?: Partial<Cap
   freeze: jest.Mock;
 } {
   const caps: Capabilities = { excelApi: "1.17", tables: true, charts: true, dynamicArrays: true, missing: [], ...overrides.caps };
+  const build: WorkbookHost["build"] =
+    overrides.build ?? (async () => ({ kind: "built", sheets: ["AIFIN Facts", "AIFIN Exposure"], facts: 11, syncs: 4 }));
+  const refresh: WorkbookHost["refresh"] =
+    overrides.refresh ?? (async () => ({ kind: "refreshed", added: 3, updated: 2, keptEdited: 1, keptAdded: 4, message: "ok" }));
+  const freeze: WorkbookHost["freeze"] = overrides.freeze ?? (async () => ({ kind: "frozen", sheet: "AIFIN Values" }));
   return {
     capabilities: () => caps,
-    build: jest.fn(overrides.build ?? (async () => ({ kind: "built", sheets: ["AIFIN Facts", "AIFIN Exposure"], facts: 11, syncs: 4 }))),
-    refresh: jest.fn(overrides.refresh ?? (async () => ({ kind: "refreshed", added: 3, updated: 2, keptEdited: 1, keptAdded: 4, message: "ok" }))),
-    freeze: jest.fn(overrides.freeze ?? (async () => ({ kind: "frozen", sheet: "AIFIN Values" }))),
+    build: jest.fn(build),
+    refresh: jest.fn(refresh),
+    freeze: jest.fn(freeze),
   };
 }

@@ -1,0 +1,152 @@
+/**
+ * Looks at the task pane as a user would: builds the add-in (development mode, into a temporary folder so
+ * dist/ stays untouched), serves it on localhost, opens taskpane.html in headless Debian Chromium at
+ * task-pane size (350×900) outside Excel, and saves a screenshot of every tab in the light and dark theme
+ * under docs/screenshots/. office.js is served from the @microsoft/office-js package by intercepting the
+ * CDN request; any other off-host request is refused, so nothing reaches the network.
+ *
+ * It also reports what a reviewer would notice: console errors, horizontal overflow (clipping at this
+ * width) and text drawn outside the pane.
+ *
+ *   npx tsx tests/e2e/screenshot.ts [--no-build] [--out docs/screenshots]
+ *
+ * Needs Chromium: `apt-get install -y chromium` (executable /usr/bin/chromium, or CHROMIUM_PATH).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Page } from "playwright-core";
+
+const ROOT = resolve(__dirname, "..", "..");
+const args = process.argv.slice(2);
+const OUT = resolve(ROOT, args.includes("--out") ? args[args.indexOf("--out") + 1] : "docs/screenshots");
+const BUILD_DIR = join(tmpdir(), "aifin-pane-screens");
+const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const VIEWPORT = { width: 350, height: 900 };
+
+/** One screenshot: which tab, which entity, and an optional interaction before the shot. */
+interface Shot {
+  name: string;
+  tab: string;
+  entity: string;
+  act?: (page: Page) => Promise<void>;
+}
+
+const SHOTS: Shot[] = [
+  { name: "overview", tab: "overview", entity: "MSFT" },
+  {
+    name: "overview-sources",
+    tab: "overview",
+    entity: "AMZN",
+    act: async (page) => {
+      await page.getByRole("button", { name: "About Self-funded exposure" }).click();
+      await page.waitForTimeout(400);
+    },
+  },
+  { name: "flows", tab: "flows", entity: "NVDA" },
+  { name: "stress", tab: "stress", entity: "MSFT" },
+  { name: "sources", tab: "sources", entity: "MSFT" },
+  { name: "workbook", tab: "workbook", entity: "MSFT" },
+];
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".map": "application/json" };
+
+function build(): void {
+  const r = spawnSync("npx", ["webpack", "--mode", "development", "--output-path", BUILD_DIR], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`webpack failed with status ${r.status}`);
+}
+
+function serve(dir: string): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+    const file = join(dir, path || "taskpane.html");
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({ server, port: (server.address() as { port: number }).port })));
+}
+
+async function main(): Promise<void> {
+  if (!args.includes("--no-build")) build();
+  if (!existsSync(join(BUILD_DIR, "taskpane.html"))) throw new Error(`no build in ${BUILD_DIR}; run without --no-build`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  mkdirSync(OUT, { recursive: true });
+  const { server, port } = await serve(BUILD_DIR);
+  const origin = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const problems: string[] = [];
+  try {
+    for (const theme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: theme, deviceScaleFactor: 1 });
+      await context.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin === origin) return route.continue();
+        if (url.hostname === "appsforoffice.microsoft.com") {
+          // /lib/1/hosted/office.js and the files it loads next (strings, host scripts) map onto the package.
+          const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
+          const file = join(OFFICE_DIST, rel);
+          if (file.startsWith(OFFICE_DIST) && existsSync(file) && statSync(file).isFile()) {
+            return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file, "utf8") });
+          }
+          return route.fulfill({ status: 404, body: "" });
+        }
+        return route.abort();
+      });
+      for (const shot of SHOTS) {
+        const page = await context.newPage();
+        page.on("console", (m) => m.type() === "error" && problems.push(`${theme}/${shot.name} console: ${m.text()}`));
+        page.on("pageerror", (e) => problems.push(`${theme}/${shot.name} page error: ${e.message}`));
+        const t0 = Date.now();
+        await page.goto(`${origin}/taskpane.html?theme=${theme}&tab=${shot.tab}&entity=${shot.entity}`);
+        await page.getByRole("heading", { level: 1, name: "AIFIN" }).waitFor({ timeout: 15000 });
+        const ready = Date.now() - t0;
+        await page.waitForTimeout(400); // let Fluent's motion settle
+        if (shot.act) await shot.act(page);
+        const overflow = await page.evaluate(() => {
+          const doc = document.documentElement;
+          const wide = [...document.querySelectorAll<HTMLElement>("body *")]
+            .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1 && el.getClientRects().length > 0)
+            .slice(0, 5)
+            .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} "${(el.textContent ?? "").slice(0, 30)}"`);
+          return { scroll: doc.scrollWidth - doc.clientWidth, wide };
+        });
+        if (overflow.scroll > 0 || overflow.wide.length > 0) {
+          problems.push(`${theme}/${shot.name}: ${overflow.scroll}px horizontal overflow; ${overflow.wide.join("; ")}`);
+        }
+        const file = join(OUT, `${shot.name}-${theme}.png`);
+        await page.screenshot({ path: file });
+        console.log(`${file.slice(ROOT.length + 1)}  (pane ready in ${ready} ms)`);
+        await page.close();
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  if (problems.length > 0) {
+    console.log(`\n${problems.length} problem(s):\n${problems.join("\n")}`);
+    process.exitCode = 1;
+  } else console.log("\nNo console errors, no horizontal overflow.");
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

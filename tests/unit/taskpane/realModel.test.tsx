@@ -1,0 +1,94 @@
+/**
+ * The pane over the real bundled model, the real engine and the office layer's preview host: what an
+ * analyst sees when opening AIFIN outside Excel. Expected figures are recomputed by hand from the
+ * counterparty rows the pane itself shows (and from the article's S2/S9 figures for Amazon).
+ */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createPreviewHost } from "../../../src/office";
+import { App } from "../../../src/taskpane/App";
+import { loadPaneData } from "../../../src/taskpane/data";
+import { searchEntities } from "../../../src/taskpane/entitySearch";
+import { renderPane } from "./render";
+
+const data = loadPaneData();
+
+function cardValue(key: string): string {
+  return within(screen.getByTestId(`card-${key}`)).getAllByText(/USD|%|—/)[0].textContent ?? "";
+}
+
+describe("the pane on the bundled model", () => {
+  it("finds companies by the article's Chinese names", () => {
+    const first = (q: string) => searchEntities(data.model.registry, q)[0]?.id;
+    expect(first("微軟")).toBe("MSFT");
+    expect(first("亞馬遜")).toBe("AMZN");
+    expect(first("英偉達")).toBe("NVDA");
+    expect(first("甲骨文")).toBe("ORCL");
+    expect(first("軟銀")).toBe("SFTBY");
+  });
+
+  it("selects Microsoft by typing 微軟 in the picker", async () => {
+    const user = userEvent.setup();
+    renderPane(<App data={data} host={createPreviewHost()} initialEntity="NVDA" />);
+    const combo = screen.getByRole("combobox", { name: "Company" });
+    await user.clear(combo);
+    await user.type(combo, "微軟");
+    await user.click(screen.getAllByRole("option")[0]);
+    await waitFor(() => expect((combo as HTMLInputElement).value).toContain("Microsoft (MSFT)"));
+  });
+
+  it("Microsoft's cards agree with its counterparty rows: self-funded = Σ min(funded, contracts in)", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialEntity="MSFT" />);
+    const table = screen.getByRole("table", { name: "Counterparties" });
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent ?? ""));
+    const num = (s: string) => Number(s.replace(/,/g, ""));
+    const selfFunded = rows.reduce((a, r) => a + Math.min(num(r[1]), num(r[2])), 0);
+    const backlog = rows.filter((r) => num(r[1]) > 0).reduce((a, r) => a + num(r[2]), 0);
+    // The Azure commitment (S8: about 250 bn) is among Microsoft's contracts in.
+    expect(rows.find((r) => r[0] === "OpenAI")?.[2]).toBe("250.0");
+    expect(cardValue("selfFunded")).toBe(`USD ${selfFunded.toFixed(1)} bn`);
+    expect(cardValue("fundedBacklog")).toBe(`USD ${backlog.toFixed(1)} bn`);
+  });
+
+  it("reproduces the article's Amazon figures as of 2026-02-05 with rumours counted", async () => {
+    const user = userEvent.setup();
+    renderPane(<App data={data} host={createPreviewHost()} initialEntity="AMZN" />);
+    fireEvent.change(screen.getByLabelText("As of"), { target: { value: "2026-02-05" } });
+    await user.click(screen.getByRole("switch", { name: "Incl. rumoured" }));
+    // S2: Amazon may invest 20 bn; S9: it locks in a 38 bn cloud contract → min(20, 38) = 20, share 20/38.
+    expect(cardValue("selfFunded")).toBe("USD 20.0 bn");
+    expect(cardValue("fundedBacklog")).toBe("USD 38.0 bn");
+    expect(cardValue("share")).toBe("52.6 %");
+  });
+
+  it("shows Nvidia's money cycle through OpenAI and Oracle", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialEntity="NVDA" initialTab="flows" />);
+    const chips = within(screen.getByRole("list", { name: "Money cycles" })).getAllByRole("listitem").map((li) => li.textContent ?? "");
+    expect(chips.some((c) => c.startsWith("NVDA → OPENAI → ORCL → NVDA"))).toBe(true);
+  });
+
+  it("runs the default stress (OpenAI cuts 50 %) and compares it with the 1 trillion claim", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialTab="stress" />);
+    const status = screen.getByRole("status");
+    expect(status.textContent).toMatch(/USD [\d.,]+ (bn|trn)/);
+    expect(status.textContent).toMatch(/[\d.]+ % of the article’s USD 1 trillion claim \(S14\)/);
+    expect(within(screen.getByRole("table", { name: "Stress results by company" })).getByText("Oracle")).toBeTruthy();
+  });
+
+  it("lists every fact of the view in Sources, paged", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialTab="sources" />);
+    const total = data.model.view(data.model.latestDate, { includeRumoured: false }).facts.length;
+    expect(total).toBeGreaterThan(100);
+    expect(screen.getByText(`${total} of ${total} facts`)).toBeTruthy();
+    expect(screen.getAllByTestId(/^fact-/)).toHaveLength(20);
+  });
+
+  it("explains outside Excel that a workbook needs Excel, with every action disabled", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialTab="workbook" />);
+    expect(screen.getByText("Preview outside Excel")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", true);
+  });
+});
