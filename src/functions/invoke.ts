@@ -30,9 +30,18 @@ function guardCell(fn: string, cell: unknown): ResultCell {
 
 function guardResult(fn: string, value: unknown): ResultValue {
   if (Array.isArray(value)) {
-    const width = Math.max(1, ...value.map((row: unknown[]) => row.length));
-    // Pad ragged rows: a spill is rectangular.
-    return value.map((row: unknown[]) => Array.from({ length: width }, (_, j) => guardCell(fn, row[j])));
+    const rows = value as unknown[][];
+    let width = 1;
+    for (const row of rows) if (row.length > width) width = row.length;
+    const out: ResultCell[][] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      // Pad ragged rows: a spill is rectangular.
+      const cells: ResultCell[] = new Array(width);
+      for (let j = 0; j < width; j++) cells[j] = guardCell(fn, row[j]);
+      out[i] = cells;
+    }
+    return out;
   }
   if (isEngineError(value)) throw fromEngineError(value);
   if (value === null || value === undefined) throw new FormulaError("#N/A", messages.internal(fn, "no result"));
