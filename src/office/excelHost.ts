@@ -103,15 +103,17 @@ async function readSnapshot(s: Session): Promise<Snapshot> {
   const parts = wb.customXmlParts.getByNamespace(REGISTRY_NAMESPACE);
   parts.load("items/id");
   await s.sync();
-  const part = parts.items.length > 0 ? parts.items[0] : null;
+  let part: Excel.CustomXmlPart | null = null;
   let registry = emptyRegistry();
   let registryReadable = true;
-  if (part) {
-    const xml = part.getXml();
+  if (parts.items.length > 0) {
+    // Normally one part; if an unreadable one was left behind, a readable one added later still counts.
+    const xmls = parts.items.map((p) => ({ p, xml: p.getXml() }));
     await s.sync();
-    const parsed = registryFromXml(xml.value);
-    registryReadable = parsed !== null;
-    registry = parsed ?? emptyRegistry();
+    const readable = xmls.map(({ p, xml }) => ({ p, parsed: registryFromXml(xml.value) })).find((x) => x.parsed !== null);
+    registryReadable = readable !== undefined;
+    part = readable ? readable.p : parts.items[0];
+    registry = readable?.parsed ?? emptyRegistry();
   }
   return {
     sheets: sheets.items.map((w) => ({ id: w.id, name: w.name })),
@@ -218,13 +220,35 @@ function excelRefs(plan: BuildPlan): TemplateRefs {
   return { sheets, factsRange: `${plan.tables.facts.name}[#All]`, entitiesRange: `${plan.tables.entities.name}[#All]` };
 }
 
+/** The Stress sheet's three inputs. */
+export type StressInputs = TemplateSource["stressDefaults"];
+
+/**
+ * Reads the Stress inputs the analyst left on an earlier build (B2:B4), so an update keeps the scenario;
+ * anything unusable falls back to the defaults.
+ */
+export function stressInputsFrom(values: readonly (readonly unknown[])[] | undefined, defaults: StressInputs): StressInputs {
+  const [shocked, cut, multiple] = [values?.[0]?.[0], values?.[1]?.[0], values?.[2]?.[0]];
+  return {
+    shocked: typeof shocked === "string" && shocked.trim() !== "" ? shocked.trim() : defaults.shocked,
+    cut: typeof cut === "number" && cut >= 0 && cut <= 1 ? cut : defaults.cut,
+    multiple: typeof multiple === "number" && Number.isFinite(multiple) && multiple >= 0 ? multiple : multiple === "" || multiple === null ? null : defaults.multiple,
+  };
+}
+
 /** All specs of a build. Table sheets get the bundled rows (replaced by merged rows when updating). */
-export function buildSpecs(source: TemplateSource, refs: TemplateRefs, tableNames: Record<TableRole, string>, options: BuildOptions): Record<SheetRole, SheetSpec> {
+export function buildSpecs(
+  source: TemplateSource,
+  refs: TemplateRefs,
+  tableNames: Record<TableRole, string>,
+  options: BuildOptions,
+  stressInputs: StressInputs = source.stressDefaults,
+): Record<SheetRole, SheetSpec> {
   const asOf = options.asOf ?? source.latestDate;
   const lines = source.entityLines(asOf, options.includeRumoured, options.entity);
   return {
     exposure: exposureSheetSpec(lines, { refs, asOf, includeRumoured: options.includeRumoured, datasetVersion: source.datasetVersion }),
-    stress: stressSheetSpec(lines, { refs, ...source.stressDefaults }),
+    stress: stressSheetSpec(lines, { refs, ...stressInputs }),
     cycles: cyclesSheetSpec({ refs, entity: options.entity, maxLength: source.maxCycleLength }),
     facts: tableSheetSpec({
       role: "facts",
@@ -316,10 +340,16 @@ export function createExcelHostWith(deps: HostDeps): WorkbookHost {
           oldCharts = wb.worksheets.getItem(plan.sheets.exposure.existingId).charts;
           oldCharts.load("items/name");
         }
-        if (Object.keys(reads).length > 0 || oldCharts) await s.sync();
+        let oldStressInputs: Excel.Range | null = null;
+        if (plan.sheets.stress.existingId) {
+          oldStressInputs = wb.worksheets.getItem(plan.sheets.stress.existingId).getRange("B2:B4");
+          oldStressInputs.load("values");
+        }
+        if (Object.keys(reads).length > 0 || oldCharts || oldStressInputs) await s.sync();
 
         const refs = excelRefs(plan);
-        const specs = buildSpecs(source, refs, { facts: plan.tables.facts.name, entities: plan.tables.entities.name }, options);
+        const stressInputs = oldStressInputs ? stressInputsFrom(oldStressInputs.values, source.stressDefaults) : source.stressDefaults;
+        const specs = buildSpecs(source, refs, { facts: plan.tables.facts.name, entities: plan.tables.entities.name }, options, stressInputs);
         const tableColumns: Record<TableRole, readonly string[]> = { facts: source.factColumns, entities: source.entityColumns };
         const tableIncoming: Record<TableRole, readonly (readonly TableCell[])[]> = { facts: source.factRows, entities: source.entityRows };
         const merged: Partial<Record<TableRole, { rows: TableCell[][]; baseline: Record<string, string>; bodyRows: number; width: number; counts: MergeCounts }>> = {};

@@ -247,6 +247,21 @@ describe("build update and refresh keep the analyst's rows", () => {
     return { ...bundledDataset, version: "newer", facts: [...facts, extra] };
   };
 
+  it("update keeps the analyst's stress scenario", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const stress = state.sheet("AIFIN Stress");
+    stress.set("B2", "ORCL");
+    stress.set("B3", 0.3);
+    stress.set("B4", 12);
+    await host.build({ ...OPTIONS, onClash: "update" });
+    expect([stress.get("B2"), stress.get("B3"), stress.get("B4")]).toEqual(["ORCL", 0.3, 12]);
+    stress.set("B3", "half");
+    await host.build({ ...OPTIONS, onClash: "update" });
+    expect(stress.get("B3")).toBe(1);
+  });
+
   it("update merges: the edited amount and the added row survive", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state);
@@ -361,5 +376,9 @@ describe("errors", () => {
     state.parts[0].xml = "<aifin xmlns=\"urn:aifin:workbook:1\">not json</aifin>";
     const outcome = await host.build({ ...OPTIONS, onClash: "update" });
     expect(outcome).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
+    // The new record sits beside the unreadable one and is the one read from now on.
+    expect(state.parts).toHaveLength(2);
+    expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
+    expect(state.sheets).toHaveLength(12);
   });
 });
