@@ -99,7 +99,7 @@ describe("leontiefInverse", () => {
             }
           }
           // Neumann series I + A + A² + …, summed independently.
-          let term = A.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+          let term: number[][] = A.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
           const sum = term.map((row) => row.slice());
           for (let k = 0; k < 800; k++) {
             term = term.map((row) => row.map((_, j) => row.reduce((s, x, m) => s + x * A[m][j], 0)));
