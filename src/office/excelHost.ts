@@ -135,6 +135,7 @@ function toFormulas(rows: readonly (readonly SpecCell[])[]): (string | number | 
 }
 
 const POINTS_PER_CHARACTER = 6;
+const TAB_COLOR = "#1F3864";
 
 /** Writes one sheet spec; `skipFromRow` leaves rows from there down alone (an owned table being merged). */
 function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: HostFeatures, skipFromRow?: number): void {
@@ -185,6 +186,8 @@ function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: HostFeatur
     });
   }
   if (features.freezePanes && spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
+  // One tab colour for every AIFIN sheet (ExcelApi 1.7, the same set as frozen panes), so they read as a set.
+  if (features.freezePanes) sheet.tabColor = TAB_COLOR;
   if (spec.table && !skipFromRow) {
     const table = sheet.tables.add(spec.table.range, true);
     table.name = spec.table.name;

@@ -200,6 +200,8 @@ describe("build: never overwrites a sheet it did not create", () => {
     expect(snapshotCells(foreign)).toBe(before);
     expect(foreign.frozenRows).toBe(0);
     expect(foreign.styles).toEqual([]);
+    expect(foreign.tabColor).toBe("");
+    expect(state.sheet("AIFIN Facts (2)").tabColor).toBe("#1F3864");
     expect(state.table("AIFIN_Facts")!.sheet.name).toBe("AIFIN Facts (2)");
     expect(state.sheet("AIFIN Exposure").get("F2")).toBe("=AIFIN.MODEL(AIFIN_Facts[#All],AIFIN_Entities[#All],$D$2)");
   });

@@ -112,6 +112,7 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   styles: Array<{ range: string; what: string }> = [];
   activated = 0;
+  tabColor = "";
   constructor(readonly state: FakeWorkbookState, readonly id: string, public name: string) {}
 
   key(row: number, col: number): string {
@@ -291,6 +292,9 @@ class FakeWorksheetProxy {
   }
   activate(): void {
     this.sheet.activated++;
+  }
+  set tabColor(color: string) {
+    this.sheet.tabColor = color;
   }
 }
 
