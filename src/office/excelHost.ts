@@ -320,6 +320,9 @@ export function createExcelHostWith(deps: HostDeps): WorkbookHost {
     const f = features();
     const blocked = requireOwnership(f);
     if (blocked) return { kind: "error", message: blocked };
+    if (options.asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+      return { kind: "error", message: `The as-of date "${options.asOf}" is not a date like 2026-02-05: pick a date in the pane and build again.` };
+    }
     return operate<BuildOutcome>(
       "build the workbook",
       async (s) => {

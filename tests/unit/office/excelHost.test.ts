@@ -363,6 +363,13 @@ describe("errors", () => {
     expect(await host.build(OPTIONS)).toEqual({ kind: "error", message: expect.stringMatching(/protected or read-only/) });
   });
 
+  it("rejects an as-of that is not an ISO date before touching Excel", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    expect(await host.build({ ...OPTIONS, asOf: "5/2/2026" })).toEqual({ kind: "error", message: expect.stringMatching(/not a date like 2026-02-05/) });
+    expect(state.syncs).toBe(0);
+  });
+
   it("refuses to write without the ownership record (ExcelApi 1.5)", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state, bundledDataset, { probe: () => (v) => ["1.1", "1.2", "1.3", "1.4"].includes(v) });
