@@ -56,13 +56,14 @@ export function leontiefInverse(a: readonly (readonly number[])[]): number[][] |
     if (piv !== c) [m[piv], m[c]] = [m[c], m[piv]];
     const pr = m[c];
     const inv = 1 / pr[c];
-    for (let k = 0; k < 2 * n; k++) pr[k] *= inv;
+    // Columns left of c are already zero in every row but their own pivot's: start at c.
+    for (let k = c; k < 2 * n; k++) pr[k] *= inv;
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
       const row = m[r];
       const f = row[c];
       if (f === 0) continue;
-      for (let k = 0; k < 2 * n; k++) row[k] -= f * pr[k];
+      for (let k = c; k < 2 * n; k++) row[k] -= f * pr[k];
     }
   }
 
