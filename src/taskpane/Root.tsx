@@ -7,11 +7,16 @@ import { fluentTheme, type PaneEnvironment } from "./environment";
 import { StringsProvider } from "./i18n";
 import { en, type Strings } from "./strings";
 
-/** What the loader hands the pane once Office and the data are ready. */
+/** What the loader hands the pane once the data is ready. */
 export interface Loaded {
   data: PaneData;
   host: WorkbookHost;
   env: PaneEnvironment;
+  /**
+   * When Office had not answered yet, the pane starts with the preview host; this settles with the Excel
+   * host and the Office theme if Office answers later (a slow Excel start), or null if it never does.
+   */
+  later?: Promise<{ host: WorkbookHost; env: PaneEnvironment } | null>;
 }
 
 /** Props of {@link Root}. */
@@ -25,7 +30,7 @@ export interface RootProps {
 }
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   pad: { padding: tokens.spacingHorizontalM },
 });
 
@@ -42,7 +47,13 @@ export function Root({ initialTheme, load, strings = en, initialEntity, initialT
   useEffect(() => {
     let live = true;
     load().then(
-      (loaded) => live && setState({ kind: "ready", loaded }),
+      (loaded) => {
+        if (!live) return;
+        setState({ kind: "ready", loaded });
+        loaded.later?.then((upgrade) => {
+          if (live && upgrade) setState({ kind: "ready", loaded: { ...loaded, ...upgrade, later: undefined } });
+        });
+      },
       (e: unknown) => live && setState({ kind: "error", message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
@@ -54,18 +65,22 @@ export function Root({ initialTheme, load, strings = en, initialEntity, initialT
     setAttempt((a) => a + 1);
   }, []);
   const theme = fluentTheme(state.kind === "ready" ? state.loaded.env.themeName : initialTheme);
+  // Layout styles sit on an inner div: Fluent copies the provider's classes onto every portal's mount
+  // node, so a full-height background on the provider itself would paint popovers over the whole pane.
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
+    <FluentProvider theme={theme}>
       <StringsProvider value={strings}>
-        {state.kind === "loading" && <LoadingState />}
-        {state.kind === "error" && (
-          <div className={styles.pad}>
-            <ErrorState title={strings.loadErrorTitle} message={strings.loadErrorBody(state.message)} onRetry={retry} />
-          </div>
-        )}
-        {state.kind === "ready" && (
-          <App data={state.loaded.data} host={state.loaded.host} initialEntity={initialEntity} initialTab={initialTab} />
-        )}
+        <div className={styles.page}>
+          {state.kind === "loading" && <LoadingState />}
+          {state.kind === "error" && (
+            <div className={styles.pad}>
+              <ErrorState title={strings.loadErrorTitle} message={strings.loadErrorBody(state.message)} onRetry={retry} />
+            </div>
+          )}
+          {state.kind === "ready" && (
+            <App data={state.loaded.data} host={state.loaded.host} initialEntity={initialEntity} initialTab={initialTab} />
+          )}
+        </div>
       </StringsProvider>
     </FluentProvider>
   );

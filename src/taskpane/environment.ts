@@ -21,28 +21,41 @@ function officeGlobal(): OfficeLike | undefined {
 }
 
 /**
- * Resolves when Office is ready or after `timeoutMs`, whichever comes first: outside Office (a browser
- * preview, a failed CDN load) `Office` may be undefined or `onReady` may never fire, and the pane must
- * still render. Never rejects.
+ * Settles when Office.onReady fires, with whether the host is Excel; at once with false when office.js is
+ * absent (a plain browser, a failed CDN load). May never settle when office.js is present but no host
+ * answers, so callers race it against a timer. Never rejects.
  */
-export function waitForOffice(timeoutMs = 2500): Promise<{ inExcel: boolean }> {
+export function officeReady(): Promise<{ inExcel: boolean }> {
   return new Promise((resolve) => {
     const office = officeGlobal();
     if (!office?.onReady) {
       resolve({ inExcel: false });
       return;
     }
-    const timer = setTimeout(() => resolve({ inExcel: false }), timeoutMs);
     try {
       office.onReady((info) => {
-        clearTimeout(timer);
         const excel = office.HostType?.Excel ?? "Excel";
         resolve({ inExcel: info?.host === excel });
       });
     } catch {
-      clearTimeout(timer);
       resolve({ inExcel: false });
     }
+  });
+}
+
+/**
+ * Resolves when Office is ready or after `timeoutMs`, whichever comes first: outside Office `Office` may be
+ * undefined or `onReady` may never fire, and the pane must still render. `ready` is the untimed promise,
+ * for callers that upgrade when a slow Excel answers after the timeout. Never rejects.
+ */
+export function waitForOffice(timeoutMs = 1500): Promise<{ inExcel: boolean; timedOut: boolean; ready: Promise<{ inExcel: boolean }> }> {
+  const ready = officeReady();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ inExcel: false, timedOut: true, ready }), timeoutMs);
+    void ready.then(({ inExcel }) => {
+      clearTimeout(timer);
+      resolve({ inExcel, timedOut: false, ready });
+    });
   });
 }
 

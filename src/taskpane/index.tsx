@@ -1,11 +1,12 @@
 /**
- * Task-pane entry. Renders at once (spinner), waits for Office with a timeout (the pane must also work
- * in a plain browser, where office.js may be missing or Office.onReady may never fire), then loads the
- * bundled model and picks the Excel host, or the preview host outside Excel.
+ * Task-pane entry. Renders at once (spinner), loads the bundled model while waiting for Office, and picks
+ * the Excel host, or the preview host outside Excel. The pane must also work in a plain browser, where
+ * office.js may be missing or Office.onReady may never fire: after a short wait it shows the preview,
+ * and switches to the Excel host if Office answers later (a slow Excel start).
  */
 import { createRoot } from "react-dom/client";
 import { TABS, type TabId } from "./App";
-import { detectLanguage, detectTheme, waitForOffice } from "./environment";
+import { detectLanguage, detectTheme, waitForOffice, type PaneEnvironment } from "./environment";
 import { Root, type Loaded } from "./Root";
 
 const params = new URLSearchParams(window.location.search);
@@ -13,12 +14,20 @@ const media = typeof window.matchMedia === "function" ? window.matchMedia.bind(w
 const tabParam = params.get("tab");
 const initialTab = (TABS as readonly string[]).includes(tabParam ?? "") ? (tabParam as TabId) : undefined;
 
+function environment(inExcel: boolean): PaneEnvironment {
+  return { inExcel, themeName: detectTheme(window.location.search, media), language: detectLanguage() };
+}
+
 async function load(): Promise<Loaded> {
-  const { inExcel } = await waitForOffice();
-  const [{ loadPaneData }, office] = await Promise.all([import("./data"), import("../office")]);
+  const modules = Promise.all([import("./data"), import("../office")]);
+  const office = await waitForOffice();
+  const [{ loadPaneData }, hosts] = await modules;
   const data = loadPaneData();
-  const host = inExcel ? office.createExcelHost() : office.createPreviewHost();
-  return { data, host, env: { inExcel, themeName: detectTheme(window.location.search, media), language: detectLanguage() } };
+  if (!office.timedOut) {
+    return { data, host: office.inExcel ? hosts.createExcelHost() : hosts.createPreviewHost(), env: environment(office.inExcel) };
+  }
+  const later = office.ready.then(({ inExcel }) => (inExcel ? { host: hosts.createExcelHost(), env: environment(true) } : null));
+  return { data, host: hosts.createPreviewHost(), env: environment(false), later };
 }
 
 const el = document.getElementById("root");

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Root, type Loaded } from "../../../src/taskpane/Root";
 import { fakeHost, fixtureData } from "./fixtures";
@@ -30,6 +30,18 @@ describe("Root", () => {
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("heading", { level: 1, name: "AIFIN" })).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("switches from the preview host to Excel's when Office answers late", async () => {
+    let upgrade!: (u: { host: ReturnType<typeof fakeHost>; env: Loaded["env"] }) => void;
+    const later = new Promise<{ host: ReturnType<typeof fakeHost>; env: Loaded["env"] } | null>((r) => (upgrade = r));
+    const preview = fakeHost({ caps: { excelApi: null, tables: false, missing: ["Not in Excel."] } });
+    render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: preview, env, later })} initialTab="workbook" />);
+    expect(await screen.findByText("Not in Excel.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", true);
+    upgrade({ host: fakeHost(), env: { ...env, inExcel: true } });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", false));
+    expect(screen.queryByText("Not in Excel.")).toBeNull();
   });
 
   it("opens on the entity and tab it is given", async () => {

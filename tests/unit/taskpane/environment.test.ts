@@ -11,7 +11,7 @@ afterEach(() => {
 
 describe("waitForOffice", () => {
   it("resolves at once outside Office when office.js is absent", async () => {
-    await expect(waitForOffice(10_000)).resolves.toEqual({ inExcel: false });
+    await expect(waitForOffice(10_000)).resolves.toMatchObject({ inExcel: false, timedOut: false });
   });
 
   it("resolves after the timeout when Office.onReady never fires", async () => {
@@ -19,17 +19,29 @@ describe("waitForOffice", () => {
     g.Office = { onReady: () => undefined, HostType: { Excel: "Excel" } };
     const p = waitForOffice(2500);
     jest.advanceTimersByTime(2500);
-    await expect(p).resolves.toEqual({ inExcel: false });
+    await expect(p).resolves.toMatchObject({ inExcel: false, timedOut: true });
+  });
+
+  it("still reports a late Excel through `ready` after timing out", async () => {
+    jest.useFakeTimers();
+    let fire!: (i: unknown) => void;
+    g.Office = { onReady: (cb: (i: unknown) => void) => (fire = cb), HostType: { Excel: "Excel" } };
+    const p = waitForOffice(1500);
+    jest.advanceTimersByTime(1500);
+    const first = await p;
+    expect(first.timedOut).toBe(true);
+    fire({ host: "Excel", platform: "PC" });
+    await expect(first.ready).resolves.toEqual({ inExcel: true });
   });
 
   it("reports Excel when onReady names the Excel host", async () => {
     g.Office = { onReady: (cb: (i: unknown) => void) => cb({ host: "Excel", platform: "OfficeOnline" }), HostType: { Excel: "Excel" } };
-    await expect(waitForOffice()).resolves.toEqual({ inExcel: true });
+    await expect(waitForOffice()).resolves.toMatchObject({ inExcel: true, timedOut: false });
   });
 
   it("treats a browser page (host null) as outside Excel", async () => {
     g.Office = { onReady: (cb: (i: unknown) => void) => cb({ host: null, platform: null }), HostType: { Excel: "Excel" } };
-    await expect(waitForOffice()).resolves.toEqual({ inExcel: false });
+    await expect(waitForOffice()).resolves.toMatchObject({ inExcel: false, timedOut: false });
   });
 });
 
