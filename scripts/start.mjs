@@ -25,8 +25,10 @@ const args = process.argv.slice(2);
 const forceWeb = args.includes("web");
 const desktop = !forceWeb && (process.platform === "win32" || process.platform === "darwin");
 
-function run(command, commandArgs, options = {}) {
-  return spawn(command, commandArgs, { cwd: root, stdio: "inherit", shell: isWindows, ...options });
+/** npx is a .cmd file on Windows, so it needs a shell there, and the shell splits unquoted spaces. */
+function run(command, commandArgs) {
+  const args = isWindows ? commandArgs.map((a) => (/\s/.test(a) ? `"${a}"` : a)) : commandArgs;
+  return spawn(command, args, { cwd: root, stdio: "inherit", shell: isWindows });
 }
 
 if (desktop) {
