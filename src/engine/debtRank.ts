@@ -17,8 +17,9 @@
  * Conventions (documented choices):
  * - Capital ≤ 0 means the node is insolvent before the shock: its starting stress is 1 whatever
  *   initialStress says, so it is neither an "additional" default nor a source of additional stress
- *   (it still propagates its default to its creditors). This follows the reference implementation
- *   described for Bardoscia et al. (2015), where banks with non-positive equity start in default.
+ *   (it still propagates its default to its creditors). This follows the DebtRank routine published
+ *   with Bardoscia et al. (2015) by the IMT Lucca networks group ("systemic risk estimation"), which
+ *   marks banks with non-positive initial equity as defaulted for all subsequent steps.
  * - The single-hit cap on W follows Battiston et al. (2012) and the vulnerability matrix of the
  *   NetworkRiskMeasures R package (Cinelli & Silva), which caps A_ij / E_i at 1.
  * - weights are the nodes' economic values v_i, normalised to sum 1; by default each node's total

@@ -114,14 +114,3 @@ export function checkScalar(name: string, value: unknown, fallback: number, min:
   if (value < min || value > max) return engineError("INVALID_INPUT", `${name} must be between ${min} and ${max}, got ${value}`);
   return value;
 }
-
-/** The n×n identity matrix. */
-export function identity(n: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(n).fill(0);
-    row[i] = 1;
-    out.push(row);
-  }
-  return out;
-}
