@@ -64,6 +64,11 @@ check("functions.json lists the AIFIN functions", () => {
   if (metadataIds.length === 0) fail("no functions");
   if (!metadataIds.includes("MODEL_INFO")) fail("MODEL_INFO is missing");
   for (const f of meta.functions) {
+    // custom-functions-metadata lets these through, but Excel refuses or misreads such names.
+    for (const n of new Set([f.id, f.name])) {
+      if (!/^[A-Za-z][A-Za-z0-9._]{2,}$/.test(n)) fail(`"${n}" must start with a letter and have 3+ letters, digits, "." or "_"`);
+      if (/^[A-Z]{1,3}[0-9]+$/i.test(n) || /^R[0-9]*C[0-9]*$/i.test(n)) fail(`"${n}" reads as a cell reference`);
+    }
     if (!f.description) fail(`${f.id} has no description`);
     for (const p of f.parameters ?? []) if (!p.description) fail(`${f.id}(${p.name}) has no description`);
   }
