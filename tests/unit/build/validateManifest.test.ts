@@ -11,7 +11,8 @@ import { join, resolve } from "node:path";
 const root = resolve(__dirname, "..", "..", "..");
 const script = join(root, "scripts", "validate-manifest.mjs");
 const good = readFileSync(join(root, "manifest.xml"), "utf8");
-const schemaDir = resolve(root, "..", "shared", "office-schemas", "taskpane");
+// Same lookup as the script: a clone outside this workplace has no ../shared and runs code checks only.
+const schemaDir = process.env.AIFIN_SCHEMA_DIR || resolve(root, "..", "shared", "office-schemas", "taskpane");
 const haveSchemas = existsSync(join(schemaDir, "OfficeAppManifestV1_1.xsd"));
 
 let work: string;
