@@ -125,12 +125,14 @@ export function findCycles(graph: CycleGraph, options: FindCyclesOptions): Cycle
     inFrom[inFill[v]++] = u;
   });
 
+  // No simple cycle has more nodes than the graph; capping also keeps the buffers below small.
+  const bound = Math.min(maxLength, n);
   const cycles: Cycle[] = [];
   const NONE = 0x7fffffff;
   const dist = new Int32Array(n).fill(NONE);
   const onPath = new Uint8Array(n);
-  const pathNodes = new Int32Array(maxLength);
-  const pathAmounts = new Float64Array(maxLength);
+  const pathNodes = new Int32Array(Math.max(bound, 1));
+  const pathAmounts = new Float64Array(Math.max(bound, 1));
   let touched: number[] = [];
 
   for (let s = 0; s < n; s++) {
@@ -139,7 +141,7 @@ export function findCycles(graph: CycleGraph, options: FindCyclesOptions): Cycle
     touched = [s];
     dist[s] = 0;
     let frontier = [s];
-    for (let d = 1; d < maxLength && frontier.length > 0; d++) {
+    for (let d = 1; d < bound && frontier.length > 0; d++) {
       const next: number[] = [];
       for (const v of frontier) {
         for (let k = inStart[v]; k < inStart[v + 1]; k++) {
@@ -158,7 +160,7 @@ export function findCycles(graph: CycleGraph, options: FindCyclesOptions): Cycle
     pathNodes[0] = s;
     onPath[s] = 1;
     // Iterative DFS: cursor[depth] is the next out-edge to try from pathNodes[depth].
-    const cursor = new Int32Array(maxLength);
+    const cursor = new Int32Array(Math.max(bound, 1));
     cursor[0] = outStart[s];
     let depth = 0;
     while (depth >= 0) {
@@ -180,7 +182,7 @@ export function findCycles(graph: CycleGraph, options: FindCyclesOptions): Cycle
       }
       // depth + 1 nodes are on the path; adding w and returning needs dist[w] more edges, and the
       // cycle then has depth + 1 + dist[w] distinct nodes.
-      if (w < s || onPath[w] || dist[w] === NONE || depth + 1 + dist[w] > maxLength) continue;
+      if (w < s || onPath[w] || dist[w] === NONE || depth + 1 + dist[w] > bound) continue;
       pathAmounts[depth] = outAmount[k];
       depth++;
       pathNodes[depth] = w;

@@ -202,6 +202,7 @@ describe("findCycles", () => {
     it("returns no cycles for an empty or acyclic graph and accepts a bound above the node count", () => {
       expect(findCycles({ nodes: [], edges: [] }, { maxLength: 5 })).toEqual([]);
       expect(findCycles(graph([["A", "B"], ["B", "C"], ["A", "C"]]), { maxLength: 99 })).toEqual([]);
+      expect(findCycles(graph([["A", "B"], ["B", "A"]]), { maxLength: Number.MAX_SAFE_INTEGER })).toEqual([{ path: ["A", "B", "A"], bottleneck: 1 }]);
     });
     it("leaves out cycles longer than the bound", () => {
       const ring = graph([["A", "B"], ["B", "C"], ["C", "D"], ["D", "A"]]);
