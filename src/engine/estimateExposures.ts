@@ -25,6 +25,9 @@
 import { checkMatrix, checkScalar, checkVector } from "./matrix";
 import { engineError, isEngineError, type EngineError } from "./result";
 
+/** Largest n estimated (an n × n result of 9 million cells). */
+const MAX_NODES = 3000;
+
 /** Arguments of {@link estimateExposures}. */
 export interface EstimateExposuresInput {
   /** Target total of each row (≥ 0). */
@@ -56,6 +59,8 @@ export function estimateExposures(input: EstimateExposuresInput): number[][] | E
   const n = r.length;
   const c0 = checkVector("colSums", input.colSums, { nonNegative: true, size: n, sizeFrom: "rowSums" });
   if (isEngineError(c0)) return c0;
+  // The result is n × n although the input is only 2n numbers: refuse sizes that cannot be allocated.
+  if (n > MAX_NODES) return engineError("INVALID_INPUT", `rowSums has ${n} entries; at most ${MAX_NODES} nodes are supported`);
   const tolerance = checkScalar("tolerance", input.tolerance, 1e-10, 1e-15, 0.1);
   if (isEngineError(tolerance)) return tolerance;
   // Near-degenerate totals (an ME solution close to the boundary) can need tens of thousands of sweeps

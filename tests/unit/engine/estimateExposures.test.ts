@@ -33,6 +33,10 @@ describe("estimateExposures", () => {
       expectError(estimateExposures({ rowSums: [1, 1], colSums: [1, 1], tolerance: 0 }), "INVALID_INPUT", "tolerance");
       expectError(estimateExposures({ rowSums: [1, 1], colSums: [1, 1], maxIterations: 0 }), "INVALID_INPUT", "maxIterations");
     });
+    it("returns INVALID_INPUT for more nodes than an n × n result can hold", () => {
+      const many = new Array<number>(3001).fill(1);
+      expectError(estimateExposures({ rowSums: many, colSums: many }), "INVALID_INPUT", "at most 3000 nodes");
+    });
     it("returns INVALID_INPUT when only the columns have a total", () => {
       expectError(estimateExposures({ rowSums: [0, 0], colSums: [1, 1] }), "INVALID_INPUT", "rowSums are all zero");
     });
