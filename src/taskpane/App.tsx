@@ -40,12 +40,17 @@ const useStyles = makeStyles({
   tabs: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingInline: tokens.spacingHorizontalXS,
+    paddingInline: tokens.spacingHorizontalXXS,
     overflowX: "auto",
   },
   main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
   // Five tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    "@media (max-width: 340px)": { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
+  },
 });
 
 /** Props of {@link App}. */

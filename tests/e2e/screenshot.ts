@@ -8,7 +8,9 @@
  * It also reports what a reviewer would notice: console errors, horizontal overflow (clipping at this
  * width) and text drawn outside the pane.
  *
- *   npx tsx tests/e2e/screenshot.ts [--no-build] [--out docs/screenshots]
+ * Every tab is also opened at 320 px (the narrowest Office pane) and checked for overflow, unsaved.
+ *
+ *   npx tsx tests/e2e/screenshot.ts [--no-build] [--production] [--out docs/screenshots]
  *
  * Needs Chromium: `apt-get install -y chromium` (executable /usr/bin/chromium, or CHROMIUM_PATH).
  */
@@ -36,6 +38,8 @@ const FLAGS = [
   "--disable-sync",
 ];
 const VIEWPORT = { width: 350, height: 900 };
+const NARROW = { width: 320, height: 900 };
+const MODE = args.includes("--production") ? "production" : "development";
 
 /** One screenshot: which tab, which entity, and an optional interaction before the shot. */
 interface Shot {
@@ -65,7 +69,7 @@ const SHOTS: Shot[] = [
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".map": "application/json" };
 
 function build(): void {
-  const r = spawnSync("npx", ["webpack", "--mode", "development", "--output-path", BUILD_DIR], { cwd: ROOT, stdio: "inherit" });
+  const r = spawnSync("npx", ["webpack", "--mode", MODE, "--output-path", BUILD_DIR], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`webpack failed with status ${r.status}`);
 }
 
@@ -108,8 +112,9 @@ async function main(): Promise<void> {
         }
         return route.abort();
       });
-      for (const shot of SHOTS) {
+      for (const shot of [...SHOTS, ...SHOTS.map((s) => ({ ...s, narrow: true }))] as (Shot & { narrow?: boolean })[]) {
         const page = await context.newPage();
+        if (shot.narrow) await page.setViewportSize(NARROW);
         page.on("console", (m) => m.type() === "error" && problems.push(`${theme}/${shot.name} console: ${m.text()}`));
         page.on("pageerror", (e) => problems.push(`${theme}/${shot.name} page error: ${e.message}`));
         const t0 = Date.now();
@@ -127,7 +132,11 @@ async function main(): Promise<void> {
           return { scroll: doc.scrollWidth - doc.clientWidth, wide };
         });
         if (overflow.scroll > 0 || overflow.wide.length > 0) {
-          problems.push(`${theme}/${shot.name}: ${overflow.scroll}px horizontal overflow; ${overflow.wide.join("; ")}`);
+          problems.push(`${theme}/${shot.name}${shot.narrow ? " at 320 px" : ""}: ${overflow.scroll}px horizontal overflow; ${overflow.wide.join("; ")}`);
+        }
+        if (shot.narrow) {
+          await page.close();
+          continue;
         }
         const file = join(OUT, `${shot.name}-${theme}.png`);
         await page.screenshot({ path: file });
@@ -143,7 +152,7 @@ async function main(): Promise<void> {
   if (problems.length > 0) {
     console.log(`\n${problems.length} problem(s):\n${problems.join("\n")}`);
     process.exitCode = 1;
-  } else console.log("\nNo console errors, no horizontal overflow.");
+  } else console.log("\nNo console errors, no horizontal overflow at 350 or 320 px.");
 }
 
 main().catch((e: unknown) => {

@@ -7,7 +7,7 @@ import { EntityPicker } from "./EntityPicker";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-start", flexWrap: "wrap" },
-  date: { flex: "1 1 150px", minWidth: 0 },
+  date: { flex: "1 1 126px", minWidth: 0 },
   basis: { flex: "0 0 auto", display: "flex", flexDirection: "column" },
   basisLabel: { paddingBottom: tokens.spacingVerticalXXS },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, paddingLeft: tokens.spacingHorizontalS },

@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200 },
   listItem: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, paddingBlock: "2px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
   amount: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  flowName: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   cols: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   textFill: { fill: tokens.colorNeutralForeground1 },
   textDim: { fill: tokens.colorNeutralForeground3 },
@@ -53,9 +54,14 @@ interface Row {
 
 const MAX_ROWS = 7;
 
+/** Cuts a label to `max` characters so the fixed label columns never spill past the pane's edge. */
+function fit(label: string, max = 12): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+}
+
 function rowsFor(flows: Flow[], registry: PaneRegistry, othersLabel: (n: number) => string): Row[] {
   const rows: Row[] = flows.slice(0, MAX_ROWS).map((f) => ({
-    label: shortName(registry, f.counterparty, 12),
+    label: fit(shortName(registry, f.counterparty, 12)),
     title: registry.get(f.counterparty)?.name ?? f.counterparty,
     amount: f.amount,
     kind: f.kind,
@@ -191,9 +197,9 @@ export function FlowsView({ entityName, flows, cycles, registry }: FlowsViewProp
         <ul className={styles.list} aria-label={title}>
           {items.map((f) => (
             <li key={`${f.direction}${f.counterparty}${f.kind}`} className={styles.listItem}>
-              <span>
+              <span className={styles.flowName} title={registry.get(f.counterparty)?.name ?? f.counterparty}>
                 <span className={styles.swatch} style={{ backgroundColor: FLOW_COLOURS[f.kind] }} aria-hidden />
-                {shortName(registry, f.counterparty, 18)} · {kindName[f.kind]}
+                {registry.get(f.counterparty)?.name ?? f.counterparty} · {kindName[f.kind]}
               </span>
               <span className={styles.amount}>{formatUsdBn(f.amount)}</span>
             </li>
