@@ -119,7 +119,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
             onIncludeRumoured={() => state.setIncludeRumoured(true)}
           />
         ) : (
-          <ViewBoundary key={`${tab}|${selectionKey}`}>
+          <ViewBoundary key={`${tab}|${selectionKey}`} title={s.viewFailedTitle} describe={s.viewFailedBody}>
             {tab === "overview" && <Overview data={data} view={view} id={state.entity} />}
             {tab === "flows" && (
               <FlowsView

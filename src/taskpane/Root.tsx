@@ -4,7 +4,7 @@ import { App, type TabId } from "./App";
 import { ErrorState, LoadingState } from "./components/States";
 import type { EntityId, PaneData, WorkbookHost } from "./contracts";
 import { fluentTheme, type PaneEnvironment } from "./environment";
-import { StringsProvider } from "./i18n";
+import { StringsProvider, stringsFor } from "./i18n";
 import { en, type Strings } from "./strings";
 
 /** What the loader hands the pane once the data is ready. */
@@ -24,6 +24,7 @@ export interface RootProps {
   /** Theme to use while loading, before Office reports its own. */
   initialTheme: PaneEnvironment["themeName"];
   load(): Promise<Loaded>;
+  /** Fixed catalogue; by default the one for the language Office reports (English while loading). */
   strings?: Strings;
   initialEntity?: EntityId;
   initialTab?: TabId;
@@ -40,7 +41,7 @@ type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kin
  * The pane's root: FluentProvider with the Office theme, the string catalogue, and the loading and error
  * states around the app. `load` never blocks rendering: the spinner shows until it settles.
  */
-export function Root({ initialTheme, load, strings = en, initialEntity, initialTab }: RootProps) {
+export function Root({ initialTheme, load, strings: fixedStrings, initialEntity, initialTab }: RootProps) {
   const styles = useStyles();
   const [state, setState] = useState<LoadState>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -65,6 +66,7 @@ export function Root({ initialTheme, load, strings = en, initialEntity, initialT
     setAttempt((a) => a + 1);
   }, []);
   const theme = fluentTheme(state.kind === "ready" ? state.loaded.env.themeName : initialTheme);
+  const strings = fixedStrings ?? (state.kind === "ready" ? stringsFor(state.loaded.env.language) : en);
   // Layout styles sit on an inner div: Fluent copies the provider's classes onto every portal's mount
   // node, so a full-height background on the provider itself would paint popovers over the whole pane.
   return (

@@ -85,11 +85,14 @@ export function detectTheme(search: string, matchMedia: ((q: string) => { matche
   return matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-/** Office's UI language, normalised ("zh-tw" → "zh-TW", Hant/HK/MO → zh-TW); "en-US" when unknown. */
-export function detectLanguage(): string {
-  let tag: string | undefined;
+/**
+ * The UI language, normalised ("zh-tw" → "zh-TW", Hant/HK/MO → zh-TW, Hans/SG → zh-CN): a `?lang=` query
+ * flag (preview), else Office's display language; "en-US" when unknown.
+ */
+export function detectLanguage(search = ""): string {
+  let tag: string | undefined = new URLSearchParams(search).get("lang") ?? undefined;
   try {
-    tag = officeGlobal()?.context?.displayLanguage;
+    tag ??= officeGlobal()?.context?.displayLanguage;
   } catch {
     tag = undefined;
   }

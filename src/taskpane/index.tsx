@@ -15,7 +15,7 @@ const tabParam = params.get("tab");
 const initialTab = (TABS as readonly string[]).includes(tabParam ?? "") ? (tabParam as TabId) : undefined;
 
 function environment(inExcel: boolean): PaneEnvironment {
-  return { inExcel, themeName: detectTheme(window.location.search, media), language: detectLanguage() };
+  return { inExcel, themeName: detectTheme(window.location.search, media), language: detectLanguage(window.location.search) };
 }
 
 async function load(): Promise<Loaded> {

@@ -10,6 +10,12 @@ export const en = {
   loadErrorBody: (message: string) =>
     `${message} Close and reopen the pane. If it happens again, reinstall the add-in or report the message above.`,
   retry: "Try again",
+  viewFailedTitle: "This view failed",
+  viewFailedBody: (message: string) => `${message}. Try another company, date or basis; if it keeps failing, report this message.`,
+  selectionLabel: "Selection",
+  pagesLabel: "Pages",
+  moreInSources: (n: number) => `+ ${n} more in the Sources tab`,
+  more: (n: number) => `+ ${n} more`,
 
   entityLabel: "Company",
   entityPlaceholder: "Search by ticker or name, e.g. MSFT, 微軟",

@@ -46,6 +46,10 @@ interface Shot {
   name: string;
   tab: string;
   entity: string;
+  /** Extra query flags, e.g. "lang=zh-TW". */
+  query?: string;
+  /** Themes to shoot (default both); every shot is still checked in both. */
+  save?: readonly ("light" | "dark")[];
   act?: (page: Page) => Promise<void>;
 }
 
@@ -55,6 +59,7 @@ const SHOTS: Shot[] = [
     name: "overview-sources",
     tab: "overview",
     entity: "AMZN",
+    save: ["light"],
     act: async (page) => {
       await page.getByRole("button", { name: "About Self-funded exposure" }).click();
       await page.waitForTimeout(400);
@@ -62,8 +67,9 @@ const SHOTS: Shot[] = [
   },
   { name: "flows", tab: "flows", entity: "NVDA" },
   { name: "stress", tab: "stress", entity: "MSFT" },
-  { name: "sources", tab: "sources", entity: "MSFT" },
-  { name: "workbook", tab: "workbook", entity: "MSFT" },
+  { name: "sources", tab: "sources", entity: "MSFT", save: ["light"] },
+  { name: "workbook", tab: "workbook", entity: "MSFT", save: ["light"] },
+  { name: "overview-zh-TW", tab: "overview", entity: "NVDA", query: "lang=zh-TW", save: ["light"] },
 ];
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".map": "application/json" };
@@ -118,7 +124,7 @@ async function main(): Promise<void> {
         page.on("console", (m) => m.type() === "error" && problems.push(`${theme}/${shot.name} console: ${m.text()}`));
         page.on("pageerror", (e) => problems.push(`${theme}/${shot.name} page error: ${e.message}`));
         const t0 = Date.now();
-        await page.goto(`${origin}/taskpane.html?theme=${theme}&tab=${shot.tab}&entity=${shot.entity}`);
+        await page.goto(`${origin}/taskpane.html?theme=${theme}&tab=${shot.tab}&entity=${shot.entity}${shot.query ? `&${shot.query}` : ""}`);
         await page.getByRole("heading", { level: 1, name: "AIFIN" }).waitFor({ timeout: 15000 });
         const ready = Date.now() - t0;
         await page.waitForTimeout(400); // let Fluent's motion settle
@@ -134,7 +140,7 @@ async function main(): Promise<void> {
         if (overflow.scroll > 0 || overflow.wide.length > 0) {
           problems.push(`${theme}/${shot.name}${shot.narrow ? " at 320 px" : ""}: ${overflow.scroll}px horizontal overflow; ${overflow.wide.join("; ")}`);
         }
-        if (shot.narrow) {
+        if (shot.narrow || !(shot.save ?? ["light", "dark"]).includes(theme)) {
           await page.close();
           continue;
         }

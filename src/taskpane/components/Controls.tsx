@@ -26,7 +26,7 @@ export function Controls({ registry, state, minDate, maxDate }: ControlsProps) {
   const s = useStrings();
   const styles = useStyles();
   return (
-    <section className={styles.root} aria-label="Selection">
+    <section className={styles.root} aria-label={s.selectionLabel}>
       <EntityPicker registry={registry} value={state.entity} onChange={state.setEntity} label={s.entityLabel} />
       <div className={styles.row}>
         <Field label={s.asOfLabel} hint={s.asOfHint(minDate, maxDate)} className={styles.date}>

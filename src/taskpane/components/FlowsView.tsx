@@ -244,7 +244,7 @@ export function FlowsView({ entityName, flows, cycles, registry }: FlowsViewProp
               <span className={styles.bottleneck}>{s.cycleBottleneck(formatUsdBn(c.bottleneck))}</span>
             </li>
           ))}
-          {cycles.length > shownCycles.length && <li className={styles.hint}>+ {cycles.length - shownCycles.length} more</li>}
+          {cycles.length > shownCycles.length && <li className={styles.hint}>{s.more(cycles.length - shownCycles.length)}</li>}
         </ul>
       )}
     </div>

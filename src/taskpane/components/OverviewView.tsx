@@ -116,7 +116,7 @@ function Card({ card }: { card: SummaryCard }) {
               shown.map((f) => <FactItem key={f.id} fact={f} />)
             )}
             {card.facts.length > shown.length && (
-              <Text size={200}>+ {card.facts.length - shown.length} more in the Sources tab</Text>
+              <Text size={200}>{s.moreInSources(card.facts.length - shown.length)}</Text>
             )}
           </PopoverSurface>
         </Popover>

@@ -129,7 +129,7 @@ export function SourcesView({ facts, entity, entityName }: SourcesViewProps) {
         </div>
       )}
       {pages > 1 && (
-        <nav className={styles.pager} aria-label="Pages">
+        <nav className={styles.pager} aria-label={s.pagesLabel}>
           <Button size="small" icon={<ChevronLeft16Regular />} disabled={current === 0} onClick={() => setPage(current - 1)} aria-label={s.prevPage} />
           <Text size={200}>{s.sourcesPage(current + 1, pages)}</Text>
           <Button size="small" icon={<ChevronRight16Regular />} disabled={current >= pages - 1} onClick={() => setPage(current + 1)} aria-label={s.nextPage} />

@@ -74,7 +74,9 @@ export function EmptyState(props: EmptyStateProps) {
 interface BoundaryProps {
   children: ReactNode;
   /** Title shown when the subtree throws. */
-  title?: string;
+  title: string;
+  /** The message shown, given the error's own message. */
+  describe(message: string): string;
 }
 
 /**
@@ -92,8 +94,8 @@ export class ViewBoundary extends Component<BoundaryProps, { error: Error | null
     if (this.state.error) {
       return (
         <ErrorState
-          title={this.props.title ?? "This view failed"}
-          message={`${this.state.error.message}. Try another company, date or basis; if it keeps failing, report this message.`}
+          title={this.props.title}
+          message={this.props.describe(this.state.error.message)}
           onRetry={() => this.setState({ error: null })}
         />
       );

@@ -44,6 +44,15 @@ describe("Root", () => {
     expect(screen.queryByText("Not in Excel.")).toBeNull();
   });
 
+  it("speaks Traditional Chinese when Office's display language is zh-TW", async () => {
+    render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env: { ...env, language: "zh-TW" } })} />);
+    expect(await screen.findByRole("tab", { name: "總覽" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "活頁簿" })).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "公司" })).toBeTruthy();
+    // Same figure as in English (min(13, 250) for Microsoft), under the translated label.
+    expect(screen.getByRole("group", { name: "自我融資曝險" }).textContent).toContain("USD 13.0 bn");
+  });
+
   it("opens on the entity and tab it is given", async () => {
     render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env })} initialEntity="NVDA" initialTab="flows" />);
     expect(await screen.findByRole("heading", { name: "Money around Nvidia" })).toBeTruthy();

@@ -84,6 +84,10 @@ describe("detectLanguage", () => {
     expect(detectLanguage()).toBe(expected);
   });
 
+  it("lets a ?lang= flag choose the language in a browser preview", () => {
+    expect(detectLanguage("?lang=zh-Hant")).toBe("zh-TW");
+  });
+
   it("defaults to en-US outside Office", () => {
     expect(detectLanguage()).toBe("en-US");
   });
