@@ -131,7 +131,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
               />
             )}
             {tab === "stress" && <StressView registry={model.registry} run={runStress} />}
-            {tab === "sources" && <SourcesView facts={view.facts} entity={state.entity} entityName={entityName} />}
+            {tab === "sources" && <SourcesView facts={view.facts} allFacts={model.dataset.facts} entity={state.entity} entityName={entityName} />}
             {tab === "workbook" && (
               <WorkbookView
                 host={host}

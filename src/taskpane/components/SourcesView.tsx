@@ -21,7 +21,10 @@ export const SOURCES_PAGE_SIZE = 20;
 
 /** Props of {@link SourcesView}. */
 export interface SourcesViewProps {
+  /** The facts in force in the current view (as-of date and basis). */
   facts: readonly Fact[];
+  /** Every fact in the dataset, superseded, later and rumoured ones included; offers a switch when given. */
+  allFacts?: readonly Fact[];
   entity: EntityId;
   entityName: string;
 }
@@ -33,7 +36,7 @@ function haystack(f: Fact): string {
 }
 
 /** Every fact in the view with its citation, filtered by text, kind, status and company, paged. */
-export function SourcesView({ facts, entity, entityName }: SourcesViewProps) {
+export function SourcesView({ facts: viewFacts, allFacts, entity, entityName }: SourcesViewProps) {
   const s = useStrings();
   const styles = useStyles();
   const [text, setText] = useState("");
@@ -41,6 +44,8 @@ export function SourcesView({ facts, entity, entityName }: SourcesViewProps) {
   const [status, setStatus] = useState<string>("");
   const [onlyEntity, setOnlyEntity] = useState(false);
   const [page, setPage] = useState(0);
+  const [everything, setEverything] = useState(false);
+  const facts = everything && allFacts ? allFacts : viewFacts;
   const deferredText = useDeferredValue(text);
   const indexed = useMemo(() => facts.map((f) => ({ fact: f, hay: haystack(f) })), [facts]);
   const filtered = useMemo(() => {
@@ -115,6 +120,17 @@ export function SourcesView({ facts, entity, entityName }: SourcesViewProps) {
           }}
           label={`${s.sourcesScope} (${entityName})`}
         />
+        {allFacts && (
+          <Switch
+            className={styles.full}
+            checked={everything}
+            onChange={(_, d) => {
+              setEverything(d.checked);
+              reset();
+            }}
+            label={s.sourcesEverything}
+          />
+        )}
       </div>
       <Text className={styles.count} role="status" aria-live="polite">
         {s.sourcesCount(filtered.length, facts.length)}

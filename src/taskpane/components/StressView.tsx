@@ -16,7 +16,7 @@ import { useMemo, useState } from "react";
 import { isEngineError } from "../../engine/result";
 import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../contracts";
 import { shortName } from "../entitySearch";
-import { formatBnShort, formatPct, formatUsdBn } from "../format";
+import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
 import { EntityPicker } from "./EntityPicker";
 import { ErrorState } from "./States";
@@ -51,6 +51,7 @@ const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
   firstCol: { width: "28%" },
   totalRow: { fontWeight: tokens.fontWeightSemibold },
+  notes: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 /** Props of {@link StressView}. */
@@ -168,6 +169,25 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
                   </TableRow>
                 </TableBody>
               </Table>
+              <section aria-label={s.stressAssumptions}>
+                <h3 className={styles.h}>{s.stressAssumptions}</h3>
+                <ul className={styles.notes}>
+                  {sorted
+                    .filter((l) => result.details.multiples[l.id] !== undefined)
+                    .map((l) => {
+                      const m = result.details.multiples[l.id];
+                      const source =
+                        m.source === "default" ? s.stressMultipleDefault : m.source === "override" ? s.stressMultipleOverride : s.stressMultipleFacts(m.source);
+                      return <li key={l.id}>{s.stressMultipleUsed(shortName(registry, l.id), formatRatio(m.multiple), source)}</li>;
+                    })}
+                </ul>
+                {result.details.newDefaults.length > 0 && (
+                  <Text as="p" size={200}>{s.stressNewDefaults(result.details.newDefaults.map((id) => shortName(registry, id)))}</Text>
+                )}
+                {result.details.capped.length > 0 && (
+                  <Text as="p" size={200}>{s.stressCapped(result.details.capped.map((id) => shortName(registry, id)))}</Text>
+                )}
+              </section>
             </>
           )}
         </>

@@ -65,6 +65,16 @@ describe("SourcesView", () => {
     expect(shownIds()).toEqual(["T006", "T007", "T010"]);
   });
 
+  it("widens to the whole dataset on request", async () => {
+    const user = userEvent.setup();
+    const inView = FACTS.filter((f) => f.status !== "rumoured");
+    renderPane(<SourcesView facts={inView} allFacts={FACTS} entity="MSFT" entityName="Microsoft" />);
+    expect(screen.getByText("10 of 10 facts")).toBeTruthy();
+    await user.click(screen.getByRole("switch", { name: /Whole dataset/ }));
+    expect(screen.getByText("11 of 11 facts")).toBeTruthy();
+    expect(screen.getByTestId("fact-T003").textContent).toContain("rumoured");
+  });
+
   it("goes back to page 1 when a filter changes", async () => {
     const user = userEvent.setup();
     renderPane(<SourcesView facts={MANY} entity="MSFT" entityName="Microsoft" />);

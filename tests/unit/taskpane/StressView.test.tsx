@@ -33,6 +33,12 @@ describe("StressView", () => {
     const status = screen.getByRole("status");
     expect(status.textContent).toContain("USD 577.1 bn");
     expect(status.textContent).toContain("57.7 % of the article’s USD 1 trillion claim (S14)");
+    const notes = within(screen.getByRole("region", { name: "Assumptions" })).getAllByRole("listitem");
+    expect(notes.map((li) => li.textContent)).toEqual([
+      "Oracle: 10.0× EV/revenue (default)",
+      "Microsoft: 10.0× EV/revenue (default)",
+      "Amazon: 10.0× EV/revenue (default)",
+    ]);
     const bars = within(screen.getByRole("list", { name: "Market value at risk by company" })).getAllByRole("listitem");
     expect(bars.map((b) => b.textContent)).toEqual(["Oracle300.0", "Microsoft250.0", "Amazon27.1"]);
   });
@@ -48,6 +54,7 @@ describe("StressView", () => {
       ["BANKS", "0.0", "38.0", "0.0"],
       ["Total", "588.0", "38.0", "1,154.3"],
     ]);
+    expect(screen.getByText("Default because of the cut: Oracle.")).toBeTruthy();
     expect(screen.getByRole("status").textContent).toContain("115.4 %");
   });
 
@@ -58,6 +65,7 @@ describe("StressView", () => {
     await user.type(spin, "2{Enter}");
     // 0.5 × (60 + 50 + 38/7) × 2 = 115.4
     expect(rows()[3]).toEqual(["Total", "294.0", "0.0", "115.4"]);
+    expect(screen.getByText("Oracle: 2.0× EV/revenue (your override)")).toBeTruthy();
   });
 
   it("moves the cut with the slider", () => {
