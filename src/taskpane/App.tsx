@@ -59,6 +59,8 @@ export interface AppProps {
   host: WorkbookHost;
   initialEntity?: EntityId;
   initialTab?: TabId;
+  /** ISO date to open on (clamped to the data's range); the latest date when absent or malformed. */
+  initialAsOf?: string;
 }
 
 function earliestDate(dates: Iterable<string>, fallback: string): string {
@@ -71,14 +73,15 @@ function earliestDate(dates: Iterable<string>, fallback: string): string {
  * The pane: header, the shared selection (company, as-of date, basis) and five tabs. Data is derived from
  * the model view with useMemo; the workbook is reached only through `host`.
  */
-export function App({ data, host, initialEntity = "MSFT", initialTab = "overview" }: AppProps) {
+export function App({ data, host, initialEntity = "MSFT", initialTab = "overview", initialAsOf }: AppProps) {
   const s = useStrings();
   const styles = useStyles();
   const { model, engine } = data;
   const maxDate = model.latestDate;
   const minDate = useMemo(() => earliestDate(model.dataset.facts.map((f) => f.date), maxDate), [model, maxDate]);
   const startEntity = model.registry.get(initialEntity) ? initialEntity : (model.registry.all()[0]?.id ?? initialEntity);
-  const state = usePaneState({ entity: startEntity, asOf: maxDate, includeRumoured: false }, { min: minDate, max: maxDate });
+  const startAsOf = initialAsOf && /^\d{4}-\d{2}-\d{2}$/.test(initialAsOf) ? (initialAsOf < minDate ? minDate : initialAsOf > maxDate ? maxDate : initialAsOf) : maxDate;
+  const state = usePaneState({ entity: startEntity, asOf: startAsOf, includeRumoured: false }, { min: minDate, max: maxDate });
   const [tab, setTab] = useState<TabId>(initialTab);
 
   const view = useMemo(() => model.view(state.asOf, { includeRumoured: state.includeRumoured }), [model, state.asOf, state.includeRumoured]);

@@ -28,6 +28,7 @@ export interface RootProps {
   strings?: Strings;
   initialEntity?: EntityId;
   initialTab?: TabId;
+  initialAsOf?: string;
 }
 
 const useStyles = makeStyles({
@@ -41,7 +42,7 @@ type LoadState = { kind: "loading" } | { kind: "ready"; loaded: Loaded } | { kin
  * The pane's root: FluentProvider with the Office theme, the string catalogue, and the loading and error
  * states around the app. `load` never blocks rendering: the spinner shows until it settles.
  */
-export function Root({ initialTheme, load, strings: fixedStrings, initialEntity, initialTab }: RootProps) {
+export function Root({ initialTheme, load, strings: fixedStrings, initialEntity, initialTab, initialAsOf }: RootProps) {
   const styles = useStyles();
   const [state, setState] = useState<LoadState>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -80,7 +81,7 @@ export function Root({ initialTheme, load, strings: fixedStrings, initialEntity,
             </div>
           )}
           {state.kind === "ready" && (
-            <App data={state.loaded.data} host={state.loaded.host} initialEntity={initialEntity} initialTab={initialTab} />
+            <App data={state.loaded.data} host={state.loaded.host} initialEntity={initialEntity} initialTab={initialTab} initialAsOf={initialAsOf} />
           )}
         </div>
       </StringsProvider>

@@ -33,6 +33,12 @@ async function load(): Promise<Loaded> {
 const el = document.getElementById("root");
 if (el) {
   createRoot(el).render(
-    <Root initialTheme={detectTheme(window.location.search, media)} load={load} initialEntity={params.get("entity") ?? undefined} initialTab={initialTab} />,
+    <Root
+      initialTheme={detectTheme(window.location.search, media)}
+      load={load}
+      initialEntity={params.get("entity") ?? undefined}
+      initialTab={initialTab}
+      initialAsOf={params.get("asOf") ?? undefined}
+    />,
   );
 }

@@ -69,6 +69,7 @@ const SHOTS: Shot[] = [
   { name: "stress", tab: "stress", entity: "MSFT" },
   { name: "sources", tab: "sources", entity: "MSFT", save: ["light"] },
   { name: "workbook", tab: "workbook", entity: "MSFT", save: ["light"] },
+  { name: "empty", tab: "overview", entity: "SPACEX", query: "asOf=2024-10-01", save: ["light"] },
   { name: "overview-zh-TW", tab: "overview", entity: "NVDA", query: "lang=zh-TW", save: ["light"] },
 ];
 

@@ -32,7 +32,7 @@ export function ErrorState({ title, message, onRetry }: ErrorStateProps) {
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
+        <div>{message}</div>
       </MessageBarBody>
       {onRetry && (
         <MessageBarActions>
@@ -61,7 +61,7 @@ export function EmptyState(props: EmptyStateProps) {
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{s.emptyTitle(props.entityName, props.asOf)}</MessageBarTitle>
-        {s.emptyBody}
+        <div>{s.emptyBody}</div>
         <div className={styles.actions}>
           {props.canJumpLatest && <Button size="small" onClick={props.onJumpLatest}>{s.emptyJumpLatest}</Button>}
           {props.canIncludeRumoured && <Button size="small" onClick={props.onIncludeRumoured}>{s.emptyIncludeRumoured}</Button>}

@@ -96,6 +96,11 @@ describe("App", () => {
     expect(screen.getByTestId("card-selfFunded")).toBeTruthy();
   });
 
+  it("opens on a given as-of date, clamped to the data", () => {
+    renderPane(<App data={fixtureData()} host={fakeHost()} initialAsOf="2025-01-01" />);
+    expect((screen.getByLabelText("As of") as HTMLInputElement).value).toBe("2025-01-01");
+  });
+
   it("clamps dates outside the data to its range", () => {
     renderPane(<App data={fixtureData()} host={fakeHost()} />);
     fireEvent.change(screen.getByLabelText("As of"), { target: { value: "2030-01-01" } });
