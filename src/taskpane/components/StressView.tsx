@@ -171,7 +171,7 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
               </Table>
               <section aria-label={s.stressAssumptions}>
                 <h3 className={styles.h}>{s.stressAssumptions}</h3>
-                <ul className={styles.notes}>
+                <ul className={styles.notes} aria-label={s.stressAssumptions}>
                   {sorted
                     .filter((l) => result.details.multiples[l.id] !== undefined)
                     .map((l) => {
