@@ -93,6 +93,32 @@ function serve(dir: string): Promise<{ server: Server; port: number }> {
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({ server, port: (server.address() as { port: number }).port })));
 }
 
+/** Interaction timings a user feels, printed (never asserted): tab switches, a Sources search, a stress change. */
+async function measure(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/taskpane.html?entity=MSFT`);
+  await page.getByRole("heading", { level: 1, name: "AIFIN" }).waitFor({ timeout: 15000 });
+  const time = async (label: string, act: () => Promise<void>) => {
+    const t0 = Date.now();
+    await act();
+    console.log(`  ${label}: ${Date.now() - t0} ms`);
+  };
+  console.log("Timings (light theme, production or development build as chosen):");
+  await time("switch to Flows", () => page.getByRole("tab", { name: "Flows" }).click().then(() => page.getByRole("heading", { name: /Money around/ }).waitFor()));
+  await time("switch to Sources (every fact of the view)", () => page.getByRole("tab", { name: "Sources" }).click().then(() => page.getByText(/ of \d+ facts/).waitFor()));
+  await time("search Sources for 'oracle'", async () => {
+    await page.getByRole("searchbox", { name: "Search facts" }).fill("oracle");
+    await page.waitForFunction(() => /^(\d+) of \1 facts$/.test(document.querySelector("[role=status]")?.textContent ?? "") === false);
+  });
+  await time("switch to Stress and run the default scenario", () => page.getByRole("tab", { name: "Stress" }).click().then(() => page.getByText("Total market value at risk").waitFor()));
+  await time("set the cut to 80 %", async () => {
+    const spin = page.getByRole("spinbutton", { name: "Commitment cut (%)" });
+    await spin.fill("80");
+    await spin.press("Enter");
+    await page.getByText("Commitment cut: 80 %").waitFor();
+  });
+  await page.close();
+}
+
 async function main(): Promise<void> {
   if (!args.includes("--no-build")) build();
   if (!existsSync(join(BUILD_DIR, "taskpane.html"))) throw new Error(`no build in ${BUILD_DIR}; run without --no-build`);
@@ -150,6 +176,7 @@ async function main(): Promise<void> {
         console.log(`${file.slice(ROOT.length + 1)}  (pane ready in ${ready} ms)`);
         await page.close();
       }
+      if (theme === "light") await measure(await context.newPage(), origin);
       await context.close();
     }
   } finally {
