@@ -45,6 +45,8 @@ const useStyles = makeStyles({
   },
   main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
   // Five tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
+  // Wrap rather than clip when a wider font (high contrast, another language) needs more than one line.
+  tabList: { flexWrap: "wrap" },
   tab: {
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
@@ -103,7 +105,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
         <Controls registry={model.registry} state={state} minDate={minDate} maxDate={maxDate} />
       </div>
       <div className={styles.tabs}>
-        <TabList size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
+        <TabList className={styles.tabList} size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
           <Tab className={styles.tab} value="overview">{s.tabOverview}</Tab>
           <Tab className={styles.tab} value="flows">{s.tabFlows}</Tab>
           <Tab className={styles.tab} value="stress">{s.tabStress}</Tab>
