@@ -1,11 +1,7 @@
 import fc from "fast-check";
-import { clearingVector, type ClearingVectorResult } from "../../../src/engine/clearingVector";
+import { clearingVector } from "../../../src/engine/clearingVector";
 import { isEngineError, type EngineError } from "../../../src/engine/result";
-
-function ok(result: ClearingVectorResult | EngineError): ClearingVectorResult {
-  if (isEngineError(result)) throw new Error(`unexpected engine error: ${result.message}`);
-  return result;
-}
+import { ok } from "./engineResult";
 
 function expectInvalid(result: unknown, mentions: string): void {
   expect(isEngineError(result)).toBe(true);

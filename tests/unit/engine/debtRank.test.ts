@@ -1,11 +1,7 @@
 import fc from "fast-check";
-import { debtRank, type DebtRankResult } from "../../../src/engine/debtRank";
+import { debtRank } from "../../../src/engine/debtRank";
 import { isEngineError, type EngineError } from "../../../src/engine/result";
-
-function ok(result: DebtRankResult | EngineError): DebtRankResult {
-  if (isEngineError(result)) throw new Error(`unexpected engine error: ${result.message}`);
-  return result;
-}
+import { ok } from "./engineResult";
 
 function expectInvalid(result: unknown, mentions: string): void {
   expect(isEngineError(result)).toBe(true);

@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { estimateExposures } from "../../../src/engine/estimateExposures";
 import { isEngineError, type EngineError } from "../../../src/engine/result";
-
-function ok(result: number[][] | EngineError): number[][] {
-  if (isEngineError(result)) throw new Error(`unexpected engine error: ${result.message}`);
-  return result;
-}
+import { ok } from "./engineResult";
 
 function expectError(result: unknown, code: EngineError["code"], mentions = ""): void {
   expect(isEngineError(result)).toBe(true);

@@ -1,11 +1,7 @@
 import fc from "fast-check";
-import { findCycles, type Cycle, type CycleEdge } from "../../../src/engine/findCycles";
+import { findCycles, type CycleEdge } from "../../../src/engine/findCycles";
 import { isEngineError, type EngineError } from "../../../src/engine/result";
-
-function ok(result: Cycle[] | EngineError): Cycle[] {
-  if (isEngineError(result)) throw new Error(`unexpected engine error: ${result.message}`);
-  return result;
-}
+import { ok } from "./engineResult";
 
 function expectInvalid(result: unknown, mentions: string): void {
   expect(isEngineError(result)).toBe(true);
