@@ -91,6 +91,28 @@ export interface EntityLine {
 }
 
 /** Fixed cells of the Exposure sheet that other sheets reference. */
+/** "B2" → "$B$2": formulas copied down a column keep pointing at the sheet's input cells. */
+function absolute(a1: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  return m ? `$${m[1]}$${m[2]}` : a1;
+}
+
+/** Appends one row per entity (id, name, then its formulas) from `firstRow` on and says where each entity landed. */
+function pushEntityRows(
+  rows: SpecCell[][],
+  entities: readonly EntityLine[],
+  firstRow: number,
+  formulas: (row: number) => SpecCell[],
+): EntityRows {
+  const entityRows: EntityRows = {};
+  entities.forEach((e, i) => {
+    const row = firstRow + i;
+    entityRows[e.id] = row;
+    rows.push([e.id, e.name, ...formulas(row)]);
+  });
+  return entityRows;
+}
+
 export const EXPOSURE_CELLS = {
   asOf: "B2",
   includeRumoured: "D2",
@@ -140,25 +162,18 @@ function rectangular(rows: SpecCell[][]): SpecCell[][] {
  */
 export function exposureSheetSpec(entities: readonly EntityLine[], opts: ExposureSheetOptions): SheetSpec & { entityRows: EntityRows } {
   const { asOf, includeRumoured, model, headerRow, firstEntityRow } = EXPOSURE_CELLS;
-  const asOfAbs = `$${asOf[0]}$${asOf.slice(1)}`;
-  const basisAbs = `$${includeRumoured[0]}$${includeRumoured.slice(1)}`;
-  const modelAbs = `$${model[0]}$${model.slice(1)}`;
+  const asOfAbs = absolute(asOf);
+  const basisAbs = absolute(includeRumoured);
+  const modelAbs = absolute(model);
   const rows: SpecCell[][] = [
     [`="AIFIN circular exposure by entity, as of "&${asOf}&IF(${includeRumoured}," (including rumoured facts)"," (confirmed facts)")`],
     ["As of", opts.asOf, "Include rumoured", opts.includeRumoured, "Model", `=AIFIN.MODEL(${opts.refs.factsRange},${opts.refs.entitiesRange},${basisAbs})`],
     [`USD bn; shares as fractions. Live formulas over the ${opts.refs.sheets.facts} and ${opts.refs.sheets.entities} tables (dataset ${opts.datasetVersion}): edit a fact and this sheet recalculates.`],
     ["Id", "Entity", ...EXPOSURE_MEASURES.map((m) => m.header)],
   ];
-  const entityRows: EntityRows = {};
-  entities.forEach((e, i) => {
-    const row = firstEntityRow + i;
-    entityRows[e.id] = row;
-    rows.push([
-      e.id,
-      e.name,
-      ...EXPOSURE_MEASURES.map((m) => `=AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs})`),
-    ]);
-  });
+  const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
+    EXPOSURE_MEASURES.map((m) => `=AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs})`),
+  );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;
   rows.push([
@@ -236,28 +251,20 @@ export interface StressSheetOptions {
 export function stressSheetSpec(entities: readonly EntityLine[], opts: StressSheetOptions): SheetSpec & { entityRows: EntityRows; totalRow: number; claimRows: { claim: number; model: number; ratio: number } } {
   const { headerRow, firstEntityRow } = STRESS_CELLS;
   const exposure = opts.refs.sheets.exposure;
-  const asOfRef = sheetRef(exposure, "$B$2");
-  const modelRef = sheetRef(exposure, "$F$2");
+  const asOfRef = sheetRef(exposure, absolute(EXPOSURE_CELLS.asOf));
+  const modelRef = sheetRef(exposure, absolute(EXPOSURE_CELLS.model));
+  const [shockedAbs, cutAbs, multipleAbs] = [STRESS_CELLS.shocked, STRESS_CELLS.cut, STRESS_CELLS.multiple].map(absolute);
   const rows: SpecCell[][] = [
     [`="AIFIN stress test: "&${STRESS_CELLS.shocked}&" cuts "&ROUND(${STRESS_CELLS.cut}*100,0)&"% of its commitments"`],
     ["Shocked entity", opts.shocked, "Any alias works (OPENAI, OpenAI, 開放人工智慧...)."],
     ["Cut (share of commitments)", opts.cut, "Between 0% and 100%."],
     ["EV/revenue multiple", opts.multiple, "Empty: the model's default multiple."],
-    [`As of and model: ${exposure} (cells B2 and F2). USD bn.`],
+    [`As of and model: ${exposure} (cells ${EXPOSURE_CELLS.asOf} and ${EXPOSURE_CELLS.model}). USD bn.`],
     ["Id", "Entity", ...STRESS_MEASURES.map((m) => m.header)],
   ];
-  const entityRows: EntityRows = {};
-  entities.forEach((e, i) => {
-    const row = firstEntityRow + i;
-    entityRows[e.id] = row;
-    rows.push([
-      e.id,
-      e.name,
-      ...STRESS_MEASURES.map(
-        (m) => `=AIFIN.STRESS($A${row},$B$2,$B$3,${q(m.arg)},$B$4,${asOfRef},${modelRef})`,
-      ),
-    ]);
-  });
+  const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
+    STRESS_MEASURES.map((m) => `=AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef})`),
+  );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;
   rows.push([
