@@ -148,7 +148,10 @@ describe("clearingVector", () => {
             L: fc.array(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 10, noNaN: true })), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
             e: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 8, noNaN: true })), { minLength: n, maxLength: n }),
             alpha: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
-            beta: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+            // β just below 1 makes the oracle, not the engine, the weak side: in a closed ring of defaulters
+            // Picard shrinks by about β a pass, so at β = 0.99985 100,000 passes still leave 4e-7 where the
+            // answer is 0 (a case fast-check found). β = 1 exactly and β ≤ 0.99 converge well within budget.
+            beta: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 0.99, noNaN: true })),
           }),
         );
       fc.assert(
@@ -156,9 +159,13 @@ describe("clearingVector", () => {
           L.forEach((row, i) => (row[i] = 0));
           const expected = picard(L, e, alpha, beta);
           // With default costs the map jumps at the solvency boundary; a node within rounding of it is a
-          // tie the two methods may break differently, so such draws are skipped.
-          fc.pre(!nearBoundary(L, e, expected));
+          // tie the two methods may break differently, so such draws are skipped. The tie can show at
+          // either answer: fast-check found L = [[0,0,10−2e-14],[0,0,0.5],[10−4e-14,0,0]], e = [0,0,0.1],
+          // α = β = 0, where node 0 is short by 1.6e-14 (within the engine's documented few-ulp
+          // tolerance, so it pays in full) while Picard counts it as defaulting and pays 0, so the
+          // boundary is only visible at the engine's vector.
           const result = ok(clearingVector({ liabilities: L, externalAssets: e, alpha, beta }));
+          fc.pre(!nearBoundary(L, e, expected) && !nearBoundary(L, e, result.payments));
           result.payments.forEach((p, i) => expect(p).toBeCloseTo(expected[i], 6));
         }),
         { numRuns: 300 },
