@@ -43,7 +43,9 @@ function returnShares(view: ModelView, x: number, leak: number): number[] | Engi
   for (const e of edges) out[index.nodeIndex.get(e.from) as number] += e.amount;
   for (const e of edges) {
     const i = index.nodeIndex.get(e.from) as number;
-    if (i !== x) a[i][index.nodeIndex.get(e.to) as number] = ((1 - leak) * e.amount) / out[i];
+    // Share first, then the leak: (1 − leak) · amount would round to amount itself for a subnormal amount
+    // (fast-check found 0.95 · 5e-324 = 5e-324), letting a whole dollar pass a node that should leak.
+    if (i !== x) a[i][index.nodeIndex.get(e.to) as number] = (1 - leak) * (e.amount / out[i]);
   }
   const inverse = leontiefInverse(a);
   const shares = isEngineError(inverse) ? inverse : inverse.map((row) => Math.min(1, Math.max(0, row[x])));

@@ -53,4 +53,13 @@ describe("networkExposure", () => {
     const values = [0.1, 0.3, 0.5, 0.7, 0.9].map((leak) => networkExposure(webView(), "INV", { leak }) as number);
     for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThan(values[i - 1]);
   });
+
+  it("leaks at a node whose only outflow is subnormal (fast-check found 0.95 × 5e-324 rounding to 5e-324)", () => {
+    // E funds B 2e-8; B's only outflow is 5e-324 back to E, so a dollar at B returns with 1 − leak = 0.95.
+    const view = viewOf([
+      fact({ id: "a", kind: "investment", from: "E", to: "B", amountUsdBn: 2e-8 }),
+      fact({ id: "b", kind: "investment", from: "B", to: "E", amountUsdBn: 5e-324 }),
+    ]);
+    expect(networkExposure(view, "E", { leak: 0.05 })).toBeCloseTo(2e-8 * 0.95, 20);
+  });
 });
