@@ -5,9 +5,12 @@
  *  2. lender loss: a clearing model (Eisenberg & Noe 2001, via clearingVector) of the loan facts, each
  *     borrower owing its lenders F_debt(lender→borrower) and holding as external assets its contracted
  *     revenue (the larger of its modelled contracts and its latest reported backlog/RPO) less the revenue
- *     lost, plus the equity put into it. Loss = what the lender is paid with no cut minus what it is paid
- *     after the cut, so debt the model cannot cover even before the shock (because it records a borrower's
- *     debt but not its revenue) is not blamed on the shock;
+ *     it loses, plus the equity put into it. The revenue lost here runs past the first round: a vendor that
+ *     loses a share s of its contracted revenue cuts its own purchase commitments by s (proportional
+ *     pass-through, iterated to its limit), which is how a cut reaches the project vehicles Oracle leases
+ *     from and their lenders. Loss = what the lender is paid with no cut minus what it is paid after the
+ *     cut, so debt the model cannot cover even before the shock (because it records a borrower's debt but
+ *     not its revenue) is not blamed on the shock;
  *  3. market value at risk = cut × annual contract value (each contract over its term, default 5 years)
  *     × an EV/revenue multiple: the entity's latest market value / latest revenue (annualised) where the
  *     model has both, else DEFAULT_MULTIPLE, or `multiple` for every entity when given; never more than the
@@ -15,6 +18,7 @@
  */
 import type { EntityId, ModelView } from "../model/types";
 import { clearingVector } from "./clearingVector";
+import { leontiefInverse } from "./leontiefInverse";
 import { engineError, isEngineError, type EngineError } from "./result";
 import { latestValuation } from "./stakeOf";
 import { amountOf, contractAmount, fundingAmount, indexOf, latestOwnFact, periodsPerYear } from "./viewIndex";
@@ -51,6 +55,12 @@ export interface StressDetails {
   newDefaults: EntityId[];
   /** Entities whose market value at risk was capped at their whole market value. */
   capped: EntityId[];
+  /**
+   * Contracted revenue each entity loses once the cut has passed through every round (the first round plus
+   * what vendors pass on to their own suppliers), the figure the lender-loss clearing uses; only entities
+   * that lose something.
+   */
+  passedThrough: Record<EntityId, number>;
 }
 
 /** Lines (vendors of the shocked entity, then lenders with a loss) and their totals. */
@@ -196,15 +206,14 @@ function computeStress(view: ModelView, options: StressOptions): StressResult | 
     revenueLost.set(vendor, l.revenueLost);
   }
 
+  const contracted = contractedRevenue(view);
+  const lost = passThrough(view, shocked, revenueLost, contracted);
   const clearing = clearingOf(view);
   const assets = (withCut: boolean) =>
     clearing.nodes.map((id) => {
-      let contracted = 0;
-      for (const cell of index.contractsIn.get(id)?.values() ?? []) contracted += contractAmount(cell);
-      // A reported backlog includes the contracts the model lists one by one, so take the larger, never the sum.
-      let a = Math.max(contracted, latestBacklog(view, id) ?? 0);
+      let a = contracted(id);
       for (const cell of index.fundingIn.get(id)?.values() ?? []) a += fundingAmount(cell, "equity");
-      return Math.max(0, a - (withCut ? (revenueLost.get(id) ?? 0) : 0));
+      return Math.max(0, a - (withCut ? (lost.get(id) ?? 0) : 0));
     });
   // The no-cut run depends only on the view: compute it once.
   let before = index.cache.get("clearing:baseline") as ReturnType<Clearing["pay"]> | undefined;
@@ -233,7 +242,106 @@ function computeStress(view: ModelView, options: StressOptions): StressResult | 
     { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 },
   );
   // Frozen: the result is shared by every caller that asks the same question of the same view.
-  return deepFreeze({ lines: sorted, total, details: { multiples, newDefaults, capped } });
+  return deepFreeze({ lines: sorted, total, details: { multiples, newDefaults, capped, passedThrough: Object.fromEntries(lost) } });
+}
+
+/** Contracted revenue of an entity: the larger of its modelled contracts and its latest reported backlog
+ *  (a backlog includes the contracts the model lists one by one, so never the sum). Memoised per view. */
+function contractedRevenue(view: ModelView): (id: EntityId) => number {
+  const index = indexOf(view);
+  let known = index.cache.get("stress:contracted") as Map<EntityId, number> | undefined;
+  if (known === undefined) index.cache.set("stress:contracted", (known = new Map()));
+  const memo = known;
+  return (id) => {
+    let value = memo.get(id);
+    if (value === undefined) {
+      let listed = 0;
+      for (const cell of index.contractsIn.get(id)?.values() ?? []) listed += contractAmount(cell);
+      memo.set(id, (value = Math.max(listed, latestBacklog(view, id) ?? 0)));
+    }
+    return value;
+  };
+}
+
+/**
+ * Revenue lost by every entity once the first-round losses pass down the buyer → vendor contracts: a buyer
+ * that loses a share s(X) = L(X) / K(X) of its contracted revenue K cuts each of its own purchase contracts
+ * by s(X). The shocked entity's own contracts are cut by the first round only. So
+ *   L(Y) = f(Y) + Σ_{X ≠ shocked} C(X→Y) / K(X) · L(X),   i.e. L = (I − M)⁻¹ f with M[Y][X] = C(X→Y) / K(X),
+ * solved exactly with the Leontief inverse over the entities the cut can reach. s never exceeds 1: L(Y) is
+ * at most the contracts Y sells, which K(Y) includes. And ρ(M) < 1 on that set (Collatz–Wielandt with the
+ * vector K: (M·K)(Y) = Σ_X C(X→Y) ≤ K(Y), strictly where money enters a loop from outside it, as it must
+ * for the cut to reach the loop), so the inverse exists and is the limit of passing the cut round by round.
+ * @example first round ORCL 150 of 523 contracted → ORCL cuts a 38 lease by 150/523 → the lessor loses 10.9.
+ */
+function passThrough(
+  view: ModelView,
+  shocked: EntityId,
+  firstRound: ReadonlyMap<EntityId, number>,
+  contracted: (id: EntityId) => number,
+): Map<EntityId, number> {
+  // The reach and the inverse depend on the view and the shocked entity, not on the cut: build them once.
+  const index = indexOf(view);
+  const key = `stress:passThrough:${shocked}`;
+  let chain = index.cache.get(key) as PassThroughChain | undefined;
+  if (chain === undefined) index.cache.set(key, (chain = passThroughChain(view, shocked, contracted)));
+  const { nodes, inverse, m } = chain;
+  const f = nodes.map((id) => firstRound.get(id) ?? 0);
+  const lost = inverse === undefined ? iterate(m, f) : inverse.map((row) => row.reduce((sum, v, j) => sum + v * f[j], 0));
+  const result = new Map<EntityId, number>();
+  nodes.forEach((id, i) => {
+    // L(Y) ≤ every contract Y sells ≤ K(Y); clamp rounding either side.
+    const value = Math.min(Math.max(0, lost[i]), Math.max(contracted(id), f[i]));
+    if (value > 0) result.set(id, value);
+  });
+  return result;
+}
+
+interface PassThroughChain {
+  nodes: EntityId[];
+  m: number[][];
+  /** (I − M)⁻¹, or undefined when its certificate failed (then the cut is passed round by round). */
+  inverse: number[][] | undefined;
+}
+
+function passThroughChain(view: ModelView, shocked: EntityId, contracted: (id: EntityId) => number): PassThroughChain {
+  const index = indexOf(view);
+  // Everyone the cut can reach along purchase contracts (the shocked entity passes nothing on).
+  const nodes: EntityId[] = [];
+  const at = new Map<EntityId, number>();
+  const stack = [...(index.contractsOut.get(shocked)?.keys() ?? [])];
+  while (stack.length > 0) {
+    const id = stack.pop() as EntityId;
+    if (at.has(id)) continue;
+    at.set(id, nodes.length);
+    nodes.push(id);
+    if (id === shocked || contracted(id) <= 0) continue;
+    for (const vendor of index.contractsOut.get(id)?.keys() ?? []) if (!at.has(vendor)) stack.push(vendor);
+  }
+  const m = nodes.map(() => new Array<number>(nodes.length).fill(0));
+  nodes.forEach((buyer, j) => {
+    const base = contracted(buyer);
+    if (buyer === shocked || base <= 0) return;
+    for (const [vendor, cell] of index.contractsOut.get(buyer) ?? []) {
+      if (vendor !== buyer) m[at.get(vendor) as number][j] += contractAmount(cell) / base;
+    }
+  });
+  // ρ(M) < 1 is proven above; a matrix within rounding of 1 would fail the inverse's certificate, and then
+  // passing the cut round by round still converges (more slowly) to the same limit.
+  const inverse = leontiefInverse(m);
+  return { nodes, m, inverse: isEngineError(inverse) ? undefined : inverse };
+}
+
+/** L ← f + M·L from L = f until nothing moves by 1e-12 (at most 100,000 rounds). */
+function iterate(m: number[][], f: number[]): number[] {
+  let l = f.slice();
+  for (let round = 0; round < 100_000; round++) {
+    const next = f.map((fi, i) => m[i].reduce((sum, v, j) => sum + v * l[j], fi));
+    const moved = next.reduce((most, v, i) => Math.max(most, Math.abs(v - l[i])), 0);
+    l = next;
+    if (moved <= 1e-12) break;
+  }
+  return l;
 }
 
 function deepFreeze<T>(value: T): T {

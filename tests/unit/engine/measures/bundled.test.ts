@@ -98,9 +98,30 @@ describe("stress: OpenAI cuts half its commitments (announced view, default 10×
     expect(lineOf("CEREBRAS")?.marketValueAtRisk).toBeCloseTo(0.5 * (10 / 3) * 10, 10); // 16.67
     expect(r.total.marketValueAtRisk).toBeCloseTo(300 + 250 + 5 * (38 / 7 + 12.5) + 105 + 22.4 + 50 / 3, 10); // 783.71
   });
-  it("lenders lose nothing: Oracle's backlog (C079 523 − 150 + D028 5 = 378) covers its bonds (C053 18 + D027 25)", () => {
-    expect(r.total.lenderLoss).toBe(0);
-    expect(r.details.newDefaults).toEqual([]);
+  it("Oracle passes its loss to its lessors: share 150 / C079 523 of each lease (E03 38, E04 18, E06 9.4)", () => {
+    // Oracle's contracted revenue is its reported backlog, C079 523 (more than C013 300 + C128 20 listed),
+    // so it cuts every purchase contract by 150 / 523: the Nvidia order M01 40 and the three leases.
+    const share = 150 / 523;
+    expect(r.details.passedThrough.VANTAGE).toBeCloseTo(38 * share, 10); // 10.90
+    expect(r.details.passedThrough["ORCL-NM-DC"]).toBeCloseTo(18 * share, 10); // 5.16
+    expect(r.details.passedThrough["ABILENE-JV"]).toBeCloseTo(9.4 * share, 10); // 2.70
+    expect(r.details.passedThrough.NVDA).toBeCloseTo(52.5 + 40 * share, 10); // first round + Oracle's order
+    // Microsoft loses 125 of its backlog and passes the same share on to the neoclouds it buys from.
+    expect(r.details.passedThrough.NBIS).toBeGreaterThan(0);
+  });
+  it("lenders to the leased sites lose the lease shortfall: each vehicle's only asset is its lease, sized at its debt", () => {
+    const share = 150 / 523;
+    expect(lineOf("VANTAGE-LENDERS")?.lenderLoss).toBeCloseTo(38 * share, 10); // 10.90
+    expect(lineOf("NM-DC-LENDERS")?.lenderLoss).toBeCloseTo(18 * share, 10); // 5.16
+    // Abilene owes ABILENE-LENDERS 7.1 and JPM 2.3 and pays them pro rata.
+    expect(lineOf("ABILENE-LENDERS")?.lenderLoss).toBeCloseTo(7.1 * share, 10); // 2.04
+    expect(lineOf("JPM")?.lenderLoss).toBeCloseTo(2.3 * share, 10); // 0.66
+    expect(r.total.lenderLoss).toBeCloseTo(65.4 * share, 10); // 18.76
+    expect([...r.details.newDefaults].sort()).toEqual(["ABILENE-JV", "ORCL-NM-DC", "VANTAGE"]);
+  });
+  it("Oracle itself stays solvent: backlog C079 523 − 150 + equity D028 5 = 378 covers its bonds C053 18 + D027 25", () => {
+    expect(lineOf("BONDHOLDERS")).toBeUndefined();
+    expect(r.details.newDefaults).not.toContain("ORCL");
   });
 });
 

@@ -86,6 +86,63 @@ describe("stress", () => {
     expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(15, 12);
   });
 
+  it("passes a cut down the supply chain: a vendor cuts its own purchases by the share of revenue it lost", () => {
+    // A buys 40 from B; B leases 20 from C (C's only revenue); C owes L 20. A cuts half: B loses 20 of its
+    // 40 (share 0.5) and cuts C's lease by 0.5 × 20 = 10; C can pay L only 10 of 20, so L loses 10.
+    const view = viewOf([
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "C", amountUsdBn: 20 }),
+    ]);
+    const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    expect(r.details.passedThrough).toEqual({ B: 20, C: 10 });
+    // Revenue lost stays first-round only: C is not one of A's vendors.
+    expect(r.lines.map((l) => [l.id, l.revenueLost, l.lenderLoss])).toEqual([
+      ["B", 20, 0],
+      ["L", 0, 10],
+    ]);
+    expect(r.details.newDefaults).toEqual(["C"]);
+  });
+
+  it("settles a loop of contracts at its limit instead of going round for ever", () => {
+    // A buys 10 from B; B and C buy 10 from each other. A full cut: B = 10 + C (C's share × 10) and
+    // C = (B / 20) × 10, so B = 10 + B / 2: B = 20 (all it had) and C = 10.
+    const view = viewOf([
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 10 }),
+      fact({ id: "c3", kind: "contract", from: "C", to: "B", amountUsdBn: 10 }),
+    ]);
+    const { passedThrough } = ok(stress(view, { shocked: "A", cut: 1 })).details;
+    expect(passedThrough.B).toBeCloseTo(20, 10);
+    expect(passedThrough.C).toBeCloseTo(10, 10);
+  });
+
+  it("solves a slow loop exactly: B = 1 + C and C = (100 / 101) × B give B = 101, C = 100", () => {
+    // A buys 1 from B; B and C buy 100 from each other (K(B) = 101, K(C) = 100). Passing the cut round by
+    // round shrinks by only 100/101 a round (200 rounds would still be 14 % short); the linear solve is exact.
+    const view = viewOf([
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 1 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 100 }),
+      fact({ id: "c3", kind: "contract", from: "C", to: "B", amountUsdBn: 100 }),
+    ]);
+    const half = ok(stress(view, { shocked: "A", cut: 0.5 })).details.passedThrough;
+    expect(half.B).toBeCloseTo(50.5, 9);
+    expect(half.C).toBeCloseTo(50, 9);
+    const full = ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough;
+    expect(full.B).toBeCloseTo(101, 9);
+    expect(full.C).toBeCloseTo(100, 9);
+  });
+
+  it("never passes on more than a vendor lost, and leaves the shocked entity's own cut as given", () => {
+    // B's backlog of 100 includes A's 10: a full cut is a tenth of B, so B trims its 50 order from A by 5.
+    const view = viewOf([
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "A", amountUsdBn: 50 }),
+      fact({ id: "b", kind: "other", from: "B", to: "B", amountUsdBn: 100, unit: "USD bn RPO" }),
+    ]);
+    expect(ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough).toEqual({ B: 10, A: 5 });
+  });
+
   it("gives empty lines for an entity that buys nothing", () => {
     expect(ok(stress(webView(), { shocked: "BANK", cut: 0.5 }))).toMatchObject({ lines: [], total: { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 } });
   });
