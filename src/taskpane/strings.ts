@@ -94,6 +94,8 @@ export const en = {
   stressMultipleAuto: "model",
   stressTotal: "Total market value at risk",
   stressClaim: (ratio: string) => `${ratio} of the article’s USD 1 trillion claim (S14)`,
+  stressLenderTotal: (amount: string, defaults: number) =>
+    `Lenders lose ${amount} as the cut passes down to borrowers (${defaults === 1 ? "1 borrower defaults" : `${defaults} borrowers default`})`,
   stressChartLabel: "Market value at risk by company",
   stressTableLabel: "Stress results by company",
   colEntity: "Company",

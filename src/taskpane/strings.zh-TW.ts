@@ -91,6 +91,7 @@ export const zhTW: Strings = {
   stressMultipleAuto: "模型",
   stressTotal: "面臨風險的市值合計",
   stressClaim: (ratio: string) => `為文章所稱 1 兆美元（S14）的 ${ratio}`,
+  stressLenderTotal: (amount: string, defaults: number) => `削減傳導至借款方，放款人損失 ${amount}（${defaults} 家借款方違約）`,
   stressChartLabel: "各公司面臨風險的市值",
   stressTableLabel: "各公司壓力測試結果",
   colEntity: "公司",

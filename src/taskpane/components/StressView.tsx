@@ -126,6 +126,9 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
             <Text size={200}>{s.stressTotal}</Text>
             <Text className={styles.totalValue}>{formatUsdBn(result.total.marketValueAtRisk)}</Text>
             <Text size={200}>{s.stressClaim(formatPct(result.total.marketValueAtRisk / ARTICLE_CLAIM_USD_BN))}</Text>
+            {result.total.lenderLoss > 0 && (
+              <Text size={200}>{s.stressLenderTotal(formatUsdBn(result.total.lenderLoss), result.details.newDefaults.length)}</Text>
+            )}
           </div>
           {sorted.length === 0 ? (
             <Text>{s.stressNone}</Text>
@@ -133,7 +136,7 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
             <>
               <h3 className={styles.h}>{s.stressChartLabel} (USD bn)</h3>
               <ul className={styles.bars} aria-label={s.stressChartLabel}>
-                {sorted.map((l) => (
+                {sorted.filter((l) => l.marketValueAtRisk > 0).map((l) => (
                   <li key={l.id} className={styles.bar}>
                     <span className={styles.barLabel} title={registry.get(l.id)?.name ?? l.id}>{shortName(registry, l.id, 10)}</span>
                     <span className={styles.track} aria-hidden>

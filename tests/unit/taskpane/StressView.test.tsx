@@ -41,6 +41,7 @@ describe("StressView", () => {
     ]);
     const bars = within(screen.getByRole("list", { name: "Market value at risk by company" })).getAllByRole("listitem");
     expect(bars.map((b) => b.textContent)).toEqual(["Oracle300.0", "Microsoft250.0", "Amazon27.1"]);
+    expect(status.textContent).not.toContain("Lenders lose");
   });
 
   it("scales with the cut typed into the spin button", async () => {
@@ -56,6 +57,10 @@ describe("StressView", () => {
     ]);
     expect(screen.getByText("Default because of the cut: Oracle.")).toBeTruthy();
     expect(screen.getByRole("status").textContent).toContain("115.4 %");
+    expect(screen.getByRole("status").textContent).toContain("Lenders lose USD 38.0 bn as the cut passes down to borrowers (1 borrower defaults)");
+    // The banks lose on the loan but hold no value at risk: they have no bar.
+    const bars = within(screen.getByRole("list", { name: "Market value at risk by company" })).getAllByRole("listitem");
+    expect(bars.map((b) => b.textContent)).toEqual(["Oracle600.0", "Microsoft500.0", "Amazon54.3"]);
   });
 
   it("applies an EV/revenue multiple override to everyone", async () => {
