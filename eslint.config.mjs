@@ -19,7 +19,7 @@ const above = (layers) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.js", "!eslint.config.mjs"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".tmp/**", "**/*.js", "!eslint.config.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
