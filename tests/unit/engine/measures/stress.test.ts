@@ -133,6 +133,21 @@ describe("stress", () => {
     expect(full.C).toBeCloseTo(100, 9);
   });
 
+  it("falls back to passing round by round when the loop is within rounding of closed, and stays bounded", () => {
+    // K(B) = 1e6 + 1e-12 rounds to 1e6, so M's loop has spectral radius 1 in floating point and the inverse's
+    // certificate fails. The round-by-round answer must still be finite and never above what B and C sell.
+    const view = viewOf([
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 1e-12 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 1e6 }),
+      fact({ id: "c3", kind: "contract", from: "C", to: "B", amountUsdBn: 1e6 }),
+    ]);
+    const { passedThrough } = ok(stress(view, { shocked: "A", cut: 1 })).details;
+    expect(passedThrough.B).toBeGreaterThanOrEqual(1e-12);
+    expect(passedThrough.B).toBeLessThanOrEqual(1e6 + 1e-12);
+    expect(passedThrough.C).toBeLessThanOrEqual(1e6);
+    expect(Number.isFinite(passedThrough.C)).toBe(true);
+  });
+
   it("never passes on more than a vendor lost, and leaves the shocked entity's own cut as given", () => {
     // B's backlog of 100 includes A's 10: a full cut is a tenth of B, so B trims its 50 order from A by 5.
     const view = viewOf([
