@@ -43,6 +43,7 @@ export function run(): void {
   }, "sweeps");
   time("networkExposure MSFT (cold: one Leontief column)", 100, () => void networkExposure(fresh(), "MSFT"));
   time("networkExposure MSFT (warm)", 20000, () => void networkExposure(base, "MSFT"));
+  time("stress OPENAI cut 0.5 on a fresh view (cold: pass-through inverse, two clearings)", 200, () => void stress(fresh(), { shocked: "OPENAI", cut: 0.5 }));
   let k = 0;
   time("stress OPENAI, a new cut each call (one clearing run)", 2000, () => void stress(base, { shocked: "OPENAI", cut: (k++ % 997) / 997 }));
   time("stress OPENAI cut 0.5 again (cached result)", 20000, () => void stress(base, { shocked: "OPENAI", cut: 0.5 }));
