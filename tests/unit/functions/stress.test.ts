@@ -43,8 +43,14 @@ describe("AIFIN.STRESS", () => {
       expect(fx.stress("ORCL", "OPENAI", 0)).toBe(0);
     });
 
-    it("ORCL's lenders lose nothing from a half cut in this model", () => {
+    it("ORCL, a borrower and no lender, has no lender loss", () => {
       expect(fx.stress("ORCL", "OPENAI", 0.5, "lender_loss")).toBe(0);
+    });
+
+    it("the Vantage syndicate loses 38 × 150 / 638: Oracle passes its share of lost backlog to the lease (E03)", () => {
+      // Latest view: Oracle loses 0.5 × C013 300 of its backlog D026 638 and cuts the Vantage lease, which
+      // equals the syndicate's 38 of loans (D031), by the same share.
+      expect(fx.stress("VANTAGE-LENDERS", "OPENAI", 0.5, "lender_loss")).toBeCloseTo((38 * 150) / 638, 9);
     });
   });
 
