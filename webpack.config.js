@@ -17,6 +17,7 @@ const os = require("node:os");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { localizeMetadata, LOCALES } = require("./scripts/localize-functions.cjs");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -27,6 +28,30 @@ function publicUrl() {
   if (!raw) return DEV_ORIGIN;
   if (!/^https:\/\/[^\s/]+/.test(raw)) throw new Error(`ADDIN_PUBLIC_URL must be an https URL, got "${raw}"`);
   return raw.endsWith("/") ? raw : `${raw}/`;
+}
+
+/**
+ * Emits functions.<locale>.json next to functions.json for every table in LOCALES (help text only; names
+ * stay English). A table that misses or invents a function or parameter fails the build.
+ */
+class LocalizedFunctionsMetadataPlugin {
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const source = compilation.getAsset("functions.json");
+        if (source === undefined) return; // the metadata plugin has already reported why
+        const metadata = JSON.parse(source.source.source().toString());
+        for (const { locale, table, output } of LOCALES) {
+          const file = path.resolve(__dirname, table);
+          compilation.fileDependencies.add(file);
+          const result = localizeMetadata(metadata, JSON.parse(fs.readFileSync(file, "utf8")));
+          for (const problem of result.problems) compilation.errors.push(new WebpackError(`${table} (${locale}): ${problem}`));
+          compilation.emitAsset(output, new sources.RawSource(JSON.stringify(result.metadata, null, 4)));
+        }
+      });
+    });
+  }
 }
 
 /**
@@ -112,6 +137,7 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new LocalizedFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

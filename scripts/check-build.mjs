@@ -40,7 +40,7 @@ const fail = (message) => {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const read = (f) => readFileSync(join(dist, f), "utf8");
 
-const required = ["taskpane.html", "functions.js", "functions.json", "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
+const required = ["taskpane.html", "functions.js", "functions.json", "functions.zh-TW.json", "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
 check("dist has the files Office loads", () => {
   const missing = required.filter((f) => !existsSync(join(dist, f)));
   if (missing.length) fail(`missing ${missing.join(", ")} (run npm run build first)`);
@@ -73,6 +73,22 @@ check("functions.json lists the AIFIN functions", () => {
     for (const p of f.parameters ?? []) if (!p.description) fail(`${f.id}(${p.name}) has no description`);
   }
   return metadataIds.map((id) => `AIFIN.${id}`).join(", ");
+});
+
+check("functions.zh-TW.json is functions.json with Traditional Chinese help text", () => {
+  const en = JSON.parse(read("functions.json"));
+  const zh = JSON.parse(read("functions.zh-TW.json"));
+  // Everything Excel uses to call the function must be identical; only the help may differ.
+  const strip = (meta) => JSON.stringify(meta.functions.map(({ description: _description, parameters, ...rest }) => ({ ...rest, parameters: parameters.map(({ description: _, ...p }) => p) })));
+  if (strip(en) !== strip(zh)) fail("ids, names, parameter names or types differ from functions.json");
+  const han = /[\u4e00-\u9fff]/;
+  const english = [];
+  for (const f of zh.functions) {
+    if (!han.test(f.description ?? "")) english.push(f.id);
+    for (const p of f.parameters) if (!han.test(p.description ?? "")) english.push(`${f.id}(${p.name})`);
+  }
+  if (english.length) fail(`not translated: ${english.join(", ")}`);
+  return `${zh.functions.length} functions, ${zh.functions.reduce((n, f) => n + f.parameters.length, 0)} parameters`;
 });
 
 const html = existsSync(join(dist, "taskpane.html")) ? read("taskpane.html") : "";

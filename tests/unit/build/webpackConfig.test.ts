@@ -69,6 +69,7 @@ describe("webpack.config.js", () => {
     const xml = manifestAsBuilt(await configWith("https://addins.example.org/aifin"));
     expect(xml).not.toMatch(/"https:\/\/localhost:3000/);
     expect(xml).toContain('DefaultValue="https://addins.example.org/aifin/functions.json"');
+    expect(xml).toContain('<bt:Override Locale="zh-TW" Value="https://addins.example.org/aifin/functions.zh-TW.json"/>');
     expect(xml).toContain('DefaultValue="https://addins.example.org/aifin/taskpane.html"');
     const dir = mkdtempSync(join(tmpdir(), "aifin-webpack-"));
     try {
