@@ -31,17 +31,33 @@ function publicUrl() {
 }
 
 /**
- * Emits functions.<locale>.json next to functions.json for every table in LOCALES (help text only; names
- * stay English). A table that misses or invents a function or parameter fails the build.
+ * After the metadata plugin: points every help URL of functions.json at the public URL (like the manifest),
+ * emits functions.<locale>.json for every table in LOCALES (help text only; names stay English; a table
+ * that misses or invents a function or parameter fails the build), and renders docs/*.md into help/*.html.
  */
-class LocalizedFunctionsMetadataPlugin {
+class FunctionsMetadataExtrasPlugin {
+  constructor(url) {
+    this.url = url;
+    this.renderHelp = null;
+  }
   apply(compiler) {
     const { Compilation, WebpackError, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("LocalizedFunctionsMetadata", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+    // scripts/build-help.mjs is an ES module (marked is ESM-only) and this config is CommonJS: load it when
+    // a compilation starts, not when the config is built (tests build the config without compiling).
+    compiler.hooks.beforeCompile.tapPromise("FunctionsMetadataExtras", async () => {
+      this.renderHelp ??= (await import("./scripts/build-help.mjs")).renderHelp;
+    });
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataExtras", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataExtras", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const { page, source, html } of this.renderHelp(__dirname)) {
+          compilation.fileDependencies.add(path.resolve(__dirname, source));
+          compilation.emitAsset(`help/${page}`, new sources.RawSource(html));
+        }
         const source = compilation.getAsset("functions.json");
         if (source === undefined) return; // the metadata plugin has already reported why
         const metadata = JSON.parse(source.source.source().toString());
+        for (const fn of metadata.functions) if (fn.helpUrl) fn.helpUrl = fn.helpUrl.split(DEV_ORIGIN).join(this.url);
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
         for (const { locale, table, output } of LOCALES) {
           const file = path.resolve(__dirname, table);
           compilation.fileDependencies.add(file);
@@ -137,7 +153,7 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
-      new LocalizedFunctionsMetadataPlugin(),
+      new FunctionsMetadataExtrasPlugin(url),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -91,6 +91,29 @@ check("functions.zh-TW.json is functions.json with Traditional Chinese help text
   return `${zh.functions.length} functions, ${zh.functions.reduce((n, f) => n + f.parameters.length, 0)} parameters`;
 });
 
+check("every function's help link opens a page and an anchor shipped in this build", () => {
+  const xml = read("manifest.xml");
+  const origin = /"(https:\/\/[^"]+\/)taskpane\.html"/.exec(xml)?.[1] ?? fail("no taskpane.html URL in the manifest");
+  const problems = [];
+  let checked = 0;
+  for (const file of ["functions.json", "functions.zh-TW.json"]) {
+    for (const f of JSON.parse(read(file)).functions) {
+      const url = f.helpUrl ?? "";
+      if (!url.startsWith(origin)) {
+        problems.push(`${file} ${f.id}: ${url || "no helpUrl"} is not under ${origin}`);
+        continue;
+      }
+      const [page, anchor] = url.slice(origin.length).split("#");
+      if (!existsSync(join(dist, page))) problems.push(`${f.id}: no dist/${page}`);
+      // The production build minifies the page, which may drop the quotes around an id.
+      else if (!anchor || !new RegExp(`\\bid=["']?${anchor}["'\\s>]`).test(read(page))) problems.push(`${f.id}: no anchor "${anchor}" in ${page}`);
+      checked++;
+    }
+  }
+  if (problems.length) fail(problems.join("; "));
+  return `${checked} links under ${origin}help/`;
+});
+
 const html = existsSync(join(dist, "taskpane.html")) ? read("taskpane.html") : "";
 const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
 const local = scripts.filter((s) => !/^https?:/.test(s));

@@ -9,15 +9,16 @@
  * or ISO text ("2026-02-27"); left empty it means the latest data. `model` takes the handle returned by
  * AIFIN.MODEL; left empty it means the bundled model on the confirmed basis.
  *
- * Help links point at HELP_BASE_URL + "#<function id in lower case>", the anchors of docs/functions.md.
- * The base is a placeholder until the documentation is hosted: replace it in every @helpurl at deployment.
+ * Help links point at HELP_BASE_URL + "#<function id in lower case>": docs/functions.md rendered into the
+ * add-in's own dist/help/functions.html (scripts/build-help.mjs). Like the manifest, they name the dev
+ * origin; a production build rewrites it to ADDIN_PUBLIC_URL in functions.json.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes text, numbers or nothing to these parameters */
 import { isFormulaError, type ExcelErrorCode } from "./errors";
 import { invoke, type Outcome } from "./invoke";
 
-/** Where the @helpurl links point (a placeholder host until docs/functions.md is published). */
-export const HELP_BASE_URL = "https://aifin.example.com/docs/functions";
+/** Where the @helpurl links point: the function reference served with the add-in (dev origin). */
+export const HELP_BASE_URL = "https://localhost:3000/help/functions.html";
 
 const ERROR_CODES: Record<ExcelErrorCode, () => CustomFunctions.ErrorCode> = {
   "#VALUE!": () => CustomFunctions.ErrorCode.invalidValue,
@@ -41,7 +42,7 @@ function toExcel<T>(outcome: Outcome): T {
 /**
  * Circular exposure of an entity: how much of its revenue is financed by its own money, in USD bn (or a fraction for "share").
  * @customfunction CIRCULAR_EXPOSURE
- * @helpurl https://aifin.example.com/docs/functions#circular_exposure
+ * @helpurl https://localhost:3000/help/functions.html#circular_exposure
  * @param entity Ticker or name of the company, e.g. "MSFT", "Microsoft" or "微軟".
  * @param [measure] "self_funded" (default): Σ min(funding out, contracts back in) per counterparty; "funded_backlog": contracts from customers it funds; "share": self-funded ÷ all contracts in; "network": money returning along paths of any length.
  * @param [as_of] Date of the view: an Excel date or ISO text such as "2026-02-27". Empty = latest data.
@@ -55,7 +56,7 @@ export function circularExposure(entity: any, measure?: any, as_of?: any, model?
 /**
  * Round-trip ratio: contracts the investee has committed to the investor ÷ the money the investor put into it.
  * @customfunction ROUND_TRIP_RATIO
- * @helpurl https://aifin.example.com/docs/functions#round_trip_ratio
+ * @helpurl https://localhost:3000/help/functions.html#round_trip_ratio
  * @param investor Ticker or name of the funder, e.g. "AMZN".
  * @param investee Ticker or name of the funded company, e.g. "OPENAI".
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
@@ -69,7 +70,7 @@ export function roundTripRatio(investor: any, investee: any, as_of?: any, model?
 /**
  * A holder's stake in a company: the percentage held, the market value of the holding or the money put in.
  * @customfunction STAKE
- * @helpurl https://aifin.example.com/docs/functions#stake
+ * @helpurl https://localhost:3000/help/functions.html#stake
  * @param holder Ticker or name of the shareholder, e.g. "MSFT".
  * @param company Ticker or name of the company held, e.g. "OPENAI".
  * @param [field] "pct" (default): fraction held; "value": market value of the stake, USD bn; "cost": money invested, USD bn.
@@ -84,7 +85,7 @@ export function stake(holder: any, company: any, field?: any, as_of?: any, model
 /**
  * Money one entity has committed to another (investments, loans, backstops), in USD bn.
  * @customfunction FUNDING
- * @helpurl https://aifin.example.com/docs/functions#funding
+ * @helpurl https://localhost:3000/help/functions.html#funding
  * @param from Ticker or name of the funder, e.g. "NVDA".
  * @param to Ticker or name of the funded company, e.g. "OPENAI".
  * @param [kind] "all" (default), "equity" (investments), "debt" (loans) or "backstop" (guarantees).
@@ -99,7 +100,7 @@ export function funding(from: any, to: any, kind?: any, as_of?: any, model?: any
 /**
  * Value of the contracts a buyer has committed to a vendor (cloud, chips, data centres), in USD bn.
  * @customfunction CONTRACT_VALUE
- * @helpurl https://aifin.example.com/docs/functions#contract_value
+ * @helpurl https://localhost:3000/help/functions.html#contract_value
  * @param buyer Ticker or name of the buyer, e.g. "OPENAI".
  * @param vendor Ticker or name of the vendor, e.g. "ORCL".
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
@@ -113,7 +114,7 @@ export function contractValue(buyer: any, vendor: any, as_of?: any, model?: any)
 /**
  * Capex offset: equity an entity invested in its own customers, spending that returns as revenue without appearing in its capex.
  * @customfunction CAPEX_OFFSET
- * @helpurl https://aifin.example.com/docs/functions#capex_offset
+ * @helpurl https://localhost:3000/help/functions.html#capex_offset
  * @param entity Ticker or name of the investor, e.g. "NVDA".
  * @param [field] "amount" (default): USD bn; "ratio": amount ÷ the entity's latest annual capex.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
@@ -127,7 +128,7 @@ export function capexOffset(entity: any, field?: any, as_of?: any, model?: any):
 /**
  * Stress test: what an entity loses when another (e.g. OpenAI) cuts its commitments by a fraction.
  * @customfunction STRESS
- * @helpurl https://aifin.example.com/docs/functions#stress
+ * @helpurl https://localhost:3000/help/functions.html#stress
  * @param entity Ticker or name of the entity whose loss you want, e.g. "ORCL".
  * @param shocked Ticker or name of the entity that cuts its commitments, e.g. "OPENAI".
  * @param cut Fraction of its commitments cut, from 0 to 1 (0.3 or 30% for a 30% cut).
@@ -144,7 +145,7 @@ export function stress(entity: any, shocked: any, cut: any, measure?: any, multi
 /**
  * Exposure table of an entity, one row per counterparty, spilled with a header row.
  * @customfunction EXPOSURE_TABLE
- * @helpurl https://aifin.example.com/docs/functions#exposure_table
+ * @helpurl https://localhost:3000/help/functions.html#exposure_table
  * @param entity Ticker or name of the company, e.g. "MSFT".
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
@@ -157,7 +158,7 @@ export function exposureTable(entity: any, as_of?: any, model?: any): any[][] {
 /**
  * Money cycles through an entity (money that leaves it and comes back), largest first, spilled with a header row.
  * @customfunction CYCLES
- * @helpurl https://aifin.example.com/docs/functions#cycles
+ * @helpurl https://localhost:3000/help/functions.html#cycles
  * @param entity Ticker or name of the company, e.g. "NVDA".
  * @param [max_length] Most entities in a loop, 2 to 8. Empty = 4.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
@@ -171,7 +172,7 @@ export function cycles(entity: any, max_length?: any, as_of?: any, model?: any):
 /**
  * Entities of the model (ids, names, roles), spilled with a header row.
  * @customfunction ENTITIES
- * @helpurl https://aifin.example.com/docs/functions#entities
+ * @helpurl https://localhost:3000/help/functions.html#entities
  * @param [role] "all" (default) or a role: hyperscaler, chip_maker, ai_lab, neocloud, dc_developer, investor, lender, project_vehicle, aggregate, other.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
  * @returns Columns id, name, name_zh, roles.
@@ -183,7 +184,7 @@ export function entities(role?: any, model?: any): any[][] {
 /**
  * One field of a cited fact, by fact id.
  * @customfunction FACT
- * @helpurl https://aifin.example.com/docs/functions#fact
+ * @helpurl https://localhost:3000/help/functions.html#fact
  * @param fact_id Fact id as in the Facts table, e.g. "C002".
  * @param [field] "amount" (default, USD bn), "date", "status", "kind", "from", "to", "pct", "unit", "description", "source", "url", "verified" or "estimate".
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
@@ -196,7 +197,7 @@ export function fact(fact_id: any, field?: any, model?: any): any {
 /**
  * The citations behind an entity's figures, or behind the figures between two entities, as text.
  * @customfunction SOURCE
- * @helpurl https://aifin.example.com/docs/functions#source
+ * @helpurl https://localhost:3000/help/functions.html#source
  * @param entity Ticker or name of the company, e.g. "AMZN".
  * @param [counterparty] Ticker or name of a counterparty, e.g. "OPENAI". Empty = every fact on the entity.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
@@ -210,7 +211,7 @@ export function source(entity: any, counterparty?: any, as_of?: any, model?: any
 /**
  * Information about a model: dataset version, as-of date, fact and entity counts, basis.
  * @customfunction MODEL_INFO
- * @helpurl https://aifin.example.com/docs/functions#model_info
+ * @helpurl https://localhost:3000/help/functions.html#model_info
  * @param [field] "version" (default), "as_of" (latest fact date), "fact_count", "entity_count" or "basis".
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
  * @returns The requested field.
@@ -222,7 +223,7 @@ export function modelInfo(field?: any, model?: any): any {
 /**
  * Builds a model from workbook ranges laid out like the Facts and Entities sheets and returns its handle for the other functions' model argument.
  * @customfunction MODEL
- * @helpurl https://aifin.example.com/docs/functions#model
+ * @helpurl https://localhost:3000/help/functions.html#model
  * @param [facts] Facts range including its header row. Empty = the bundled facts.
  * @param [entities] Entities range including its header row. Empty = the bundled entities.
  * @param [include_rumoured] TRUE to count rumoured facts too. Empty or FALSE = confirmed facts only.

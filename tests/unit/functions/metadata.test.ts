@@ -13,7 +13,7 @@ beforeAll(() => {
   generated = generateMetadata();
 });
 
-const HELP_BASE = "https://aifin.example.com/docs/functions#";
+const HELP_BASE = "https://localhost:3000/help/functions.html#";
 
 describe("functions.json generated from functions.ts", () => {
   it("reports no generator errors", () => {
