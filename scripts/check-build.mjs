@@ -110,8 +110,13 @@ check("every function's help link opens a page and an anchor shipped in this bui
       checked++;
     }
   }
+  // The support page (GetStarted.LearnMoreUrl) links to the same pages.
+  for (const [, href] of read("assets/support.html").matchAll(/href="([^"#:]+)(#[^"]*)?"/g)) {
+    if (!existsSync(join(dist, "assets", href))) problems.push(`assets/support.html links to ${href}, not in the build`);
+    checked++;
+  }
   if (problems.length) fail(problems.join("; "));
-  return `${checked} links under ${origin}help/`;
+  return `${checked} links under ${origin}help/ (28 from the metadata, the rest from the support page)`;
 });
 
 const html = existsSync(join(dist, "taskpane.html")) ? read("taskpane.html") : "";
