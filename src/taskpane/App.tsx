@@ -36,6 +36,13 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, margin: 0, letterSpacing: "0.04em" },
   tagline: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForegroundOnBrand },
+  help: {
+    marginLeft: "auto",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { color: tokens.colorNeutralForegroundOnBrand },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
+  },
   controls: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
   tabs: {
     backgroundColor: tokens.colorNeutralBackground1,
@@ -100,6 +107,10 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
       <header className={styles.header}>
         <h1 className={styles.title}>{s.productName}</h1>
         <Text className={styles.tagline}>{s.productTagline}</Text>
+        {/* The reference shipped with the add-in (dist/help/), opened outside the pane. */}
+        <a className={styles.help} href="help/functions.html" target="_blank" rel="noopener noreferrer" title={s.helpLinkTitle}>
+          {s.helpLink}
+        </a>
       </header>
       <div className={styles.controls}>
         <Controls registry={model.registry} state={state} minDate={minDate} maxDate={maxDate} />

@@ -87,6 +87,8 @@ export const en = {
   cyclesNone: "No closed money loop through this company at this date.",
   cycleBottleneck: (amount: string) => `bottleneck ${amount}`,
 
+  helpLink: "Help",
+  helpLinkTitle: "Function reference, methodology and data sources (opens in the browser)",
   stressShocked: "Shocked company",
   stressCut: "Commitment cut",
   stressMultiple: "EV / revenue multiple",

@@ -84,6 +84,8 @@ export const zhTW: Strings = {
   cyclesNone: "此日期沒有經過這家公司的封閉資金迴圈。",
   cycleBottleneck: (amount: string) => `瓶頸 ${amount}`,
 
+  helpLink: "說明",
+  helpLinkTitle: "函數說明、方法論與資料來源（在瀏覽器中開啟）",
   stressShocked: "受衝擊公司",
   stressCut: "承諾削減",
   stressMultiple: "EV／營收倍數",

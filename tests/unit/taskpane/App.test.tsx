@@ -23,6 +23,14 @@ describe("App", () => {
     for (const name of ["Overview", "Flows", "Stress", "Sources", "Workbook"]) expect(tablist.getByRole("tab", { name })).toBeTruthy();
   });
 
+  it("links to the help pages shipped beside the pane, opened outside it", () => {
+    renderPane(<App data={fixtureData()} host={fakeHost()} />);
+    const help = screen.getByRole("link", { name: "Help" });
+    expect(help.getAttribute("href")).toBe("help/functions.html");
+    expect(help.getAttribute("target")).toBe("_blank");
+    expect(help.getAttribute("rel")).toContain("noopener");
+  });
+
   it("shows Microsoft's summary cards computed by hand from the fixture", () => {
     renderPane(<App data={fixtureData()} host={fakeHost()} />);
     // Self-funded: min(F(MSFT→OPENAI) = 13, C(OPENAI→MSFT) = 250) = 13; backlog 250; share 13/250 = 5.2 %.
