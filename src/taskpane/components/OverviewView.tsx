@@ -3,12 +3,6 @@ import {
   Popover,
   PopoverSurface,
   PopoverTrigger,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -18,6 +12,7 @@ import type { EntityMetrics, ExposureRow, Fact, PaneRegistry } from "../contract
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
+import { FigureTable } from "./FigureTable";
 import { FactItem } from "./FactItem";
 
 const useStyles = makeStyles({
@@ -40,10 +35,6 @@ const useStyles = makeStyles({
   surface: { maxWidth: "min(310px, calc(100vw - 24px))", overflowY: "auto", boxSizing: "border-box" },
   def: { display: "block", marginBottom: tokens.spacingVerticalS },
   h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  table: { tableLayout: "fixed", width: "100%" },
-  tableWrap: { overflowX: "auto" },
-  firstCol: { width: "34%" },
 });
 
 /** One summary figure with its definition and the facts behind it. */
@@ -149,28 +140,17 @@ export function OverviewView({ cards, exposure, registry }: OverviewViewProps) {
       {rows.length > 0 && (
         <>
           <h3 className={styles.h}>{s.counterpartiesTitle} (USD bn)</h3>
-          <div className={styles.tableWrap}>
-            <Table size="extra-small" className={styles.table} aria-label={s.counterpartiesTitle}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.firstCol}>{s.colCounterparty}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{s.colFundingOut}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{s.colContractsIn}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{s.colRoundTrip}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((r) => (
-                  <TableRow key={r.counterparty}>
-                    <TableCell title={registry.get(r.counterparty)?.name ?? r.counterparty}>{shortName(registry, r.counterparty)}</TableCell>
-                    <TableCell className={styles.num}>{formatBnShort(r.fundingOut)}</TableCell>
-                    <TableCell className={styles.num}>{formatBnShort(r.contractsIn)}</TableCell>
-                    <TableCell className={styles.num}>{formatRatio(r.roundTripRatio)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <FigureTable
+            label={s.counterpartiesTitle}
+            headers={[s.colCounterparty, s.colFundingOut, s.colContractsIn, s.colRoundTrip]}
+            nameWidth="34%"
+            rows={rows.map((r) => ({
+              key: r.counterparty,
+              name: shortName(registry, r.counterparty),
+              title: registry.get(r.counterparty)?.name ?? r.counterparty,
+              figures: [formatBnShort(r.fundingOut), formatBnShort(r.contractsIn), formatRatio(r.roundTripRatio)],
+            }))}
+          />
         </>
       )}
     </div>

@@ -2,12 +2,6 @@ import {
   Field,
   Slider,
   SpinButton,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -18,6 +12,7 @@ import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult }
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
+import { FigureTable } from "./FigureTable";
 import { EntityPicker } from "./EntityPicker";
 import { ErrorState } from "./States";
 
@@ -47,10 +42,6 @@ const useStyles = makeStyles({
   fill: { height: "100%", backgroundColor: tokens.colorPaletteRedBorderActive, forcedColorAdjust: "none" },
   barValue: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  table: { tableLayout: "fixed", width: "100%" },
-  firstCol: { width: "28%" },
-  totalRow: { fontWeight: tokens.fontWeightSemibold },
   notes: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
@@ -146,32 +137,21 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
                   </li>
                 ))}
               </ul>
-              <Table size="extra-small" className={styles.table} aria-label={s.stressTableLabel}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell className={styles.firstCol}>{s.colEntity}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{s.colRevenueLost}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{s.colLenderLoss}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{s.colMvAtRisk}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {sorted.map((l) => (
-                    <TableRow key={l.id}>
-                      <TableCell>{shortName(registry, l.id, 10)}</TableCell>
-                      <TableCell className={styles.num}>{formatBnShort(l.revenueLost)}</TableCell>
-                      <TableCell className={styles.num}>{formatBnShort(l.lenderLoss)}</TableCell>
-                      <TableCell className={styles.num}>{formatBnShort(l.marketValueAtRisk)}</TableCell>
-                    </TableRow>
-                  ))}
-                  <TableRow className={styles.totalRow}>
-                    <TableCell>{s.totalRow}</TableCell>
-                    <TableCell className={styles.num}>{formatBnShort(result.total.revenueLost)}</TableCell>
-                    <TableCell className={styles.num}>{formatBnShort(result.total.lenderLoss)}</TableCell>
-                    <TableCell className={styles.num}>{formatBnShort(result.total.marketValueAtRisk)}</TableCell>
-                  </TableRow>
-                </TableBody>
-              </Table>
+              <FigureTable
+                label={s.stressTableLabel}
+                headers={[s.colEntity, s.colRevenueLost, s.colLenderLoss, s.colMvAtRisk]}
+                nameWidth="28%"
+                rows={sorted.map((l) => ({
+                  key: l.id,
+                  name: shortName(registry, l.id, 10),
+                  title: registry.get(l.id)?.name ?? l.id,
+                  figures: [formatBnShort(l.revenueLost), formatBnShort(l.lenderLoss), formatBnShort(l.marketValueAtRisk)],
+                }))}
+                total={{
+                  name: s.totalRow,
+                  figures: [formatBnShort(result.total.revenueLost), formatBnShort(result.total.lenderLoss), formatBnShort(result.total.marketValueAtRisk)],
+                }}
+              />
               <section aria-label={s.stressAssumptions}>
                 <h3 className={styles.h}>{s.stressAssumptions}</h3>
                 <ul className={styles.notes} aria-label={s.stressAssumptions}>
