@@ -23,12 +23,15 @@ export {
   stress,
   modelMultiple,
   latestBacklog,
+  latestTotalDebt,
   DEFAULT_SHOCKED,
   DEFAULT_MULTIPLE,
   type StressOptions,
   type StressLine,
   type StressResult,
   type StressDetails,
+  type BorrowerTest,
 } from "./stress";
+export { DEFAULT_ASSUMPTIONS, scenarioFrom, scenarioRows, lookup as scenarioLookup, type ScenarioAssumptions } from "./stressScenario";
 export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";

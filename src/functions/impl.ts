@@ -92,6 +92,10 @@ function stressBody(ctx: CallContext): number {
       return line.lenderLoss;
     case "market_value":
       return line.marketValueAtRisk;
+    case "investor_loss":
+      return line.investorLoss;
+    case "total":
+      return line.totalLoss;
     default:
       return line.revenueLost;
   }

@@ -90,7 +90,7 @@ export const FUNDING_KINDS = ["all", "equity", "debt", "backstop"] as const;
 /** Fields of CAPEX_OFFSET, default first. */
 export const CAPEX_FIELDS = ["amount", "ratio"] as const;
 /** Measures of STRESS, default first. */
-export const STRESS_MEASURES = ["revenue", "lender_loss", "market_value"] as const;
+export const STRESS_MEASURES = ["revenue", "lender_loss", "market_value", "investor_loss", "total"] as const;
 /** Fields of FACT, default first. */
 export const FACT_FIELDS = [
   "amount",
@@ -160,7 +160,7 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionId, FunctionSpec>> = {
       entity("shocked", "the entity that cuts its commitments, such as OPENAI"),
       { name: "cut", type: "fraction", hint: "the fraction of commitments cut, 0 to 1" },
       enumOf("measure", STRESS_MEASURES, "the stress measure"),
-      { name: "multiple", type: "number", optional: true, min: 0, hint: "an EV/revenue multiple; empty for the model's" },
+      { name: "multiple", type: "number", optional: true, min: 0, hint: "an EV/revenue multiple replacing margin × multiple; empty for the sourced defaults" },
       asOf,
       model,
     ],
