@@ -4,7 +4,7 @@
  * texts Excel shows live in the JSDoc of `functions.ts`; this table holds what the validator needs.
  */
 import { DEFAULT_MAX_CYCLE_LENGTH as ENGINE_MAX_CYCLE_LENGTH } from "../engine";
-import { ROLES } from "../model/types";
+import { FUNDING_KINDS as MODEL_FUNDING_KINDS, ROLES } from "../model/types";
 
 /**
  * Argument types:
@@ -85,8 +85,8 @@ const enumOf = (name: string, allowed: readonly string[], hint: string): ParamSp
 export const EXPOSURE_MEASURES = ["self_funded", "funded_backlog", "share", "network"] as const;
 /** Fields of STAKE, default first. */
 export const STAKE_FIELDS = ["pct", "value", "cost"] as const;
-/** Kinds of FUNDING, default first. */
-export const FUNDING_KINDS = ["all", "equity", "debt", "backstop"] as const;
+/** Kinds of FUNDING, default first: the model's funding channels (KIND_MEANINGS), declared once there. */
+export const FUNDING_KINDS = MODEL_FUNDING_KINDS;
 /** Fields of CAPEX_OFFSET, default first. */
 export const CAPEX_FIELDS = ["amount", "ratio"] as const;
 /** Measures of STRESS, default first. */
