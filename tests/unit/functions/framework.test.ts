@@ -1,7 +1,7 @@
 /** The pieces under every function: the content hash, Excel dates, the error mapping and the adapter. */
 import { fnv1a64, Fnv1a64 } from "../../../src/functions/hash";
 import { invoke } from "../../../src/functions/invoke";
-import { createRuntime } from "../../../src/functions/runtime";
+import { createModelCache } from "../../../src/functions/modelCache";
 import { excelSerialToIso, isoToExcelSerial, parseIsoDate } from "../../../src/functions/excelDate";
 import { fromEngineError, FormulaError, isFormulaError, messages } from "../../../src/functions/errors";
 import { engineError } from "../../../src/engine/result";
@@ -101,7 +101,7 @@ describe("Fnv1a64 (incremental)", () => {
 
 describe("the one adapter (invoke)", () => {
   it("never lets an exception escape: an internal failure becomes #VALUE! with the cause", () => {
-    const broken = createRuntime({
+    const broken = createModelCache({
       bundledModel: () => {
         throw new Error("index corrupted");
       },
