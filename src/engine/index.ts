@@ -30,6 +30,21 @@ export {
   type StressResult,
   type StressDetails,
 } from "./stress";
+export {
+  history,
+  calendarDates,
+  HISTORY_MEASURES,
+  HISTORY_MEASURE_MEANINGS,
+  HISTORY_STEPS,
+  MAX_HISTORY_POINTS,
+  MAX_HISTORY_EVALUATIONS,
+  type HistoryMeasure,
+  type HistoryStep,
+  type HistoryPoint,
+  type HistorySeries,
+  type HistoryOptions,
+  type HistorySource,
+} from "./history";
 export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";
 export { LruCache, ViewMemo } from "./memo";

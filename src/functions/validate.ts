@@ -13,7 +13,7 @@
 import { LruCache } from "../engine";
 import type { Entity, EntityRegistry, ModelView } from "../model";
 import { describeValue, FormulaError, messages } from "./errors";
-import { excelSerialToIso, parseIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "./excelDate";
+import { excelSerialToIso, isIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "../model";
 import type { LoadedModel, ModelCache, RangeRows } from "./modelCache";
 import type { CallContext, FunctionDef, ParamSpec } from "./params";
 
@@ -93,7 +93,7 @@ function toIsoDate(fn: string, spec: ParamSpec, value: unknown): string {
     if (iso) return iso;
   } else if (typeof value === "string") {
     const text = value.trim();
-    if (parseIsoDate(text) !== null) return text;
+    if (isIsoDate(text)) return text;
   }
   throw new FormulaError("#VALUE!", messages.notDate(fn, spec.name, describeValue(value)));
 }
