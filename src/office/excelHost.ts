@@ -15,6 +15,7 @@
  */
 import type { BuildOptions, BuildOutcome, Capabilities, FreezeOutcome, RefreshOutcome, WorkbookHost } from "./types";
 import { detectFeatures, toCapabilities, type HostFeatures } from "./capabilities";
+import { isIsoDate } from "../model";
 import { stopped } from "./hostErrors";
 import type { HostDeps } from "./session";
 import { build } from "./operations/build";
@@ -45,7 +46,7 @@ export function createExcelHostWith(deps: HostDeps): WorkbookHost {
       const f = features();
       const blocked = blockedBy(f);
       if (blocked) return { kind: "error", error: stopped(blocked.code, "build", { items: blocked.items }) };
-      if (options.asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+      if (options.asOf !== null && !isIsoDate(options.asOf)) {
         return { kind: "error", error: stopped("badAsOf", "build", { items: [options.asOf.slice(0, 40)] }) };
       }
       return build({ deps, features: f }, options);
