@@ -21,7 +21,7 @@ import {
   type Model,
 } from "../model";
 import { FormulaError, messages } from "./errors";
-import { Fnv1a64 } from "./hash";
+import { Fnv1a64, isBlankRow, normaliseCell, type CellValue } from "../model";
 
 /** A model together with the basis its handle stands for. */
 export interface LoadedModel {
@@ -32,7 +32,7 @@ export interface LoadedModel {
 }
 
 /** A cell of a range as the functions receive it (Excel passes empty cells as null). */
-export type RangeCell = string | number | boolean | null;
+export type RangeCell = CellValue;
 /** The rows of a range. */
 export type RangeRows = readonly (readonly unknown[])[];
 
@@ -84,13 +84,6 @@ export function isHandleText(text: string): boolean {
   return HANDLE_PATTERN.test(text);
 }
 
-function normaliseCell(value: unknown): RangeCell {
-  if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return Object.is(value, -0) ? 0 : value;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  return String(value);
-}
-
 /** Rows with normalised cells and no blank rows: blank rows carry no data and must not change the handle. */
 export function normaliseRows(rows: RangeRows): RangeCell[][] {
   const out: RangeCell[][] = [];
@@ -99,10 +92,6 @@ export function normaliseRows(rows: RangeRows): RangeCell[][] {
     if (cells.some((c) => c !== null)) out.push(cells);
   }
   return out;
-}
-
-function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((c) => normaliseCell(c) === null);
 }
 
 /** Feeds one range, in a form where distinct contents cannot produce the same text. */

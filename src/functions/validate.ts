@@ -7,7 +7,7 @@
  */
 import type { Entity, ModelView } from "../model";
 import { describeValue, FormulaError, messages } from "./errors";
-import { excelSerialToIso, parseIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "./excelDate";
+import { excelSerialToIso, isIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "../model";
 import type { FunctionSpec, ParamSpec } from "./specs";
 import type { LoadedModel, RangeRows, Runtime } from "./runtime";
 
@@ -88,7 +88,7 @@ function toIsoDate(fn: string, spec: ParamSpec, value: unknown): string {
     if (iso) return iso;
   } else if (typeof value === "string") {
     const text = value.trim();
-    if (parseIsoDate(text) !== null) return text;
+    if (isIsoDate(text)) return text;
   }
   throw new FormulaError("#VALUE!", messages.notDate(fn, spec.name, describeValue(value)));
 }

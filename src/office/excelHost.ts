@@ -12,7 +12,7 @@
  * Excel on the web limits one request to about 5 MB; the bundled data and ten times as many facts fit
  * well inside one.
  */
-import type { EntityId, Fact } from "../model/types";
+import { isIsoDate, type EntityId, type Fact } from "../model";
 import type { BuildOptions, BuildOutcome, Capabilities, FreezeOutcome, RefreshOutcome, WorkbookHost } from "./types";
 import { detectFeatures, toCapabilities, type HostFeatures, type SetProbe } from "./capabilities";
 import { describeOfficeError, isRetryable } from "./officeErrors";
@@ -320,7 +320,7 @@ export function createExcelHostWith(deps: HostDeps): WorkbookHost {
     const f = features();
     const blocked = requireOwnership(f);
     if (blocked) return { kind: "error", message: blocked };
-    if (options.asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+    if (options.asOf !== null && !isIsoDate(options.asOf)) {
       return { kind: "error", message: `The as-of date "${options.asOf}" is not a date like 2026-02-05: pick a date in the pane and build again.` };
     }
     return operate<BuildOutcome>(

@@ -1,5 +1,6 @@
 import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
+import { clampIsoDate, earliestFactDate } from "../model";
 import { OverviewView, summaryCards } from "./components/OverviewView";
 import { Controls } from "./components/Controls";
 import { EmptyState, ViewBoundary } from "./components/States";
@@ -73,12 +74,6 @@ export interface AppProps {
   initialAsOf?: string;
 }
 
-function earliestDate(dates: Iterable<string>, fallback: string): string {
-  let min = fallback;
-  for (const d of dates) if (d < min) min = d;
-  return min;
-}
-
 /**
  * The pane: header, the shared selection (company, as-of date, basis) and six tabs. Data is derived from
  * the model view with useMemo; the workbook is reached only through `host`.
@@ -88,9 +83,9 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
   const styles = useStyles();
   const { model, engine } = data;
   const maxDate = model.latestDate;
-  const minDate = useMemo(() => earliestDate(model.dataset.facts.map((f) => f.date), maxDate), [model, maxDate]);
+  const minDate = useMemo(() => earliestFactDate(model.dataset.facts) ?? maxDate, [model, maxDate]);
   const startEntity = model.registry.get(initialEntity) ? initialEntity : (model.registry.all()[0]?.id ?? initialEntity);
-  const startAsOf = initialAsOf && /^\d{4}-\d{2}-\d{2}$/.test(initialAsOf) ? (initialAsOf < minDate ? minDate : initialAsOf > maxDate ? maxDate : initialAsOf) : maxDate;
+  const startAsOf = (initialAsOf && clampIsoDate(initialAsOf, minDate, maxDate)) ?? maxDate;
   const state = usePaneState({ entity: startEntity, asOf: startAsOf, includeRumoured: false }, { min: minDate, max: maxDate });
   const [tab, setTab] = useState<TabId>(initialTab);
 

@@ -6,16 +6,9 @@
 import { createHarness, isCellError, type Harness } from "../../harness/formulaHarness";
 import { bundledDataset, factsToRows, FACT_COLUMNS, getBundledModel } from "../../../src/model";
 import { sharedRuntime } from "../../../src/functions/runtime";
+import { columnLetters } from "../../../src/office/a1";
 
-const columnLetter = (index: number): string => {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+const columnLetter = (index: number): string => columnLetters(index + 1);
 
 const factRows = factsToRows(bundledDataset.facts);
 const lastColumn = columnLetter(FACT_COLUMNS.length - 1);

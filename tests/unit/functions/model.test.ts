@@ -8,6 +8,7 @@ import { createHarness, isCellError } from "../../harness/formulaHarness";
 import { createRuntime, handleFor } from "../../../src/functions/runtime";
 import { bundledDataset, ENTITY_COLUMNS, entitiesToRows, getBundledModel, type Entity } from "../../../src/model";
 import { errorOf, factTable, fx, invoke, makeFact } from "./helpers";
+import { columnLetters } from "../../../src/office/a1";
 
 const HANDLE = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 
@@ -193,7 +194,7 @@ describe("AIFIN.MODEL", () => {
         ],
       });
       expect(h.getValue("S", "B1")).toBeCloseTo(2.76, 9);
-      h.setValue("Facts", `${String.fromCharCode(65 + amountCol)}${d003a + 1}`, 25);
+      h.setValue("Facts", `${columnLetters(amountCol + 1)}${d003a + 1}`, 25);
       // (C032 38 + C092 100) / 25
       expect(h.getValue("S", "B1")).toBeCloseTo(138 / 25, 9);
       expect(h.getValue("S", "C1")).toBeCloseTo(2.76, 9);

@@ -6,7 +6,7 @@
 import { cyclesThrough, entityMetrics, exposureTable, factsBehind, history, stress } from "../../../src/engine";
 import type { Basis, Entity, Fact, ModelView } from "../../../src/model/types";
 import type { PaneData, PaneModel, PaneRegistry, WorkbookHost, Capabilities } from "../../../src/taskpane/contracts";
-import { normaliseQuery } from "../../../src/taskpane/entitySearch";
+import { normaliseName } from "../../../src/model";
 
 function entity(id: string, name: string, nameZh: string | null, aliases: string[], roles: Entity["roles"] = ["other"]): Entity {
   return { id, name, nameZh, aliases, roles, listed: true, members: [] };
@@ -58,12 +58,12 @@ export const FACTS: Fact[] = [
 /** Entity registry over ENTITIES, matching aliases case- and width-insensitively like the real one. */
 export function fixtureRegistry(entities: readonly Entity[] = ENTITIES): PaneRegistry {
   const byKey = new Map<string, Entity>();
-  for (const e of entities) for (const k of [e.id, e.name, e.nameZh, ...e.aliases]) if (k) byKey.set(normaliseQuery(k), e);
+  for (const e of entities) for (const k of [e.id, e.name, e.nameZh, ...e.aliases]) if (k) byKey.set(normaliseName(k), e);
   return {
     all: () => entities,
     get: (id) => entities.find((e) => e.id === id),
     resolve: (text) => {
-      const hit = byKey.get(normaliseQuery(text));
+      const hit = byKey.get(normaliseName(text));
       return hit ? { ok: true, entity: hit } : { ok: false, query: text, suggestions: entities.filter((e) => e.id[0] === text.trim().toUpperCase()[0]).map((e) => e.id) };
     },
   };
