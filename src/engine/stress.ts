@@ -120,15 +120,24 @@ export function modelMultiple(view: ModelView, id: EntityId): { multiple: number
   return { multiple: (amountOf(value) as number) / annual, factIds: [value.id, revenue.id] };
 }
 
-/** The entity's latest reported backlog (RPO) total: an own "other" fact whose unit names RPO or backlog, not an increment. */
+/**
+ * The entity's latest reported backlog (RPO) total: its latest `backlog` fact, or (data curated before that
+ * kind existed) an own "other" fact whose unit names RPO or backlog, not an increment.
+ */
 export function latestBacklog(view: ModelView, id: EntityId): number | undefined {
-  const fact = latestOwnFact(indexOf(view), id, ["other"], (f) => /\b(RPO|backlog)\b/i.test(f.unit) && !/added|step-up|increase/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
+  const index = indexOf(view);
+  const fact =
+    latestOwnFact(index, id, ["backlog"], (f) => (amountOf(f) ?? 0) > 0) ??
+    latestOwnFact(index, id, ["other"], (f) => /\b(RPO|backlog)\b/i.test(f.unit) && !/added|step-up|increase/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
   return fact === undefined ? undefined : (amountOf(fact) as number);
 }
 
-/** The entity's latest reported total debt: an own fact whose unit says total debt; undefined without one. */
+/** The entity's latest reported total debt: its latest `debt` fact, or an own "other" fact whose unit says total debt. */
 export function latestTotalDebt(view: ModelView, id: EntityId): number | undefined {
-  const fact = latestOwnFact(indexOf(view), id, ["other", "loan"], (f) => /\btotal\b.*\bdebt\b|\bdebt\b.*\btotal\b/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
+  const index = indexOf(view);
+  const fact =
+    latestOwnFact(index, id, ["debt"], (f) => (amountOf(f) ?? 0) > 0) ??
+    latestOwnFact(index, id, ["other"], (f) => /\btotal\b.*\bdebt\b|\bdebt\b.*\btotal\b/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
   return fact === undefined ? undefined : (amountOf(fact) as number);
 }
 
@@ -324,7 +333,7 @@ function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
 /** The part of an investment fact paid in by its date, where the data say (fundedUsdBn); else the whole amount. */
 function fundedPart(fact: Fact): number {
   const amount = amountOf(fact) ?? 0;
-  const funded = (fact as Fact & { fundedUsdBn?: number | null }).fundedUsdBn;
+  const funded = fact.fundedUsdBn;
   return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : amount;
 }
 

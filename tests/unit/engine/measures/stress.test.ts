@@ -181,7 +181,7 @@ describe("stress", () => {
   it("values an investor's stake at the money paid in; unfunded commitments are cancelled, not lost", () => {
     // H committed 50 to S, 15 paid. Full cut: loses 15 (funded) and cancels 35; on the committed basis, 50.
     const facts = [
-      { ...fact({ id: "i", kind: "investment", from: "H", to: "S", amountUsdBn: 50 }), fundedUsdBn: 15 } as Fact,
+      fact({ id: "i", kind: "investment", from: "H", to: "S", amountUsdBn: 50, fundedUsdBn: 15 }),
       fact({ id: "v", kind: "market_cap", from: "H", to: "H", amountUsdBn: 1000 }),
     ];
     const funded = ok(stress(viewOf(facts), { shocked: "S", cut: 1 }));
