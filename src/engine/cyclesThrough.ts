@@ -5,7 +5,7 @@
  * start and end at the entity. Bottleneck = the smallest edge: no more than that can go all the way round.
  * See docs/methodology.md §6.
  */
-import type { EntityId, ModelView } from "../model/types";
+import type { EntityId, ModelView } from "../model";
 import { findCycles } from "./findCycles";
 import { moneyGraph } from "./moneyGraph";
 import { isEngineError } from "./result";

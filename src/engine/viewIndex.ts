@@ -3,7 +3,7 @@
  * thousands of times per recalculation on the same (memoised) view, so the index is built once per view
  * object and kept in a WeakMap: lookups after that are map reads, and the index goes away with its view.
  */
-import type { EntityId, Fact, ModelView } from "../model/types";
+import type { EntityId, Fact, ModelView } from "../model";
 
 /** Funding from one entity to another, split by the kind of money (issue 4: F = investment + loan + backstop). */
 export interface FundingCell {

@@ -4,7 +4,7 @@
  * into a `CustomFunctions.Error`. Every message the user can see is written in `messages` below, so the
  * wording stays consistent and can be translated in one place.
  */
-import { isEngineError, type EngineError, type EngineErrorCode } from "../engine/result";
+import { isEngineError, type EngineError, type EngineErrorCode } from "../engine";
 
 /** The Excel errors AIFIN functions return. */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";

@@ -4,7 +4,7 @@
  * `FormulaError` value, which `functions.ts` turns into `CustomFunctions.Error` (and the formula harness
  * into a HyperFormula `CellError`).
  */
-import { isEngineError } from "../engine/result";
+import { isEngineError } from "../engine";
 import { FormulaError, fromEngineError, isFormulaError, messages } from "./errors";
 import { BODIES, type ResultCell, type ResultValue } from "./impl";
 import { sharedRuntime, type Runtime } from "./runtime";

@@ -4,7 +4,7 @@
  * texts Excel shows live in the JSDoc of `functions.ts`; this table holds what the validator needs.
  */
 import { DEFAULT_MAX_CYCLE_LENGTH as ENGINE_MAX_CYCLE_LENGTH } from "../engine";
-import { ROLES } from "../model/types";
+import { ROLES } from "../model";
 
 /**
  * Argument types:

@@ -6,7 +6,7 @@
  * facts/entities range references as parameters (`TemplateRefs`): the writer passes table references,
  * the harness passes plain A1 ranges.
  */
-import type { EntityId, Fact } from "../model/types";
+import type { EntityId, Fact } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */

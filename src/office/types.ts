@@ -3,7 +3,7 @@
  * behind these shapes, so the pane can be rendered and tested with any host, including the preview host
  * that runs outside Excel.
  */
-import type { EntityId } from "../model/types";
+import type { EntityId } from "../model";
 
 /** What the running Excel supports; `missing` lists the gaps in plain words so the pane can degrade. */
 export interface Capabilities {
