@@ -2,8 +2,8 @@
  * The AIFIN worksheet functions. This file is the single source of dist/functions.json: the JSDoc below is
  * what Excel shows in the formula bar (custom-functions-metadata reads it; the webpack plugin appends the
  * CustomFunctions.associate calls). Each entry point only forwards its raw arguments to `invoke`, which
- * validates them against the spec table (specs.ts), runs the body (impl.ts) and returns a value or a
- * formula error; `toExcel` is the one place that builds `CustomFunctions.Error`.
+ * validates them against the function's spec and runs its body (both in catalogue/<function>.ts) and
+ * returns a value or a formula error; `toExcel` is the one place that builds `CustomFunctions.Error`.
  *
  * Amounts are USD billions; percentages are fractions (format the cell as %). `as_of` takes an Excel date
  * or ISO text ("2026-02-27"); left empty it means the latest data. `model` takes the handle returned by

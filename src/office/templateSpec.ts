@@ -6,6 +6,7 @@
  * facts/entities range references as parameters (`TemplateRefs`): the writer passes table references,
  * the harness passes plain A1 ranges.
  */
+import { CYCLE_LENGTH } from "../engine";
 import type { EntityId, Fact } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
@@ -329,7 +330,7 @@ export function cyclesSheetSpec(opts: CyclesSheetOptions): SheetSpec {
   const rows: SpecCell[][] = [
     [`="AIFIN money cycles through "&${CYCLES_CELLS.entity}`],
     ["Entity", opts.entity, "Type any alias; the list below recalculates."],
-    ["Max cycle length", opts.maxLength, "Entities per cycle, 2 to 6."],
+    ["Max cycle length", opts.maxLength, `Entities per cycle, ${CYCLE_LENGTH.min} to ${CYCLE_LENGTH.max}.`],
     [`As of and model: ${exposure} (cells B2 and F2). Bottleneck = the smallest flow on the cycle (USD bn).`],
     [`=AIFIN.CYCLES(${CYCLES_CELLS.entity},${CYCLES_CELLS.maxLength},${sheetRef(exposure, "$B$2")},${sheetRef(exposure, "$F$2")})`],
   ];

@@ -1,6 +1,6 @@
 /** The pieces under every function: the error mapping and the adapter (the content hash and Excel dates are tested in tests/unit/model). */
 import { invoke } from "../../../src/functions/invoke";
-import { createRuntime } from "../../../src/functions/runtime";
+import { createModelCache } from "../../../src/functions/modelCache";
 import { fromEngineError, FormulaError, isFormulaError, messages } from "../../../src/functions/errors";
 import { engineError } from "../../../src/engine/result";
 
@@ -25,7 +25,7 @@ describe("engine errors to Excel errors", () => {
 
 describe("the one adapter (invoke)", () => {
   it("never lets an exception escape: an internal failure becomes #VALUE! with the cause", () => {
-    const broken = createRuntime({
+    const broken = createModelCache({
       bundledModel: () => {
         throw new Error("index corrupted");
       },

@@ -1,6 +1,7 @@
 /**
- * The shared runtime of the functions: the bundled model and the cache of models built by AIFIN.MODEL
- * from workbook ranges, keyed by their handles.
+ * The model-handle cache of the functions: the bundled model and the models built by AIFIN.MODEL from
+ * workbook ranges, keyed by their handles. (Not to be confused with Office's shared runtime, the one page
+ * that hosts the pane and the functions: this is one object inside it.)
  *
  * A handle is `AIFIN.MODEL#` + the FNV-1a 64 hash of the content (both ranges' rows and the rumour flag),
  * so it is the same in every session and changes with any edit: Excel's dependency graph then recalculates
@@ -37,14 +38,14 @@ export type RangeCell = CellValue;
 export type RangeRows = readonly (readonly unknown[])[];
 
 /** Counters for tests and benchmarks: how many models were parsed and how many MODEL calls hit the cache. */
-export interface RuntimeStats {
+export interface ModelCacheStats {
   parses: number;
   hits: number;
   evictions: number;
 }
 
-/** The shared runtime: bundled model, handle cache and counters. */
-export interface Runtime {
+/** The model-handle cache: bundled model, workbook models by handle, and counters. */
+export interface ModelCache {
   /** The bundled model under the confirmed basis, or with rumoured facts counted. */
   bundled(includeRumoured?: boolean): LoadedModel;
   /** The loaded model a handle stands for; throws #VALUE! for malformed text, #N/A when not in memory. */
@@ -53,13 +54,13 @@ export interface Runtime {
   load(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean): string;
   /** True when the handle's model is in memory. */
   has(handle: string): boolean;
-  readonly stats: RuntimeStats;
-  /** Forgets every workbook model (what a runtime restart does); for tests. */
+  readonly stats: ModelCacheStats;
+  /** Forgets every workbook model (what a restart of the add-in does); for tests. */
   clear(): void;
 }
 
-/** Options of `createRuntime`. */
-export interface RuntimeOptions {
+/** Options of `createModelCache`. */
+export interface ModelCacheOptions {
   /** Supplies the bundled model (loaded once, on first use). */
   bundledModel?: () => Model;
   /** How many workbook models stay in memory; the least recently used is dropped first. */
@@ -137,12 +138,12 @@ function latestFactDate(dataset: Pick<Dataset, "facts">, fallback: string): stri
   return latest || fallback;
 }
 
-/** Creates a runtime. The add-in uses the one `sharedRuntime`; tests create their own. */
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
+/** Creates a model cache. The add-in uses the one `sharedModelCache`; tests create their own. */
+export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
   const supplyBundled = options.bundledModel ?? getBundledModel;
   const capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
   const cache = new Map<string, LoadedModel>();
-  const stats: RuntimeStats = { parses: 0, hits: 0, evictions: 0 };
+  const stats: ModelCacheStats = { parses: 0, hits: 0, evictions: 0 };
   let bundledEntries: [LoadedModel, LoadedModel] | null = null;
 
   const bundledPair = (): [LoadedModel, LoadedModel] => {
@@ -240,10 +241,10 @@ function describeIssue(issue: DatasetIssue): string {
   return issue.message;
 }
 
-let shared: Runtime | null = null;
+let shared: ModelCache | null = null;
 
-/** The process-wide runtime the worksheet functions use (and the task pane may query). */
-export function sharedRuntime(): Runtime {
-  shared ??= createRuntime();
+/** The process-wide model cache the worksheet functions use. */
+export function sharedModelCache(): ModelCache {
+  shared ??= createModelCache();
   return shared;
 }
