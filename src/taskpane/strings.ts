@@ -87,6 +87,28 @@ export const en = {
   cyclesNone: "No closed money loop through this company at this date.",
   cycleBottleneck: (amount: string) => `bottleneck ${amount}`,
 
+  tabTimeline: "Timeline",
+  timelineTitle: (name: string) => `How ${name}’s exposure built up`,
+  timelineIntro: "Each figure on the date of every view from the first fact to the as-of date; it changes only when a fact enters the model or replaces an earlier one.",
+  timelineChartLabel: (name: string, from: string, to: string) =>
+    `Step chart of ${name}’s funding out, contracts in and self-funded exposure from ${from} to ${to}. Markers below the chart are the dates facts moved them: use the arrow keys to move between them.`,
+  timelineFundingOut: "Funding out",
+  timelineContractsIn: "Contracts in",
+  timelineSelfFunded: "Self-funded",
+  timelineSummary: (measure: string, from: string, before: string, to: string, after: string, steps: number) =>
+    `${measure}: ${before} on ${from}, ${after} on ${to}, after ${steps === 1 ? "1 step" : `${steps} steps`}.`,
+  timelineNone: "No funding or contracts recorded for this company up to this date, so nothing moves over time.",
+  timelineMarker: (date: string, changes: string) => `${date}: ${changes}`,
+  timelineChange: (measure: string, before: string, after: string) => `${measure} ${before} → ${after}`,
+  timelineSummaryLabel: "Each figure at the start and end of the chart",
+  timelineChangesLabel: (date: string) => `What changed on ${date}`,
+  timelineUnit: "USD bn",
+  timelineMarkersHint: "Select a marker (click, or arrow keys then Enter) to see the facts that moved the figures on that date.",
+  timelineMovedBy: "Facts that moved it",
+  timelineSuperseded: "Replaced on this date",
+  timelineNoFacts: "No single fact: figures read through facts replaced on this date.",
+  timelineError: (message: string) => `The timeline could not be computed: ${message}`,
+
   helpLink: "Help",
   helpLinkTitle: "Function reference, methodology and data sources (opens in the browser)",
   stressShocked: "Shocked company",

@@ -84,6 +84,28 @@ export const zhTW: Strings = {
   cyclesNone: "此日期沒有經過這家公司的封閉資金迴圈。",
   cycleBottleneck: (amount: string) => `瓶頸 ${amount}`,
 
+  tabTimeline: "時間軸",
+  timelineTitle: (name: string) => `${name} 的曝險如何累積`,
+  timelineIntro: "從第一筆事實到基準日，每個日期各自以當日的模型檢視計算；只有在事實納入模型或取代較早事實時，數字才會變動。",
+  timelineChartLabel: (name: string, from: string, to: string) =>
+    `${name} 自 ${from} 至 ${to} 的對外資金、合約收入與自我融資曝險階梯圖。圖下方的標記是事實使數字變動的日期：可用方向鍵在標記間移動。`,
+  timelineFundingOut: "對外資金",
+  timelineContractsIn: "合約收入",
+  timelineSelfFunded: "自我融資",
+  timelineSummary: (measure: string, from: string, before: string, to: string, after: string, steps: number) =>
+    `${measure}：${from} 為 ${before}，${to} 為 ${after}，共變動 ${steps} 次。`,
+  timelineNone: "到此日期為止，模型沒有這家公司的資金或合約紀錄，因此沒有隨時間的變化。",
+  timelineMarker: (date: string, changes: string) => `${date}：${changes}`,
+  timelineChange: (measure: string, before: string, after: string) => `${measure} ${before} → ${after}`,
+  timelineSummaryLabel: "各數字在圖表起點與終點的值",
+  timelineChangesLabel: (date: string) => `${date} 的變動`,
+  timelineUnit: "十億美元",
+  timelineMarkersHint: "選取標記（點選，或用方向鍵後按 Enter）即可查看當日使數字變動的事實。",
+  timelineMovedBy: "使數字變動的事實",
+  timelineSuperseded: "當日被取代的事實",
+  timelineNoFacts: "沒有單一事實：數字因當日被取代的事實而變動。",
+  timelineError: (message: string) => `無法計算時間軸：${message}`,
+
   helpLink: "說明",
   helpLinkTitle: "函數說明、方法論與資料來源（在瀏覽器中開啟）",
   stressShocked: "受衝擊公司",
