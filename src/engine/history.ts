@@ -275,6 +275,19 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
   return { entity: id, measure, step, from, to, points: withFacts(source, index, relevant, basis, dates, [from, ...dates.slice(0, -1)], values, empty) };
 }
 
+/**
+ * The measure on each of `dates` (ISO, any order), each on the view of its date like a series point: how
+ * several measures are laid side by side on one set of dates (the union of their "facts" steps).
+ * INVALID_INPUT beyond MAX_HISTORY_POINTS dates.
+ */
+export function historyValues(source: HistorySource, id: EntityId, measure: HistoryMeasure, dates: readonly string[], basis: Basis): (number | EngineError)[] | EngineError {
+  if (dates.length > MAX_HISTORY_POINTS) return engineError("INVALID_INPUT", `${dates.length} dates; a series holds at most ${MAX_HISTORY_POINTS}.`);
+  const index = historyIndex(source);
+  const meaning = HISTORY_MEASURE_MEANINGS[measure];
+  const empty: { view?: ModelView } = {};
+  return dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
+}
+
 function tooMany(from: string, to: string, step: HistoryStep): EngineError {
   return engineError(
     "INVALID_INPUT",
