@@ -83,12 +83,12 @@ export function stake(holder: any, company: any, field?: any, as_of?: any, model
 }
 
 /**
- * Money one entity has committed to another (investments, loans, backstops), in USD bn.
+ * Money one entity has committed to another (investments, loans, backstops, guarantees, warrants), in USD bn.
  * @customfunction FUNDING
  * @helpurl https://localhost:3000/help/functions.html#funding
  * @param from Ticker or name of the funder, e.g. "NVDA".
  * @param to Ticker or name of the funded company, e.g. "OPENAI".
- * @param [kind] "all" (default), "equity" (investments), "debt" (loans) or "backstop" (guarantees).
+ * @param [kind] "all" (default), "equity" (investments), "debt" (loans), "backstop" (backstops and guarantees) or "vendor_financing" (warrants).
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
  * @returns Funding from → to in USD bn; 0 when the model records none.

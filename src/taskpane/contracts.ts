@@ -45,4 +45,4 @@ export interface PaneData {
   engine: PaneEngine;
 }
 
-export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost } from "../office/types";
+export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost, HostError, RefreshCounts } from "../office/types";

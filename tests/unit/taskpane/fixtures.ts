@@ -37,6 +37,11 @@ function fact(partial: Partial<Fact> & Pick<Fact, "kind" | "from" | "to" | "amou
     estimate: false,
     supersedes: [],
     claims: [],
+    provenance: "press",
+    fundedUsdBn: null,
+    conditionalUsdBn: null,
+    periodMonths: null,
+    periodEnd: null,
     ...partial,
   };
 }
@@ -111,7 +116,14 @@ export function fakeHost(overrides: Partial<WorkbookHost> & { caps?: Partial<Cap
   const build: WorkbookHost["build"] =
     overrides.build ?? (async () => ({ kind: "built", sheets: ["AIFIN Facts", "AIFIN Exposure"], facts: 11, syncs: 4 }));
   const refresh: WorkbookHost["refresh"] =
-    overrides.refresh ?? (async () => ({ kind: "refreshed", added: 3, updated: 2, keptEdited: 1, keptAdded: 4, message: "ok" }));
+    overrides.refresh ??
+    (async () => ({
+      kind: "refreshed",
+      datasetVersion: "test",
+      facts: { added: 3, updated: 2, unchanged: 40, keptEdited: 1, keptAdded: 4, removed: 1, keptDeleted: 0 },
+      entities: { added: 0, updated: 0, unchanged: 16, keptEdited: 0, keptAdded: 0, removed: 0, keptDeleted: 0 },
+      syncs: 5,
+    }));
   const freeze: WorkbookHost["freeze"] = overrides.freeze ?? (async () => ({ kind: "frozen", sheet: "AIFIN Values" }));
   return {
     capabilities: () => caps,
