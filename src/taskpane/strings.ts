@@ -82,6 +82,7 @@ export const en = {
   flowKindEquity: "Equity",
   flowKindDebt: "Debt",
   flowKindBackstop: "Backstop",
+  flowKindVendor: "Vendor financing",
   flowKindContract: "Contract",
   flowInLabel: "Funded by / buys from it",
   flowOutLabel: "It funds / buys from",

@@ -75,6 +75,7 @@ export const zhTW: Strings = {
   flowKindEquity: "股權",
   flowKindDebt: "債務",
   flowKindBackstop: "擔保",
+  flowKindVendor: "供應商融資",
   flowKindContract: "合約",
   flowInLabel: "出資者／向其採購者",
   flowOutLabel: "其出資／採購對象",

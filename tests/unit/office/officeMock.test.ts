@@ -153,8 +153,9 @@ describe("fresh build on office-addin-mock", () => {
     const facts = [...written(added[3]).values()][0];
     expect(facts[3]).toEqual([...FACT_COLUMNS]);
     expect(facts).toHaveLength(4 + bundledDataset.facts.length);
-    const table = (added[3].tables as Mock)[`tA4T${4 + bundledDataset.facts.length}`] as Mock;
-    expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:T${4 + bundledDataset.facts.length}` });
+    const lastColumn = String.fromCharCode(64 + FACT_COLUMNS.length); // one letter per fact column (25: Y)
+    const table = (added[3].tables as Mock)[`tA4${lastColumn}${4 + bundledDataset.facts.length}`] as Mock;
+    expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:${lastColumn}${4 + bundledDataset.facts.length}` });
 
     expect(parts).toHaveLength(1);
     const record = ownershipRecordFromXml(parts[0])!;
