@@ -5,7 +5,7 @@
  * build time. Pure, like every spec: the writer copies it, the HyperFormula harness evaluates it.
  */
 import { calendarDates } from "../engine";
-import type { EntityId } from "../model/types";
+import type { EntityId } from "../model";
 import { rangeAddress, sheetRef } from "./a1";
 import { USD_FORMAT, type SheetSpec, type SpecCell } from "./templateSpec";
 

@@ -5,7 +5,7 @@
  */
 import { createModel, earliestFactDate, entitiesToRows, ENTITY_COLUMNS, FACT_COLUMNS, factsToRows, type Dataset } from "../model";
 import { DEFAULT_MAX_CYCLE_LENGTH, DEFAULT_SHOCKED, entityMetrics } from "../engine";
-import type { EntityId, Fact } from "../model/types";
+import type { EntityId, Fact } from "../model";
 import type { TableCell } from "./refreshMerge";
 import type { EntityLine } from "./templateSpec";
 

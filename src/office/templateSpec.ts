@@ -7,7 +7,7 @@
  * the harness passes plain A1 ranges.
  */
 import { CYCLE_LENGTH } from "../engine";
-import type { EntityId, Fact } from "../model/types";
+import type { EntityId, Fact } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */

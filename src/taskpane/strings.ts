@@ -2,7 +2,7 @@
  * Every user-visible string of the pane, in one catalogue so wording stays consistent and a second
  * language is one more object. Templated strings are functions.
  */
-import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office/types";
+import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office";
 
 /** An office-layer error in words: the reason, what was and was not changed, and Excel's own code. */
 type HostErrorText = Record<HostErrorCode, (e: HostError, action: string) => string>;

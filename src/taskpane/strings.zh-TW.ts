@@ -1,4 +1,4 @@
-import type { RefreshCounts } from "../office/types";
+import type { RefreshCounts } from "../office";
 import type { Strings } from "./strings";
 
 /** Traditional Chinese (Taiwan) catalogue, chosen when Office's display language is zh-TW (or Hant/HK/MO). */
