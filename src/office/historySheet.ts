@@ -65,7 +65,7 @@ export function historySheetSpec(opts: HistorySheetOptions): SheetSpec & { point
   const formatRows = dates ? points : FALLBACK_ROWS;
   const header = HISTORY_CELLS.headerRow;
   return {
-    role: "history" as SheetSpec["role"],
+    role: "history",
     name: opts.name,
     rows,
     numberFormats: [
@@ -89,6 +89,7 @@ export function historySheetSpec(opts: HistorySheetOptions): SheetSpec & { point
         ? {
             name: "AIFIN history chart",
             title: "Exposure over time (USD bn)",
+            kind: "line",
             source: rangeAddress(header, 1, header + points, width),
             from: "F6",
             to: "N24",

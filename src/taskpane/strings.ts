@@ -162,7 +162,7 @@ export const en = {
   flagUnverified: "unverified",
 
   wbBuild: "Build workbook",
-  wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, Sources) with live formulas into this workbook.",
+  wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, History, Sources) with live formulas into this workbook.",
   wbRefresh: "Refresh data",
   wbRefreshHint: "Updates the Facts table from the bundled data, keeping rows you edited or added.",
   wbFreeze: "Freeze to values",
