@@ -35,6 +35,7 @@ export {
 export { DEFAULT_ASSUMPTIONS, scenarioFrom, scenarioRows, lookup as scenarioLookup, type ScenarioAssumptions } from "./stressScenario";
 export {
   history,
+  historyValues,
   calendarDates,
   HISTORY_MEASURES,
   HISTORY_MEASURE_MEANINGS,

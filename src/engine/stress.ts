@@ -11,8 +11,7 @@
  *    headroom over all its debt (project vehicles); its lenders then lose exposure × (1 − recovery).
  * Assumptions: `ScenarioAssumptions` (./stressScenario), defaults in src/model/data/assumptions.ts.
  */
-import { DEFAULT_SHOCKED } from "../model/data/assumptions";
-import type { Entity, EntityId, Fact, ModelView, Role } from "../model/types";
+import { DEFAULT_SHOCKED, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { engineError, isEngineError, type EngineError } from "./result";
 import { stakeOf, latestValuation } from "./stakeOf";

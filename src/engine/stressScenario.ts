@@ -8,12 +8,14 @@ import {
   ASSUMPTIONS,
   LEASE_TREATMENTS,
   MONEY_BASES,
+  ROLES,
   VALUATION_METHODS,
+  type Entity,
+  type EntityId,
   type LeaseTreatment,
   type MoneyBasis,
   type ValuationMethod,
-} from "../model/data/assumptions";
-import { ROLES, type Entity, type EntityId } from "../model/types";
+} from "../model";
 import { engineError, type EngineError } from "./result";
 
 /** Everything a stress scenario assumes besides who cuts and by how much. */

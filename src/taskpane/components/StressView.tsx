@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { isEngineError } from "../../engine/result";
+import { isEngineError } from "../../engine";
 import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../contracts";
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
@@ -15,7 +15,7 @@ import { useStrings } from "../i18n";
 import { FigureTable } from "./FigureTable";
 import { EntityPicker } from "./EntityPicker";
 import { ErrorState } from "./States";
-import { CLAIM_FIGURES } from "../../model/data/claims";
+import { CLAIM_FIGURES } from "../../model";
 
 /** The article's figure (claim S14): hyperscalers would lose about USD 1 trillion of market value (declared with the claims). */
 export const ARTICLE_CLAIM_USD_BN = CLAIM_FIGURES.S14.usdBn;
