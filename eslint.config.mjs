@@ -13,6 +13,9 @@ const uiPackages = [
   { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"], message: "model/engine are pure: no React or Fluent UI." },
   { group: ["office-*", "@microsoft/office-js", "office-addin-*"], message: "model/engine are pure: no Office packages." },
 ];
+// hyperformula is GPL-3.0: only the workbook preview (src/preview) and tests may use it, never the add-in.
+const gplEngine = { group: ["hyperformula", "hyperformula/*"], message: "hyperformula (GPL-3.0) is for the preview and tests only, never the add-in bundle." };
+const previewFolder = { group: ["**/preview", "**/preview/**"], message: "The add-in never imports the workbook preview (src/preview)." };
 const above = (layers) => ({
   group: layers.flatMap((l) => [`**/${l}`, `**/${l}/**`]),
   message: "Imports only flow model <- engine <- functions; office <- taskpane.",
@@ -44,7 +47,7 @@ export default tseslint.config(
         ...restrictedGlobals(domGlobals, "model is pure: no DOM."),
         ...restrictedGlobals(networkGlobals, "no network calls."),
       ],
-      "no-restricted-imports": ["error", { patterns: [...uiPackages, above(["engine", "functions", "office", "taskpane", "commands"])] }],
+      "no-restricted-imports": ["error", { patterns: [...uiPackages, gplEngine, previewFolder, above(["engine", "functions", "office", "taskpane", "commands"])] }],
     },
   },
   {
@@ -56,7 +59,7 @@ export default tseslint.config(
         ...restrictedGlobals(domGlobals, "engine is pure: no DOM."),
         ...restrictedGlobals(networkGlobals, "no network calls."),
       ],
-      "no-restricted-imports": ["error", { patterns: [...uiPackages, above(["functions", "office", "taskpane", "commands"])] }],
+      "no-restricted-imports": ["error", { patterns: [...uiPackages, gplEngine, previewFolder, above(["functions", "office", "taskpane", "commands"])] }],
     },
   },
   {
@@ -64,6 +67,8 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { group: ["react", "react-dom", "@fluentui/*"], message: "functions have no UI." },
+        gplEngine,
+        previewFolder,
         above(["office", "taskpane", "commands"]),
       ] }],
     },
@@ -73,6 +78,8 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { group: ["react", "react-dom", "@fluentui/*"], message: "office is host code, not UI." },
+        gplEngine,
+        previewFolder,
         above(["taskpane", "commands"]),
       ] }],
     },
@@ -83,10 +90,31 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": ["error", { patterns: [gplEngine, previewFolder] }],
       "no-restricted-syntax": ["error", {
         selector: "MemberExpression[object.name='Excel'][property.name='run']",
         message: "The pane never calls Excel.run: go through src/office.",
       }],
+    },
+  },
+  {
+    files: ["src/commands/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [gplEngine, previewFolder] }] },
+  },
+  {
+    // The workbook preview (development server only): an in-browser Excel over hyperformula, around the real pane.
+    // It may use the office layer's public pieces (A1 helpers, the bridge name) and the functions' spec table;
+    // never the pane's internals (it embeds the real pane instead), and nothing may import it back (above).
+    files: ["src/preview/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@fluentui/*"], message: "The preview draws a plain grid; the pane it embeds brings Fluent UI." },
+        { group: ["**/taskpane", "**/taskpane/**", "**/commands", "**/commands/**"], message: "The preview embeds the real pane (taskpane.html); it does not import its code." },
+        { group: ["**/model/**", "**/engine/**", "**/functions/impl", "**/functions/invoke", "**/functions/functions"], message: "The preview computes nothing itself: AIFIN figures come from the functions functions.js associates." },
+      ] }],
     },
   },
   {

@@ -5,13 +5,23 @@
 import { bundledDataset } from "../model";
 import { officeProbe } from "./capabilities";
 import { createExcelHostWith, type TemplateSource } from "./excelHost";
+import { createPreviewHostWith } from "./previewHost";
 import { templateSourceOf } from "./templateSource";
 import type { WorkbookHost } from "./types";
 
 export * from "./types";
-export { createPreviewHost } from "./previewHost";
+export { createPreviewHostWith, findPreviewExcel, PREVIEW_GLOBAL, type PreviewExcel } from "./previewHost";
 export { createExcelHostWith, buildSpecs, type HostDeps, type TemplateSource } from "./excelHost";
 export { templateSourceOf } from "./templateSource";
+
+/**
+ * The host outside Excel: over the workbook preview's in-browser Excel when the pane runs inside
+ * preview.html, else one that says where to build (previewHost.ts).
+ */
+export function createPreviewHost(): WorkbookHost {
+  let source: TemplateSource | null = null;
+  return createPreviewHostWith(() => (source ??= templateSourceOf(bundledDataset)));
+}
 
 /**
  * The host over the real Excel. Call it once Office is ready (Office.onReady); the bundled data is turned
