@@ -124,7 +124,7 @@ describe("a live workbook in the preview", () => {
       const r = ctx.workbook.tables.getItem("AIFIN_Facts").getDataBodyRange();
       r.load("formulas");
       await ctx.sync();
-      return r.formulas as unknown[][];
+      return r.formulas as (string | number | boolean)[][];
     });
     await run(async (ctx) => {
       ctx.workbook.tables.getItem("AIFIN_Facts").rows.add(undefined, [copy[0].map((v, i) => (i === 0 ? "X001" : v))]);
