@@ -68,7 +68,7 @@ export function perturbedFactRows(count: number): CellValue[][] {
 export async function run(): Promise<void> {
   installCustomFunctionsShim();
   const fx = (await import("../src/functions/functions")) as unknown as Record<string, Fn>;
-  const { sharedRuntime } = await import("../src/functions/runtime");
+  const { sharedModelCache } = await import("../src/functions/modelCache");
 
   const cases: [string, () => unknown][] = [
     ["CIRCULAR_EXPOSURE(MSFT)", () => fx.circularExposure("MSFT")],
@@ -94,7 +94,7 @@ export async function run(): Promise<void> {
   }
 
   const rows = perturbedFactRows(10_000);
-  const runtime = sharedRuntime();
+  const runtime = sharedModelCache();
   const parsesBefore = runtime.stats.parses;
   let t = performance.now();
   const handle = fx.model(rows);

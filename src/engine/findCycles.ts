@@ -21,7 +21,7 @@
  * - bottleneck = the smallest (summed) edge amount along the cycle.
  */
 import { isFiniteNumber } from "./matrix";
-import { engineError, type EngineError } from "./result";
+import { engineError, isEngineError, type EngineError } from "./result";
 
 /** A directed, weighted edge. */
 export interface CycleEdge {
@@ -66,67 +66,13 @@ export interface Cycle {
  * // => [{ path: ["A", "B", "A"], bottleneck: 1 }, { path: ["A", "B", "C", "A"], bottleneck: 2 }]
  */
 export function findCycles(graph: CycleGraph, options: FindCyclesOptions): Cycle[] | EngineError {
-  if (typeof graph !== "object" || graph === null) return engineError("INVALID_INPUT", "findCycles needs { nodes, edges }");
   if (typeof options !== "object" || options === null) return engineError("INVALID_INPUT", "findCycles needs { maxLength }");
-  const { nodes, edges } = graph;
-  const maxLength: unknown = options.maxLength;
-  if (!isFiniteNumber(maxLength) || !Number.isInteger(maxLength) || maxLength < 2) {
-    return engineError("INVALID_INPUT", `maxLength must be an integer of at least 2, got ${String(maxLength)}`);
-  }
-  if (!Array.isArray(nodes)) return engineError("INVALID_INPUT", "nodes must be an array of ids");
-  if (!Array.isArray(edges)) return engineError("INVALID_INPUT", "edges must be an array of { from, to, amount }");
-  const n = nodes.length;
-  const rank = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id: unknown = nodes[i];
-    if (typeof id !== "string") return engineError("INVALID_INPUT", `nodes[${i}] is not a string`);
-    if (rank.has(id)) return engineError("INVALID_INPUT", `nodes[${i}] repeats the id "${id}"`);
-    rank.set(id, i);
-  }
-
-  // Sum parallel edges into one amount per ordered pair.
-  const pairAmount = new Map<number, number>();
-  for (let k = 0; k < edges.length; k++) {
-    const edge: unknown = edges[k];
-    if (typeof edge !== "object" || edge === null) return engineError("INVALID_INPUT", `edges[${k}] is not an edge`);
-    const { from, to, amount } = edge as Partial<CycleEdge>;
-    const u = typeof from === "string" ? rank.get(from) : undefined;
-    const v = typeof to === "string" ? rank.get(to) : undefined;
-    if (u === undefined) return engineError("INVALID_INPUT", `edges[${k}].from "${String(from)}" is not in nodes`);
-    if (v === undefined) return engineError("INVALID_INPUT", `edges[${k}].to "${String(to)}" is not in nodes`);
-    if (!isFiniteNumber(amount)) return engineError("INVALID_INPUT", `edges[${k}].amount is not a finite number`);
-    if (amount < 0) return engineError("INVALID_INPUT", `edges[${k}].amount is negative (${amount})`);
-    if (u === v || amount === 0) continue;
-    const key = u * n + v;
-    pairAmount.set(key, (pairAmount.get(key) ?? 0) + amount);
-  }
-
-  // Adjacency in compressed form, successors sorted by rank so the output order is stable.
-  const keys = Array.from(pairAmount.keys()).sort((a, b) => a - b);
-  const outStart = new Int32Array(n + 1);
-  const outTo = new Int32Array(keys.length);
-  const outAmount = new Float64Array(keys.length);
-  const inStart = new Int32Array(n + 1);
-  const inFrom = new Int32Array(keys.length);
-  for (const key of keys) {
-    outStart[Math.floor(key / n) + 1]++;
-    inStart[(key % n) + 1]++;
-  }
-  for (let i = 0; i < n; i++) {
-    outStart[i + 1] += outStart[i];
-    inStart[i + 1] += inStart[i];
-  }
-  const inFill = inStart.slice(0, n);
-  keys.forEach((key, k) => {
-    const u = Math.floor(key / n);
-    const v = key % n;
-    outTo[k] = v;
-    outAmount[k] = pairAmount.get(key)!;
-    inFrom[inFill[v]++] = u;
-  });
+  const compiled = compileGraph(graph, options.maxLength);
+  if (isEngineError(compiled)) return compiled;
+  const { n, nodes, outStart, outTo, outAmount, inStart, inFrom } = compiled;
 
   // No simple cycle has more nodes than the graph; capping also keeps the buffers below small.
-  const bound = Math.min(maxLength, n);
+  const bound = Math.min(options.maxLength, n);
   const cycles: Cycle[] = [];
   const NONE = 0x7fffffff;
   const dist = new Int32Array(n).fill(NONE);
@@ -192,6 +138,173 @@ export function findCycles(graph: CycleGraph, options: FindCyclesOptions): Cycle
     onPath[s] = 0;
   }
   return cycles;
+}
+
+/** Limits of {@link findCyclesThrough}: how long it may search and how many cycles it may keep. */
+export interface CycleSearchLimits {
+  /** Largest number of distinct nodes on a reported cycle (integer ≥ 2). */
+  maxLength: number;
+  /** Most cycles kept; the search stops (incomplete) when one more is found. */
+  maxCycles: number;
+  /** Most edge examinations (the time budget, in work rather than clock time so results are reproducible). */
+  maxSteps: number;
+}
+
+/** What {@link findCyclesThrough} found. */
+export interface CyclesThroughResult {
+  /** Cycles starting and ending at the node, in search order (at most maxCycles). */
+  cycles: Cycle[];
+  /** False when a limit stopped the search: more cycles may exist. */
+  complete: boolean;
+  /** Edge examinations used. */
+  steps: number;
+}
+
+/**
+ * Every simple cycle through one node with at most `maxLength` nodes, each once, starting and ending at the
+ * node. The search runs from that node only (never over the rest of the graph), enters a branch only if it
+ * can still close within the bound (exact distances back to the node, one reverse breadth-first search),
+ * and stops at `maxCycles` cycles or `maxSteps` edge examinations, saying so. An unknown node has none.
+ *
+ * @example findCyclesThrough(g, "B", { maxLength: 3, maxCycles: 100, maxSteps: 1e6 })
+ * // => { cycles: [{ path: ["B", "A", "B"], bottleneck: 1 }, { path: ["B", "C", "A", "B"], ... }], complete: true, ... }
+ */
+export function findCyclesThrough(graph: CycleGraph, node: string, limits: CycleSearchLimits): CyclesThroughResult | EngineError {
+  if (typeof limits !== "object" || limits === null) return engineError("INVALID_INPUT", "findCyclesThrough needs { maxLength, maxCycles, maxSteps }");
+  const compiled = compileGraph(graph, limits.maxLength);
+  if (isEngineError(compiled)) return compiled;
+  const { n, nodes, rank, outStart, outTo, outAmount, inStart, inFrom } = compiled;
+  const s = rank.get(node);
+  const cycles: Cycle[] = [];
+  if (s === undefined) return { cycles, complete: true, steps: 0 };
+  const bound = Math.min(limits.maxLength, n);
+  const NONE = 0x7fffffff;
+  const dist = new Int32Array(n).fill(NONE);
+  dist[s] = 0;
+  let steps = 0;
+  let frontier = [s];
+  for (let d = 1; d < bound && frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const v of frontier) {
+      for (let k = inStart[v]; k < inStart[v + 1]; k++) {
+        steps++;
+        const u = inFrom[k];
+        if (dist[u] === NONE) {
+          dist[u] = d;
+          next.push(u);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const onPath = new Uint8Array(n);
+  const pathNodes = new Int32Array(Math.max(bound, 1));
+  const pathAmounts = new Float64Array(Math.max(bound, 1));
+  const cursor = new Int32Array(Math.max(bound, 1));
+  pathNodes[0] = s;
+  onPath[s] = 1;
+  cursor[0] = outStart[s];
+  let depth = 0;
+  while (depth >= 0) {
+    if (steps >= limits.maxSteps) return { cycles, complete: false, steps };
+    const v = pathNodes[depth];
+    const k = cursor[depth];
+    if (k >= outStart[v + 1]) {
+      if (depth > 0) onPath[v] = 0;
+      depth--;
+      continue;
+    }
+    steps++;
+    cursor[depth] = k + 1;
+    const w = outTo[k];
+    if (w === s) {
+      if (depth >= 1) {
+        if (cycles.length >= limits.maxCycles) return { cycles, complete: false, steps };
+        pathAmounts[depth] = outAmount[k];
+        cycles.push(buildCycle(nodes, pathNodes, pathAmounts, depth));
+      }
+      continue;
+    }
+    if (onPath[w] || dist[w] === NONE || depth + 1 + dist[w] > bound) continue;
+    pathAmounts[depth] = outAmount[k];
+    depth++;
+    pathNodes[depth] = w;
+    onPath[w] = 1;
+    cursor[depth] = outStart[w];
+  }
+  return { cycles, complete: true, steps };
+}
+
+/** A graph in compressed adjacency form (out- and in-edges), parallel edges summed. */
+interface CompiledGraph {
+  n: number;
+  nodes: readonly string[];
+  rank: Map<string, number>;
+  outStart: Int32Array;
+  outTo: Int32Array;
+  outAmount: Float64Array;
+  inStart: Int32Array;
+  inFrom: Int32Array;
+}
+
+function compileGraph(graph: CycleGraph, maxLength: unknown): CompiledGraph | EngineError {
+  if (typeof graph !== "object" || graph === null) return engineError("INVALID_INPUT", "findCycles needs { nodes, edges }");
+  const { nodes, edges } = graph;
+  if (!isFiniteNumber(maxLength) || !Number.isInteger(maxLength) || maxLength < 2) {
+    return engineError("INVALID_INPUT", `maxLength must be an integer of at least 2, got ${String(maxLength)}`);
+  }
+  if (!Array.isArray(nodes)) return engineError("INVALID_INPUT", "nodes must be an array of ids");
+  if (!Array.isArray(edges)) return engineError("INVALID_INPUT", "edges must be an array of { from, to, amount }");
+  const n = nodes.length;
+  const rank = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id: unknown = nodes[i];
+    if (typeof id !== "string") return engineError("INVALID_INPUT", `nodes[${i}] is not a string`);
+    if (rank.has(id)) return engineError("INVALID_INPUT", `nodes[${i}] repeats the id "${id}"`);
+    rank.set(id, i);
+  }
+
+  // Sum parallel edges into one amount per ordered pair.
+  const pairAmount = new Map<number, number>();
+  for (let k = 0; k < edges.length; k++) {
+    const edge: unknown = edges[k];
+    if (typeof edge !== "object" || edge === null) return engineError("INVALID_INPUT", `edges[${k}] is not an edge`);
+    const { from, to, amount } = edge as Partial<CycleEdge>;
+    const u = typeof from === "string" ? rank.get(from) : undefined;
+    const v = typeof to === "string" ? rank.get(to) : undefined;
+    if (u === undefined) return engineError("INVALID_INPUT", `edges[${k}].from "${String(from)}" is not in nodes`);
+    if (v === undefined) return engineError("INVALID_INPUT", `edges[${k}].to "${String(to)}" is not in nodes`);
+    if (!isFiniteNumber(amount)) return engineError("INVALID_INPUT", `edges[${k}].amount is not a finite number`);
+    if (amount < 0) return engineError("INVALID_INPUT", `edges[${k}].amount is negative (${amount})`);
+    if (u === v || amount === 0) continue;
+    const key = u * n + v;
+    pairAmount.set(key, (pairAmount.get(key) ?? 0) + amount);
+  }
+
+  // Adjacency in compressed form, successors sorted by rank so the output order is stable.
+  const keys = Array.from(pairAmount.keys()).sort((a, b) => a - b);
+  const outStart = new Int32Array(n + 1);
+  const outTo = new Int32Array(keys.length);
+  const outAmount = new Float64Array(keys.length);
+  const inStart = new Int32Array(n + 1);
+  const inFrom = new Int32Array(keys.length);
+  for (const key of keys) {
+    outStart[Math.floor(key / n) + 1]++;
+    inStart[(key % n) + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    outStart[i + 1] += outStart[i];
+    inStart[i + 1] += inStart[i];
+  }
+  const inFill = inStart.slice(0, n);
+  keys.forEach((key, k) => {
+    const u = Math.floor(key / n);
+    const v = key % n;
+    outTo[k] = v;
+    outAmount[k] = pairAmount.get(key)!;
+    inFrom[inFill[v]++] = u;
+  });
+  return { n, nodes, rank, outStart, outTo, outAmount, inStart, inFrom };
 }
 
 function buildCycle(nodes: readonly string[], pathNodes: Int32Array, pathAmounts: Float64Array, last: number): Cycle {

@@ -17,7 +17,7 @@ export { selfFundedExposure, fundedBacklog, circularShare, roundTripRatio, expos
 export { capexOffset, latestAnnualCapex, type CapexOffset } from "./capexOffset";
 export { stakeOf, latestValuation, type StakeField } from "./stakeOf";
 export { networkExposure, DEFAULT_LEAK, type NetworkExposureOptions } from "./networkExposure";
-export { cyclesThrough, DEFAULT_MAX_CYCLE_LENGTH, type MoneyCycle } from "./cyclesThrough";
+export { cyclesThrough, findMoneyCycles, CYCLE_LENGTH, CYCLE_SEARCH_LIMITS, DEFAULT_MAX_CYCLE_LENGTH, type MoneyCycle, type CyclesFound } from "./cyclesThrough";
 export { moneyGraph, type MoneyEdge, type MoneyGraph } from "./moneyGraph";
 export {
   stress,
@@ -30,5 +30,22 @@ export {
   type StressResult,
   type StressDetails,
 } from "./stress";
+export {
+  history,
+  historyValues,
+  calendarDates,
+  HISTORY_MEASURES,
+  HISTORY_MEASURE_MEANINGS,
+  HISTORY_STEPS,
+  MAX_HISTORY_POINTS,
+  MAX_HISTORY_EVALUATIONS,
+  type HistoryMeasure,
+  type HistoryStep,
+  type HistoryPoint,
+  type HistorySeries,
+  type HistoryOptions,
+  type HistorySource,
+} from "./history";
 export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";
+export { LruCache, ViewMemo } from "./memo";

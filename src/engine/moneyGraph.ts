@@ -3,7 +3,8 @@
  * company and contract money from buyer to vendor, parallel facts summed. Shared by cyclesThrough and
  * networkExposure; built once per view.
  */
-import type { EntityId, ModelView } from "../model/types";
+import type { EntityId, ModelView } from "../model";
+import { ViewMemo } from "./memo";
 import { contractAmount, fundingAmount, indexOf } from "./viewIndex";
 
 /** A money edge: USD bn moving from → to. */
@@ -19,11 +20,16 @@ export interface MoneyGraph {
   edges: readonly MoneyEdge[];
 }
 
-/** The money graph of a view (cached on the view's index). */
+/** The money graph of each view, built on first use. */
+const graphs = new ViewMemo<MoneyGraph>(buildMoneyGraph);
+
+/** The money graph of a view (memoised per view). */
 export function moneyGraph(view: ModelView): MoneyGraph {
+  return graphs.get(view);
+}
+
+function buildMoneyGraph(view: ModelView): MoneyGraph {
   const index = indexOf(view);
-  const cached = index.cache.get("moneyGraph") as MoneyGraph | undefined;
-  if (cached !== undefined) return cached;
   const sums = new Map<EntityId, Map<EntityId, number>>();
   const add = (from: EntityId, to: EntityId, amount: number) => {
     if (amount <= 0 || from === to) return;
@@ -33,16 +39,14 @@ export function moneyGraph(view: ModelView): MoneyGraph {
   };
   for (const [from, row] of index.fundingOut) for (const [to, cell] of row) add(from, to, fundingAmount(cell));
   for (const [from, row] of index.contractsOut) for (const [to, cell] of row) add(from, to, contractAmount(cell));
+  // Edges in node order (from, then to): sorting each row by node index keeps this linear in the edges.
+  const rank = index.nodeIndex;
   const edges: MoneyEdge[] = [];
   for (const from of index.nodes) {
     const row = sums.get(from);
     if (row === undefined) continue;
-    for (const to of index.nodes) {
-      const amount = row.get(to);
-      if (amount !== undefined) edges.push({ from, to, amount });
-    }
+    const tos = [...row.keys()].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    for (const to of tos) edges.push({ from, to, amount: row.get(to) as number });
   }
-  const graph = { nodes: index.nodes, edges };
-  index.cache.set("moneyGraph", graph);
-  return graph;
+  return { nodes: index.nodes, edges };
 }

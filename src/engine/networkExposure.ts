@@ -11,7 +11,8 @@
  * network exposure(X) = Σ_j F(X→j) · N[j][X]. Worked example and the leak sensitivity table:
  * docs/methodology.md §5.
  */
-import type { EntityId, ModelView } from "../model/types";
+import { LruCache, ViewMemo } from "./memo";
+import type { EntityId, ModelView } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { moneyGraph } from "./moneyGraph";
 import { engineError, isEngineError, type EngineError } from "./result";
@@ -30,12 +31,16 @@ export interface NetworkExposureOptions {
   leak?: number;
 }
 
-/** Column X of (I − A)⁻¹ with X absorbing, cached on the view's index per (leak, X). */
+/** Return shares per view, by (leak, X): bounded, since the leak comes from an argument. */
+const shareColumns = new ViewMemo<LruCache<string, number[] | EngineError>>(() => new LruCache(512));
+
+/** Column X of (I − A)⁻¹ with X absorbing, memoised per view and (leak, X). */
 function returnShares(view: ModelView, x: number, leak: number): number[] | EngineError {
+  return shareColumns.get(view).getOrCreate(`${leak}:${x}`, () => computeReturnShares(view, x, leak));
+}
+
+function computeReturnShares(view: ModelView, x: number, leak: number): number[] | EngineError {
   const index = indexOf(view);
-  const key = `returnShares:${leak}:${x}`;
-  const cached = index.cache.get(key) as number[] | EngineError | undefined;
-  if (cached !== undefined) return cached;
   const n = index.nodes.length;
   const a = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const out = new Array<number>(n).fill(0);
@@ -48,9 +53,7 @@ function returnShares(view: ModelView, x: number, leak: number): number[] | Engi
     if (i !== x) a[i][index.nodeIndex.get(e.to) as number] = (1 - leak) * (e.amount / out[i]);
   }
   const inverse = leontiefInverse(a);
-  const shares = isEngineError(inverse) ? inverse : inverse.map((row) => Math.min(1, Math.max(0, row[x])));
-  index.cache.set(key, shares);
-  return shares;
+  return isEngineError(inverse) ? inverse : inverse.map((row) => Math.min(1, Math.max(0, row[x])));
 }
 
 /**

@@ -4,7 +4,8 @@
  * into a `CustomFunctions.Error`. Every message the user can see is written in `messages` below, so the
  * wording stays consistent and can be translated in one place.
  */
-import { isEngineError, type EngineError, type EngineErrorCode } from "../engine/result";
+import { clip, MAX_QUOTED } from "./cellText";
+import { isEngineError, type EngineError, type EngineErrorCode } from "../engine";
 
 /** The Excel errors AIFIN functions return. */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";
@@ -44,7 +45,8 @@ export function orThrow<T>(value: T | EngineError): T {
   return value;
 }
 
-const quote = (text: string): string => `"${text}"`;
+/** An analyst's text quoted in a message: only its beginning, so a message never echoes a 10 MB cell. */
+const quote = (text: string): string => `"${clip(text, MAX_QUOTED)}"`;
 const orList = (items: readonly string[]): string =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 
@@ -93,7 +95,7 @@ export const messages = {
 /** A short description of a raw argument for messages ("text \"abc\"", "number 3", "TRUE"). */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") return `text ${quote(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === "string") return `text "${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
   if (typeof value === "number") return `number ${value}`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (Array.isArray(value)) return "a range";

@@ -2,14 +2,15 @@
  * The single adapter between raw worksheet arguments and the bodies: validate, run, map errors, guard the
  * result. `invoke` never throws and never returns NaN or Infinity: every failure comes back as a
  * `FormulaError` value, which `functions.ts` turns into `CustomFunctions.Error` (and the formula harness
- * into a HyperFormula `CellError`).
+ * into a HyperFormula `CellError`). Texts, in results and in messages, are cut to what a cell can show.
  */
-import { isEngineError } from "../engine/result";
+import { isEngineError } from "../engine";
+import { FUNCTIONS, FUNCTION_IDS, type FunctionId } from "./catalogue";
+import { clip, MAX_CELL_TEXT } from "./cellText";
 import { FormulaError, fromEngineError, isFormulaError, messages } from "./errors";
-import { BODIES, type ResultCell, type ResultValue } from "./impl";
-import { sharedRuntime, type Runtime } from "./runtime";
-import { FUNCTION_SPECS, type FunctionId } from "./specs";
-import { validateArguments } from "./validate";
+import { sharedModelCache, type ModelCache } from "./modelCache";
+import type { ResultCell, ResultValue } from "./params";
+import { compileSpec, validateArguments, type CompiledSpec } from "./validate";
 
 /** What a call produces: a value, or a formula error as a value. */
 export type Outcome = ResultValue | FormulaError;
@@ -22,7 +23,8 @@ function guardNumber(fn: string, n: number): number {
 
 function guardCell(fn: string, cell: unknown): ResultCell {
   if (typeof cell === "number") return guardNumber(fn, cell);
-  if (typeof cell === "string" || typeof cell === "boolean") return cell;
+  if (typeof cell === "string") return cell.length > MAX_CELL_TEXT ? clip(cell) : cell;
+  if (typeof cell === "boolean") return cell;
   if (cell === null || cell === undefined) return "";
   if (isEngineError(cell)) throw fromEngineError(cell);
   throw new FormulaError("#VALUE!", messages.internal(fn, `unexpected ${typeof cell} in the result`));
@@ -48,21 +50,30 @@ function guardResult(fn: string, value: unknown): ResultValue {
   return guardCell(fn, value);
 }
 
+/** Each function's spec, compiled once. */
+const COMPILED = Object.fromEntries(FUNCTION_IDS.map((id) => [id, compileSpec(id, FUNCTIONS[id])])) as Record<FunctionId, CompiledSpec>;
+
+function asFormulaError(fn: string, error: unknown): FormulaError {
+  const formula = isFormulaError(error)
+    ? error
+    : isEngineError(error)
+      ? fromEngineError(error)
+      : new FormulaError("#VALUE!", messages.internal(fn, error instanceof Error ? error.message : String(error)));
+  return formula.message.length > MAX_CELL_TEXT ? new FormulaError(formula.code, clip(formula.message)) : formula;
+}
+
 /**
  * Runs one AIFIN function on raw arguments as Excel passes them (omitted = null or undefined).
  *
  * @example invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-27"]) // 50
  */
-export function invoke(id: FunctionId, raw: readonly unknown[], runtime: Runtime = sharedRuntime()): Outcome {
-  const spec = FUNCTION_SPECS[id];
-  const fn = `AIFIN.${id}`;
+export function invoke(id: FunctionId, raw: readonly unknown[], models: ModelCache = sharedModelCache()): Outcome {
+  const compiled = COMPILED[id];
   try {
-    const ctx = validateArguments(spec, raw, runtime);
-    return guardResult(fn, BODIES[id](ctx));
+    const { args, call } = validateArguments(compiled, raw, models);
+    // The spec types each body's arguments; here they are the validated values by name.
+    return guardResult(compiled.fn, compiled.def.body(args as never, call));
   } catch (error) {
-    if (isFormulaError(error)) return error;
-    if (isEngineError(error)) return fromEngineError(error);
-    const detail = error instanceof Error ? error.message : String(error);
-    return new FormulaError("#VALUE!", messages.internal(fn, detail));
+    return asFormulaError(compiled.fn, error);
   }
 }

@@ -1,31 +1,24 @@
 /**
- * The one validation and coercion path of the AIFIN functions. It reads the argument specs
- * (`specs.ts`), treats null, undefined and "" as an omitted argument (Excel passes omitted optional
+ * The one validation and coercion path of the AIFIN functions. It reads each function's argument spec
+ * (catalogue/*.ts), treats null, undefined and "" as an omitted argument (Excel passes omitted optional
  * arguments as null or undefined), resolves the model first so entity names resolve against the right
  * registry, and throws a `FormulaError` naming the argument and the accepted values. Bodies receive
  * clean, typed values and never re-check them.
+ *
+ * Speed: a sheet calls the look-ups hundreds of thousands of times per recalculation, so each function's
+ * spec is compiled once into an array of coercers, and the two costly steps are memoised: an entity name
+ * resolves through the registry once per model (then a map read), and the view for (model, as_of) is
+ * built once by the model and only looked up when a body asks for it.
  */
-import type { Entity, ModelView } from "../model";
+import { LruCache } from "../engine";
+import type { Entity, EntityRegistry, ModelView } from "../model";
 import { describeValue, FormulaError, messages } from "./errors";
-import { excelSerialToIso, parseIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "./excelDate";
-import type { FunctionSpec, ParamSpec } from "./specs";
-import type { LoadedModel, RangeRows, Runtime } from "./runtime";
+import { excelSerialToIso, isIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "../model";
+import type { LoadedModel, ModelCache, RangeRows } from "./modelCache";
+import type { CallContext, FunctionDef, ParamSpec } from "./params";
 
 /** A coerced argument value. */
-export type ArgValue = string | number | boolean | Entity | RangeRows | null;
-
-/** What a body receives: the model, the coerced arguments by name and the view they ask for. */
-export interface CallContext {
-  readonly fn: string;
-  readonly loaded: LoadedModel;
-  /** Coerced values by parameter name; omitted optionals hold their default or null. */
-  readonly args: Readonly<Record<string, ArgValue>>;
-  /** The requested as-of date (ISO), or null for the model's latest. */
-  readonly asOf: string | null;
-  /** The point-in-time view for (model, as_of, basis); memoised by the model. */
-  view(): ModelView;
-  readonly runtime: Runtime;
-}
+export type ArgValue = string | number | boolean | Entity | RangeRows | LoadedModel | null;
 
 const isOmitted = (value: unknown): boolean => value === null || value === undefined || value === "";
 
@@ -43,10 +36,23 @@ function toText(fn: string, spec: ParamSpec, value: unknown): string {
   throw new FormulaError("#VALUE!", messages.notText(fn, spec.name, describeValue(value)));
 }
 
+/**
+ * Decimal text as a number, strictly: an optional sign, digits with an optional fraction, an optional
+ * exponent. `Number()` alone also reads "0x1", "0b1", "Infinity" and "1_000" style texts that no analyst
+ * means as a number, so those are refused.
+ */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** The number a text cell means, or null. */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim();
+  if (!DECIMAL.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
 function toNumber(fn: string, spec: ParamSpec, value: unknown): number {
-  let n: number | null = null;
-  if (typeof value === "number") n = value;
-  else if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value.trim()))) n = Number(value.trim());
+  const n = typeof value === "number" ? value : typeof value === "string" ? parseDecimal(value) : null;
   if (n === null || !Number.isFinite(n)) throw new FormulaError("#VALUE!", messages.notNumber(fn, spec.name, describeValue(value)));
   if (spec.integer && !Number.isInteger(n)) throw new FormulaError("#VALUE!", messages.notInteger(fn, spec.name, describeValue(value)));
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
@@ -60,9 +66,8 @@ function toFraction(fn: string, spec: ParamSpec, value: unknown): number {
   if (typeof value === "number") n = value;
   else if (typeof value === "string") {
     const text = value.trim();
-    const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(text);
-    if (percent) n = Number(percent[1]) / 100;
-    else if (text !== "" && Number.isFinite(Number(text))) n = Number(text);
+    const percent = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(text);
+    n = percent ? Number(percent[1]) / 100 : parseDecimal(text);
   }
   if (n === null || !Number.isFinite(n) || n < 0 || n > 1) {
     throw new FormulaError("#VALUE!", messages.notFraction(fn, spec.name, describeValue(value)));
@@ -88,7 +93,7 @@ function toIsoDate(fn: string, spec: ParamSpec, value: unknown): string {
     if (iso) return iso;
   } else if (typeof value === "string") {
     const text = value.trim();
-    if (parseIsoDate(text) !== null) return text;
+    if (isIsoDate(text)) return text;
   }
   throw new FormulaError("#VALUE!", messages.notDate(fn, spec.name, describeValue(value)));
 }
@@ -103,39 +108,68 @@ function toEnum(fn: string, spec: ParamSpec, value: unknown): string {
 function toRange(fn: string, spec: ParamSpec, value: unknown): RangeRows {
   // A single cell may arrive as a bare value from hosts that do not wrap it.
   if (!Array.isArray(value)) return [[value]];
-  if (!value.every((row) => Array.isArray(row))) throw new FormulaError("#VALUE!", messages.notRange(fn, spec.name));
+  for (const row of value) if (!Array.isArray(row)) throw new FormulaError("#VALUE!", messages.notRange(fn, spec.name));
   return value as RangeRows;
 }
 
-function toEntity(fn: string, spec: ParamSpec, value: unknown, loaded: LoadedModel): Entity {
-  const text = toText(fn, spec, value);
-  const found = loaded.model.registry.resolve(text);
-  if (found.ok) return found.entity;
-  throw new FormulaError("#N/A", messages.unknownEntity(text, found.suggestions));
+/** How a name resolved in one registry: the entity, or the message for an unknown name. */
+type Resolution = Entity | FormulaError;
+/** Names resolved per registry (bounded: the names come from analysts' cells). */
+const resolutions = new WeakMap<EntityRegistry, LruCache<string, Resolution>>();
+/** A name longer than this is no entity's name: answered without searching for suggestions. */
+const MAX_NAME_LENGTH = 200;
+
+function resolveEntity(registry: EntityRegistry, text: string): Resolution {
+  let cache = resolutions.get(registry);
+  if (cache === undefined) resolutions.set(registry, (cache = new LruCache(4096)));
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    if (text.length > MAX_NAME_LENGTH) hit = new FormulaError("#N/A", messages.unknownEntity(text, []));
+    else {
+      const found = registry.resolve(text);
+      hit = found.ok ? found.entity : new FormulaError("#N/A", messages.unknownEntity(text, found.suggestions));
+    }
+    cache.set(text, hit);
+  }
+  return hit;
 }
 
-function coerce(fn: string, spec: ParamSpec, raw: unknown, loaded: LoadedModel): ArgValue {
-  if (spec.type === "range") return toRange(fn, spec, raw);
-  const value = unwrapScalar(fn, spec, raw);
-  if (isOmitted(value)) return omitted(fn, spec);
+function toEntity(fn: string, spec: ParamSpec, value: unknown, loaded: LoadedModel): Entity {
+  // The common case first: a plain text cell that was resolved before.
+  const text = typeof value === "string" ? value.trim() : toText(fn, spec, value);
+  const found = resolveEntity(loaded.model.registry, text);
+  if (found instanceof FormulaError) throw found;
+  return found;
+}
+
+type Coercer = (raw: unknown, loaded: LoadedModel) => ArgValue;
+
+function coercerFor(fn: string, spec: ParamSpec): Coercer {
+  if (spec.type === "range") return (raw) => (isOmitted(raw) ? omitted(fn, spec) : toRange(fn, spec, raw));
+  const scalar = (convert: (value: unknown, loaded: LoadedModel) => ArgValue): Coercer => {
+    return (raw, loaded) => {
+      const value = Array.isArray(raw) ? unwrapScalar(fn, spec, raw) : raw;
+      return isOmitted(value) ? omitted(fn, spec) : convert(value, loaded);
+    };
+  };
   switch (spec.type) {
     case "entity":
-      return toEntity(fn, spec, value, loaded);
+      return scalar((value, loaded) => toEntity(fn, spec, value, loaded));
     case "text-enum":
-      return toEnum(fn, spec, value);
+      return scalar((value) => toEnum(fn, spec, value));
     case "text":
-      return toText(fn, spec, value);
+      return scalar((value) => toText(fn, spec, value));
     case "date":
-      return toIsoDate(fn, spec, value);
+      return scalar((value) => toIsoDate(fn, spec, value));
     case "number":
-      return toNumber(fn, spec, value);
+      return scalar((value) => toNumber(fn, spec, value));
     case "fraction":
-      return toFraction(fn, spec, value);
+      return scalar((value) => toFraction(fn, spec, value));
     case "bool":
-      return toBool(fn, spec, value);
+      return scalar((value) => toBool(fn, spec, value));
     case "handle":
-      // Resolved before the loop; never reached.
-      return toText(fn, spec, value);
+      // Resolved before the other arguments (see validateArguments).
+      return (_raw, loaded) => loaded;
   }
 }
 
@@ -144,41 +178,69 @@ function omitted(fn: string, spec: ParamSpec): ArgValue {
   return spec.default ?? null;
 }
 
-/**
- * Validates and coerces the raw arguments of one call against its spec. Throws `FormulaError` on the first
- * bad argument (in parameter order, after the model argument).
- */
-export function validateArguments(spec: FunctionSpec, raw: readonly unknown[], runtime: Runtime): CallContext {
-  const fn = `AIFIN.${spec.id}`;
-  // Trailing omitted arguments may be passed explicitly as null/undefined: only real extras are an error.
-  for (let i = spec.params.length; i < raw.length; i++) {
-    if (!isOmitted(raw[i])) throw new FormulaError("#VALUE!", messages.tooManyArguments(fn, spec.params.length));
-  }
-  const handleIndex = spec.params.findIndex((p) => p.type === "handle");
-  let loaded = runtime.bundled(false);
-  if (handleIndex >= 0) {
-    const handleSpec = spec.params[handleIndex];
-    const value = unwrapScalar(fn, handleSpec, raw[handleIndex]);
-    if (!isOmitted(value)) loaded = runtime.resolve(toText(fn, handleSpec, value), fn, handleSpec.name);
-  }
-  const args: Record<string, ArgValue> = {};
-  spec.params.forEach((param, i) => {
-    if (i === handleIndex) return;
-    const value = raw[i];
-    args[param.name] = param.type === "range" && isOmitted(value) ? null : coerce(fn, param, value, loaded);
-  });
-  const asOfValue = args.as_of;
-  const asOf = typeof asOfValue === "string" ? asOfValue : null;
-  let memo: ModelView | null = null;
+/** A function's spec compiled for fast validation. */
+export interface CompiledSpec {
+  readonly fn: string;
+  readonly def: FunctionDef;
+  readonly names: readonly string[];
+  readonly coercers: readonly Coercer[];
+  readonly handleIndex: number;
+  readonly asOfIndex: number;
+}
+
+/** Compiles a function's spec (once per function). */
+export function compileSpec(id: string, def: FunctionDef): CompiledSpec {
+  const fn = `AIFIN.${id}`;
   return {
     fn,
-    loaded,
-    args,
-    asOf,
-    view() {
-      memo ??= loaded.model.view(asOf, loaded.basis);
-      return memo;
-    },
-    runtime,
+    def,
+    names: def.params.map((p) => p.name),
+    coercers: def.params.map((p) => coercerFor(fn, p)),
+    handleIndex: def.params.findIndex((p) => p.type === "handle"),
+    asOfIndex: def.params.findIndex((p) => p.type === "date" && p.name === "as_of"),
   };
+}
+
+/** The call context a body receives; the view is built (or found in the model's memo) on first use. */
+class Call implements CallContext {
+  private memo: ModelView | null = null;
+
+  constructor(
+    readonly fn: string,
+    readonly loaded: LoadedModel,
+    readonly asOf: string | null,
+    readonly models: ModelCache,
+  ) {}
+
+  view(): ModelView {
+    this.memo ??= this.loaded.model.view(this.asOf, this.loaded.basis);
+    return this.memo;
+  }
+}
+
+/** The model a call's handle argument names (the bundled one when omitted). */
+function resolveHandle(models: ModelCache, compiled: CompiledSpec, raw: unknown): LoadedModel {
+  const spec = compiled.def.params[compiled.handleIndex];
+  const value = Array.isArray(raw) ? unwrapScalar(compiled.fn, spec, raw) : raw;
+  if (isOmitted(value)) return models.bundled(false);
+  return models.resolve(toText(compiled.fn, spec, value), compiled.fn, spec.name);
+}
+
+/**
+ * Validates and coerces the raw arguments of one call against its compiled spec. Throws `FormulaError` on
+ * the first bad argument (in parameter order, after the model argument). Returns the arguments by name and
+ * the call context.
+ */
+export function validateArguments(compiled: CompiledSpec, raw: readonly unknown[], models: ModelCache): { args: Record<string, ArgValue>; call: Call } {
+  const { names, coercers, handleIndex } = compiled;
+  const count = names.length;
+  // Trailing omitted arguments may be passed explicitly as null/undefined: only real extras are an error.
+  for (let i = count; i < raw.length; i++) {
+    if (!isOmitted(raw[i])) throw new FormulaError("#VALUE!", messages.tooManyArguments(compiled.fn, count));
+  }
+  const loaded = handleIndex >= 0 ? resolveHandle(models, compiled, raw[handleIndex]) : models.bundled(false);
+  const args: Record<string, ArgValue> = {};
+  for (let i = 0; i < count; i++) args[names[i]] = coercers[i](raw[i], loaded);
+  const asOfValue = compiled.asOfIndex >= 0 ? args[names[compiled.asOfIndex]] : null;
+  return { args, call: new Call(compiled.fn, loaded, typeof asOfValue === "string" ? asOfValue : null, models) };
 }

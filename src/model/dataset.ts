@@ -22,7 +22,14 @@ export function latestFactDate(facts: readonly Fact[]): string | null {
   return latest;
 }
 
-const BUNDLED_REVISION = 2;
+/** The earliest fact date of `facts`, or null when there are none (the pane's lower date bound). */
+export function earliestFactDate(facts: readonly Fact[]): string | null {
+  let earliest: string | null = null;
+  for (const f of facts) if (earliest === null || f.date < earliest) earliest = f.date;
+  return earliest;
+}
+
+const BUNDLED_REVISION = 3;
 const bundledAsOf = latestFactDate(FACTS) ?? "1970-01-01";
 
 /** The curated, cited data shipped with the add-in (docs/data.md describes it). */

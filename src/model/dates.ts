@@ -1,41 +1,71 @@
 /**
- * ISO calendar dates (`YYYY-MM-DD`) as plain strings: they sort lexically in time order, which is all the
- * point-in-time views need, and they survive JSON and Excel round trips unchanged.
+ * Dates, in one place for every layer: ISO calendar dates (`YYYY-MM-DD`) as plain strings (they sort
+ * lexically in time order, which is all the point-in-time views need, and survive JSON and Excel round
+ * trips unchanged) and Excel date serials (1900 date system) to ISO dates and back.
+ *
+ * Excel counts 1900-01-01 as serial 1 and, to stay compatible with Lotus 1-2-3, pretends that 1900 was a
+ * leap year: serial 60 is the non-existent 1900-02-29 and serial 61 is 1900-03-01. From serial 61 on, a
+ * serial is simply the number of days since 1899-12-30; below 60 it is one day further from that epoch.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-/** Excel's serial 25569 is 1970-01-01 (the 1900 system, which counts the non-existent 1900-02-29). */
-const EXCEL_UNIX_EPOCH = 25569;
+const MS_PER_DAY = 86_400_000;
+/** 1899-12-30, the epoch that makes serials from 61 on plain day counts. */
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+/** 9999-12-31, the last date Excel accepts. */
+export const MAX_EXCEL_SERIAL = 2_958_465;
+/** The phantom 29 February 1900. */
+export const PHANTOM_LEAP_DAY_SERIAL = 60;
+
+/** Milliseconds since 1970 for a strict `YYYY-MM-DD` text naming a real day, else null. */
+function isoDateMs(text: string): number | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, unlike Date.UTC, keeps years 0..99 as they are; it rolls 2026-02-30 over to March,
+  // which the round trip below exposes.
+  const back = new Date(0);
+  const ms = back.setUTCFullYear(year, month - 1, day);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
+  return ms;
+}
 
 /**
- * Whether `text` is a real calendar date in ISO form.
- * @example isIsoDate("2026-02-29") // false (2026 is not a leap year)
+ * Whether `text` is a real calendar date in strict ISO form (no time, no spaces).
+ * @example isIsoDate("2024-02-29") // true
+ * @example isIsoDate("2026-02-30") // false (February has no 30th)
  */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return isoDateMs(text) !== null;
 }
 
 /**
- * The ISO date of an Excel date serial (1900 date system; the time of day is dropped), or null when the
- * serial is not a finite number at or after 1900-03-01 (serial 61), where Excel's leap-year bug ends.
+ * The ISO date of an Excel date serial (the time of day is dropped), or null for serials outside
+ * 1..2958465 (1900-01-01..9999-12-31) and for serial 60, which names no real day.
  * @example excelSerialToIso(46058) // "2026-02-05"
+ * @example excelSerialToIso(59)    // "1900-02-28"
+ * @example excelSerialToIso(61)    // "1900-03-01"
  */
 export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return null;
-  const ms = (Math.floor(serial) - EXCEL_UNIX_EPOCH) * DAY_MS;
-  return new Date(ms).toISOString().slice(0, 10);
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial);
+  if (day < 1 || day > MAX_EXCEL_SERIAL || day === PHANTOM_LEAP_DAY_SERIAL) return null;
+  // Before the phantom day the serials are one lower than a plain day count from the epoch.
+  const offset = day < PHANTOM_LEAP_DAY_SERIAL ? day + 1 : day;
+  return new Date(EPOCH_MS + offset * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /**
- * The Excel date serial of an ISO date (1900 date system).
+ * The Excel serial of an ISO date, or null when the text is not a real calendar day within Excel's range
+ * (1900-01-01..9999-12-31).
  * @example isoToExcelSerial("2026-02-05") // 46058
  */
-export function isoToExcelSerial(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS) + EXCEL_UNIX_EPOCH;
+export function isoToExcelSerial(iso: string): number | null {
+  const ms = isoDateMs(iso);
+  if (ms === null) return null;
+  const days = Math.round((ms - EPOCH_MS) / MS_PER_DAY);
+  const serial = days < PHANTOM_LEAP_DAY_SERIAL + 1 ? days - 1 : days;
+  return serial >= 1 && serial <= MAX_EXCEL_SERIAL ? serial : null;
 }
 
 /**
@@ -50,7 +80,17 @@ export function parseDateCell(value: unknown): string | null {
   const text = value.trim();
   if (isIsoDate(text)) return text;
   const head = text.slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && isIsoDate(head)) return head;
+  if (text.charAt(10) === "T" && isIsoDate(head)) return head;
   if (/^\d+(\.\d+)?$/.test(text)) return excelSerialToIso(Number(text));
   return null;
+}
+
+/**
+ * `date` held inside [min, max] (ISO texts compare in time order), or null when `date` is not a real ISO
+ * date. The pane's date control and deep links go through this.
+ * @example clampIsoDate("2030-01-01", "2024-01-01", "2026-02-05") // "2026-02-05"
+ */
+export function clampIsoDate(date: string, min: string, max: string): string | null {
+  if (!isIsoDate(date)) return null;
+  return date < min ? min : date > max ? max : date;
 }

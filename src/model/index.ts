@@ -3,7 +3,7 @@
  * workbook table layout and dataset validation. Pure: no Office, DOM or network.
  */
 export * from "./types";
-export { bundledDataset, latestFactDate, type Dataset } from "./dataset";
+export { bundledDataset, latestFactDate, earliestFactDate, type Dataset } from "./dataset";
 export { createModel, getBundledModel, CONFIRMED_BASIS, type Model } from "./model";
 export { createRegistry, normaliseName, editDistance, type EntityRegistry, type ResolveResult } from "./registry";
 export {
@@ -16,8 +16,10 @@ export {
   type CellValue,
   type TableIssue,
 } from "./table";
-export { validateDataset, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
+export { validateDataset, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
 export { buildView, countsUnder, supersessionClosure } from "./view";
-export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell } from "./dates";
+export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, type Claim } from "./data/claims";
 export { ARTICLE_SOURCE } from "./data/facts";
+export { Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME } from "./hash";
+export { normaliseCell, isBlankRow } from "./cells";

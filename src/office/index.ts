@@ -4,15 +4,18 @@
  */
 import { bundledDataset } from "../model";
 import { officeProbe } from "./capabilities";
-import { createExcelHostWith, type TemplateSource } from "./excelHost";
+import { createExcelHostWith } from "./excelHost";
 import { createPreviewHostWith } from "./previewHost";
+import type { TemplateSource } from "./templateSource";
 import { templateSourceOf } from "./templateSource";
 import type { WorkbookHost } from "./types";
 
 export * from "./types";
 export { createPreviewHostWith, findPreviewExcel, PREVIEW_GLOBAL, type PreviewExcel } from "./previewHost";
 export { createExcelHostWith, buildSpecs, type HostDeps, type TemplateSource } from "./excelHost";
+export { SHEET_ROLES, SHEET_ROLE_MEANINGS, type SheetRole } from "./sheetRoles";
 export { templateSourceOf } from "./templateSource";
+export { columnLetters, parseRange, rangeAddress, sheetRef } from "./a1";
 
 /**
  * The host outside Excel: over the workbook preview's in-browser Excel when the pane runs inside

@@ -11,9 +11,9 @@
  */
 import type { Capabilities, WorkbookHost } from "./types";
 import { detectFeatures, toCapabilities, type SetProbe } from "./capabilities";
-import { createExcelHostWith, type HostDeps, type TemplateSource } from "./excelHost";
-
-const OPEN_IN_EXCEL = "Open AIFIN in Excel to build the workbook.";
+import { createExcelHostWith, type HostDeps } from "./excelHost";
+import type { TemplateSource } from "./templateSource";
+import { stopped } from "./hostErrors";
 
 /** What the preview page offers its pane: Excel.run and isSetSupported over the in-browser workbook. */
 export interface PreviewExcel {
@@ -53,11 +53,10 @@ export function createPreviewHostWith(source?: () => TemplateSource, preview: Pr
       wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
   }
-  const none = { added: 0, updated: 0, keptEdited: 0, keptAdded: 0 };
   return {
     capabilities: (): Capabilities => toCapabilities(detectFeatures(null)),
-    build: async () => ({ kind: "error", message: OPEN_IN_EXCEL }),
-    refresh: async () => ({ kind: "error", ...none, message: OPEN_IN_EXCEL }),
-    freeze: async () => ({ kind: "error", message: OPEN_IN_EXCEL }),
+    build: async () => ({ kind: "error", error: stopped("notInExcel", "build") }),
+    refresh: async () => ({ kind: "error", error: stopped("notInExcel", "refresh") }),
+    freeze: async () => ({ kind: "error", error: stopped("notInExcel", "freeze") }),
   };
 }

@@ -13,6 +13,7 @@
  * Columns are matched by header name, so columns the analyst added to the table (notes, flags) keep their
  * values and never count as edits.
  */
+import { fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME, normaliseCell } from "../model";
 
 /** A cell as written to or read from a table (formulas arrive as text starting with "="). */
 export type TableCell = string | number | boolean | null;
@@ -23,25 +24,15 @@ export type TableCell = string | number | boolean | null;
  * differences are not edits, so they share one token.
  */
 export function cellToken(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = String(value);
+  const cell = normaliseCell(value);
+  if (cell === null) return "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  const text = cell;
   const upper = text.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return upper;
   if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return String(Number(text));
   return text;
-}
-
-// Bound once: a global `Math.imul` lookup inside the loop runs ~70x slower in a jest VM context.
-const imul = Math.imul;
-
-/** Feeds the UTF-16 code units of `text` into an FNV-1a 32-bit state. */
-function fnvFeed(state: number, text: string): number {
-  // The state stays a signed 32-bit integer (a small integer to V8, no allocation); read unsigned at the end.
-  let h = state;
-  for (let i = 0; i < text.length; i++) h = imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 /**
@@ -57,15 +48,15 @@ export function rowHash(columns: readonly string[], header: readonly unknown[], 
 
 /** rowHash with the column positions already looked up (one header lookup per table, not per row). */
 function hashAt(positions: readonly number[], columns: readonly string[], row: readonly unknown[]): string {
-  let a = 0x811c9dc5 | 0;
-  let b = (0x01000193 ^ 0x5bd1e995) | 0;
+  let a = FNV1A32_OFFSET_BASIS;
+  let b = (FNV1A32_PRIME ^ 0x5bd1e995) | 0;
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k];
     const token = cellToken(row[positions[k]]);
-    a = fnvFeed(fnvFeed(fnvFeed(a, c), "\u001e"), token);
-    b = fnvFeed(fnvFeed(fnvFeed(b, c), "\u001e"), token);
-    a = fnvFeed(a, "\u001f");
-    b = fnvFeed(b, "\u001f");
+    a = fnv1a32Feed(fnv1a32Feed(fnv1a32Feed(a, c), "\u001e"), token);
+    b = fnv1a32Feed(fnv1a32Feed(fnv1a32Feed(b, c), "\u001e"), token);
+    a = fnv1a32Feed(a, "\u001f");
+    b = fnv1a32Feed(b, "\u001f");
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
@@ -133,7 +124,8 @@ export interface MergeResult {
 /** A table the merge cannot safely write back to. */
 export interface MergeRefusal {
   ok: false;
-  message: string;
+  /** The bundled columns the table no longer has. */
+  missing: string[];
 }
 
 /** Reads a cell from the workbook as a table cell (anything else becomes text). */
@@ -160,10 +152,7 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
   const index = headerIndex(current.header);
   const missing = columns.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    return {
-      ok: false,
-      message: `The table has no ${missing.map((m) => `"${m}"`).join(", ")} column${missing.length > 1 ? "s" : ""}, so AIFIN cannot tell which rows changed. Restore the column${missing.length > 1 ? "s" : ""}, or build a new workbook alongside.`,
-    };
+    return { ok: false, missing };
   }
   const width = current.header.length;
   const idAt = index.get(idColumn) ?? -1;

@@ -6,33 +6,16 @@
  * facts/entities range references as parameters (`TemplateRefs`): the writer passes table references,
  * the harness passes plain A1 ranges.
  */
-import type { EntityId, Fact } from "../model/types";
+import { CYCLE_LENGTH } from "../engine";
+import type { EntityId, Fact } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
 export type SpecCell = string | number | boolean | null;
 
-/** The sheets a build writes. */
-export type SheetRole = "exposure" | "stress" | "cycles" | "facts" | "entities" | "sources";
-
-/** Tab order of a build. */
-export const SHEET_ROLES: readonly SheetRole[] = ["exposure", "stress", "cycles", "facts", "entities", "sources"];
-
-/** Sheet names of the first build; later builds "alongside" add " (2)", " (3)", ... */
-export const BASE_SHEET_NAMES: Readonly<Record<SheetRole, string>> = {
-  exposure: "AIFIN Exposure",
-  stress: "AIFIN Stress",
-  cycles: "AIFIN Cycles",
-  facts: "AIFIN Facts",
-  entities: "AIFIN Entities",
-  sources: "AIFIN Sources",
-};
-
-/** The two Excel tables a build owns; later builds add "_2", "_3", ... */
-export type TableRole = "facts" | "entities";
-
-/** Table names of the first build. */
-export const BASE_TABLE_NAMES: Readonly<Record<TableRole, string>> = { facts: "AIFIN_Facts", entities: "AIFIN_Entities" };
+// Sheet roles are declared once in sheetRoles.ts; re-exported here for the specs' callers.
+import type { SheetRole } from "./sheetRoles";
+export { BASE_SHEET_NAMES, BASE_TABLE_NAMES, SHEET_ROLES, type SheetRole, type TableRole } from "./sheetRoles";
 
 /** Number formats: USD bn amounts and fractions shown as percentages. */
 export const USD_FORMAT = "#,##0.0";
@@ -60,6 +43,8 @@ export type Emphasis = "title" | "subtitle" | "header" | "total" | "input" | "no
 export interface ChartSpec {
   name: string;
   title: string;
+  /** "bar" (default): clustered bars, largest on top; "line": lines over a date column (the History sheet). */
+  kind?: "bar" | "line";
   /** Source range on the same sheet: first column = categories, first row = series names. */
   source: string;
   /** Top-left and bottom-right cells the chart covers. */
@@ -329,7 +314,7 @@ export function cyclesSheetSpec(opts: CyclesSheetOptions): SheetSpec {
   const rows: SpecCell[][] = [
     [`="AIFIN money cycles through "&${CYCLES_CELLS.entity}`],
     ["Entity", opts.entity, "Type any alias; the list below recalculates."],
-    ["Max cycle length", opts.maxLength, "Entities per cycle, 2 to 6."],
+    ["Max cycle length", opts.maxLength, `Entities per cycle, ${CYCLE_LENGTH.min} to ${CYCLE_LENGTH.max}.`],
     [`As of and model: ${exposure} (cells B2 and F2). Bottleneck = the smallest flow on the cycle (USD bn).`],
     [`=AIFIN.CYCLES(${CYCLES_CELLS.entity},${CYCLES_CELLS.maxLength},${sheetRef(exposure, "$B$2")},${sheetRef(exposure, "$F$2")})`],
   ];

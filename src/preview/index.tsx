@@ -10,7 +10,7 @@
  * HyperFormula is GPL-3.0: it is bundled into preview.js only, never into the add-in (check:build).
  */
 import { createRoot } from "react-dom/client";
-import { PREVIEW_GLOBAL } from "../office/previewHost";
+import { PREVIEW_GLOBAL } from "../office";
 import { registerAifinFunctions, type AssociatedFunction } from "./excel/functionsPlugin";
 import { metadataFromSpecs } from "./excel/metadata";
 import { PreviewWorkbook } from "./excel/workbook";

@@ -1,11 +1,13 @@
 import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
+import { clampIsoDate, earliestFactDate } from "../model";
 import { OverviewView, summaryCards } from "./components/OverviewView";
 import { Controls } from "./components/Controls";
 import { EmptyState, ViewBoundary } from "./components/States";
 import { FlowsView } from "./components/FlowsView";
 import { SourcesView } from "./components/SourcesView";
 import { StressView } from "./components/StressView";
+import { Timeline } from "./components/TimelineView";
 import { WorkbookView } from "./components/WorkbookView";
 import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./contracts";
 import { flowsAround, hasFactsAbout } from "./flows";
@@ -13,7 +15,7 @@ import { useStrings } from "./i18n";
 import { usePaneState } from "./usePaneState";
 
 /** The pane's tabs. */
-export const TABS = ["overview", "flows", "stress", "sources", "workbook"] as const;
+export const TABS = ["overview", "flows", "timeline", "stress", "sources", "workbook"] as const;
 /** One of {@link TABS}. */
 export type TabId = (typeof TABS)[number];
 
@@ -51,7 +53,7 @@ const useStyles = makeStyles({
     overflowX: "auto",
   },
   main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
-  // Five tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
+  // Six tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
   // Wrap rather than clip when a wider font (high contrast, another language) needs more than one line.
   tabList: { flexWrap: "wrap" },
   tab: {
@@ -72,14 +74,8 @@ export interface AppProps {
   initialAsOf?: string;
 }
 
-function earliestDate(dates: Iterable<string>, fallback: string): string {
-  let min = fallback;
-  for (const d of dates) if (d < min) min = d;
-  return min;
-}
-
 /**
- * The pane: header, the shared selection (company, as-of date, basis) and five tabs. Data is derived from
+ * The pane: header, the shared selection (company, as-of date, basis) and six tabs. Data is derived from
  * the model view with useMemo; the workbook is reached only through `host`.
  */
 export function App({ data, host, initialEntity = "MSFT", initialTab = "overview", initialAsOf }: AppProps) {
@@ -87,9 +83,9 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
   const styles = useStyles();
   const { model, engine } = data;
   const maxDate = model.latestDate;
-  const minDate = useMemo(() => earliestDate(model.dataset.facts.map((f) => f.date), maxDate), [model, maxDate]);
+  const minDate = useMemo(() => earliestFactDate(model.dataset.facts) ?? maxDate, [model, maxDate]);
   const startEntity = model.registry.get(initialEntity) ? initialEntity : (model.registry.all()[0]?.id ?? initialEntity);
-  const startAsOf = initialAsOf && /^\d{4}-\d{2}-\d{2}$/.test(initialAsOf) ? (initialAsOf < minDate ? minDate : initialAsOf > maxDate ? maxDate : initialAsOf) : maxDate;
+  const startAsOf = (initialAsOf && clampIsoDate(initialAsOf, minDate, maxDate)) ?? maxDate;
   const state = usePaneState({ entity: startEntity, asOf: startAsOf, includeRumoured: false }, { min: minDate, max: maxDate });
   const [tab, setTab] = useState<TabId>(initialTab);
 
@@ -100,7 +96,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
   const runStress = useCallback((o: StressOptions) => engine.stress(view, o), [engine, view]);
   const selectionKey = `${state.entity}|${state.asOf}|${state.includeRumoured}`;
 
-  const needsEntity = tab === "overview" || tab === "flows";
+  const needsEntity = tab === "overview" || tab === "flows" || tab === "timeline";
 
   return (
     <div className={styles.root}>
@@ -119,6 +115,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
         <TabList className={styles.tabList} size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
           <Tab className={styles.tab} value="overview">{s.tabOverview}</Tab>
           <Tab className={styles.tab} value="flows">{s.tabFlows}</Tab>
+          <Tab className={styles.tab} value="timeline">{s.tabTimeline}</Tab>
           <Tab className={styles.tab} value="stress">{s.tabStress}</Tab>
           <Tab className={styles.tab} value="sources">{s.tabSources}</Tab>
           <Tab className={styles.tab} value="workbook">{s.tabWorkbook}</Tab>
@@ -145,6 +142,9 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
                 cycles={engine.cyclesThrough(view, state.entity)}
                 registry={model.registry}
               />
+            )}
+            {tab === "timeline" && (
+              <Timeline data={data} id={state.entity} entityName={entityName} from={minDate} to={state.asOf} includeRumoured={state.includeRumoured} />
             )}
             {tab === "stress" && <StressView registry={model.registry} run={runStress} />}
             {tab === "sources" && <SourcesView facts={view.facts} allFacts={model.dataset.facts} entity={state.entity} entityName={entityName} />}

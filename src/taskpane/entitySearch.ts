@@ -1,9 +1,5 @@
+import { normaliseName } from "../model";
 import type { Entity, PaneRegistry } from "./contracts";
-
-/** Case- and width-insensitive form (full-width "ＭＳＦＴ" and "msft" compare equal), as the registry does. */
-export function normaliseQuery(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-}
 
 function labelsOf(entity: Entity): string[] {
   return [entity.id, entity.name, ...(entity.nameZh ? [entity.nameZh] : []), ...entity.aliases];
@@ -16,7 +12,7 @@ function labelsOf(entity: Entity): string[] {
  */
 export function searchEntities(registry: PaneRegistry, query: string, limit = 50): Entity[] {
   const all = registry.all();
-  const q = normaliseQuery(query);
+  const q = normaliseName(query);
   if (q === "") return all.slice(0, limit);
   const scored: { entity: Entity; score: number }[] = [];
   const exact = registry.resolve(query);
@@ -27,7 +23,7 @@ export function searchEntities(registry: PaneRegistry, query: string, limit = 50
     }
     let best = Infinity;
     for (const label of labelsOf(entity)) {
-      const l = normaliseQuery(label);
+      const l = normaliseName(label);
       if (l === q) best = Math.min(best, 1);
       else if (l.startsWith(q)) best = Math.min(best, 2);
       else if (l.includes(q)) best = Math.min(best, 3);
@@ -40,7 +36,7 @@ export function searchEntities(registry: PaneRegistry, query: string, limit = 50
 
 /** "Microsoft (MSFT)" ("OpenAI" when the id only repeats the name), with the Chinese name when the article gives one: "Microsoft (MSFT) 微軟". */
 export function entityLabel(entity: Entity): string {
-  const base = normaliseQuery(entity.name) === normaliseQuery(entity.id) ? entity.name : `${entity.name} (${entity.id})`;
+  const base = normaliseName(entity.name) === normaliseName(entity.id) ? entity.name : `${entity.name} (${entity.id})`;
   return entity.nameZh ? `${base} ${entity.nameZh}` : base;
 }
 

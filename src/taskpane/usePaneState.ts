@@ -1,4 +1,5 @@
 import { useCallback, useState } from "react";
+import { clampIsoDate } from "../model";
 import type { EntityId } from "./contracts";
 
 /** The selection every view shares: which entity, as of when, and on which basis. */
@@ -15,16 +16,14 @@ export interface PaneState extends PaneSelection {
   setIncludeRumoured(value: boolean): void;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Holds entity, as-of date and basis for the whole pane. */
 export function usePaneState(initial: PaneSelection, bounds: { min: string; max: string }): PaneState {
   const [selection, setSelection] = useState<PaneSelection>(initial);
   const setEntity = useCallback((entity: EntityId) => setSelection((s) => ({ ...s, entity })), []);
   const setAsOf = useCallback(
     (date: string) => {
-      if (!ISO_DATE.test(date)) return;
-      const clamped = date < bounds.min ? bounds.min : date > bounds.max ? bounds.max : date;
+      const clamped = clampIsoDate(date, bounds.min, bounds.max);
+      if (clamped === null) return;
       setSelection((s) => ({ ...s, asOf: clamped }));
     },
     [bounds.min, bounds.max],

@@ -35,7 +35,7 @@ import {
   type CellValue,
   type RawCellContent,
 } from "hyperformula";
-import { fnv1a64 } from "../../src/functions/hash";
+import { fnv1a64 } from "../../src/model";
 import { installCustomFunctionsShim, isCustomFunctionsError } from "./customFunctionsShim";
 
 /** The root of the repository. */

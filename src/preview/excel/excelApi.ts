@@ -30,7 +30,7 @@ import {
   type TableMeta,
   type XmlPartMeta,
 } from "./workbook";
-import { sheetRef } from "../../office/a1";
+import { sheetRef } from "../../office";
 
 type Op = () => void;
 

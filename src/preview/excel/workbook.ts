@@ -15,7 +15,7 @@
  * Rows and columns here are 0-based (HyperFormula's); A1 text is converted at the edges.
  */
 import { HyperFormula, DetailedCellError, type CellValue, type RawCellContent } from "hyperformula";
-import { columnLetters, parseRange, rangeAddress, sheetRef } from "../../office/a1";
+import { columnLetters, parseRange, rangeAddress, sheetRef } from "../../office";
 import { SPILL_GREW, TABLE_FUNCTION_IDS } from "./functionsPlugin";
 
 /** An Office-style failure: `code` is what Excel's OfficeExtension.Error carries. */

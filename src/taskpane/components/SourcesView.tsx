@@ -1,9 +1,9 @@
 import { Button, Dropdown, Field, Input, Option, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronLeft16Regular, ChevronRight16Regular, Search16Regular } from "@fluentui/react-icons";
 import { useDeferredValue, useMemo, useState } from "react";
-import { FACT_KINDS, FACT_STATUSES } from "../../model/types";
+import { FACT_KINDS, FACT_STATUSES } from "../../model";
 import type { EntityId, Fact } from "../contracts";
-import { normaliseQuery } from "../entitySearch";
+import { normaliseName } from "../../model";
 import { useStrings } from "../i18n";
 import { FactItem } from "./FactItem";
 
@@ -30,7 +30,7 @@ export interface SourcesViewProps {
 }
 
 function haystack(f: Fact): string {
-  return normaliseQuery(
+  return normaliseName(
     [f.id, f.kind, f.from, f.to, f.status, f.description, f.unit, f.date, f.source.title, f.source.publisher, f.claims.join(" ")].join(" "),
   );
 }
@@ -49,7 +49,7 @@ export function SourcesView({ facts: viewFacts, allFacts, entity, entityName }: 
   const deferredText = useDeferredValue(text);
   const indexed = useMemo(() => facts.map((f) => ({ fact: f, hay: haystack(f) })), [facts]);
   const filtered = useMemo(() => {
-    const q = normaliseQuery(deferredText);
+    const q = normaliseName(deferredText);
     return indexed
       .filter(({ fact, hay }) =>
         (q === "" || hay.includes(q)) &&

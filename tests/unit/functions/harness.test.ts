@@ -5,17 +5,10 @@
  */
 import { createHarness, isCellError, type Harness } from "../../harness/formulaHarness";
 import { bundledDataset, factsToRows, FACT_COLUMNS, getBundledModel } from "../../../src/model";
-import { sharedRuntime } from "../../../src/functions/runtime";
+import { sharedModelCache } from "../../../src/functions/modelCache";
+import { columnLetters } from "../../../src/office/a1";
 
-const columnLetter = (index: number): string => {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+const columnLetter = (index: number): string => columnLetters(index + 1);
 
 const factRows = factsToRows(bundledDataset.facts);
 const lastColumn = columnLetter(FACT_COLUMNS.length - 1);
@@ -51,10 +44,10 @@ describe("formula harness: MODEL-backed workbook", () => {
 
   it("returns the same handle for a second MODEL on identical content without parsing again", () => {
     expect(h.getValue("Calc", "A2")).toBe(h.getValue("Calc", "A1"));
-    const parses = sharedRuntime().stats.parses;
+    const parses = sharedModelCache().stats.parses;
     h.setValue("Calc", "E1", `=AIFIN.MODEL(${factsRange})`);
     expect(h.getValue("Calc", "E1")).toBe(h.getValue("Calc", "A1"));
-    expect(sharedRuntime().stats.parses).toBe(parses);
+    expect(sharedModelCache().stats.parses).toBe(parses);
   });
 
   it("changes exactly the dependent results when one amount is edited", () => {
@@ -85,7 +78,7 @@ describe("formula harness: MODEL-backed workbook", () => {
 
   it("answers a handle whose model is not in memory with #N/A and what to do, never a number", () => {
     const handle = h.getValue("Calc", "A1") as string;
-    sharedRuntime().clear();
+    sharedModelCache().clear();
     h.setValue("Calc", "E2", `=AIFIN.FUNDING("AMZN","OPENAI",,,"${handle}")`);
     const value = h.getValue("Calc", "E2");
     expect(isCellError(value) && value.value).toBe("#N/A");

@@ -5,9 +5,10 @@
  */
 import fc from "fast-check";
 import { createHarness, isCellError } from "../../harness/formulaHarness";
-import { createRuntime, handleFor } from "../../../src/functions/runtime";
+import { createModelCache, handleFor } from "../../../src/functions/modelCache";
 import { bundledDataset, ENTITY_COLUMNS, entitiesToRows, getBundledModel, type Entity } from "../../../src/model";
 import { errorOf, factTable, fx, invoke, makeFact } from "./helpers";
+import { columnLetters } from "../../../src/office/a1";
 
 const HANDLE = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 
@@ -55,9 +56,9 @@ describe("AIFIN.MODEL", () => {
       expect(fx.funding("AMZN", "OPENAI", null, null, fx.model(scenarioFacts(), null, true))).toBe(20);
     });
 
-    it("gives the same handle for the same content in another session (a fresh runtime)", () => {
-      const a = createRuntime().load(scenarioFacts(), null, false);
-      const b = createRuntime().load(scenarioFacts(), null, false);
+    it("gives the same handle for the same content in another session (a fresh model cache)", () => {
+      const a = createModelCache().load(scenarioFacts(), null, false);
+      const b = createModelCache().load(scenarioFacts(), null, false);
       expect(a).toBe(b);
       expect(a).toBe(fx.model(scenarioFacts()));
     });
@@ -116,40 +117,40 @@ describe("AIFIN.MODEL", () => {
     });
 
     it("does not parse identical content twice", () => {
-      const runtime = createRuntime();
-      const first = runtime.load(scenarioFacts(), null, false);
-      const parses = runtime.stats.parses;
-      expect(runtime.load(scenarioFacts(), null, false)).toBe(first);
-      expect(runtime.stats.parses).toBe(parses);
-      expect(runtime.stats.hits).toBe(1);
+      const models = createModelCache();
+      const first = models.load(scenarioFacts(), null, false);
+      const parses = models.stats.parses;
+      expect(models.load(scenarioFacts(), null, false)).toBe(first);
+      expect(models.stats.parses).toBe(parses);
+      expect(models.stats.hits).toBe(1);
     });
 
-    it("answers a handle that is not in memory with #N/A and what to do (runtime restarted)", () => {
-      const runtime = createRuntime();
-      const handle = runtime.load(scenarioFacts(), null, false);
-      expect(invoke("FUNDING", ["MSFT", "OPENAI", null, null, handle], runtime)).toBe(10);
-      runtime.clear();
-      expect(errorOf(invoke("FUNDING", ["MSFT", "OPENAI", null, null, handle], runtime))).toEqual({
+    it("answers a handle that is not in memory with #N/A and what to do (add-in restarted)", () => {
+      const models = createModelCache();
+      const handle = models.load(scenarioFacts(), null, false);
+      expect(invoke("FUNDING", ["MSFT", "OPENAI", null, null, handle], models)).toBe(10);
+      models.clear();
+      expect(errorOf(invoke("FUNDING", ["MSFT", "OPENAI", null, null, handle], models))).toEqual({
         code: "#N/A",
         message: `Model ${handle} is not loaded in this session: recalculate the MODEL cell (select it and press F2 then Enter, or Ctrl+Alt+F9 for the whole workbook).`,
       });
     });
 
     it("still knows the bundled handles after a restart: they need no workbook content", () => {
-      const runtime = createRuntime();
-      const rumoured = runtime.load(null, null, true);
-      runtime.clear();
-      expect(invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-05", rumoured], runtime)).toBe(20);
+      const models = createModelCache();
+      const rumoured = models.load(null, null, true);
+      models.clear();
+      expect(invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-05", rumoured], models)).toBe(20);
     });
 
     it("drops the least recently used model beyond its capacity", () => {
-      const runtime = createRuntime({ capacity: 2 });
+      const models = createModelCache({ capacity: 2 });
       const table = (amount: number) => factTable([makeFact({ id: "Z1", kind: "investment", from: "MSFT", to: "OPENAI", amountUsdBn: amount })]);
-      const [a, b] = [runtime.load(table(1), null, false), runtime.load(table(2), null, false)];
-      runtime.resolve(a, "test", "model"); // a is now the most recently used
-      const c = runtime.load(table(3), null, false);
-      expect([runtime.has(a), runtime.has(b), runtime.has(c)]).toEqual([true, false, true]);
-      expect(runtime.stats.evictions).toBe(1);
+      const [a, b] = [models.load(table(1), null, false), models.load(table(2), null, false)];
+      models.resolve(a, "test", "model"); // a is now the most recently used
+      const c = models.load(table(3), null, false);
+      expect([models.has(a), models.has(b), models.has(c)]).toEqual([true, false, true]);
+      expect(models.stats.evictions).toBe(1);
     });
 
     it("rejects text that is not a handle with #VALUE!", () => {
@@ -193,7 +194,7 @@ describe("AIFIN.MODEL", () => {
         ],
       });
       expect(h.getValue("S", "B1")).toBeCloseTo(2.76, 9);
-      h.setValue("Facts", `${String.fromCharCode(65 + amountCol)}${d003a + 1}`, 25);
+      h.setValue("Facts", `${columnLetters(amountCol + 1)}${d003a + 1}`, 25);
       // (C032 38 + C092 100) / 25
       expect(h.getValue("S", "B1")).toBeCloseTo(138 / 25, 9);
       expect(h.getValue("S", "C1")).toBeCloseTo(2.76, 9);

@@ -1,6 +1,6 @@
 /** AIFIN.SOURCE(entity, [counterparty]): the citations behind the figures, as text. */
 import { createHarness } from "../../harness/formulaHarness";
-import { joinCitations, MAX_CELL_TEXT } from "../../../src/functions/impl";
+import { joinCitations, MAX_CELL_TEXT } from "../../../src/functions/cellText";
 import { errorOf, fx } from "./helpers";
 
 describe("AIFIN.SOURCE", () => {

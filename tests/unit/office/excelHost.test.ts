@@ -6,7 +6,7 @@
 import { bundledDataset, FACT_COLUMNS, ENTITY_COLUMNS, type Dataset, type Fact } from "../../../src/model";
 import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
-import { registryFromXml, REGISTRY_NAMESPACE } from "../../../src/office/registry";
+import { ownershipRecordFromXml, OWNERSHIP_NAMESPACE } from "../../../src/office/ownershipRecord";
 import type { BuildOptions } from "../../../src/office/types";
 import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
 
@@ -65,18 +65,18 @@ function snapshotCells(sheet: FakeSheet): string {
 }
 
 describe("build: what is written", () => {
-  it("writes the six AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
+  it("writes the seven AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
     const state = new FakeWorkbookState();
     state.addSheet("Sheet1");
     const { host } = hostOver(state);
     const outcome = await host.build(OPTIONS);
     expect(outcome).toMatchObject({ kind: "built", facts: bundledDataset.facts.length });
-    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
     expect(state.table("AIFIN_Facts")!.header()).toEqual([...FACT_COLUMNS]);
     expect(state.table("AIFIN_Entities")!.header()).toEqual([...ENTITY_COLUMNS]);
     expect(tableBody(state, "AIFIN_Facts")).toHaveLength(bundledDataset.facts.length);
     expect(state.table("AIFIN_Facts")!.sheet.name).toBe("AIFIN Facts");
-    const record = registryFromXml(state.parts.find((p) => p.namespaceUri === REGISTRY_NAMESPACE)!.xml)!;
+    const record = ownershipRecordFromXml(state.parts.find((p) => p.namespaceUri === OWNERSHIP_NAMESPACE)!.xml)!;
     expect(record.builds).toHaveLength(1);
     expect(Object.values(record.builds[0].sheets).sort()).toEqual(state.sheets.slice(1).map((s) => s.id).sort());
     expect(Object.keys(record.builds[0].baseline.hashes.facts)).toHaveLength(bundledDataset.facts.length);
@@ -108,6 +108,24 @@ describe("build: what is written", () => {
     expect(stress.get("C7")).toBe(`=AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("A5")).toBe(`=AIFIN.CYCLES(B2,B3,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("B2")).toBe("MSFT");
+    // History: the pane's entity, one HISTORY spill reading the Exposure sheet's as-of and model, a line chart
+    // over the month ends from the first fact (2024-10-01) to the latest date.
+    const history = state.sheet("AIFIN History");
+    expect(history.get("B2")).toBe("MSFT");
+    expect(history.get("A6")).toBe(`=AIFIN.HISTORY($B$2,"self_funded,funding_out,contracts_in",$B$3,'AIFIN Exposure'!$B$2,$B$4,'AIFIN Exposure'!$F$2)`);
+    expect(history.charts).toHaveLength(1);
+    expect(history.charts[0]).toMatchObject({ type: "Line", name: "AIFIN history chart" });
+  });
+
+  it("replaces its own History chart on update, once", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    expect(await host.build({ ...OPTIONS, entity: "AMZN", onClash: "update" })).toMatchObject({ kind: "built" });
+    const history = state.sheet("AIFIN History");
+    expect(history.get("B2")).toBe("AMZN");
+    expect(history.charts.map((c) => c.name)).toEqual(["AIFIN history chart"]);
+    expect(state.sheet("AIFIN Exposure").charts).toHaveLength(1);
   });
 
   it("keeps ISO dates and ids as text in the facts table", async () => {
@@ -286,8 +304,7 @@ describe("build update and refresh keep the analyst's rows", () => {
     state.syncs = 0;
     const outcome = await host.refresh();
     expect(state.syncs).toBe(4);
-    expect(outcome).toMatchObject({ kind: "refreshed", added: 1, updated: 1, keptEdited: 1, keptAdded: 1 });
-    expect(outcome.message).toMatch(/1 new facts added/);
+    expect(outcome).toMatchObject({ kind: "refreshed", facts: { added: 1, updated: 1, keptEdited: 1, keptAdded: 1 } });
     const amount = FACT_COLUMNS.indexOf("amount_usd_bn");
     expect(rowById(state, "AIFIN_Facts", "C003")![amount]).toBe(31);
     expect(rowById(state, "AIFIN_Facts", "C004")![amount]).toBe(29);
@@ -295,7 +312,7 @@ describe("build update and refresh keep the analyst's rows", () => {
     expect(rowById(state, "AIFIN_Facts", "N900")).toBeDefined();
     // A second refresh with the same data changes nothing and still keeps the edit.
     const again = await host.refresh();
-    expect(again).toMatchObject({ added: 0, updated: 0, keptEdited: 1, keptAdded: 1 });
+    expect(again).toMatchObject({ facts: { added: 0, updated: 0, keptEdited: 1, keptAdded: 1 } });
   });
 
   it("refresh does not bring back a row the analyst deleted", async () => {
@@ -306,14 +323,14 @@ describe("build update and refresh keep the analyst's rows", () => {
     const i = t.body().findIndex((r) => r[0] === "C003");
     t.deleteRow(i);
     const outcome = await host.refresh();
-    expect(outcome).toMatchObject({ kind: "refreshed", added: 0 });
+    expect(outcome).toMatchObject({ kind: "refreshed", facts: { added: 0 } });
     expect(rowById(state, "AIFIN_Facts", "C003")).toBeUndefined();
   });
 
   it("refresh explains when there is nothing to refresh", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state);
-    expect(await host.refresh()).toMatchObject({ kind: "error", message: expect.stringMatching(/Build workbook first/) });
+    expect(await host.refresh()).toMatchObject({ kind: "error", error: { code: "noWorkbook" } });
   });
 });
 
@@ -352,7 +369,7 @@ describe("errors", () => {
     state.failAtSync.set(2, "InvalidOperationInCellEditMode");
     const { host, waits } = hostOver(state);
     const outcome = await host.build(OPTIONS);
-    expect(outcome).toEqual({ kind: "error", message: expect.stringMatching(/Press Enter or Esc/) });
+    expect(outcome).toMatchObject({ kind: "error", error: { code: "cellEditMode", officeCode: "InvalidOperationInCellEditMode" } });
     expect(waits).toEqual([]);
   });
 
@@ -360,13 +377,13 @@ describe("errors", () => {
     const state = new FakeWorkbookState();
     state.failAtSync.set(1, "AccessDenied");
     const { host } = hostOver(state);
-    expect(await host.build(OPTIONS)).toEqual({ kind: "error", message: expect.stringMatching(/protected or read-only/) });
+    expect(await host.build(OPTIONS)).toMatchObject({ kind: "error", error: { code: "accessDenied", officeCode: "AccessDenied", changed: { kind: "nothing" } } });
   });
 
   it("rejects an as-of that is not an ISO date before touching Excel", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state);
-    expect(await host.build({ ...OPTIONS, asOf: "5/2/2026" })).toEqual({ kind: "error", message: expect.stringMatching(/not a date like 2026-02-05/) });
+    expect(await host.build({ ...OPTIONS, asOf: "5/2/2026" })).toMatchObject({ kind: "error", error: { code: "badAsOf", items: ["5/2/2026"] } });
     expect(state.syncs).toBe(0);
   });
 
@@ -374,7 +391,7 @@ describe("errors", () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state, bundledDataset, { probe: () => (v) => ["1.1", "1.2", "1.3", "1.4"].includes(v) });
     const outcome = await host.build(OPTIONS);
-    expect(outcome).toEqual({ kind: "error", message: expect.stringMatching(/ExcelApi 1\.5/) });
+    expect(outcome).toMatchObject({ kind: "error", error: { code: "unsupported", items: ["ownership"] } });
     expect(state.syncs).toBe(0);
   });
 
@@ -388,6 +405,6 @@ describe("errors", () => {
     // The new record sits beside the unreadable one and is the one read from now on.
     expect(state.parts).toHaveLength(2);
     expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
-    expect(state.sheets).toHaveLength(12);
+    expect(state.sheets).toHaveLength(14);
   });
 });

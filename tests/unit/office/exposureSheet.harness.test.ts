@@ -10,7 +10,7 @@ import { bundledDataset, createModel, type Dataset } from "../../../src/model";
 import { cyclesThrough, entityMetrics, isEngineError, stress } from "../../../src/engine";
 import { buildSpecs } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
-import { rangeAddress, sheetRef } from "../../../src/office/a1";
+import { columnLetters, rangeAddress, sheetRef } from "../../../src/office/a1";
 import {
   BASE_SHEET_NAMES,
   EXPOSURE_MEASURES,
@@ -51,7 +51,7 @@ function rowOf(spec: SheetSpec, id: string): number {
   return i + 1;
 }
 
-const column = (k: number): string => String.fromCharCode(67 + k); // measures start in column C
+const column = (k: number): string => columnLetters(3 + k); // measures start in column C
 
 function expectCardValue(actual: unknown, expected: number | null, label: string): void {
   if (expected === null) {

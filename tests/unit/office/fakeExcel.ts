@@ -13,7 +13,7 @@
  * What it does not do: compute formulas (reading `values` of a formula cell gives `formulaValue`, 0 by
  * default), formats beyond recording them, or Excel's rejection of requests over 5 MB.
  */
-import { columnLetters, parseRange, rangeAddress, type Rect } from "../../../src/office/a1";
+import { columnLetters, columnNumber, parseRange, rangeAddress, type Rect } from "../../../src/office/a1";
 
 type Cell = string | number | boolean;
 
@@ -318,9 +318,7 @@ class FakeFormat {
   set columnWidth(points: number) {
     const m = /^([A-Z]+):/.exec(this.range.address ?? "");
     if (!m) throw new FakeOfficeError("InvalidArgument", "columnWidth on a non-column range");
-    let n = 0;
-    for (const ch of m[1]) n = n * 26 + ch.charCodeAt(0) - 64;
-    this.range.sheet.columnWidths.set(n, points);
+    this.range.sheet.columnWidths.set(columnNumber(m[1]), points);
   }
   autofitColumns(): void {
     this.note("autofit");

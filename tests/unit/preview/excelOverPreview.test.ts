@@ -109,7 +109,7 @@ describe("a live workbook in the preview", () => {
     expect(book.readValues(exposure, target)[0][0]).toBeCloseTo(edit.after, 6);
 
     const refreshed = await host.refresh();
-    expect(refreshed).toMatchObject({ kind: "refreshed", keptEdited: 1 });
+    expect(refreshed).toMatchObject({ kind: "refreshed", facts: { keptEdited: 1 } });
     expect(book.readValues(facts, { top: factRow, left: amountCol, bottom: factRow, right: amountCol })[0][0]).toBeCloseTo((edit.fact.amountUsdBn as number) / 10, 9);
     expect(book.readValues(exposure, target)[0][0]).toBeCloseTo(edit.after, 6);
   });

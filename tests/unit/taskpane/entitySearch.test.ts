@@ -1,4 +1,5 @@
-import { entityLabel, normaliseQuery, searchEntities, shortName } from "../../../src/taskpane/entitySearch";
+import { entityLabel, searchEntities, shortName } from "../../../src/taskpane/entitySearch";
+import { normaliseName } from "../../../src/model";
 import { ENTITIES, fixtureRegistry } from "./fixtures";
 
 const registry = fixtureRegistry();
@@ -48,6 +49,6 @@ describe("labels", () => {
     expect(shortName(registry, "BANKS")).toBe("BANKS"); // "Bank syndicate": too long, no suffix to drop
     expect(shortName(registry, "NVDA")).toBe("Nvidia");
     expect(shortName(registry, "UNKNOWN")).toBe("UNKNOWN");
-    expect(normaliseQuery("  Open   AI ")).toBe("open ai");
+    expect(normaliseName("  Open   AI ")).toBe("open ai");
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The shared runtime of the functions: the bundled model and the cache of models built by AIFIN.MODEL
- * from workbook ranges, keyed by their handles.
+ * The model-handle cache of the functions: the bundled model and the models built by AIFIN.MODEL from
+ * workbook ranges, keyed by their handles. (Not to be confused with Office's shared runtime, the one page
+ * that hosts the pane and the functions: this is one object inside it.)
  *
  * A handle is `AIFIN.MODEL#` + the FNV-1a 64 hash of the content (both ranges' rows and the rumour flag),
  * so it is the same in every session and changes with any edit: Excel's dependency graph then recalculates
@@ -11,6 +12,7 @@
  */
 import {
   createModel,
+  CURATION_ONLY_CODES,
   entitiesFromRows,
   factsFromRows,
   getBundledModel,
@@ -21,7 +23,7 @@ import {
   type Model,
 } from "../model";
 import { FormulaError, messages } from "./errors";
-import { Fnv1a64 } from "./hash";
+import { Fnv1a64, isBlankRow, normaliseCell, type CellValue } from "../model";
 
 /** A model together with the basis its handle stands for. */
 export interface LoadedModel {
@@ -32,19 +34,19 @@ export interface LoadedModel {
 }
 
 /** A cell of a range as the functions receive it (Excel passes empty cells as null). */
-export type RangeCell = string | number | boolean | null;
+export type RangeCell = CellValue;
 /** The rows of a range. */
 export type RangeRows = readonly (readonly unknown[])[];
 
 /** Counters for tests and benchmarks: how many models were parsed and how many MODEL calls hit the cache. */
-export interface RuntimeStats {
+export interface ModelCacheStats {
   parses: number;
   hits: number;
   evictions: number;
 }
 
-/** The shared runtime: bundled model, handle cache and counters. */
-export interface Runtime {
+/** The model-handle cache: bundled model, workbook models by handle, and counters. */
+export interface ModelCache {
   /** The bundled model under the confirmed basis, or with rumoured facts counted. */
   bundled(includeRumoured?: boolean): LoadedModel;
   /** The loaded model a handle stands for; throws #VALUE! for malformed text, #N/A when not in memory. */
@@ -53,13 +55,13 @@ export interface Runtime {
   load(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean): string;
   /** True when the handle's model is in memory. */
   has(handle: string): boolean;
-  readonly stats: RuntimeStats;
-  /** Forgets every workbook model (what a runtime restart does); for tests. */
+  readonly stats: ModelCacheStats;
+  /** Forgets every workbook model (what a restart of the add-in does); for tests. */
   clear(): void;
 }
 
-/** Options of `createRuntime`. */
-export interface RuntimeOptions {
+/** Options of `createModelCache`. */
+export interface ModelCacheOptions {
   /** Supplies the bundled model (loaded once, on first use). */
   bundledModel?: () => Model;
   /** How many workbook models stay in memory; the least recently used is dropped first. */
@@ -71,24 +73,14 @@ export const HANDLE_PREFIX = "AIFIN.MODEL#";
 const HANDLE_PATTERN = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 /** Bumped whenever the meaning of the hashed content changes, so old handles cannot alias new models. */
 const CONTENT_VERSION = "aifin-model-content-2";
-/**
- * Dataset rules that keep the bundled data well curated but do not make a workbook model's numbers wrong:
- * an analyst's scenario table need not support every article claim or label a fact without an amount.
- */
-const CURATION_ONLY_ISSUES: ReadonlySet<string> = new Set(["claim-unsupported", "estimate-unlabelled", "unit-missing"]);
+/** Dataset rules that keep the bundled data curated but do not make a workbook model's numbers wrong (model). */
+const CURATION_ONLY_ISSUES: ReadonlySet<string> = CURATION_ONLY_CODES;
 /** Large enough for a workbook with many scenario tables; each entry holds one parsed model. */
 export const DEFAULT_CAPACITY = 32;
 
 /** True when `text` has the form of a model handle. */
 export function isHandleText(text: string): boolean {
   return HANDLE_PATTERN.test(text);
-}
-
-function normaliseCell(value: unknown): RangeCell {
-  if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return Object.is(value, -0) ? 0 : value;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  return String(value);
 }
 
 /** Rows with normalised cells and no blank rows: blank rows carry no data and must not change the handle. */
@@ -99,10 +91,6 @@ export function normaliseRows(rows: RangeRows): RangeCell[][] {
     if (cells.some((c) => c !== null)) out.push(cells);
   }
   return out;
-}
-
-function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((c) => normaliseCell(c) === null);
 }
 
 /** Feeds one range, in a form where distinct contents cannot produce the same text. */
@@ -148,12 +136,12 @@ function latestFactDate(dataset: Pick<Dataset, "facts">, fallback: string): stri
   return latest || fallback;
 }
 
-/** Creates a runtime. The add-in uses the one `sharedRuntime`; tests create their own. */
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
+/** Creates a model cache. The add-in uses the one `sharedModelCache`; tests create their own. */
+export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
   const supplyBundled = options.bundledModel ?? getBundledModel;
   const capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
   const cache = new Map<string, LoadedModel>();
-  const stats: RuntimeStats = { parses: 0, hits: 0, evictions: 0 };
+  const stats: ModelCacheStats = { parses: 0, hits: 0, evictions: 0 };
   let bundledEntries: [LoadedModel, LoadedModel] | null = null;
 
   const bundledPair = (): [LoadedModel, LoadedModel] => {
@@ -251,10 +239,10 @@ function describeIssue(issue: DatasetIssue): string {
   return issue.message;
 }
 
-let shared: Runtime | null = null;
+let shared: ModelCache | null = null;
 
-/** The process-wide runtime the worksheet functions use (and the task pane may query). */
-export function sharedRuntime(): Runtime {
-  shared ??= createRuntime();
+/** The process-wide model cache the worksheet functions use. */
+export function sharedModelCache(): ModelCache {
+  shared ??= createModelCache();
   return shared;
 }
