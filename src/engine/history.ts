@@ -22,8 +22,8 @@
  * changed. A series holds at most MAX_HISTORY_POINTS points (and the "facts" step evaluates at most
  * MAX_HISTORY_EVALUATIONS dates); a longer request is an INVALID_INPUT error that says how to narrow it.
  */
-import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model/types";
-import { countsUnder } from "../model/view";
+import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model";
+import { countsUnder } from "../model";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { totalContractsIn, totalFundingOut } from "./flows";
 import { networkExposure } from "./networkExposure";
@@ -275,6 +275,19 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
   dates = calendar;
   const values = dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
   return { entity: id, measure, step, from, to, points: withFacts(source, index, relevant, basis, dates, [from, ...dates.slice(0, -1)], values, empty) };
+}
+
+/**
+ * The measure on each of `dates` (ISO, any order), each on the view of its date like a series point: how
+ * several measures are laid side by side on one set of dates (the union of their "facts" steps).
+ * INVALID_INPUT beyond MAX_HISTORY_POINTS dates.
+ */
+export function historyValues(source: HistorySource, id: EntityId, measure: HistoryMeasure, dates: readonly string[], basis: Basis): (number | EngineError)[] | EngineError {
+  if (dates.length > MAX_HISTORY_POINTS) return engineError("INVALID_INPUT", `${dates.length} dates; a series holds at most ${MAX_HISTORY_POINTS}.`);
+  const index = historyIndex(source);
+  const meaning = HISTORY_MEASURE_MEANINGS[measure];
+  const empty: { view?: ModelView } = {};
+  return dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
 }
 
 function tooMany(from: string, to: string, step: HistoryStep): EngineError {

@@ -156,6 +156,22 @@ export function exposureTable(entity: any, as_of?: any, model?: any): any[][] {
 }
 
 /**
+ * Exposure over time: a dated series of one or more measures of an entity, each date on its own view of the model, spilled with a header row.
+ * @customfunction HISTORY
+ * @helpurl https://localhost:3000/help/functions.html#history
+ * @param entity Ticker or name of the company, e.g. "AMZN".
+ * @param [measure] "self_funded" (default), "funded_backlog", "share", "network", "funding_out" or "contracts_in"; several separated by commas ("self_funded,funding_out") spill one column each.
+ * @param [from] First date: an Excel date or ISO text. Empty = the model's first fact date.
+ * @param [to] Last date: an Excel date or ISO text. Empty = latest data.
+ * @param [step] "month" (default): month ends; "quarter": quarter ends; "facts": the dates on which facts moved the figure.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns Columns date (Excel date) and one per measure; at most 600 dates.
+ */
+export function history(entity: any, measure?: any, from?: any, to?: any, step?: any, model?: any): any[][] {
+  return toExcel(invoke("HISTORY", [entity, measure, from, to, step, model]));
+}
+
+/**
  * Money cycles through an entity (money that leaves it and comes back), largest first, spilled with a header row.
  * @customfunction CYCLES
  * @helpurl https://localhost:3000/help/functions.html#cycles
