@@ -119,24 +119,15 @@ export function modelMultiple(view: ModelView, id: EntityId): { multiple: number
   return { multiple: (amountOf(value) as number) / annual, factIds: [value.id, revenue.id] };
 }
 
-/**
- * The entity's latest reported backlog (RPO) total: its latest `backlog` fact, or (data curated before that
- * kind existed) an own "other" fact whose unit names RPO or backlog, not an increment.
- */
+/** The entity's latest reported backlog (RPO) total: its latest own `backlog` fact (KIND_MEANINGS). */
 export function latestBacklog(view: ModelView, id: EntityId): number | undefined {
-  const index = indexOf(view);
-  const fact =
-    latestOwnFact(index, id, ["backlog"], (f) => (amountOf(f) ?? 0) > 0) ??
-    latestOwnFact(index, id, ["other"], (f) => /\b(RPO|backlog)\b/i.test(f.unit) && !/added|step-up|increase/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
+  const fact = latestOwnFact(indexOf(view), id, ["backlog"], (f) => (amountOf(f) ?? 0) > 0);
   return fact === undefined ? undefined : (amountOf(fact) as number);
 }
 
-/** The entity's latest reported total debt: its latest `debt` fact, or an own "other" fact whose unit says total debt. */
+/** The entity's latest reported total debt: its latest own `debt` fact (KIND_MEANINGS). */
 export function latestTotalDebt(view: ModelView, id: EntityId): number | undefined {
-  const index = indexOf(view);
-  const fact =
-    latestOwnFact(index, id, ["debt"], (f) => (amountOf(f) ?? 0) > 0) ??
-    latestOwnFact(index, id, ["other"], (f) => /\btotal\b.*\bdebt\b|\bdebt\b.*\btotal\b/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
+  const fact = latestOwnFact(indexOf(view), id, ["debt"], (f) => (amountOf(f) ?? 0) > 0);
   return fact === undefined ? undefined : (amountOf(fact) as number);
 }
 

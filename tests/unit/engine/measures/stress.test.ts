@@ -139,7 +139,7 @@ describe("stress", () => {
       fact({ id: "l", kind: "loan", from: "L", to: "C", amountUsdBn: 20 }),
       fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 10 }),
       fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 10 }),
-      fact({ id: "k", kind: "other", from: "B", to: "B", amountUsdBn: 80, unit: "USD bn RPO" }),
+      fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 80, unit: "USD bn RPO" }),
     ];
     const view = withRoles(facts, { C: ["project_vehicle"] });
     const dedicated = ok(stress(view, { shocked: "A", cut: 0.5 }));
@@ -171,7 +171,7 @@ describe("stress", () => {
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 10 }),
       fact({ id: "e", kind: "investment", from: "E", to: "B", amountUsdBn: 8 }),
-      fact({ id: "d", kind: "other", from: "B", to: "B", amountUsdBn: 35, unit: "USD bn total debt" }),
+      fact({ id: "d", kind: "debt", from: "B", to: "B", amountUsdBn: 35, unit: "USD bn total debt" }),
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 0.2 }));
     expect(r.details.borrowers.B).toMatchObject({ debt: 35, headroom: 3, defaulted: true });
@@ -268,7 +268,7 @@ describe("stress", () => {
     const view = viewOf([
       fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
       fact({ id: "c2", kind: "contract", from: "B", to: "A", amountUsdBn: 50 }),
-      fact({ id: "b", kind: "other", from: "B", to: "B", amountUsdBn: 100, unit: "USD bn RPO" }),
+      fact({ id: "b", kind: "backlog", from: "B", to: "B", amountUsdBn: 100, unit: "USD bn RPO" }),
     ]);
     expect(ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough).toEqual({ B: 10, A: 5 });
   });
@@ -280,6 +280,21 @@ describe("stress", () => {
   it("defaults the shocked entity to OPENAI when none is named", () => {
     const view = viewOf([fact({ id: "c", kind: "contract", from: "OPENAI", to: "V", amountUsdBn: 10 })]);
     expect(ok(stress(view, { shocked: "", cut: 1 })).total.revenueLost).toBe(10);
+  });
+
+  it("counts a reported backlog (the larger of it and the listed contracts) in a vehicle's headroom", () => {
+    // B: contracts 30 from A, backlog 60 (which includes them), owes L 40: headroom 60 − 40 = 20. Full cut
+    // takes 30 > 20: default, L loses 40 × (1 − 0.4) = 24. Without the backlog B would be short before the cut.
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 40 }),
+      fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 60, unit: "USD bn RPO at 30-Nov-2025" }),
+      // An increment is context ("other"), never read as the backlog.
+      fact({ id: "k0", kind: "other", from: "B", to: "B", amountUsdBn: 90, unit: "USD bn added RPO in FQ1", date: "2024-01-01" }),
+    ]);
+    const r = ok(stress(view, { shocked: "A", cut: 1 }));
+    expect(r.details.borrowers.B).toMatchObject({ headroom: 20, defaulted: true });
+    expect(r.total.lenderLoss).toBeCloseTo(24, 12);
   });
 
   it("annualises a quarterly revenue fact for the multiple: 400 / (10 × 4) = 10", () => {
