@@ -7,7 +7,9 @@
  * - functions.json lists AIFIN functions and functions.js, run on its own, registers exactly those ids;
  * - taskpane.html loads functions.js first, and no other script brings a second webpack runtime
  *   (one module registry: the model loads once in the shared runtime);
- * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed).
+ * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed);
+ * - no hyperformula (GPL-3.0) in any script of the add-in: it may only sit in the workbook preview's own
+ *   chunk (preview.html, development builds), which taskpane.html never loads.
  *
  * Prints one line per check and exits 1 when any fails. `--json <file>` also writes the results;
  * `--dist <dir>` checks another output folder.
@@ -40,7 +42,8 @@ const fail = (message) => {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const read = (f) => readFileSync(join(dist, f), "utf8");
 
-const required = ["taskpane.html", "functions.js", "functions.json", "functions.zh-TW.json", "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
+const LOCALE_FILES = ["functions.zh-TW.json", "functions.zh-CN.json"];
+const required = ["taskpane.html", "functions.js", "functions.json", ...LOCALE_FILES, "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
 check("dist has the files Office loads", () => {
   const missing = required.filter((f) => !existsSync(join(dist, f)));
   if (missing.length) fail(`missing ${missing.join(", ")} (run npm run build first)`);
@@ -75,9 +78,9 @@ check("functions.json lists the AIFIN functions", () => {
   return metadataIds.map((id) => `AIFIN.${id}`).join(", ");
 });
 
-check("functions.zh-TW.json is functions.json with Traditional Chinese help text", () => {
+for (const file of LOCALE_FILES) check(`${file} is functions.json with Chinese help text`, () => {
   const en = JSON.parse(read("functions.json"));
-  const zh = JSON.parse(read("functions.zh-TW.json"));
+  const zh = JSON.parse(read(file));
   // Everything Excel uses to call the function must be identical; only the help may differ.
   const strip = (meta) => JSON.stringify(meta.functions.map(({ description: _description, parameters, ...rest }) => ({ ...rest, parameters: parameters.map(({ description: _, ...p }) => p) })));
   if (strip(en) !== strip(zh)) fail("ids, names, parameter names or types differ from functions.json");
@@ -96,7 +99,7 @@ check("every function's help link opens a page and an anchor shipped in this bui
   const origin = /"(https:\/\/[^"]+\/)taskpane\.html"/.exec(xml)?.[1] ?? fail("no taskpane.html URL in the manifest");
   const problems = [];
   let checked = 0;
-  for (const file of ["functions.json", "functions.zh-TW.json"]) {
+  for (const file of ["functions.json", ...LOCALE_FILES]) {
     for (const f of JSON.parse(read(file)).functions) {
       const url = f.helpUrl ?? "";
       if (!url.startsWith(origin)) {
@@ -182,13 +185,35 @@ check("pane JavaScript is at most 400 KB gzipped", () => {
   const total = sizes.reduce((t, [, , gz]) => t + gz, 0);
   const raw = sizes.reduce((t, [, r]) => t + r, 0);
   for (const [s, r, gz] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
-  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js");
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js" && !/^preview[.]/.test(f));
   for (const f of lazy) {
     const [r, gz] = [statSync(join(dist, f)).size, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length];
     console.log(`    on demand: ${f.padEnd(21)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
   }
   if (total > BUDGET) fail(`${kb(total)} gzipped exceeds the ${kb(BUDGET)} budget`);
   return `${kb(total)} gzipped (${kb(raw)} raw) of ${kb(BUDGET)}`;
+});
+
+check("no hyperformula (GPL-3.0) in the add-in's scripts", () => {
+  // Markers found in every hyperformula build: its licence-key literal and its class name (kept by minifiers
+  // because the engine reports it in messages). Proven to match the package itself, so the check can fail.
+  const MARKERS = [/["']gpl-v3["']/, /HyperFormula/];
+  const pkg = join(root, "node_modules", "hyperformula", "dist", "hyperformula.min.js");
+  if (existsSync(pkg)) {
+    const text = readFileSync(pkg, "utf8");
+    const missed = MARKERS.filter((m) => !m.test(text));
+    if (missed.length) fail(`the markers ${missed.join(", ")} no longer match hyperformula itself; update them`);
+  }
+  const previewHtml = existsSync(join(dist, "preview.html")) ? read("preview.html") : "";
+  const previewOnly = [...previewHtml.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((s) => !local.includes(s));
+  const addin = readdirSync(dist).filter((f) => f.endsWith(".js") && !previewOnly.includes(f));
+  const carrying = addin.filter((f) => MARKERS.some((m) => m.test(read(f))));
+  if (carrying.length) fail(`${carrying.join(", ")} contain hyperformula`);
+  if (local.some((s) => previewOnly.includes(s))) fail("taskpane.html loads a preview-only script");
+  const previewNote = previewOnly.length
+    ? `; the preview's own ${previewOnly.join(", ")} ${previewOnly.some((f) => MARKERS.some((m) => m.test(read(f)))) ? "carries it" : "does not carry it (unexpected)"}, and taskpane.html does not load it`
+    : "; no preview in this build";
+  return `${addin.length} scripts checked${previewNote}`;
 });
 
 const jsonAt = process.argv.indexOf("--json");
