@@ -38,7 +38,8 @@ export function countsUnder(fact: Fact, basis: Basis): boolean {
 
 /**
  * The view on `asOf`: facts dated on or before it whose status counts under `basis`, minus every fact
- * that a fact still in the view replaces. Keeps the dataset order.
+ * that a fact still in the view replaces, minus every derived fact none of whose bases is in the view. Keeps
+ * the dataset order.
  */
 export function buildView(
   entities: readonly Entity[],
@@ -50,7 +51,15 @@ export function buildView(
   const candidates = facts.filter((f) => f.date <= asOf && countsUnder(f, basis));
   const replaced = new Set<string>();
   for (const f of candidates) for (const id of closure.get(f.id) ?? []) replaced.add(id);
-  const kept = candidates.filter((f) => !replaced.has(f.id));
+  let kept = candidates.filter((f) => !replaced.has(f.id));
+  // A derived fact stays only while one of the facts it was derived from is in the view (repeat: a
+  // derivation can rest on another derived fact).
+  for (let changed = true; changed; ) {
+    const present = new Set(kept.map((f) => f.id));
+    const next = kept.filter((f) => f.derivedFrom === undefined || f.derivedFrom.length === 0 || f.derivedFrom.some((id) => present.has(id)));
+    changed = next.length !== kept.length;
+    kept = next;
+  }
   return Object.freeze({
     asOf,
     basis: Object.freeze({ ...basis }),
