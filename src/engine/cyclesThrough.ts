@@ -6,7 +6,7 @@
  */
 import type { EntityId, ModelView } from "../model/types";
 import { findCyclesThrough } from "./findCycles";
-import { LruCache, ViewMemo } from "./memo";
+import { LruCache, ViewMemo } from "../model/memo";
 import { moneyGraph } from "./moneyGraph";
 import { engineError, isEngineError, type EngineError } from "./result";
 

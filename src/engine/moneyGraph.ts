@@ -4,7 +4,7 @@
  * networkExposure; built once per view.
  */
 import type { EntityId, ModelView } from "../model/types";
-import { ViewMemo } from "./memo";
+import { ViewMemo } from "../model/memo";
 import { contractAmount, fundingAmount, indexOf } from "./viewIndex";
 
 /** A money edge: USD bn moving from → to. */

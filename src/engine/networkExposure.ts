@@ -11,7 +11,7 @@
  * network exposure(X) = Σ_j F(X→j) · N[j][X]. Worked example and the leak sensitivity table:
  * docs/methodology.md §5.
  */
-import { LruCache, ViewMemo } from "./memo";
+import { LruCache, ViewMemo } from "../model/memo";
 import type { EntityId, ModelView } from "../model/types";
 import { leontiefInverse } from "./leontiefInverse";
 import { moneyGraph } from "./moneyGraph";

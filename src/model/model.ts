@@ -3,6 +3,7 @@
  */
 import { bundledDataset, latestFactDate, type Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
+import { LruCache } from "./memo";
 import { createRegistry, type EntityRegistry } from "./registry";
 import type { Basis, Fact, ModelView } from "./types";
 import { buildView, supersessionClosure } from "./view";
@@ -23,6 +24,9 @@ export interface Model {
   fact(id: string): Fact | undefined;
 }
 
+/** Views kept per model (least recently used dropped first); a dropped view is rebuilt when asked again. */
+export const MAX_VIEWS_PER_MODEL = 64;
+
 /** The default basis: confirmed facts (announced, signed, closed, reported) and our labelled estimates. */
 export const CONFIRMED_BASIS: Basis = Object.freeze({ includeRumoured: false });
 
@@ -36,7 +40,8 @@ export function createModel(dataset: Dataset): Model {
   for (const f of dataset.facts) byId.set(f.id, f);
   const closure = supersessionClosure(dataset.facts);
   const latestDate = latestFactDate(dataset.facts) ?? dataset.asOf;
-  const views = new Map<string, ModelView>();
+  // Bounded: as-of dates come from analysts' cells, and a sweep over dates must not keep every view.
+  const views = new LruCache<string, ModelView>(MAX_VIEWS_PER_MODEL);
 
   return {
     dataset,
