@@ -5,14 +5,14 @@
  * AIFIN use a suffixed name instead.
  */
 import type { BuildOptions } from "./types";
-import { ownedSheets, type BuildRecord, type Registry } from "./registry";
+import { ownedSheets, type BuildRecord, type OwnershipRecord } from "./ownershipRecord";
 import { BASE_SHEET_NAMES, BASE_TABLE_NAMES, SHEET_ROLES, type SheetRole, type TableRole } from "./templateSpec";
 
 /** The workbook as the first round trip sees it. */
 export interface WorkbookSnapshot {
   sheets: ReadonlyArray<{ id: string; name: string }>;
   tables: readonly string[];
-  registry: Registry;
+  record: OwnershipRecord;
 }
 
 /** Where one role's sheet goes. */
@@ -69,7 +69,7 @@ export function planBuild(snapshot: WorkbookSnapshot, onClash: BuildOptions["onC
   const nameById = new Map(snapshot.sheets.map((s) => [s.id, s.name]));
   const takenSheets = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
   const takenTables = new Set(snapshot.tables.map((t) => t.toLowerCase()));
-  const keptBuilds = snapshot.registry.builds.filter((b) => Object.values(b.sheets).some((id) => id && liveIds.has(id)));
+  const keptBuilds = snapshot.record.builds.filter((b) => Object.values(b.sheets).some((id) => id && liveIds.has(id)));
   const owned = ownedSheets({ version: 1, builds: keptBuilds });
   const previous = keptBuilds.length > 0 ? [...keptBuilds].sort((a, b) => a.key - b.key)[0] : null;
 

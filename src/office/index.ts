@@ -4,13 +4,15 @@
  */
 import { bundledDataset } from "../model";
 import { officeProbe } from "./capabilities";
-import { createExcelHostWith, type TemplateSource } from "./excelHost";
+import { createExcelHostWith } from "./excelHost";
+import type { TemplateSource } from "./templateSource";
 import { templateSourceOf } from "./templateSource";
 import type { WorkbookHost } from "./types";
 
 export * from "./types";
 export { createPreviewHost } from "./previewHost";
 export { createExcelHostWith, buildSpecs, type HostDeps, type TemplateSource } from "./excelHost";
+export { SHEET_ROLES, SHEET_ROLE_MEANINGS, type SheetRole } from "./sheetRoles";
 export { templateSourceOf } from "./templateSource";
 
 /**

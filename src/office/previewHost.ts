@@ -4,16 +4,14 @@
  */
 import type { Capabilities, WorkbookHost } from "./types";
 import { detectFeatures, toCapabilities } from "./capabilities";
-
-const OPEN_IN_EXCEL = "Open AIFIN in Excel to build the workbook.";
+import { stopped } from "./hostErrors";
 
 /** A WorkbookHost that never touches Excel. */
 export function createPreviewHost(): WorkbookHost {
-  const none = { added: 0, updated: 0, keptEdited: 0, keptAdded: 0 };
   return {
     capabilities: (): Capabilities => toCapabilities(detectFeatures(null)),
-    build: async () => ({ kind: "error", message: OPEN_IN_EXCEL }),
-    refresh: async () => ({ kind: "error", ...none, message: OPEN_IN_EXCEL }),
-    freeze: async () => ({ kind: "error", message: OPEN_IN_EXCEL }),
+    build: async () => ({ kind: "error", error: stopped("notInExcel", "build") }),
+    refresh: async () => ({ kind: "error", error: stopped("notInExcel", "refresh") }),
+    freeze: async () => ({ kind: "error", error: stopped("notInExcel", "freeze") }),
   };
 }

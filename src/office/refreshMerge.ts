@@ -124,7 +124,8 @@ export interface MergeResult {
 /** A table the merge cannot safely write back to. */
 export interface MergeRefusal {
   ok: false;
-  message: string;
+  /** The bundled columns the table no longer has. */
+  missing: string[];
 }
 
 /** Reads a cell from the workbook as a table cell (anything else becomes text). */
@@ -151,10 +152,7 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
   const index = headerIndex(current.header);
   const missing = columns.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    return {
-      ok: false,
-      message: `The table has no ${missing.map((m) => `"${m}"`).join(", ")} column${missing.length > 1 ? "s" : ""}, so AIFIN cannot tell which rows changed. Restore the column${missing.length > 1 ? "s" : ""}, or build a new workbook alongside.`,
-    };
+    return { ok: false, missing };
   }
   const width = current.header.length;
   const idAt = index.get(idColumn) ?? -1;

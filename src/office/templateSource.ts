@@ -5,8 +5,30 @@
  */
 import { createModel, entitiesToRows, ENTITY_COLUMNS, FACT_COLUMNS, factsToRows, type Dataset } from "../model";
 import { DEFAULT_MAX_CYCLE_LENGTH, DEFAULT_SHOCKED, entityMetrics } from "../engine";
-import type { TemplateSource } from "./excelHost";
+import type { EntityId, Fact } from "../model/types";
+import type { TableCell } from "./refreshMerge";
 import type { EntityLine } from "./templateSpec";
+
+/**
+ * The data a build writes: the contract between the bundled model and the office layer. The real one is
+ * templateSourceOf(bundledDataset), made on the first build; tests pass any dataset.
+ */
+export interface TemplateSource {
+  datasetVersion: string;
+  /** ISO date of the newest fact: the as-of written when the pane asks for "latest". */
+  latestDate: string;
+  /** Header of the id column in both tables. */
+  idColumn: string;
+  factColumns: readonly string[];
+  entityColumns: readonly string[];
+  factRows: readonly (readonly TableCell[])[];
+  entityRows: readonly (readonly TableCell[])[];
+  facts: readonly Fact[];
+  /** Rows of the Exposure and Stress sheets, in display order, for an as-of and basis. */
+  entityLines(asOf: string, includeRumoured: boolean, focus: EntityId): EntityLine[];
+  stressDefaults: { shocked: EntityId; cut: number; multiple: number | null };
+  maxCycleLength: number;
+}
 
 /** Cut written in the Stress sheet's input cell: the whole committed spend, the S14 scenario. */
 export const DEFAULT_STRESS_CUT = 1;

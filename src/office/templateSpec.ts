@@ -13,27 +13,9 @@ import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
 export type SpecCell = string | number | boolean | null;
 
-/** The sheets a build writes. */
-export type SheetRole = "exposure" | "stress" | "cycles" | "facts" | "entities" | "sources";
-
-/** Tab order of a build. */
-export const SHEET_ROLES: readonly SheetRole[] = ["exposure", "stress", "cycles", "facts", "entities", "sources"];
-
-/** Sheet names of the first build; later builds "alongside" add " (2)", " (3)", ... */
-export const BASE_SHEET_NAMES: Readonly<Record<SheetRole, string>> = {
-  exposure: "AIFIN Exposure",
-  stress: "AIFIN Stress",
-  cycles: "AIFIN Cycles",
-  facts: "AIFIN Facts",
-  entities: "AIFIN Entities",
-  sources: "AIFIN Sources",
-};
-
-/** The two Excel tables a build owns; later builds add "_2", "_3", ... */
-export type TableRole = "facts" | "entities";
-
-/** Table names of the first build. */
-export const BASE_TABLE_NAMES: Readonly<Record<TableRole, string>> = { facts: "AIFIN_Facts", entities: "AIFIN_Entities" };
+// Sheet roles are declared once in sheetRoles.ts; re-exported here for the specs' callers.
+import type { SheetRole } from "./sheetRoles";
+export { BASE_SHEET_NAMES, BASE_TABLE_NAMES, SHEET_ROLES, type SheetRole, type TableRole } from "./sheetRoles";
 
 /** Number formats: USD bn amounts and fractions shown as percentages. */
 export const USD_FORMAT = "#,##0.0";

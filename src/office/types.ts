@@ -1,9 +1,12 @@
 /**
- * The workbook operations the task pane calls (API.md, "office"). Everything that talks to Excel lives
+ * The workbook operations the task pane calls . Everything that talks to Excel lives
  * behind these shapes, so the pane can be rendered and tested with any host, including the preview host
  * that runs outside Excel.
  */
 import type { EntityId } from "../model/types";
+import type { HostError } from "./hostErrors";
+
+export { HOST_ERROR_CODES, type HostError, type HostErrorCode, type HostOperation, type ChangeReport } from "./hostErrors";
 
 /** What the running Excel supports; `missing` lists the gaps in plain words so the pane can degrade. */
 export interface Capabilities {
@@ -36,24 +39,33 @@ export type BuildOutcome =
   /** `clashes`: existing sheets that carry AIFIN's names or belong to an earlier build; `foreign`: those
    *  among them AIFIN did not create (never written; "update" puts AIFIN's sheet beside them). */
   | { kind: "clash"; clashes: string[]; foreign?: string[] }
-  | { kind: "error"; message: string };
+  | { kind: "error"; error: HostError };
 
-/** Result of "Refresh data". Counts are fact rows; `message` says the same in words. */
-export interface RefreshOutcome {
-  kind: "refreshed" | "error";
-  /** New bundled facts appended. */
+/** What a refresh did to one table, row by row. */
+export interface RefreshCounts {
+  /** New bundled rows appended. */
   added: number;
-  /** Untouched rows whose bundled values changed and were replaced. */
+  /** Untouched rows whose bundled values changed, rewritten in place. */
   updated: number;
+  /** Untouched rows whose bundled values did not change (not written). */
+  unchanged: number;
   /** Rows the analyst edited: kept as they are. */
   keptEdited: number;
   /** Rows the analyst added (ids not in the bundled data AIFIN wrote): kept. */
   keptAdded: number;
-  message: string;
+  /** Untouched rows no longer in the bundled data: deleted as rows (references to them become #REF!). */
+  removed: number;
+  /** Rows the analyst deleted: not brought back. */
+  keptDeleted: number;
 }
 
+/** Result of "Refresh data". */
+export type RefreshOutcome =
+  | { kind: "refreshed"; datasetVersion: string; facts: RefreshCounts; entities: RefreshCounts; syncs: number }
+  | { kind: "error"; error: HostError };
+
 /** Result of "Freeze to values": the name of the new values-only sheet. */
-export type FreezeOutcome = { kind: "frozen"; sheet: string } | { kind: "error"; message: string };
+export type FreezeOutcome = { kind: "frozen"; sheet: string } | { kind: "error"; error: HostError };
 
 /** The workbook operations; the pane receives one as a prop and never calls Excel itself. */
 export interface WorkbookHost {

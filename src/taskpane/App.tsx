@@ -7,6 +7,7 @@ import { EmptyState, ViewBoundary } from "./components/States";
 import { FlowsView } from "./components/FlowsView";
 import { SourcesView } from "./components/SourcesView";
 import { StressView } from "./components/StressView";
+import { Timeline } from "./components/TimelineView";
 import { WorkbookView } from "./components/WorkbookView";
 import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./contracts";
 import { flowsAround, hasFactsAbout } from "./flows";
@@ -14,7 +15,7 @@ import { useStrings } from "./i18n";
 import { usePaneState } from "./usePaneState";
 
 /** The pane's tabs. */
-export const TABS = ["overview", "flows", "stress", "sources", "workbook"] as const;
+export const TABS = ["overview", "flows", "timeline", "stress", "sources", "workbook"] as const;
 /** One of {@link TABS}. */
 export type TabId = (typeof TABS)[number];
 
@@ -52,7 +53,7 @@ const useStyles = makeStyles({
     overflowX: "auto",
   },
   main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
-  // Five tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
+  // Six tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
   // Wrap rather than clip when a wider font (high contrast, another language) needs more than one line.
   tabList: { flexWrap: "wrap" },
   tab: {
@@ -74,7 +75,7 @@ export interface AppProps {
 }
 
 /**
- * The pane: header, the shared selection (company, as-of date, basis) and five tabs. Data is derived from
+ * The pane: header, the shared selection (company, as-of date, basis) and six tabs. Data is derived from
  * the model view with useMemo; the workbook is reached only through `host`.
  */
 export function App({ data, host, initialEntity = "MSFT", initialTab = "overview", initialAsOf }: AppProps) {
@@ -95,7 +96,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
   const runStress = useCallback((o: StressOptions) => engine.stress(view, o), [engine, view]);
   const selectionKey = `${state.entity}|${state.asOf}|${state.includeRumoured}`;
 
-  const needsEntity = tab === "overview" || tab === "flows";
+  const needsEntity = tab === "overview" || tab === "flows" || tab === "timeline";
 
   return (
     <div className={styles.root}>
@@ -114,6 +115,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
         <TabList className={styles.tabList} size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
           <Tab className={styles.tab} value="overview">{s.tabOverview}</Tab>
           <Tab className={styles.tab} value="flows">{s.tabFlows}</Tab>
+          <Tab className={styles.tab} value="timeline">{s.tabTimeline}</Tab>
           <Tab className={styles.tab} value="stress">{s.tabStress}</Tab>
           <Tab className={styles.tab} value="sources">{s.tabSources}</Tab>
           <Tab className={styles.tab} value="workbook">{s.tabWorkbook}</Tab>
@@ -140,6 +142,9 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
                 cycles={engine.cyclesThrough(view, state.entity)}
                 registry={model.registry}
               />
+            )}
+            {tab === "timeline" && (
+              <Timeline data={data} id={state.entity} entityName={entityName} from={minDate} to={state.asOf} includeRumoured={state.includeRumoured} />
             )}
             {tab === "stress" && <StressView registry={model.registry} run={runStress} />}
             {tab === "sources" && <SourcesView facts={view.facts} allFacts={model.dataset.facts} entity={state.entity} entityName={entityName} />}

@@ -25,7 +25,8 @@ export interface PaneModel {
 }
 
 export type { ExposureRow, MoneyCycle, StressOptions, StressLine, StressResult, EntityMetrics } from "../engine";
-import type { ExposureRow, MoneyCycle, StressOptions, StressResult, EntityMetrics } from "../engine";
+export type { HistoryOptions, HistoryPoint, HistorySeries } from "../engine";
+import type { ExposureRow, MoneyCycle, StressOptions, StressResult, EntityMetrics, HistoryOptions, HistorySeries } from "../engine";
 
 /** The engine measures the pane calls. */
 export interface PaneEngine {
@@ -34,6 +35,8 @@ export interface PaneEngine {
   cyclesThrough(view: ModelView, id: EntityId, maxLength?: number): MoneyCycle[];
   stress(view: ModelView, options: StressOptions): StressResult | EngineError;
   factsBehind(view: ModelView, id: EntityId, counterparty?: EntityId): Fact[];
+  /** A dated series of one measure (engine/history.ts): the Timeline view. */
+  history(model: PaneModel, id: EntityId, options: HistoryOptions): HistorySeries | EngineError;
 }
 
 /** Model and engine together: everything the analysis views need. */
@@ -42,4 +45,4 @@ export interface PaneData {
   engine: PaneEngine;
 }
 
-export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost } from "../office/types";
+export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost, HostError, RefreshCounts } from "../office/types";

@@ -3,10 +3,10 @@
  * engine measures. Imported lazily by index.tsx so the shell paints before the data is parsed.
  */
 import { getBundledModel } from "../model";
-import { cyclesThrough, entityMetrics, exposureTable, factsBehind, stress } from "../engine";
+import { cyclesThrough, entityMetrics, exposureTable, factsBehind, history, stress } from "../engine";
 import type { PaneData } from "./contracts";
 
 /** The bundled model and the engine, as the pane consumes them. */
 export function loadPaneData(): PaneData {
-  return { model: getBundledModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind } };
+  return { model: getBundledModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, history } };
 }

@@ -2,6 +2,11 @@
  * Every user-visible string of the pane, in one catalogue so wording stays consistent and a second
  * language is one more object. Templated strings are functions.
  */
+import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office/types";
+
+/** An office-layer error in words: the reason, what was and was not changed, and Excel's own code. */
+type HostErrorText = Record<HostErrorCode, (e: HostError, action: string) => string>;
+
 export const en = {
   productName: "AIFIN",
   productTagline: "Circular financing in AI",
@@ -77,6 +82,7 @@ export const en = {
   flowKindEquity: "Equity",
   flowKindDebt: "Debt",
   flowKindBackstop: "Backstop",
+  flowKindVendor: "Vendor financing",
   flowKindContract: "Contract",
   flowInLabel: "Funded by / buys from it",
   flowOutLabel: "It funds / buys from",
@@ -86,6 +92,28 @@ export const en = {
   cyclesHint: "Closed loops of money through the company; the bottleneck is the smallest link.",
   cyclesNone: "No closed money loop through this company at this date.",
   cycleBottleneck: (amount: string) => `bottleneck ${amount}`,
+
+  tabTimeline: "Timeline",
+  timelineTitle: (name: string) => `How ${name}’s exposure built up`,
+  timelineIntro: "Each figure on the date of every view from the first fact to the as-of date; it changes only when a fact enters the model or replaces an earlier one.",
+  timelineChartLabel: (name: string, from: string, to: string) =>
+    `Step chart of ${name}’s funding out, contracts in and self-funded exposure from ${from} to ${to}. Markers below the chart are the dates facts moved them: use the arrow keys to move between them.`,
+  timelineFundingOut: "Funding out",
+  timelineContractsIn: "Contracts in",
+  timelineSelfFunded: "Self-funded",
+  timelineSummary: (measure: string, from: string, before: string, to: string, after: string, steps: number) =>
+    `${measure}: ${before} on ${from}, ${after} on ${to}, after ${steps === 1 ? "1 step" : `${steps} steps`}.`,
+  timelineNone: "No funding or contracts recorded for this company up to this date, so nothing moves over time.",
+  timelineMarker: (date: string, changes: string) => `${date}: ${changes}`,
+  timelineChange: (measure: string, before: string, after: string) => `${measure} ${before} → ${after}`,
+  timelineSummaryLabel: "Each figure at the start and end of the chart",
+  timelineChangesLabel: (date: string) => `What changed on ${date}`,
+  timelineUnit: "USD bn",
+  timelineMarkersHint: "Select a marker (click, or arrow keys then Enter) to see the facts that moved the figures on that date.",
+  timelineMovedBy: "Facts that moved it",
+  timelineSuperseded: "Replaced on this date",
+  timelineNoFacts: "No single fact: figures read through facts replaced on this date.",
+  timelineError: (message: string) => `The timeline could not be computed: ${message}`,
 
   helpLink: "Help",
   helpLinkTitle: "Function reference, methodology and data sources (opens in the browser)",
@@ -141,10 +169,35 @@ export const en = {
   wbFreezeHint: "Makes a static copy of the AIFIN sheets, safe to send to someone without the add-in.",
   wbWorking: "Working…",
   wbBuilt: (sheets: string[], facts: number) => `Built ${sheets.length} sheets (${sheets.join(", ")}) with ${facts} facts.`,
-  wbRefreshed: (added: number, updated: number, keptEdited: number, keptAdded: number) =>
-    `Added ${added}, updated ${updated}; kept ${keptEdited} rows you edited and ${keptAdded} rows you added.`,
   wbFrozen: (sheet: string) => `Static copy written to “${sheet}”.`,
   wbError: (message: string) => `${message}`,
+  wbAction: { build: "build the workbook", refresh: "refresh the data", freeze: "freeze the workbook to values" } as Record<HostOperation, string>,
+  wbErrors: {
+    notInExcel: () => "Open AIFIN in Excel to build, refresh or freeze the workbook.",
+    unsupported: (_e, a) => `This version of Excel cannot keep AIFIN's record of the sheets it created, so AIFIN will not ${a}, to protect your sheets. Update Office or use Excel on the web.`,
+    badAsOf: (e) => `The as-of date "${e.items?.[0] ?? ""}" is not a date like 2026-02-05: pick a date in the pane and build again.`,
+    noWorkbook: () => "There is no AIFIN workbook here yet: use Build workbook first.",
+    recordUnreadable: () => "AIFIN's record of its sheets in this workbook cannot be read, so it will not change any table. Build a new workbook alongside instead.",
+    tablesGone: () => "The AIFIN Facts and Entities tables are gone (deleted, renamed or converted to ranges), so there is nothing to refresh. Use Build workbook to create them again.",
+    tableMoved: (e) => `The table ${e.subject ?? ""} is no longer on the sheet AIFIN created, so AIFIN will not change it.`,
+    tableMissing: (e) => `The table on “${e.subject ?? ""}” was renamed or converted to a range, so AIFIN will not clear or rewrite that sheet. Rename the table back, or choose Create alongside.`,
+    columnMissing: (e) => `${e.subject ?? "The table"} has no ${(e.items ?? []).map((c) => `"${c}"`).join(", ")} column, so AIFIN cannot tell which rows changed. Restore the column, or build a new workbook alongside.`,
+    cellsInTheWay: (e) => `You typed in ${(e.items ?? []).slice(0, 5).join(", ")} on “${e.subject ?? ""}”, where the new layout needs room. Move those cells, or choose Create alongside.`,
+    cellEditMode: (_e, a) => `Excel is editing a cell, so AIFIN could not ${a}. Press Enter or Esc to finish editing, then try again.`,
+    accessDenied: (_e, a) => `Excel refused to let AIFIN ${a}: the workbook or a sheet may be protected or read-only. Unprotect it (Review > Unprotect Sheet) or save an editable copy, then try again.`,
+    tooLarge: (_e, a) => `The change was larger than Excel accepts in one request, so AIFIN could not ${a}. Excel on the web limits each request to about 5 MB: remove unused rows from the AIFIN Facts table, or use Excel on the desktop, then try again.`,
+    nameTaken: () => "A sheet or table with one of AIFIN's names appeared while AIFIN was working. Try again: AIFIN will pick a free name and leave the other one alone.",
+    itemGone: (_e, a) => `A sheet or table AIFIN was working on was renamed or deleted meanwhile, so AIFIN could not ${a}. Try again.`,
+    featureMissing: (_e, a) => `This version of Excel lacks a feature AIFIN needs to ${a}. Update Office, or open the workbook in Excel on the web.`,
+    blocked: (_e, a) => `Something on the sheet (a filter, merged cells, a PivotTable or a co-author's edit) blocked the change, so AIFIN could not ${a}. Clear it or wait a moment, then try again.`,
+    officeFailure: (_e, a) => `AIFIN could not ${a}. Try again; if it keeps failing, save the workbook and reopen it.`,
+  } satisfies HostErrorText as HostErrorText,
+  wbChangedNothing: "Nothing in the workbook was changed.",
+  wbChangedPartial: (sheets: string[]) =>
+    `Nothing you typed was changed, but ${sheets.length > 0 ? `these AIFIN sheets may be half-written: ${sheets.join(", ")}` : "some AIFIN sheets may be half-written"}. Build workbook > Update completes them.`,
+  wbOfficeCode: (code: string) => `(Excel error ${code})`,
+  wbRefreshedCounts: (c: RefreshCounts) =>
+    `Added ${c.added}, updated ${c.updated}, removed ${c.removed} no longer in the data; kept ${c.keptEdited} rows you edited and ${c.keptAdded} rows you added; ${c.unchanged} unchanged.`,
   wbErrorTitle: "That did not work",
   wbMissingTitle: "Some features are not available in this Excel",
   wbPreviewTitle: "Preview outside Excel",

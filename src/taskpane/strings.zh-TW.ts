@@ -1,3 +1,4 @@
+import type { RefreshCounts } from "../office/types";
 import type { Strings } from "./strings";
 
 /** Traditional Chinese (Taiwan) catalogue, chosen when Office's display language is zh-TW (or Hant/HK/MO). */
@@ -74,6 +75,7 @@ export const zhTW: Strings = {
   flowKindEquity: "股權",
   flowKindDebt: "債務",
   flowKindBackstop: "擔保",
+  flowKindVendor: "供應商融資",
   flowKindContract: "合約",
   flowInLabel: "出資者／向其採購者",
   flowOutLabel: "其出資／採購對象",
@@ -83,6 +85,28 @@ export const zhTW: Strings = {
   cyclesHint: "經過這家公司的封閉資金迴圈；瓶頸為其中最小的一環。",
   cyclesNone: "此日期沒有經過這家公司的封閉資金迴圈。",
   cycleBottleneck: (amount: string) => `瓶頸 ${amount}`,
+
+  tabTimeline: "時間軸",
+  timelineTitle: (name: string) => `${name} 的曝險如何累積`,
+  timelineIntro: "從第一筆事實到基準日，每個日期各自以當日的模型檢視計算；只有在事實納入模型或取代較早事實時，數字才會變動。",
+  timelineChartLabel: (name: string, from: string, to: string) =>
+    `${name} 自 ${from} 至 ${to} 的對外資金、合約收入與自我融資曝險階梯圖。圖下方的標記是事實使數字變動的日期：可用方向鍵在標記間移動。`,
+  timelineFundingOut: "對外資金",
+  timelineContractsIn: "合約收入",
+  timelineSelfFunded: "自我融資",
+  timelineSummary: (measure: string, from: string, before: string, to: string, after: string, steps: number) =>
+    `${measure}：${from} 為 ${before}，${to} 為 ${after}，共變動 ${steps} 次。`,
+  timelineNone: "到此日期為止，模型沒有這家公司的資金或合約紀錄，因此沒有隨時間的變化。",
+  timelineMarker: (date: string, changes: string) => `${date}：${changes}`,
+  timelineChange: (measure: string, before: string, after: string) => `${measure} ${before} → ${after}`,
+  timelineSummaryLabel: "各數字在圖表起點與終點的值",
+  timelineChangesLabel: (date: string) => `${date} 的變動`,
+  timelineUnit: "十億美元",
+  timelineMarkersHint: "選取標記（點選，或用方向鍵後按 Enter）即可查看當日使數字變動的事實。",
+  timelineMovedBy: "使數字變動的事實",
+  timelineSuperseded: "當日被取代的事實",
+  timelineNoFacts: "沒有單一事實：數字因當日被取代的事實而變動。",
+  timelineError: (message: string) => `無法計算時間軸：${message}`,
 
   helpLink: "說明",
   helpLinkTitle: "函數說明、方法論與資料來源（在瀏覽器中開啟）",
@@ -137,10 +161,35 @@ export const zhTW: Strings = {
   wbFreezeHint: "把 AIFIN 工作表複製成靜態數值，可寄給沒有安裝增益集的人。",
   wbWorking: "處理中…",
   wbBuilt: (sheets: string[], facts: number) => `已建立 ${sheets.length} 張工作表（${sheets.join("、")}），含 ${facts} 筆事實。`,
-  wbRefreshed: (added: number, updated: number, keptEdited: number, keptAdded: number) =>
-    `新增 ${added} 筆、更新 ${updated} 筆；保留您編輯的 ${keptEdited} 列與新增的 ${keptAdded} 列。`,
   wbFrozen: (sheet: string) => `靜態副本已寫入「${sheet}」。`,
   wbError: (message: string) => `${message}`,
+  wbAction: { build: "建立活頁簿", refresh: "更新資料", freeze: "凍結為數值" },
+  wbErrors: {
+    notInExcel: () => "請在 Excel 中開啟 AIFIN，才能建立、更新或凍結活頁簿。",
+    unsupported: (_e, a) => `此版本 Excel 無法保存 AIFIN 所建工作表的紀錄，為保護您的工作表，AIFIN 不會${a}。請更新 Office 或改用網頁版 Excel。`,
+    badAsOf: (e) => `基準日「${e.items?.[0] ?? ""}」不是 2026-02-05 這樣的日期：請在窗格中選擇日期後再建立。`,
+    noWorkbook: () => "此處尚無 AIFIN 活頁簿：請先使用「建立活頁簿」。",
+    recordUnreadable: () => "無法讀取 AIFIN 在此活頁簿中的工作表紀錄，因此不會變更任何表格。請改為另建一份。",
+    tablesGone: () => "AIFIN 的 Facts 與 Entities 表格已不存在（已刪除、改名或轉換為範圍），沒有可更新的內容。請使用「建立活頁簿」重新建立。",
+    tableMoved: (e) => `表格 ${e.subject ?? ""} 已不在 AIFIN 建立的工作表上，AIFIN 不會變更它。`,
+    tableMissing: (e) => `「${e.subject ?? ""}」上的表格已改名或轉換為範圍，AIFIN 不會清除或重寫該工作表。請把表格名稱改回，或選擇「另建一份」。`,
+    columnMissing: (e) => `${e.subject ?? "表格"}缺少 ${(e.items ?? []).map((c) => `「${c}」`).join("、")} 欄，AIFIN 無法判斷哪些列有變更。請還原該欄，或另建一份活頁簿。`,
+    cellsInTheWay: (e) => `您在「${e.subject ?? ""}」的 ${(e.items ?? []).slice(0, 5).join("、")} 輸入了內容，而新版面需要這些位置。請移開這些儲存格，或選擇「另建一份」。`,
+    cellEditMode: (_e, a) => `Excel 正在編輯儲存格，AIFIN 無法${a}。請按 Enter 或 Esc 結束編輯後再試一次。`,
+    accessDenied: (_e, a) => `Excel 拒絕讓 AIFIN ${a}：活頁簿或工作表可能受保護或唯讀。請取消保護（校閱 > 取消保護工作表）或另存可編輯的副本，再試一次。`,
+    tooLarge: (_e, a) => `變更超過 Excel 單次要求可接受的大小，AIFIN 無法${a}。網頁版 Excel 每次要求上限約 5 MB：請刪除 AIFIN Facts 表格中不用的列，或改用桌面版 Excel，再試一次。`,
+    nameTaken: () => "AIFIN 作業期間出現了與 AIFIN 同名的工作表或表格。請再試一次：AIFIN 會改用未被使用的名稱，不動另一個。",
+    itemGone: (_e, a) => `AIFIN 正在處理的工作表或表格在此期間被改名或刪除，AIFIN 無法${a}。請再試一次。`,
+    featureMissing: (_e, a) => `此版本 Excel 缺少 AIFIN ${a}所需的功能。請更新 Office，或改用網頁版 Excel 開啟活頁簿。`,
+    blocked: (_e, a) => `工作表上的某些內容（篩選、合併儲存格、樞紐分析表或共同作者的編輯）擋住了變更，AIFIN 無法${a}。請清除後或稍候再試。`,
+    officeFailure: (_e, a) => `AIFIN 無法${a}。請再試一次；若一再失敗，請儲存活頁簿後重新開啟。`,
+  },
+  wbChangedNothing: "活頁簿沒有任何變更。",
+  wbChangedPartial: (sheets: string[]) =>
+    `您輸入的內容都沒有變更，但${sheets.length > 0 ? `下列 AIFIN 工作表可能只寫了一半：${sheets.join("、")}` : "部分 AIFIN 工作表可能只寫了一半"}。使用「建立活頁簿 > 更新」即可補齊。`,
+  wbOfficeCode: (code: string) => `（Excel 錯誤 ${code}）`,
+  wbRefreshedCounts: (c: RefreshCounts) =>
+    `新增 ${c.added} 筆、更新 ${c.updated} 筆、移除已不在資料中的 ${c.removed} 筆；保留您編輯的 ${c.keptEdited} 列與新增的 ${c.keptAdded} 列；${c.unchanged} 筆未變。`,
   wbErrorTitle: "操作未成功",
   wbMissingTitle: "此版本 Excel 缺少部分功能",
   wbPreviewTitle: "在 Excel 以外預覽",

@@ -66,6 +66,7 @@ const SHOTS: Shot[] = [
     },
   },
   { name: "flows", tab: "flows", entity: "NVDA" },
+  { name: "timeline", tab: "timeline", entity: "AMZN" },
   { name: "stress", tab: "stress", entity: "MSFT" },
   { name: "sources", tab: "sources", entity: "MSFT", save: ["light"] },
   { name: "workbook", tab: "workbook", entity: "MSFT", save: ["light"] },

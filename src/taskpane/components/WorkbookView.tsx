@@ -16,8 +16,9 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, DocumentTable20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import type { BuildOptions, Capabilities, WorkbookHost } from "../contracts";
+import type { BuildOptions, Capabilities, HostError, WorkbookHost } from "../contracts";
 import { useStrings } from "../i18n";
+import type { Strings } from "../strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -43,6 +44,13 @@ export interface WorkbookViewProps {
 
 function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** An office-layer error in the pane's language: the reason, what was changed, and Excel's own code. */
+export function hostErrorText(s: Strings, e: HostError): string {
+  const reason = s.wbErrors[e.code](e, s.wbAction[e.operation]);
+  const changed = e.changed.kind === "nothing" ? s.wbChangedNothing : s.wbChangedPartial(e.changed.sheets);
+  return [reason, changed, e.officeCode ? s.wbOfficeCode(e.officeCode) : ""].filter(Boolean).join(" ");
 }
 
 /**
@@ -72,7 +80,7 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
         setClashes(out.clashes);
         setForeign(out.foreign ?? []);
       }
-      else setMessage({ intent: "error", text: s.wbError(out.message) });
+      else setMessage({ intent: "error", text: hostErrorText(s, out.error) });
     } catch (e) {
       setMessage({ intent: "error", text: s.wbError(describeError(e)) });
     } finally {
@@ -84,8 +92,8 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
     setMessage(null);
     try {
       const out = await host.refresh();
-      if (out.kind === "refreshed") setMessage({ intent: "success", text: s.wbRefreshed(out.added, out.updated, out.keptEdited, out.keptAdded) });
-      else setMessage({ intent: "error", text: s.wbError(out.message) });
+      if (out.kind === "refreshed") setMessage({ intent: "success", text: s.wbRefreshedCounts(out.facts) });
+      else setMessage({ intent: "error", text: hostErrorText(s, out.error) });
     } catch (e) {
       setMessage({ intent: "error", text: s.wbError(describeError(e)) });
     } finally {
@@ -98,7 +106,7 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
     try {
       const out = await host.freeze();
       if (out.kind === "frozen") setMessage({ intent: "success", text: s.wbFrozen(out.sheet) });
-      else setMessage({ intent: "error", text: s.wbError(out.message) });
+      else setMessage({ intent: "error", text: hostErrorText(s, out.error) });
     } catch (e) {
       setMessage({ intent: "error", text: s.wbError(describeError(e)) });
     } finally {

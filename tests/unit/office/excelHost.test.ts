@@ -6,7 +6,7 @@
 import { bundledDataset, FACT_COLUMNS, ENTITY_COLUMNS, type Dataset, type Fact } from "../../../src/model";
 import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
-import { registryFromXml, REGISTRY_NAMESPACE } from "../../../src/office/registry";
+import { ownershipRecordFromXml, OWNERSHIP_NAMESPACE } from "../../../src/office/ownershipRecord";
 import type { BuildOptions } from "../../../src/office/types";
 import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
 
@@ -76,7 +76,7 @@ describe("build: what is written", () => {
     expect(state.table("AIFIN_Entities")!.header()).toEqual([...ENTITY_COLUMNS]);
     expect(tableBody(state, "AIFIN_Facts")).toHaveLength(bundledDataset.facts.length);
     expect(state.table("AIFIN_Facts")!.sheet.name).toBe("AIFIN Facts");
-    const record = registryFromXml(state.parts.find((p) => p.namespaceUri === REGISTRY_NAMESPACE)!.xml)!;
+    const record = ownershipRecordFromXml(state.parts.find((p) => p.namespaceUri === OWNERSHIP_NAMESPACE)!.xml)!;
     expect(record.builds).toHaveLength(1);
     expect(Object.values(record.builds[0].sheets).sort()).toEqual(state.sheets.slice(1).map((s) => s.id).sort());
     expect(Object.keys(record.builds[0].baseline.hashes.facts)).toHaveLength(bundledDataset.facts.length);
@@ -286,8 +286,7 @@ describe("build update and refresh keep the analyst's rows", () => {
     state.syncs = 0;
     const outcome = await host.refresh();
     expect(state.syncs).toBe(4);
-    expect(outcome).toMatchObject({ kind: "refreshed", added: 1, updated: 1, keptEdited: 1, keptAdded: 1 });
-    expect(outcome.message).toMatch(/1 new facts added/);
+    expect(outcome).toMatchObject({ kind: "refreshed", facts: { added: 1, updated: 1, keptEdited: 1, keptAdded: 1 } });
     const amount = FACT_COLUMNS.indexOf("amount_usd_bn");
     expect(rowById(state, "AIFIN_Facts", "C003")![amount]).toBe(31);
     expect(rowById(state, "AIFIN_Facts", "C004")![amount]).toBe(29);
@@ -295,7 +294,7 @@ describe("build update and refresh keep the analyst's rows", () => {
     expect(rowById(state, "AIFIN_Facts", "N900")).toBeDefined();
     // A second refresh with the same data changes nothing and still keeps the edit.
     const again = await host.refresh();
-    expect(again).toMatchObject({ added: 0, updated: 0, keptEdited: 1, keptAdded: 1 });
+    expect(again).toMatchObject({ facts: { added: 0, updated: 0, keptEdited: 1, keptAdded: 1 } });
   });
 
   it("refresh does not bring back a row the analyst deleted", async () => {
@@ -306,14 +305,14 @@ describe("build update and refresh keep the analyst's rows", () => {
     const i = t.body().findIndex((r) => r[0] === "C003");
     t.deleteRow(i);
     const outcome = await host.refresh();
-    expect(outcome).toMatchObject({ kind: "refreshed", added: 0 });
+    expect(outcome).toMatchObject({ kind: "refreshed", facts: { added: 0 } });
     expect(rowById(state, "AIFIN_Facts", "C003")).toBeUndefined();
   });
 
   it("refresh explains when there is nothing to refresh", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state);
-    expect(await host.refresh()).toMatchObject({ kind: "error", message: expect.stringMatching(/Build workbook first/) });
+    expect(await host.refresh()).toMatchObject({ kind: "error", error: { code: "noWorkbook" } });
   });
 });
 
@@ -352,7 +351,7 @@ describe("errors", () => {
     state.failAtSync.set(2, "InvalidOperationInCellEditMode");
     const { host, waits } = hostOver(state);
     const outcome = await host.build(OPTIONS);
-    expect(outcome).toEqual({ kind: "error", message: expect.stringMatching(/Press Enter or Esc/) });
+    expect(outcome).toMatchObject({ kind: "error", error: { code: "cellEditMode", officeCode: "InvalidOperationInCellEditMode" } });
     expect(waits).toEqual([]);
   });
 
@@ -360,13 +359,13 @@ describe("errors", () => {
     const state = new FakeWorkbookState();
     state.failAtSync.set(1, "AccessDenied");
     const { host } = hostOver(state);
-    expect(await host.build(OPTIONS)).toEqual({ kind: "error", message: expect.stringMatching(/protected or read-only/) });
+    expect(await host.build(OPTIONS)).toMatchObject({ kind: "error", error: { code: "accessDenied", officeCode: "AccessDenied", changed: { kind: "nothing" } } });
   });
 
   it("rejects an as-of that is not an ISO date before touching Excel", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state);
-    expect(await host.build({ ...OPTIONS, asOf: "5/2/2026" })).toEqual({ kind: "error", message: expect.stringMatching(/not a date like 2026-02-05/) });
+    expect(await host.build({ ...OPTIONS, asOf: "5/2/2026" })).toMatchObject({ kind: "error", error: { code: "badAsOf", items: ["5/2/2026"] } });
     expect(state.syncs).toBe(0);
   });
 
@@ -374,7 +373,7 @@ describe("errors", () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state, bundledDataset, { probe: () => (v) => ["1.1", "1.2", "1.3", "1.4"].includes(v) });
     const outcome = await host.build(OPTIONS);
-    expect(outcome).toEqual({ kind: "error", message: expect.stringMatching(/ExcelApi 1\.5/) });
+    expect(outcome).toMatchObject({ kind: "error", error: { code: "unsupported", items: ["ownership"] } });
     expect(state.syncs).toBe(0);
   });
 

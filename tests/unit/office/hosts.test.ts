@@ -8,7 +8,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { createExcelHost, createPreviewHost } from "../../../src/office";
 import { detectFeatures, officeProbe } from "../../../src/office/capabilities";
-import { describeOfficeError, isRetryable, officeErrorCode } from "../../../src/office/officeErrors";
+import { fromOfficeError, isRetryable, officeErrorCode, stopped } from "../../../src/office/hostErrors";
 import { FakeWorkbookState } from "./fakeExcel";
 
 type Globals = { Office?: unknown; Excel?: unknown };
@@ -78,7 +78,7 @@ describe("createExcelHost", () => {
     let runs = 0;
     g.Excel = new OfficeMockObject({ run: async () => void runs++ });
     const outcome = await createExcelHost().build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" });
-    expect(outcome).toEqual({ kind: "error", message: "Open AIFIN in Excel to build the workbook." });
+    expect(outcome).toMatchObject({ kind: "error", error: { code: "notInExcel", changed: { kind: "nothing" } } });
     expect(runs).toBe(0);
   });
 });
@@ -87,9 +87,9 @@ describe("createPreviewHost", () => {
   it("reports no Excel and explains every operation", async () => {
     const host = createPreviewHost();
     expect(host.capabilities()).toMatchObject({ excelApi: null, tables: false, charts: false, dynamicArrays: false });
-    expect(await host.build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" })).toEqual({ kind: "error", message: "Open AIFIN in Excel to build the workbook." });
-    expect(await host.refresh()).toEqual({ kind: "error", added: 0, updated: 0, keptEdited: 0, keptAdded: 0, message: "Open AIFIN in Excel to build the workbook." });
-    expect(await host.freeze()).toEqual({ kind: "error", message: "Open AIFIN in Excel to build the workbook." });
+    expect(await host.build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" })).toEqual({ kind: "error", error: stopped("notInExcel", "build") });
+    expect(await host.refresh()).toEqual({ kind: "error", error: stopped("notInExcel", "refresh") });
+    expect(await host.freeze()).toEqual({ kind: "error", error: stopped("notInExcel", "freeze") });
   });
 });
 
@@ -106,13 +106,15 @@ describe("office errors", () => {
     expect(isRetryable(new Error("x"))).toBe(false);
   });
 
-  it("tells the user what to do, by code", () => {
-    expect(describeOfficeError({ code: "InvalidOperationInCellEditMode" }, "build the workbook")).toBe(
-      "Excel is editing a cell, so AIFIN could not build the workbook. Press Enter or Esc to finish editing, then try again.",
-    );
-    expect(describeOfficeError({ code: "RequestPayloadSizeLimitExceeded" }, "refresh the data")).toMatch(/about 5 MB/);
-    expect(describeOfficeError({ code: "ItemAlreadyExists" }, "build the workbook")).toMatch(/pick a free name/);
-    expect(describeOfficeError({ code: "SomethingNew" }, "build the workbook")).toMatch(/Excel error SomethingNew.*Nothing you created was overwritten/);
-    expect(describeOfficeError(new Error("socket closed"), "build the workbook")).toMatch(/\(socket closed\)/);
+  it("turns an Office failure into AIFIN's code, keeping Excel's code and message as the cause", () => {
+    const nothing = { kind: "nothing" } as const;
+    expect(fromOfficeError({ code: "InvalidOperationInCellEditMode" }, "build", nothing)).toEqual({
+      code: "cellEditMode", operation: "build", officeCode: "InvalidOperationInCellEditMode", cause: "InvalidOperationInCellEditMode", changed: nothing,
+    });
+    expect(fromOfficeError({ code: "RequestPayloadSizeLimitExceeded" }, "refresh", nothing).code).toBe("tooLarge");
+    expect(fromOfficeError({ code: "ItemAlreadyExists" }, "build", nothing).code).toBe("nameTaken");
+    const unknown = Object.assign(new Error("The request failed"), { code: "SomethingNew" });
+    expect(fromOfficeError(unknown, "freeze", nothing)).toMatchObject({ code: "officeFailure", officeCode: "SomethingNew", cause: "The request failed" });
+    expect(fromOfficeError(new Error("socket closed"), "build", nothing)).toMatchObject({ code: "officeFailure", officeCode: null, cause: "socket closed" });
   });
 });

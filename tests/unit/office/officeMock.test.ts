@@ -9,7 +9,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { bundledDataset, FACT_COLUMNS, type Dataset, type Fact } from "../../../src/model";
 import { createExcelHostWith } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
-import { REGISTRY_NAMESPACE, registryFromXml } from "../../../src/office/registry";
+import { OWNERSHIP_NAMESPACE, ownershipRecordFromXml } from "../../../src/office/ownershipRecord";
 
 /** An OfficeMockObject seen with the tree-building methods its README documents (typed private in its d.ts). */
 type Mock = Record<string, unknown> & { addMock(key: string): void; populate(data: object): void; sync(): Promise<void> };
@@ -153,12 +153,13 @@ describe("fresh build on office-addin-mock", () => {
     const facts = [...written(added[3]).values()][0];
     expect(facts[3]).toEqual([...FACT_COLUMNS]);
     expect(facts).toHaveLength(4 + bundledDataset.facts.length);
-    const table = (added[3].tables as Mock)[`tA4T${4 + bundledDataset.facts.length}`] as Mock;
-    expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:T${4 + bundledDataset.facts.length}` });
+    const lastColumn = String.fromCharCode(64 + FACT_COLUMNS.length); // one letter per fact column (25: Y)
+    const table = (added[3].tables as Mock)[`tA4${lastColumn}${4 + bundledDataset.facts.length}`] as Mock;
+    expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:${lastColumn}${4 + bundledDataset.facts.length}` });
 
     expect(parts).toHaveLength(1);
-    const record = registryFromXml(parts[0])!;
-    expect(parts[0]).toContain(`xmlns="${REGISTRY_NAMESPACE}"`);
+    const record = ownershipRecordFromXml(parts[0])!;
+    expect(parts[0]).toContain(`xmlns="${OWNERSHIP_NAMESPACE}"`);
     expect(Object.values(record.builds[0].sheets).sort()).toEqual(added.map((s) => String(s.key)).sort());
   });
 });

@@ -3,7 +3,7 @@
  * A1 arithmetic and the sheet specs.
  */
 import { planBuild, sheetNameFor, tableNameFor, type WorkbookSnapshot } from "../../../src/office/buildPlan";
-import { emptyRegistry, ownedSheets, registryFromXml, registryToXml, type BuildRecord, type Registry } from "../../../src/office/registry";
+import { emptyOwnershipRecord, ownedSheets, ownershipRecordFromXml, ownershipRecordToXml, type BuildRecord, type OwnershipRecord } from "../../../src/office/ownershipRecord";
 import { cellAddress, columnLetters, columnNumber, parseRange, rangeAddress, sheetRef } from "../../../src/office/a1";
 import {
   BASE_SHEET_NAMES,
@@ -31,8 +31,8 @@ function record(key: number, ids: Partial<Record<string, string>>): BuildRecord 
 const ROLES = ["exposure", "stress", "cycles", "facts", "entities", "sources"] as const;
 const ownedIds = Object.fromEntries(ROLES.map((r) => [r, `id-${r}`]));
 
-function snapshot(sheets: Array<[string, string]>, tables: string[], registry: Registry = emptyRegistry()): WorkbookSnapshot {
-  return { sheets: sheets.map(([id, name]) => ({ id, name })), tables, registry };
+function snapshot(sheets: Array<[string, string]>, tables: string[], record: OwnershipRecord = emptyOwnershipRecord()): WorkbookSnapshot {
+  return { sheets: sheets.map(([id, name]) => ({ id, name })), tables, record };
 }
 
 const ownedBuild = (): WorkbookSnapshot =>
@@ -116,24 +116,24 @@ describe("planBuild", () => {
   });
 });
 
-describe("registry XML", () => {
+describe("ownership record XML", () => {
   it("round-trips, including text that needs escaping", () => {
-    const reg: Registry = { version: 1, builds: [{ ...record(2, { facts: "{A&B<C>}" }), datasetVersion: "v<1>&\"2\"" }] };
-    expect(registryFromXml(registryToXml(reg))).toEqual(reg);
+    const reg: OwnershipRecord = { version: 1, builds: [{ ...record(2, { facts: "{A&B<C>}" }), datasetVersion: "v<1>&\"2\"" }] };
+    expect(ownershipRecordFromXml(ownershipRecordToXml(reg))).toEqual(reg);
   });
 
   it("reads the part back with a declaration and a namespace prefix, as Excel may return it", () => {
-    const body = registryToXml({ version: 1, builds: [record(1, ownedIds)] })
+    const body = ownershipRecordToXml({ version: 1, builds: [record(1, ownedIds)] })
       .replace("<aifin ", "<a:aifin xmlns:a=\"urn:aifin:workbook:1\" ")
       .replace("</aifin>", "</a:aifin>");
-    expect(registryFromXml(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`)?.builds).toHaveLength(1);
+    expect(ownershipRecordFromXml(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`)?.builds).toHaveLength(1);
   });
 
   it("returns null for anything it cannot read, and skips malformed builds", () => {
-    expect(registryFromXml("<other/>")).toBeNull();
-    expect(registryFromXml("<aifin>{not json</aifin>")).toBeNull();
-    expect(registryFromXml('<aifin>{"version":2,"builds":[]}</aifin>')).toBeNull();
-    expect(registryFromXml('<aifin>{"version":1,"builds":[{"key":1}]}</aifin>')).toEqual({ version: 1, builds: [] });
+    expect(ownershipRecordFromXml("<other/>")).toBeNull();
+    expect(ownershipRecordFromXml("<aifin>{not json</aifin>")).toBeNull();
+    expect(ownershipRecordFromXml('<aifin>{"version":2,"builds":[]}</aifin>')).toBeNull();
+    expect(ownershipRecordFromXml('<aifin>{"version":1,"builds":[{"key":1}]}</aifin>')).toEqual({ version: 1, builds: [] });
   });
 
   it("maps owned sheet ids to their build and role", () => {

@@ -71,7 +71,7 @@ describe("mergeRows: hand-made tables", () => {
       ["E", 9, "e"],
     ];
     const result = merge(current, written, incoming);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([
       ["A", 50, "a2"],
       ["B", 60, "b"],
@@ -86,19 +86,19 @@ describe("mergeRows: hand-made tables", () => {
   it("keeps an edited row edited on the next refresh, and updates it once the analyst reverts the edit", () => {
     const incoming: TableCell[][] = [["A", 50, "a2"]];
     const first = merge([["A", 500, "a"]], [["A", 5, "a"]], incoming);
-    if (!first.ok) throw new Error(first.message);
+    if (!first.ok) throw new Error(first.missing.join());
     const again = mergeRows({ columns: COLS, idColumn: "id", current: { header: COLS, rows: first.rows }, baseline: first.baseline, incoming });
-    if (!again.ok) throw new Error(again.message);
+    if (!again.ok) throw new Error(again.missing.join());
     expect(again.rows).toEqual([["A", 500, "a"]]);
     expect(again.counts.keptEdited).toBe(1);
     const reverted = mergeRows({ columns: COLS, idColumn: "id", current: { header: COLS, rows: [["A", 5, "a"]] }, baseline: first.baseline, incoming });
-    if (!reverted.ok) throw new Error(reverted.message);
+    if (!reverted.ok) throw new Error(reverted.missing.join());
     expect(reverted.rows).toEqual([["A", 50, "a2"]]);
   });
 
   it("does not bring back a row the analyst deleted, even when the newer data changes it", () => {
     const result = merge([["A", 5, "a"]], [["A", 5, "a"], ["B", 6, "b"]], [["A", 5, "a"], ["B", 99, "b"]]);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([["A", 5, "a"]]);
     expect(result.counts.keptDeleted).toBe(1);
     expect(Object.keys(result.baseline)).toEqual(expect.arrayContaining(["A", "B"]));
@@ -106,14 +106,14 @@ describe("mergeRows: hand-made tables", () => {
 
   it("keeps the analyst's own row when the newer data brings a fact with the same id", () => {
     const result = merge([["A", 5, "a"], ["NEW", 1, "mine"]], [["A", 5, "a"]], [["A", 5, "a"], ["NEW", 2, "bundled"]]);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([["A", 5, "a"], ["NEW", 1, "mine"]]);
     expect(result.counts).toMatchObject({ keptAdded: 1, added: 0 });
   });
 
   it("keeps rows without an id and second copies of an id as the analyst's", () => {
     const result = merge([["A", 5, "a"], [null, 3, "scratch"], ["A", 5, "copy"]], [["A", 5, "a"]], [["A", 6, "a"]]);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([["A", 6, "a"], [null, 3, "scratch"], ["A", 5, "copy"]]);
     expect(result.counts).toMatchObject({ updated: 1, keptAdded: 2 });
   });
@@ -122,7 +122,7 @@ describe("mergeRows: hand-made tables", () => {
     const header = ["note", "id", "My flag", "amount"];
     const current: TableCell[][] = [["a", "A", "check", 5]];
     const result = merge(current, [["A", 5, "a"]], [["A", 6, "a"], ["B", 7, "b"]], header);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([
       ["a", "A", "check", 6],
       ["b", "B", null, 7],
@@ -131,20 +131,20 @@ describe("mergeRows: hand-made tables", () => {
 
   it("keeps a formula the analyst typed into an amount", () => {
     const result = merge([["A", "=5*1.1", "a"]], [["A", 5, "a"]], [["A", 6, "a"]]);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([["A", "=5*1.1", "a"]]);
     expect(result.counts.keptEdited).toBe(1);
   });
 
   it("ignores the blank row an emptied Excel table keeps", () => {
     const result = merge([["", "", ""]], [], [["A", 5, "a"]]);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual([["A", 5, "a"]]);
   });
 
   it("refuses, naming the column, when the analyst deleted a column AIFIN needs", () => {
     const result = merge([["A", 5]], [["A", 5, "a"]], [["A", 6, "a"]], ["id", "amount"]);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('"note"') });
+    expect(result).toEqual({ ok: false, missing: ["note"] });
   });
 
   it("treats Excel's read-back types as unchanged (empty cells, TRUE, numbers as text)", () => {
@@ -152,7 +152,7 @@ describe("mergeRows: hand-made tables", () => {
     const written: TableCell[][] = [["A", true, 5, null]];
     const read: TableCell[][] = [["A", "TRUE", "5", ""]];
     const result = mergeRows({ columns: cols, idColumn: "id", current: { header: cols, rows: read }, baseline: baselineOf(cols, "id", written), incoming: [["A", false, 5, null]] });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.counts).toMatchObject({ updated: 1, keptEdited: 0 });
     expect(result.rows).toEqual([["A", false, 5, null]]);
   });
@@ -165,7 +165,7 @@ describe("mergeRows: the bundled facts", () => {
 
   it("changes nothing when the table is as AIFIN wrote it and the data is the same", () => {
     const result = mergeRows({ columns: FACT_COLUMNS, idColumn: "id", current: { header: [...FACT_COLUMNS], rows }, baseline, incoming: rows });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     expect(result.rows).toEqual(rows);
     expect(result.counts).toEqual({ added: 0, updated: 0, unchanged: rows.length, keptEdited: 0, keptAdded: 0, removed: 0, keptDeleted: 0 });
     expect(result.baseline).toEqual(baseline);
@@ -175,7 +175,7 @@ describe("mergeRows: the bundled facts", () => {
     const current = rows.map((r) => (r[0] === "C003" ? r.map((v, i) => (i === amountAt ? 35 : v)) : r));
     const newer = rows.map((r) => (r[0] === "C003" || r[0] === "C004" ? r.map((v, i) => (i === amountAt ? 31 : v)) : r));
     const result = mergeRows({ columns: FACT_COLUMNS, idColumn: "id", current: { header: [...FACT_COLUMNS], rows: current }, baseline, incoming: newer });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.missing.join());
     const byId = new Map(result.rows.map((r) => [r[0], r]));
     expect(byId.get("C003")![amountAt]).toBe(35);
     expect(byId.get("C004")![amountAt]).toBe(31);

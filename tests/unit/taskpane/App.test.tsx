@@ -9,7 +9,7 @@ function card(key: string) {
 }
 
 describe("App", () => {
-  it("shows the product name, the shared controls and five tabs", () => {
+  it("shows the product name, the shared controls and six tabs", () => {
     renderPane(<App data={fixtureData()} host={fakeHost()} />);
     expect(screen.getByRole("heading", { level: 1, name: "AIFIN" })).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "Company" })).toBeTruthy();
@@ -19,8 +19,8 @@ describe("App", () => {
     expect(date.max).toBe("2026-02-27");
     expect(screen.getByRole("switch", { name: "Incl. rumoured" })).toHaveProperty("checked", false);
     const tablist = within(screen.getByRole("tablist", { name: "Views" }));
-    expect(tablist.getAllByRole("tab")).toHaveLength(5);
-    for (const name of ["Overview", "Flows", "Stress", "Sources", "Workbook"]) expect(tablist.getByRole("tab", { name })).toBeTruthy();
+    expect(tablist.getAllByRole("tab")).toHaveLength(6);
+    for (const name of ["Overview", "Flows", "Timeline", "Stress", "Sources", "Workbook"]) expect(tablist.getByRole("tab", { name })).toBeTruthy();
   });
 
   it("links to the help pages shipped beside the pane, opened outside it", () => {

@@ -65,7 +65,7 @@ describe("WorkbookView", () => {
     const user = userEvent.setup();
     renderView();
     await user.click(screen.getByRole("button", { name: "Refresh data" }));
-    expect((await screen.findByRole("status")).textContent).toBe("Added 3, updated 2; kept 1 rows you edited and 4 rows you added.");
+    expect((await screen.findByRole("status")).textContent).toBe("Added 3, updated 2, removed 1 no longer in the data; kept 1 rows you edited and 4 rows you added; 40 unchanged.");
   });
 
   it("freezes to values and names the copy", async () => {
@@ -77,9 +77,13 @@ describe("WorkbookView", () => {
 
   it("shows errors from the host, returned or thrown, as alerts", async () => {
     const user = userEvent.setup();
-    renderView(fakeHost({ build: async () => ({ kind: "error", message: "The workbook is read-only." }), refresh: async () => { throw new Error("Excel is busy"); } }));
+    const error = { code: "accessDenied", operation: "build", officeCode: "AccessDenied", cause: "x", changed: { kind: "nothing" } } as const;
+    renderView(fakeHost({ build: async () => ({ kind: "error", error }), refresh: async () => { throw new Error("Excel is busy"); } }));
     await user.click(screen.getByRole("button", { name: "Build workbook" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("The workbook is read-only.");
+    const alert = (await screen.findByRole("alert")).textContent;
+    expect(alert).toContain("protected or read-only");
+    expect(alert).toContain("Nothing in the workbook was changed.");
+    expect(alert).toContain("(Excel error AccessDenied)");
     await user.click(screen.getByRole("button", { name: "Refresh data" }));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Excel is busy"));
   });

@@ -3,7 +3,7 @@
  * simple point-in-time view, and the real engine on top. Figures the tests expect are computed by hand
  * in the tests from the amounts below.
  */
-import { cyclesThrough, entityMetrics, exposureTable, factsBehind, stress } from "../../../src/engine";
+import { cyclesThrough, entityMetrics, exposureTable, factsBehind, history, stress } from "../../../src/engine";
 import type { Basis, Entity, Fact, ModelView } from "../../../src/model/types";
 import type { PaneData, PaneModel, PaneRegistry, WorkbookHost, Capabilities } from "../../../src/taskpane/contracts";
 import { normaliseName } from "../../../src/model";
@@ -37,6 +37,11 @@ function fact(partial: Partial<Fact> & Pick<Fact, "kind" | "from" | "to" | "amou
     estimate: false,
     supersedes: [],
     claims: [],
+    provenance: "press",
+    fundedUsdBn: null,
+    conditionalUsdBn: null,
+    periodMonths: null,
+    periodEnd: null,
     ...partial,
   };
 }
@@ -98,7 +103,7 @@ export function fixtureModel(facts: readonly Fact[] = FACTS): PaneModel {
 
 /** Fixture model plus the real engine. */
 export function fixtureData(): PaneData {
-  return { model: fixtureModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind } };
+  return { model: fixtureModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, history } };
 }
 
 /** A workbook host whose answers each test chooses; records every call. */
@@ -111,7 +116,14 @@ export function fakeHost(overrides: Partial<WorkbookHost> & { caps?: Partial<Cap
   const build: WorkbookHost["build"] =
     overrides.build ?? (async () => ({ kind: "built", sheets: ["AIFIN Facts", "AIFIN Exposure"], facts: 11, syncs: 4 }));
   const refresh: WorkbookHost["refresh"] =
-    overrides.refresh ?? (async () => ({ kind: "refreshed", added: 3, updated: 2, keptEdited: 1, keptAdded: 4, message: "ok" }));
+    overrides.refresh ??
+    (async () => ({
+      kind: "refreshed",
+      datasetVersion: "test",
+      facts: { added: 3, updated: 2, unchanged: 40, keptEdited: 1, keptAdded: 4, removed: 1, keptDeleted: 0 },
+      entities: { added: 0, updated: 0, unchanged: 16, keptEdited: 0, keptAdded: 0, removed: 0, keptDeleted: 0 },
+      syncs: 5,
+    }));
   const freeze: WorkbookHost["freeze"] = overrides.freeze ?? (async () => ({ kind: "frozen", sheet: "AIFIN Values" }));
   return {
     capabilities: () => caps,

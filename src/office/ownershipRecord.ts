@@ -10,7 +10,7 @@ import type { EntityId } from "../model/types";
 import type { SheetRole, TableRole } from "./templateSpec";
 
 /** Namespace of the custom XML part. */
-export const REGISTRY_NAMESPACE = "urn:aifin:workbook:1";
+export const OWNERSHIP_NAMESPACE = "urn:aifin:workbook:1";
 
 /** One set of sheets written by one build ("AIFIN Facts" ... or "AIFIN Facts (2)" ...). */
 export interface BuildRecord {
@@ -27,13 +27,13 @@ export interface BuildRecord {
 }
 
 /** The whole record. */
-export interface Registry {
+export interface OwnershipRecord {
   version: 1;
   builds: BuildRecord[];
 }
 
 /** A record with no builds. */
-export function emptyRegistry(): Registry {
+export function emptyOwnershipRecord(): OwnershipRecord {
   return { version: 1, builds: [] };
 }
 
@@ -52,8 +52,8 @@ function unescapeXml(text: string): string {
 }
 
 /** Serialises the record as the XML of the custom part (JSON inside one element). */
-export function registryToXml(registry: Registry): string {
-  return `<aifin xmlns="${REGISTRY_NAMESPACE}" version="1">${escapeXml(JSON.stringify(registry))}</aifin>`;
+export function ownershipRecordToXml(record: OwnershipRecord): string {
+  return `<aifin xmlns="${OWNERSHIP_NAMESPACE}" version="1">${escapeXml(JSON.stringify(record))}</aifin>`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,7 +79,7 @@ function isBuild(value: unknown): value is BuildRecord {
  * Reads the record back from the part's XML (Excel may add a declaration or a namespace prefix).
  * Returns null when the XML is not a record AIFIN can read, so the caller treats nothing as owned.
  */
-export function registryFromXml(xml: string): Registry | null {
+export function ownershipRecordFromXml(xml: string): OwnershipRecord | null {
   const m = /<(?:[\w.-]+:)?aifin\b[^>]*>([\s\S]*)<\/(?:[\w.-]+:)?aifin>/.exec(xml);
   if (!m) return null;
   try {
@@ -92,9 +92,9 @@ export function registryFromXml(xml: string): Registry | null {
 }
 
 /** Worksheet id → the build and role that created it. */
-export function ownedSheets(registry: Registry): Map<string, { build: BuildRecord; role: SheetRole }> {
+export function ownedSheets(record: OwnershipRecord): Map<string, { build: BuildRecord; role: SheetRole }> {
   const owned = new Map<string, { build: BuildRecord; role: SheetRole }>();
-  for (const build of registry.builds) {
+  for (const build of record.builds) {
     for (const [role, id] of Object.entries(build.sheets)) {
       if (id) owned.set(id, { build, role: role as SheetRole });
     }

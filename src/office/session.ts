@@ -1,0 +1,91 @@
+/**
+ * One workbook operation's round trips and its single retry. Every `context.sync()` goes through
+ * Session.sync, so tests can count them and fail a chosen one; an operation stops with a HostError
+ * (thrown as Stop) or an Office failure, both turned into the operation's error outcome here.
+ */
+import type { SetProbe } from "./capabilities";
+import { fromOfficeError, isRetryable, type ChangeReport, type HostError, type HostOperation } from "./hostErrors";
+import type { TemplateSource } from "./templateSource";
+
+/** Everything the host needs from outside; index.ts passes the real ones. */
+export interface HostDeps {
+  /** Excel.run, or a stand-in in tests. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** isSetSupported for ExcelApi, asked on every call (Office may become ready after the host is made). */
+  probe(): SetProbe;
+  source(): TemplateSource;
+  /** Today's ISO date (names the frozen copy). */
+  today(): string;
+  /** Pause before the single retry after "Excel is editing a cell". */
+  wait(ms: number): Promise<void>;
+  /** A fresh random token for a build's sheet-local ownership proof (tests pass a fixed one). */
+  token?(): string;
+}
+
+/** Counts round trips and remembers whether anything has been written yet (retrying is safe until then). */
+export class Session {
+  syncs = 0;
+  writing = false;
+  /**
+   * Put back what the operation wrote when a write batch fails, in a new batch; returns what it could
+   * not restore. Set by an operation before its first write.
+   */
+  restore: ((context: Excel.RequestContext) => Promise<ChangeReport>) | null = null;
+  constructor(readonly context: Excel.RequestContext) {}
+  async sync(): Promise<void> {
+    this.syncs++;
+    await this.context.sync();
+  }
+}
+
+/** Thrown inside a batch to end the operation with an error AIFIN decided on (not an Office failure). */
+export class Stop extends Error {
+  constructor(readonly error: HostError) {
+    super(error.code);
+  }
+}
+
+/** Pause before retrying after "Excel is editing a cell". */
+export const RETRY_PAUSE_MS = 1500;
+
+/**
+ * Runs one operation; retries once, after a pause, when Excel was editing a cell and nothing was
+ * written. When a write fails, the operation's restore runs in a new batch and the error says what
+ * was left changed.
+ */
+export async function operate<T>(
+  deps: HostDeps,
+  operation: HostOperation,
+  body: (s: Session) => Promise<T>,
+  onError: (error: HostError) => T,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    let session: Session | null = null;
+    try {
+      return await deps.run(async (context) => {
+        session = new Session(context);
+        return body(session);
+      });
+    } catch (error) {
+      if (error instanceof Stop) return onError(error.error);
+      const s = session as Session | null;
+      const wrote = s?.writing ?? false;
+      if (attempt === 0 && !wrote && isRetryable(error)) {
+        await deps.wait(RETRY_PAUSE_MS);
+        continue;
+      }
+      let changed: ChangeReport = { kind: "nothing" };
+      if (wrote && s?.restore) {
+        const restore = s.restore;
+        try {
+          changed = await deps.run((context) => restore(context));
+        } catch {
+          changed = { kind: "partial", sheets: [] };
+        }
+      } else if (wrote) {
+        changed = { kind: "partial", sheets: [] };
+      }
+      return onError(fromOfficeError(error, operation, changed));
+    }
+  }
+}

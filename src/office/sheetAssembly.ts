@@ -1,0 +1,72 @@
+/**
+ * Sheet assembly: turns the template source, the build options and the plan's names into one spec per
+ * sheet role. Pure (no Excel): the writer copies the specs into the workbook, and the HyperFormula
+ * harness evaluates the very same formula text.
+ */
+import type { BuildPlan } from "./buildPlan";
+import type { SheetRole, TableRole } from "./sheetRoles";
+import type { TemplateSource } from "./templateSource";
+import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type SheetSpec, type TemplateRefs } from "./templateSpec";
+import type { BuildOptions } from "./types";
+
+/** The refs a build's formulas use in Excel: structured references to its own tables. */
+export function excelRefs(plan: BuildPlan): TemplateRefs {
+  const sheets = {} as Record<SheetRole, string>;
+  for (const [role, target] of Object.entries(plan.sheets)) sheets[role as SheetRole] = target.name;
+  return { sheets, factsRange: `${plan.tables.facts.name}[#All]`, entitiesRange: `${plan.tables.entities.name}[#All]` };
+}
+
+/** The Stress sheet's three inputs. */
+export type StressInputs = TemplateSource["stressDefaults"];
+
+/**
+ * Reads the Stress inputs the analyst left on an earlier build (B2:B4), so an update keeps the scenario;
+ * anything unusable falls back to the defaults.
+ */
+export function stressInputsFrom(values: readonly (readonly unknown[])[] | undefined, defaults: StressInputs): StressInputs {
+  const [shocked, cut, multiple] = [values?.[0]?.[0], values?.[1]?.[0], values?.[2]?.[0]];
+  return {
+    shocked: typeof shocked === "string" && shocked.trim() !== "" ? shocked.trim() : defaults.shocked,
+    cut: typeof cut === "number" && cut >= 0 && cut <= 1 ? cut : defaults.cut,
+    multiple: typeof multiple === "number" && Number.isFinite(multiple) && multiple >= 0 ? multiple : multiple === "" || multiple === null ? null : defaults.multiple,
+  };
+}
+
+/**
+ * All specs of a build, one per sheet role (a role without a spec does not compile). Table sheets get
+ * the bundled rows; an update merges them into the analyst's table instead of writing them.
+ */
+export function buildSpecs(
+  source: TemplateSource,
+  refs: TemplateRefs,
+  tableNames: Record<TableRole, string>,
+  options: BuildOptions,
+  stressInputs: StressInputs = source.stressDefaults,
+): Record<SheetRole, SheetSpec> {
+  const asOf = options.asOf ?? source.latestDate;
+  const lines = source.entityLines(asOf, options.includeRumoured, options.entity);
+  return {
+    exposure: exposureSheetSpec(lines, { refs, asOf, includeRumoured: options.includeRumoured, datasetVersion: source.datasetVersion }),
+    stress: stressSheetSpec(lines, { refs, ...stressInputs }),
+    cycles: cyclesSheetSpec({ refs, entity: options.entity, maxLength: source.maxCycleLength }),
+    facts: tableSheetSpec({
+      role: "facts",
+      name: refs.sheets.facts,
+      tableName: tableNames.facts,
+      title: `AIFIN facts: ${source.factRows.length} cited facts, dataset ${source.datasetVersion} (USD bn; fractions as %)`,
+      note: "Edit amounts or add rows: every AIFIN formula in this workbook recalculates. Refresh data keeps the rows you edited or added.",
+      columns: source.factColumns,
+      rows: source.factRows,
+    }),
+    entities: tableSheetSpec({
+      role: "entities",
+      name: refs.sheets.entities,
+      tableName: tableNames.entities,
+      title: `AIFIN entities: ${source.entityRows.length} companies, labs, lenders and groups`,
+      note: "Aliases (tickers, names, Chinese names) are what AIFIN functions accept; a group's facts are never summed with its members'.",
+      columns: source.entityColumns,
+      rows: source.entityRows,
+    }),
+    sources: sourcesSheetSpec(refs.sheets.sources, source.facts, source.datasetVersion),
+  };
+}

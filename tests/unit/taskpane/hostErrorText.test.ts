@@ -1,0 +1,38 @@
+/**
+ * Every office error code reads in the pane's languages, with what was and was not changed and Excel's
+ * own code, so a Chinese pane never shows an English error.
+ */
+import { HOST_ERROR_CODES, type HostError } from "../../../src/office/types";
+import { hostErrorText } from "../../../src/taskpane/components/WorkbookView";
+import { en } from "../../../src/taskpane/strings";
+import { zhTW } from "../../../src/taskpane/strings.zh-TW";
+
+const sample = (code: HostError["code"], changed: HostError["changed"] = { kind: "nothing" }): HostError => ({
+  code,
+  operation: "refresh",
+  officeCode: code === "officeFailure" ? "GeneralException" : null,
+  cause: null,
+  subject: "AIFIN_Facts",
+  items: ["amount_usd_bn"],
+  changed,
+});
+
+describe("host error texts", () => {
+  it.each(HOST_ERROR_CODES)("%s has a text in English and in Traditional Chinese", (code) => {
+    const english = hostErrorText(en, sample(code));
+    const chinese = hostErrorText(zhTW, sample(code));
+    expect(english).toMatch(/Nothing in the workbook was changed\./);
+    expect(chinese).toMatch(/活頁簿沒有任何變更/);
+    // No English sentence in the Chinese text: at most names (tables, columns, Excel's code) stay Latin.
+    const latinWords = chinese.replace(/AIFIN_Facts|amount_usd_bn|AIFIN|Excel|Office|Facts|Entities|Enter|Esc|GeneralException|MB|2026-02-05/g, "").match(/[A-Za-z]{3,}/g);
+    expect(latinWords).toBeNull();
+  });
+
+  it("says which AIFIN sheets may be half-written when a restore could not finish, and keeps Excel's code", () => {
+    const e = { ...sample("officeFailure", { kind: "partial", sheets: ["AIFIN Facts"] }) };
+    expect(hostErrorText(en, e)).toBe(
+      "AIFIN could not refresh the data. Try again; if it keeps failing, save the workbook and reopen it. Nothing you typed was changed, but these AIFIN sheets may be half-written: AIFIN Facts. Build workbook > Update completes them. (Excel error GeneralException)",
+    );
+    expect(hostErrorText(zhTW, e)).toContain("AIFIN Facts");
+  });
+});
