@@ -326,6 +326,8 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
   let bundledEntries: [LoadedModel, LoadedModel] | null = null;
   let states: TableState[] = [];
   const entityTables = new LruCache<string, Entity[]>(8);
+  /** Facts that passed the per-fact checks in a model built before (held weakly: they go with their rows). */
+  const validated = new WeakSet<Fact>();
 
   const bundledPair = (): [LoadedModel, LoadedModel] => {
     if (!bundledEntries) {
@@ -430,12 +432,14 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     let latest = "";
     for (const fact of factList) if (fact.date > latest) latest = fact.date;
     const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
-    const issues = validateDataset(dataset).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
+    // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks rerun.
+    const issues = validateDataset(dataset, { checked: validated }).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
     if (issues.length > 0) {
       const first = issues[0];
       const where = first.factId ? factRow(first.factId) : null;
       throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
+    for (const fact of factList) validated.add(fact);
     return { handle, model: createModel(dataset), basis: { includeRumoured } };
   };
 

@@ -19,8 +19,8 @@ export {
   type CellValue,
   type TableIssue,
 } from "./table";
-export { validateDataset, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
-export { buildView, countsUnder, supersessionClosure } from "./view";
+export { validateDataset, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
+export { buildView, countsUnder, supersessionClosure, supersessionGraph } from "./view";
 export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, type Claim } from "./data/claims";
 export { ARTICLE_SOURCE } from "./data/facts";

@@ -6,7 +6,7 @@ import { isIsoDate } from "./dates";
 import { LruCache } from "./memo";
 import { createRegistry, type EntityRegistry } from "./registry";
 import type { Basis, Fact, ModelView } from "./types";
-import { buildView, supersessionClosure } from "./view";
+import { buildView, supersessionGraph } from "./view";
 
 /** A dataset ready for queries. */
 export interface Model {
@@ -38,7 +38,7 @@ export function createModel(dataset: Dataset): Model {
   const registry = createRegistry(dataset.entities);
   const byId = new Map<string, Fact>();
   for (const f of dataset.facts) byId.set(f.id, f);
-  const closure = supersessionClosure(dataset.facts);
+  const supersedes = supersessionGraph(dataset.facts);
   const latestDate = latestFactDate(dataset.facts) ?? dataset.asOf;
   // Bounded: as-of dates come from analysts' cells, and a sweep over dates must not keep every view.
   const views = new LruCache<string, ModelView>(MAX_VIEWS_PER_MODEL);
@@ -53,7 +53,7 @@ export function createModel(dataset: Dataset): Model {
       const key = `${date}|${basis.includeRumoured ? 1 : 0}|${basis.includeEstimates === false ? 0 : 1}|${basis.minProvenance ?? ""}`;
       let v = views.get(key);
       if (!v) {
-        v = buildView(dataset.entities, dataset.facts, closure, date, basis);
+        v = buildView(dataset.entities, dataset.facts, supersedes, date, basis);
         views.set(key, v);
       }
       return v;

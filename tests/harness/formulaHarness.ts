@@ -35,7 +35,6 @@ import {
   type CellValue,
   type RawCellContent,
 } from "hyperformula";
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own CommonJS helper, shared with webpack.config.js
 const { applyMetadataOverrides, OVERRIDES_FILE } = require("../../scripts/metadata-overrides.cjs") as {
   applyMetadataOverrides: (metadata: unknown, overrides: Record<string, unknown>) => { metadata: unknown; problems: string[] };
   OVERRIDES_FILE: string;
