@@ -13,11 +13,12 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { logErrorMessage, parseNumber } from "office-addin-cli";
 
 /** The office-addin-debugging release that matches the office-addin-* 3.x packages pinned in package.json. */
 const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@7.0.0";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.ADDIN_PORT || 3000);
+const port = parseNumber(process.env.ADDIN_PORT, "ADDIN_PORT must be a port number, e.g. 3100.") ?? 3000;
 const pidFile = join(root, "node_modules", ".cache", "aifin", "dev-server.pid");
 const isWindows = process.platform === "win32";
 
@@ -53,7 +54,7 @@ function serveForTheWeb() {
     process.exit(signal ? 0 : (code ?? 1));
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  waitUntilServing().then(printWebInstructions, (err) => console.error(`The dev server did not answer: ${err.message}`));
+  waitUntilServing().then(printWebInstructions, (err) => logErrorMessage(`The dev server did not answer: ${err.message}`));
 }
 
 /** Polls the page until the dev server has finished its first build (the dev certificate may be untrusted). */

@@ -22,8 +22,8 @@
  * changed. A series holds at most MAX_HISTORY_POINTS points (and the "facts" step evaluates at most
  * MAX_HISTORY_EVALUATIONS dates); a longer request is an INVALID_INPUT error that says how to narrow it.
  */
-import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model/types";
-import { countsUnder } from "../model/view";
+import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model";
+import { countsUnder } from "../model";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { totalContractsIn, totalFundingOut } from "./flows";
 import { networkExposure } from "./networkExposure";

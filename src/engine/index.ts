@@ -48,4 +48,4 @@ export {
 } from "./history";
 export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";
-export { LruCache, ViewMemo } from "../model/memo";
+export { LruCache, ViewMemo } from "../model";

@@ -3,7 +3,7 @@
  * thousands of times per recalculation on the same (memoised) view, so the index is built once per view
  * object and kept in a WeakMap: lookups after that are map reads, and the index goes away with its view.
  */
-import { CHANNEL_IS_FUNDING, FUNDING_CHANNELS, KIND_MEANINGS, type EntityId, type Fact, type FundingChannel, type FundingKind, type ModelView } from "../model/types";
+import { CHANNEL_IS_FUNDING, FUNDING_CHANNELS, KIND_MEANINGS, type EntityId, type Fact, type FundingChannel, type FundingKind, type ModelView } from "../model";
 
 /** Funding from one entity to another, split by money channel (KIND_MEANINGS: investment → equity, loan →
  *  debt, backstop and guarantee → backstop, warrant → vendor_financing). */

@@ -5,7 +5,7 @@
  * build time. Pure, like every spec: the writer copies it, the HyperFormula harness evaluates it.
  */
 import { calendarDates } from "../engine";
-import type { EntityId } from "../model/types";
+import type { EntityId } from "../model";
 import { rangeAddress, sheetRef } from "./a1";
 import { USD_FORMAT, type SheetSpec, type SpecCell } from "./templateSpec";
 
@@ -65,7 +65,7 @@ export function historySheetSpec(opts: HistorySheetOptions): SheetSpec & { point
   const formatRows = dates ? points : FALLBACK_ROWS;
   const header = HISTORY_CELLS.headerRow;
   return {
-    role: "history" as SheetSpec["role"],
+    role: "history",
     name: opts.name,
     rows,
     numberFormats: [
@@ -89,6 +89,7 @@ export function historySheetSpec(opts: HistorySheetOptions): SheetSpec & { point
         ? {
             name: "AIFIN history chart",
             title: "Exposure over time (USD bn)",
+            kind: "line",
             source: rangeAddress(header, 1, header + points, width),
             from: "F6",
             to: "N24",

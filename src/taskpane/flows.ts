@@ -1,4 +1,4 @@
-import { KIND_MEANINGS, type MoneyChannel } from "../model/types";
+import { KIND_MEANINGS, type MoneyChannel } from "../model";
 import type { EntityId, ModelView } from "./contracts";
 
 /** How money moves along a flow: the money channels of KIND_MEANINGS that move money into a company

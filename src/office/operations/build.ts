@@ -19,6 +19,9 @@ import { writeSpec, writeTableBody } from "../excelWriter";
 import { readSnapshot, splitTable } from "./snapshot";
 import type { OperationContext } from "./context";
 
+/** The sheets whose spec carries a chart. */
+const CHART_ROLES: readonly SheetRole[] = ["exposure", "history"];
+
 export async function build(ctx: OperationContext, options: BuildOptions): Promise<BuildOutcome> {
   const { deps, features: f } = ctx;
   return operate<BuildOutcome>(
@@ -40,17 +43,21 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           reads[role] = range;
         }
       }
-      let oldCharts: Excel.ChartCollection | null = null;
-      if (plan.sheets.exposure.existingId) {
-        oldCharts = wb.worksheets.getItem(plan.sheets.exposure.existingId).charts;
-        oldCharts.load("items/name");
+      // Charts of the computed sheets being rewritten (Exposure, History): AIFIN's own is replaced.
+      const oldCharts: Partial<Record<SheetRole, Excel.ChartCollection>> = {};
+      for (const role of CHART_ROLES) {
+        const id = plan.sheets[role].existingId;
+        if (!id) continue;
+        const charts = wb.worksheets.getItem(id).charts;
+        charts.load("items/name");
+        oldCharts[role] = charts;
       }
       let oldStressInputs: Excel.Range | null = null;
       if (plan.sheets.stress.existingId) {
         oldStressInputs = wb.worksheets.getItem(plan.sheets.stress.existingId).getRange("B2:B4");
         oldStressInputs.load("values");
       }
-      if (Object.keys(reads).length > 0 || oldCharts || oldStressInputs) await s.sync();
+      if (Object.keys(reads).length > 0 || Object.keys(oldCharts).length > 0 || oldStressInputs) await s.sync();
 
       const refs = excelRefs(plan);
       const stressInputs = oldStressInputs ? stressInputsFrom(oldStressInputs.values, source.stressDefaults) : source.stressDefaults;
@@ -92,7 +99,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           } else {
             sheet.getRange().clear();
             // Only AIFIN's own chart goes; a chart the analyst added stays.
-            if (role === "exposure" && oldCharts) for (const c of oldCharts.items) if (c.name === spec.chart?.name) c.delete();
+            for (const c of oldCharts[role]?.items ?? []) if (c.name === spec.chart?.name) c.delete();
           }
         } else {
           sheet = wb.worksheets.add(target.name);
