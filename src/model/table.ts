@@ -55,6 +55,7 @@ export const FACT_COLUMNS: readonly string[] = Object.freeze([
   "conditional_usd_bn",
   "period_months",
   "period_end",
+  "derived_from",
 ]);
 
 /**
@@ -115,6 +116,7 @@ export function factsToRows(facts: readonly Fact[]): CellValue[][] {
     f.conditionalUsdBn,
     f.periodMonths,
     f.periodEnd,
+    (f.derivedFrom ?? []).join(ID_SEPARATOR),
   ]);
 }
 
@@ -336,6 +338,12 @@ function claimList(column: string, v: unknown): ClaimId[] {
   });
 }
 
+/** The derived_from cell: omitted from the fact when blank, so facts without derivations stay as written. */
+function derivedFromCell(v: unknown): { derivedFrom?: string[] } {
+  const ids = list(v, /[,;]/);
+  return ids.length === 0 ? {} : { derivedFrom: ids };
+}
+
 /**
  * The provenance cell. Blank means "estimate" for a row marked as an estimate, else "secondary": a row an
  * analyst typed without saying where it came from is never ranked above a compilation (docs/data.md).
@@ -388,6 +396,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
         conditionalUsdBn: number("conditional_usd_bn", cell("conditional_usd_bn")),
         periodMonths: number("period_months", cell("period_months")),
         periodEnd: date("period_end", cell("period_end"), false),
+        ...derivedFromCell(cell("derived_from")),
       };
     },
     (f) => f.id,

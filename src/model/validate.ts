@@ -7,8 +7,8 @@ import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact } from "./types";
-import { countsUnder } from "./view";
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact, type MoneyChannel } from "./types";
+import { countsUnder, supersessionClosure } from "./view";
 
 /**
  * Rules that keep the bundled data well curated but do not make a workbook model's numbers wrong: an
@@ -117,6 +117,11 @@ export const factSchema: Readonly<Record<string, FieldCheck>> = {
   periodEnd: nullable(isoDate),
 };
 
+/** Optional fact fields: checked when present. */
+const optionalFactSchema: Readonly<Record<string, FieldCheck>> = {
+  derivedFrom: arrayOf(nonEmpty),
+};
+
 /** What is wrong with `value` against `schema`, one text per bad field. */
 function shapeProblems(value: object, schema: Readonly<Record<string, FieldCheck>>, prefix = ""): string[] {
   const out: string[] = [];
@@ -178,6 +183,11 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
       continue;
     }
     const problems = shapeProblems(f, factSchema);
+    for (const [field, check] of Object.entries(optionalFactSchema)) {
+      const v = (f as unknown as Record<string, unknown>)[field];
+      const problem = v === undefined ? null : check(v);
+      if (problem) problems.push(`${field} ${problem}`);
+    }
     if (typeof f.source === "object" && f.source !== null) problems.push(...shapeProblems(f.source, sourceSchema, "source."));
     else problems.push("source must be a source (title, publisher, url, date)");
     if (problems.length > 0) {
@@ -230,6 +240,11 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
       if (old.date > f.date) issues.push({ code: "supersedes-newer", factId: f.id, message: `fact ${f.id} (${f.date}) supersedes the newer fact ${s} (${old.date})` });
     }
   }
+  for (const f of byId.values()) {
+    for (const d of f.derivedFrom ?? []) {
+      if (!byId.has(d)) issues.push({ code: "derived-unknown", factId: f.id, message: `fact ${f.id} is derived from unknown fact ${d}` });
+    }
+  }
   for (const cycle of supersedesCycles(byId)) {
     issues.push({ code: "supersedes-cycle", factId: cycle[0], message: `supersedes cycle: ${cycle.join(" -> ")}` });
   }
@@ -242,7 +257,10 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
   }
 
   // One figure per stake / valuation / market cap in every view: a missing supersedes link shows here.
-  if (!issues.some((i) => i.code === "supersedes-cycle")) issues.push(...doubleFigures([...byId.values()]));
+  if (!issues.some((i) => i.code === "supersedes-cycle")) {
+    issues.push(...doubleFigures([...byId.values()]));
+    issues.push(...groupOverlaps([...byId.values()], ds.entities));
+  }
   return issues;
 }
 
@@ -301,6 +319,59 @@ function supersedesCycles(byId: ReadonlyMap<string, Fact>): string[][] {
     }
   }
   return cycles;
+}
+
+/** Per money channel: is a group's fact checked against its members' (issue 10: contracts and loans)?
+ *  Equity stays out: a round's total on its group entity beside each investor's own row is by design. */
+const OVERLAP_CHECKED: Readonly<Record<MoneyChannel, boolean>> = {
+  equity: false,
+  debt: true,
+  backstop: false,
+  vendor_financing: false,
+  contract: true,
+  acquisition: false,
+  none: false,
+};
+
+/**
+ * Contracts and loans recorded both on a group and on one of its members for the same counterparty (or
+ * both sides), in force together under either basis: Microsoft's ~33 with its neoclouds beside its own
+ * Nebius contract counted Nebius twice. Facts that supersede one another are not an overlap.
+ */
+function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): DatasetIssue[] {
+  const members = new Map<string, ReadonlySet<string>>();
+  for (const e of entities) if ((e.members ?? []).length > 0) members.set(e.id, new Set(e.members));
+  if (members.size === 0) return [];
+  const covers = (group: string, id: string) => group === id || (members.get(group)?.has(id) ?? false);
+  // Built only when a group fact meets a member's: the closure is quadratic on a long revision chain.
+  let closureMemo: Map<string, ReadonlySet<string>> | null = null;
+  const closureOf = (id: string) => (closureMemo ??= supersessionClosure(facts)).get(id);
+  const replaces = (a: Fact, b: Fact) => (closureOf(a.id)?.has(b.id) ?? false) || (closureOf(b.id)?.has(a.id) ?? false);
+  const byRelationKind = new Map<string, Fact[]>();
+  for (const f of facts) {
+    if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
+    (byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind))?.push(f);
+  }
+  const issues: DatasetIssue[] = [];
+  for (const list of byRelationKind.values()) {
+    for (const g of list) {
+      if (!members.has(g.from) && !members.has(g.to)) continue;
+      for (const f of list) {
+        if (f === g || (f.from === g.from && f.to === g.to) || !covers(g.from, f.from) || !covers(g.to, f.to) || replaces(f, g)) continue;
+        const d = f.date > g.date ? f.date : g.date;
+        const inForce = (x: Fact, basis: { includeRumoured: boolean }) =>
+          countsUnder(x, basis) && !facts.some((y) => y.date <= d && countsUnder(y, basis) && (closureOf(y.id)?.has(x.id) ?? false));
+        if ([false, true].some((includeRumoured) => inForce(f, { includeRumoured }) && inForce(g, { includeRumoured }))) {
+          issues.push({
+            code: "group-overlap",
+            factId: g.id,
+            message: `facts ${g.id} (${g.from} -> ${g.to}) and ${f.id} (${f.from} -> ${f.to}) are both in force on ${d}: the group's ${g.kind} includes its member's; record the group without the member, or link them with supersedes`,
+          });
+        }
+      }
+    }
+  }
+  return issues;
 }
 
 /**

@@ -9,8 +9,7 @@ import { SourcesView } from "./components/SourcesView";
 import { StressView } from "./components/StressView";
 import { Timeline } from "./components/TimelineView";
 import { WorkbookView } from "./components/WorkbookView";
-import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./contracts";
-import { flowsAround, hasFactsAbout } from "./flows";
+import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./lowerLayers";
 import { useStrings } from "./i18n";
 import { usePaneState } from "./usePaneState";
 
@@ -92,7 +91,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
   const view = useMemo(() => model.view(state.asOf, { includeRumoured: state.includeRumoured }), [model, state.asOf, state.includeRumoured]);
   const entity = model.registry.get(state.entity);
   const entityName = entity?.name ?? state.entity;
-  const empty = !hasFactsAbout(view, state.entity);
+  const empty = !engine.hasFactsAbout(view, state.entity);
   const runStress = useCallback((o: StressOptions) => engine.stress(view, o), [engine, view]);
   const selectionKey = `${state.entity}|${state.asOf}|${state.includeRumoured}`;
 
@@ -138,7 +137,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
               <FlowsView
                 entityId={state.entity}
                 entityName={entityName}
-                flows={flowsAround(view, state.entity)}
+                flows={engine.flowsAround(view, state.entity)}
                 cycles={engine.cyclesThrough(view, state.entity)}
                 registry={model.registry}
               />

@@ -2,7 +2,7 @@ import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { App, type TabId } from "./App";
 import { ErrorState, LoadingState } from "./components/States";
-import type { EntityId, PaneData, WorkbookHost } from "./contracts";
+import type { EntityId, PaneData, WorkbookHost } from "./lowerLayers";
 import { fluentTheme, type PaneEnvironment } from "./environment";
 import { StringsProvider, stringsFor } from "./i18n";
 import { en, type Strings } from "./strings";

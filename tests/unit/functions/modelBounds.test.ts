@@ -6,6 +6,7 @@
 import { createHarness, isCellError } from "../../harness/formulaHarness";
 import { createModelCache, handleFor, rangePlace } from "../../../src/functions/modelCache";
 import { FACT_COLUMNS, getBundledModel, createModel, bundledDataset, type Fact } from "../../../src/model";
+import { columnLetters } from "../../../src/office/a1";
 import { errorOf, factTable, invoke, makeFact } from "./helpers";
 
 const col = (name: string): number => FACT_COLUMNS.indexOf(name);
@@ -165,15 +166,15 @@ describe("error cells in the facts range", () => {
     const h = createHarness(
       {
         Facts: [...rows.map((r) => r.map((c) => (c === null ? null : c))) as (string | number | boolean | null)[][]],
-        S: [["=AIFIN.MODEL(Facts!A1:U4)", '=AIFIN.FUNDING("MSFT","OPENAI",,,A1)']],
+        S: [[`=AIFIN.MODEL(Facts!A1:${columnLetters(FACT_COLUMNS.length + 1)}4)`, '=AIFIN.FUNDING("MSFT","OPENAI",,,A1)']],
       },
       { spillRows: 1 },
     );
-    const notes = String.fromCharCode(65 + FACT_COLUMNS.length); // the column after the facts columns
+    const notes = columnLetters(FACT_COLUMNS.length + 1); // the column after the facts columns
     h.setValue("Facts", `${notes}3`, "=NA()");
     expect(isCellError(h.getValue("S", "A1"))).toBe(false);
     expect(h.getValue("S", "B1")).toBe(1);
-    const amountColumn = String.fromCharCode(65 + col("amount_usd_bn"));
+    const amountColumn = columnLetters(col("amount_usd_bn") + 1);
     h.setValue("Facts", `${amountColumn}2`, "=NA()");
     const err = h.getValue("S", "A1");
     expect(isCellError(err) && err.message).toMatch(/row 2 of the range, column amount_usd_bn: the cell holds the Excel error #N\/A/);
