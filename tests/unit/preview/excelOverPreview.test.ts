@@ -4,7 +4,7 @@
  * from the engine itself (entityMetrics, stress) on the same view, and from hand edits of the dataset.
  */
 import { bundledDataset, createModel, type Dataset } from "../../../src/model";
-import { entityMetrics } from "../../../src/engine";
+import { cyclesThrough, entityMetrics } from "../../../src/engine";
 import { templateSourceOf } from "../../../src/office/templateSource";
 import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, TABLE_HEADER_ROW } from "../../../src/office/templateSpec";
 import { excelRunFor, PreviewRequestContext } from "../../../src/preview/excel/excelApi";
@@ -76,6 +76,18 @@ describe("the Excel host over the preview workbook", () => {
 
   it("has no broken formula anywhere (#NAME?, #REF!, #VALUE!, #SPILL!, #ERROR!)", () => {
     for (const s of book.sheets) expect({ sheet: s.name, broken: errorsOn(book, s).filter((e) => !["#N/A", "#DIV/0!"].includes(e)) }).toEqual({ sheet: s.name, broken: [] });
+  });
+
+  it("spills the Cycles table exactly over its result, as Excel does", () => {
+    const cycles = cyclesThrough(model.view(model.latestDate, { includeRumoured: false }), "MSFT", source.maxCycleLength);
+    expect(cycles.length).toBeGreaterThan(0);
+    const s = sheet(book, BASE_SHEET_NAMES.cycles);
+    const anchor = book.readFormulas(s, { top: 4, left: 0, bottom: 4, right: 0 })[0][0];
+    expect(anchor).toMatch(/^=AIFIN\.CYCLES\(/);
+    // Header row at A5, one row per cycle below it, nothing spilled after the last one.
+    expect(book.isSpilled(s, 4 + cycles.length, 0)).toBe(true);
+    expect(book.isSpilled(s, 5 + cycles.length, 0)).toBe(false);
+    expect(book.readValues(s, { top: 5, left: 0, bottom: 4 + cycles.length, right: 0 }).map((r) => r[0])).toEqual(cycles.map((c) => expect.stringContaining(c.path[0])));
   });
 
   it("reads formulas back with their structured references, as Excel does", () => {
