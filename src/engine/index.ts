@@ -52,4 +52,4 @@ export {
 export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
 export { flowsAround, hasFactsAbout, type Flow, type FlowKind } from "./flowsAround";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";
-export { LruCache, ViewMemo } from "./memo";
+export { LruCache, ViewMemo } from "../model";

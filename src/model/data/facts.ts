@@ -2215,7 +2215,7 @@ export const FACTS: readonly Fact[] = [
   {
     id: "D068", kind: "other", from: "AMD", to: "AMD",
     amountUsdBn: null, amountBasis: null, pct: 1.73,
-    unit: "+173% share price change in H1-2026",
+    unit: "share price change of +173% in H1-2026",
     date: "2026-07-01", termYears: null, status: "reported",
     description: "AMD rose 173% in H1-2026 (from ~$371B on 15-Jan, C110; implies roughly $1T by end-June, our rough arithmetic, not reported).",
     source: { title: "Big Tech's first half was a story of hardware versus software", publisher: "WPNews (Yahoo Finance)", url: "https://wpnews.pro/news/big-tech-s-first-half-was-a-story-of-hardware-versus-software.md", date: "2026-07-01" },

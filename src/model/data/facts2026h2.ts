@@ -156,7 +156,7 @@ export const FACTS_2026H2: readonly Fact[] = [
     amountUsdBn: 11.6, pct: null, unit: "USD bn Q2-2026 revenue (11.5-11.6); first quarterly operating profit (company projection ~0.559); 2028 revenue forecast to IPO investors 190-200",
     date: "2026-08-17", termYears: null, status: "reported",
     description: "SINGLE SOURCE. WSJ reported a \"small operating profit\" for Anthropic in Q2-2026 (company projection $559M) on $11.5-11.6B of revenue - the first quarterly operating profit at a frontier lab (not free cash flow). Reuters (Aug, exclusive): Anthropic forecast $190-200B of 2028 revenue to IPO investors. Complements N015/N039. Quote: \"Anthropic reported its first quarterly operating profit in Q2-2026 on $11.5-11.6B of revenue; the $559M is a company projection and WSJ confirms only the sign (L-033, L-034 · T2)\"; \"Revenue 2028 $190,000-200,000M (L-036 · estimated · T2 · Reuters exclusive, company forecast to IPO investors)\".",
-    source: { title: "'The $100 Billion Entry Fee v5' writer brief (2026-09-09) + ledger fact table", publisher: "GitHub-hosted research ledger (citing WSJ, Reuters)", url: null, date: "2026-09-09" },
+    source: { title: "“The $100 Billion Entry Fee v5” writer brief (2026-09-09) + ledger fact table", publisher: "GitHub-hosted research ledger (citing WSJ, Reuters)", url: null, date: "2026-09-09" },
     supersedes: [], fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-06-30",
   }),
   n({
@@ -564,7 +564,7 @@ export const FACTS_2026H2: readonly Fact[] = [
     amountUsdBn: 4.1, pct: null, unit: "USD bn data-centre lease guarantees (lessors incl. Core Scientific; counterparties not all named); 9.5 bn of new leases up to 16 years (AMD 10-Q)",
     date: "2026-08-05", termYears: 16, status: "reported",
     description: "SINGLE SOURCE. Vendor credit support beyond NVIDIA: AMD guarantees ~$4.1B of data-centre leases and signed ~$9.5B of new leases of up to 16 years (Core Scientific-AMD powered shell ~$1.76M per MW-year), per a research ledger citing AMD filings (T1). Exact counterparties not given in the text. Quote: \"AMD DC lease guarantees $4,100M; $9,500M of new leases up to 16 years (L-146 · T1)\".",
-    source: { title: "'The $100 Billion Entry Fee v5' writer brief (2026-09-09)", publisher: "GitHub-hosted research ledger (citing AMD 10-Q)", url: null, date: "2026-09-09" },
+    source: { title: "“The $100 Billion Entry Fee v5” writer brief (2026-09-09)", publisher: "GitHub-hosted research ledger (citing AMD 10-Q)", url: null, date: "2026-09-09" },
     supersedes: [], fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   }),
 ];

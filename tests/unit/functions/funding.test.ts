@@ -53,15 +53,15 @@ describe("AIFIN.FUNDING", () => {
       expect(fx.funding("OPENAI", "NVDA")).toBe(0);
     });
 
-    it("never returns Infinity: amounts that overflow are #NUM!", () => {
+    it("never returns Infinity: MODEL refuses amounts whose sums would overflow (it accepted 1e308)", () => {
       const handle = fx.model(
         factTable([
           makeFact({ id: "T1", kind: "investment", from: "NVDA", to: "OPENAI", amountUsdBn: 1e308 }),
           makeFact({ id: "T2", kind: "investment", from: "NVDA", to: "OPENAI", amountUsdBn: 1e308 }),
         ]),
       );
-      expect(errorOf(handle)).toBeNull();
-      expect(errorOf(fx.funding("NVDA", "OPENAI", null, null, handle))?.code).toBe("#NUM!");
+      expect(errorOf(handle)?.code).toBe("#VALUE!");
+      expect(errorOf(handle)?.message).toMatch(/row 2 of the range, column amount_usd_bn: 1e\+308 is beyond ±1,000,000 USD bn/);
     });
   });
 

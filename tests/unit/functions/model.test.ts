@@ -30,7 +30,7 @@ describe("AIFIN.MODEL", () => {
       rows[2][rows[0].indexOf("amount_usd_bn")] = "forty";
       const err = errorOf(fx.model(rows));
       expect(err?.code).toBe("#VALUE!");
-      expect(err?.message).toMatch(/^AIFIN\.MODEL: the facts range has 1 problem; first: row 3, column amount_usd_bn: /);
+      expect(err?.message).toMatch(/^AIFIN\.MODEL: the facts range has 1 problem; first: row 3 of the range, column amount_usd_bn: /);
     });
 
     it("refuses facts that name entities the model does not know", () => {

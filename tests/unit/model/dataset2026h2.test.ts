@@ -168,3 +168,12 @@ describe("review defects", () => {
     expect(latest.facts.some((f) => f.kind === "loan" && f.from === "LENDERS" && f.to === "CRWV" && f.id === "D037")).toBe(false);
   });
 });
+
+describe("workbook-safe text", () => {
+  it("no bundled text cell starts with a character Excel would take as a prefix or a formula (' = + @)", () => {
+    // Excel drops a leading apostrophe and reads "=…" as a formula: the cell would not read back as
+    // written, and a workbook refresh would count the row as edited by the analyst.
+    const texts = bundledDataset.facts.flatMap((f) => [f.id, f.unit, f.description, f.source.title, f.source.publisher]);
+    expect(texts.filter((t) => /^['=+@]/.test(t))).toEqual([]);
+  });
+});
