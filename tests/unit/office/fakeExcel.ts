@@ -191,7 +191,7 @@ export class FakeWorkbookState {
    * below move up one, references to the row itself become #REF!.
    */
   shiftReferences(sheet: FakeSheet, row: number, left: number, right: number): void {
-    const pattern = /((?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(\[])/g;
+    const pattern = /((?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w([])/g;
     for (const s of this.sheets) {
       for (const [key, value] of [...s.cells.entries()]) {
         if (typeof value !== "string" || !value.startsWith("=")) continue;
@@ -782,6 +782,11 @@ class FakeXmlPartCollection {
   get items(): FakeXmlPartProxy[] {
     this.guard.check("id");
     return this.snapshot;
+  }
+  getItem(id: string): FakeXmlPartProxy {
+    const part = this.state.parts.find((p) => p.id === id);
+    if (!part) throw new FakeOfficeError("ItemNotFound", `part ${id}`);
+    return new FakeXmlPartProxy(this.state, part);
   }
   getByNamespace(ns: string): FakeXmlPartCollection {
     return new FakeXmlPartCollection(this.state, ns);

@@ -14,7 +14,6 @@ import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
 
 const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
 const UPDATE: BuildOptions = { ...OPTIONS, onClash: "update" };
-const AMOUNT = FACT_COLUMNS.indexOf("amount_usd_bn");
 
 function hostOver(state: FakeWorkbookState, overrides: Partial<HostDeps> = {}) {
   let source = templateSourceOf(bundledDataset);
