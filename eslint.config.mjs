@@ -1,5 +1,8 @@
-// Lint enforces the layering: model <- engine <- functions; office <- taskpane.
+// Lint enforces the layering docs/architecture.md promises: model <- engine <- functions; office <- taskpane.
 // model and engine are pure: no Office, React, DOM or network globals, nothing from a higher layer.
+// office and taskpane never import the functions layer. A layer reaches another only through its front
+// door (src/<layer>/index.ts): `../model`, never `../model/types`. tests/unit/build/layers.test.ts proves
+// every rule fires.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -13,9 +16,18 @@ const uiPackages = [
   { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"], message: "model/engine are pure: no React or Fluent UI." },
   { group: ["office-*", "@microsoft/office-js", "office-addin-*"], message: "model/engine are pure: no Office packages." },
 ];
+const LAYERS = ["model", "engine", "functions", "office", "taskpane", "commands"];
+// hyperformula is GPL-3.0: only the workbook preview (src/preview) and tests may use it, never the add-in.
+const gplEngine = { group: ["hyperformula", "hyperformula/*"], message: "hyperformula (GPL-3.0) is for the preview and tests only, never the add-in bundle." };
+const previewFolder = { group: ["**/preview", "**/preview/**"], message: "The add-in never imports the workbook preview (src/preview)." };
 const above = (layers) => ({
   group: layers.flatMap((l) => [`**/${l}`, `**/${l}/**`]),
-  message: "Imports only flow model <- engine <- functions; office <- taskpane.",
+  message: "Imports only flow model <- engine <- functions; office <- taskpane (docs/architecture.md).",
+});
+// Deep paths into any other layer (`../model/types`, `../../engine/result`): go through its index.ts.
+const frontDoorsOnly = (self) => ({
+  group: LAYERS.filter((l) => l !== self).map((l) => `**/${l}/*`),
+  message: "Import another layer through its front door (e.g. \"../model\", not \"../model/types\"); export what you need from its index.ts.",
 });
 
 export default tseslint.config(
@@ -44,7 +56,7 @@ export default tseslint.config(
         ...restrictedGlobals(domGlobals, "model is pure: no DOM."),
         ...restrictedGlobals(networkGlobals, "no network calls."),
       ],
-      "no-restricted-imports": ["error", { patterns: [...uiPackages, above(["engine", "functions", "office", "taskpane", "commands"])] }],
+      "no-restricted-imports": ["error", { patterns: [...uiPackages, gplEngine, previewFolder, above(["engine", "functions", "office", "taskpane", "commands"]), frontDoorsOnly("model")] }],
     },
   },
   {
@@ -56,7 +68,7 @@ export default tseslint.config(
         ...restrictedGlobals(domGlobals, "engine is pure: no DOM."),
         ...restrictedGlobals(networkGlobals, "no network calls."),
       ],
-      "no-restricted-imports": ["error", { patterns: [...uiPackages, above(["functions", "office", "taskpane", "commands"])] }],
+      "no-restricted-imports": ["error", { patterns: [...uiPackages, gplEngine, previewFolder, above(["functions", "office", "taskpane", "commands"]), frontDoorsOnly("engine")] }],
     },
   },
   {
@@ -64,7 +76,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { group: ["react", "react-dom", "@fluentui/*"], message: "functions have no UI." },
+        gplEngine,
+        previewFolder,
         above(["office", "taskpane", "commands"]),
+        frontDoorsOnly("functions"),
       ] }],
     },
   },
@@ -73,7 +88,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { group: ["react", "react-dom", "@fluentui/*"], message: "office is host code, not UI." },
-        above(["taskpane", "commands"]),
+        gplEngine,
+        previewFolder,
+        above(["functions", "taskpane", "commands"]),
+        frontDoorsOnly("office"),
       ] }],
     },
   },
@@ -83,10 +101,41 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": ["error", { patterns: [gplEngine, previewFolder, above(["functions", "commands"]), frontDoorsOnly("taskpane")] }],
       "no-restricted-syntax": ["error", {
         selector: "MemberExpression[object.name='Excel'][property.name='run']",
         message: "The pane never calls Excel.run: go through src/office.",
       }],
+    },
+  },
+  {
+    files: ["src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["react", "react-dom", "@fluentui/*"], message: "commands have no UI." },
+        gplEngine,
+        previewFolder,
+        above(["functions", "office", "taskpane"]),
+        frontDoorsOnly("commands"),
+      ] }],
+    },
+  },
+  {
+    // The workbook preview (development builds only): an in-browser Excel over hyperformula, around the real pane.
+    // It reaches the office and functions layers through their front doors; it never imports the pane (it embeds
+    // the real taskpane.html instead) nor computes a figure itself (no model or engine); nothing imports it back.
+    files: ["src/preview/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@fluentui/*"], message: "The preview draws a plain grid; the pane it embeds brings Fluent UI." },
+        { group: ["**/taskpane", "**/taskpane/**", "**/commands", "**/commands/**"], message: "The preview embeds the real pane (taskpane.html); it does not import its code." },
+        { group: ["**/model", "**/model/**", "**/engine", "**/engine/**"], message: "The preview computes nothing itself: AIFIN figures come from the functions functions.js associates." },
+        // functions has no front door; its spec table is what functions.json is checked against.
+        { ...frontDoorsOnly("preview"), group: [...frontDoorsOnly("preview").group, "!**/functions/specs"] },
+      ] }],
     },
   },
   {

@@ -18,7 +18,7 @@ module.exports = {
       ...common,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/tests/unit/{model,engine,functions,office,build}/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/unit/{model,engine,functions,office,build,preview}/**/*.test.ts"],
     },
     {
       ...common,

@@ -10,6 +10,10 @@
  *   ADDIN_PUBLIC_URL  production origin + path (https, trailing slash optional). When set, every
  *                     https://localhost:3000/ in manifest.xml is rewritten to it in dist/manifest.xml.
  *   ADDIN_PORT        dev-server port (default 3000; the manifest assumes 3000).
+ *   AIFIN_PREVIEW     "1" adds the workbook preview (preview.html) to a production build, "0" leaves it out of
+ *                     a development one. By default development builds and the dev server have it, production
+ *                     builds (what is deployed) do not. The preview bundles hyperformula (GPL-3.0): it has its
+ *                     own entry and page, and nothing taskpane.html loads may contain it (check:build).
  */
 const path = require("node:path");
 const fs = require("node:fs");
@@ -17,6 +21,7 @@ const os = require("node:os");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { parseNumber } = require("office-addin-cli");
 const { localizeMetadata, LOCALES } = require("./scripts/localize-functions.cjs");
 
 const DEV_ORIGIN = "https://localhost:3000/";
@@ -108,6 +113,7 @@ module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const url = publicUrl();
+  const preview = process.env.AIFIN_PREVIEW ? process.env.AIFIN_PREVIEW === "1" : !production;
 
   return {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
@@ -115,6 +121,8 @@ module.exports = async (env, argv) => {
       functions: FUNCTIONS_SOURCE,
       commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: ["functions", "commands"] },
+      // The preview shares functions.js's runtime on its own page, so it registers the very functions functions.js associates.
+      ...(preview ? { preview: { import: "./src/preview/index.tsx", dependOn: "functions" } } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -160,6 +168,9 @@ module.exports = async (env, argv) => {
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
       }),
+      ...(preview
+        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["functions", "preview"], chunksSortMode: "manual" })]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
@@ -171,11 +182,11 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
-    // The 400 KB gzipped budget is checked on real gzip sizes by scripts/bundle-size.mjs.
+    // The 400 KB gzipped budget is checked on real gzip sizes by scripts/check-build.mjs (npm run check:build).
     performance: { hints: false },
     devServer: serving
       ? {
-          port: Number(process.env.ADDIN_PORT || 3000),
+          port: parseNumber(process.env.ADDIN_PORT, "ADDIN_PORT must be a port number, e.g. 3100.") ?? 3000,
           host: "localhost",
           server: await httpsServer(),
           headers: { "Access-Control-Allow-Origin": "*" },

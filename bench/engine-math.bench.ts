@@ -1,7 +1,7 @@
 /**
  * Speed of the matrix and graph models on networks far larger than AIFIN's bundled web (a few dozen
  * entities), so that workbook users who paste their own data stay interactive. Target for the two
- * scale checks of issue 4 (clearingVector on 2,000 nodes, findCycles on 2,000 nodes / 10,000 edges
+ * scale checks (clearingVector on 2,000 nodes, findCycles on 2,000 nodes / 10,000 edges
  * with maxLength 5): well under 1 s each. Figures are medians of several runs on seeded random inputs.
  */
 import { clearingVector } from "../src/engine/clearingVector";

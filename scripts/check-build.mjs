@@ -7,7 +7,9 @@
  * - functions.json lists AIFIN functions and functions.js, run on its own, registers exactly those ids;
  * - taskpane.html loads functions.js first, and no other script brings a second webpack runtime
  *   (one module registry: the model loads once in the shared runtime);
- * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed).
+ * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed);
+ * - no hyperformula (GPL-3.0) in any script of the add-in: it may only sit in the workbook preview's own
+ *   chunk (preview.html, development builds), which taskpane.html never loads.
  *
  * Prints one line per check and exits 1 when any fails. `--json <file>` also writes the results;
  * `--dist <dir>` checks another output folder.
@@ -182,13 +184,35 @@ check("pane JavaScript is at most 400 KB gzipped", () => {
   const total = sizes.reduce((t, [, , gz]) => t + gz, 0);
   const raw = sizes.reduce((t, [, r]) => t + r, 0);
   for (const [s, r, gz] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
-  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js");
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js" && !/^preview[.]/.test(f));
   for (const f of lazy) {
     const [r, gz] = [statSync(join(dist, f)).size, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length];
     console.log(`    on demand: ${f.padEnd(21)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
   }
   if (total > BUDGET) fail(`${kb(total)} gzipped exceeds the ${kb(BUDGET)} budget`);
   return `${kb(total)} gzipped (${kb(raw)} raw) of ${kb(BUDGET)}`;
+});
+
+check("no hyperformula (GPL-3.0) in the add-in's scripts", () => {
+  // Markers found in every hyperformula build: its licence-key literal and its class name (kept by minifiers
+  // because the engine reports it in messages). Proven to match the package itself, so the check can fail.
+  const MARKERS = [/["']gpl-v3["']/, /HyperFormula/];
+  const pkg = join(root, "node_modules", "hyperformula", "dist", "hyperformula.min.js");
+  if (existsSync(pkg)) {
+    const text = readFileSync(pkg, "utf8");
+    const missed = MARKERS.filter((m) => !m.test(text));
+    if (missed.length) fail(`the markers ${missed.join(", ")} no longer match hyperformula itself; update them`);
+  }
+  const previewHtml = existsSync(join(dist, "preview.html")) ? read("preview.html") : "";
+  const previewOnly = [...previewHtml.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((s) => !local.includes(s));
+  const addin = readdirSync(dist).filter((f) => f.endsWith(".js") && !previewOnly.includes(f));
+  const carrying = addin.filter((f) => MARKERS.some((m) => m.test(read(f))));
+  if (carrying.length) fail(`${carrying.join(", ")} contain hyperformula`);
+  if (local.some((s) => previewOnly.includes(s))) fail("taskpane.html loads a preview-only script");
+  const previewNote = previewOnly.length
+    ? `; the preview's own ${previewOnly.join(", ")} ${previewOnly.some((f) => MARKERS.some((m) => m.test(read(f)))) ? "carries it" : "does not carry it (unexpected)"}, and taskpane.html does not load it`
+    : "; no preview in this build";
+  return `${addin.length} scripts checked${previewNote}`;
 });
 
 const jsonAt = process.argv.indexOf("--json");

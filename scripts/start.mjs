@@ -6,18 +6,21 @@
  *   office-addin-debugging run with npx. It is NOT a dependency: its keytar native module does not
  *   install on a fresh Linux machine, and it only supports Windows and macOS anyway.
  * - Everywhere else, or with `npm start -- web`: serve the add-in over https on localhost:3000 with
- *   the webpack dev server and print how to load it in Excel on the web. Ctrl+C or `npm stop` ends it.
+ *   the webpack dev server and print, first, the address of the workbook preview (the real task pane
+ *   beside a live workbook computed in the browser: no Excel needed), then how to load the add-in in
+ *   Excel on the web. Ctrl+C or `npm stop` ends it.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { logErrorMessage, parseNumber } from "office-addin-cli";
 
 /** The office-addin-debugging release that matches the office-addin-* 3.x packages pinned in package.json. */
 const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@7.0.0";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.ADDIN_PORT || 3000);
+const port = parseNumber(process.env.ADDIN_PORT, "ADDIN_PORT must be a port number, e.g. 3100.") ?? 3000;
 const pidFile = join(root, "node_modules", ".cache", "aifin", "dev-server.pid");
 const isWindows = process.platform === "win32";
 
@@ -53,14 +56,14 @@ function serveForTheWeb() {
     process.exit(signal ? 0 : (code ?? 1));
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  waitUntilServing().then(printWebInstructions, (err) => console.error(`The dev server did not answer: ${err.message}`));
+  waitUntilServing().then(printWebInstructions, (err) => logErrorMessage(`The dev server did not answer: ${err.message}`));
 }
 
 /** Polls the page until the dev server has finished its first build (the dev certificate may be untrusted). */
 function waitUntilServing(deadline = Date.now() + 180_000) {
   return new Promise((resolvePromise, reject) => {
     const attempt = () => {
-      const req = https.get({ host: "localhost", port, path: "/taskpane.html", rejectUnauthorized: false, timeout: 5000 }, (res) => {
+      const req = https.get({ host: "localhost", port, path: "/preview.html", rejectUnauthorized: false, timeout: 5000 }, (res) => {
         res.resume();
         if (res.statusCode === 200) resolvePromise();
         else retry(new Error(`HTTP ${res.statusCode}`));
@@ -77,7 +80,14 @@ function printWebInstructions() {
   const base = `https://localhost:${port}`;
   console.log(`
 ────────────────────────────────────────────────────────────────────────────
- AIFIN is being served at ${base}/taskpane.html
+ Try AIFIN without Excel: open the workbook preview
+   ${base}/preview.html
+ The real task pane beside a live workbook computed in your browser: use the
+ pane's Workbook tab to Build, then edit facts or stress inputs in the grid.
+ (Accept the certificate warning once: it is your own dev certificate.)
+ Options: ?theme=dark, ?lang=zh-TW, ?entity=NVDA.
+
+ AIFIN (the add-in) is being served at ${base}/taskpane.html
 
  Load it in Excel on the web:
    1. Open ${base}/taskpane.html once in the browser you use for Excel. If the

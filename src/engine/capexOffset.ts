@@ -3,7 +3,7 @@
  * without ever appearing in X's capex. amount = Σ F_equity(X→Y) over the Y with C(Y→X) > 0; ratio =
  * amount / X's latest annual capex fact in the view. See docs/methodology.md §3.
  */
-import type { EntityId, Fact, ModelView } from "../model/types";
+import type { EntityId, Fact, ModelView } from "../model";
 import { engineError, type EngineError } from "./result";
 import { amountOf, contractAmount, fundingAmount, indexOf, isSubAnnual, latestOwnFact } from "./viewIndex";
 

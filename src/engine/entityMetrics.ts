@@ -2,7 +2,7 @@
  * What the task pane's summary cards show for one entity, with the fact ids behind each figure so a
  * tooltip can cite them (docs/methodology.md §8). Also factsBehind, the citations for SOURCE().
  */
-import type { EntityId, Fact, ModelView } from "../model/types";
+import type { EntityId, Fact, ModelView } from "../model";
 import { capexOffset, capexOffsetFactIds } from "./capexOffset";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { isEngineError } from "./result";

@@ -1,10 +1,10 @@
 /**
  * Direct (one-hop) circular exposure: how much of an entity's contracted revenue is its own money coming
- * back. Definitions from issue 4, formulas and worked example in docs/methodology.md §2:
+ * back. Definitions, formulas and worked example in docs/methodology.md §2:
  * self-funded(X) = Σ_Y min(F(X→Y), C(Y→X)); funded backlog(X) = Σ_{Y: F(X→Y)>0} C(Y→X);
  * circular share(X) = self-funded(X) / Σ_Y C(Y→X); round-trip ratio(X,Y) = C(Y→X) / F(X→Y).
  */
-import type { EntityId, ModelView } from "../model/types";
+import type { EntityId, ModelView } from "../model";
 import { engineError, type EngineError } from "./result";
 import { totalContractsIn } from "./flows";
 import { contractAmount, fundingAmount, indexOf, type ViewIndex } from "./viewIndex";

@@ -1,14 +1,14 @@
 /**
- * The two money flows every AIFIN measure is built from (issue 4, "Definitions on a view"):
+ * The two money flows every AIFIN measure is built from (docs/methodology.md §1):
  * F(X→Y), funding that X puts into Y (investment, loan and backstop facts), and C(Y→X), the contract value
  * buyer Y has committed to vendor X. Only facts with a dollar amount count; facts on a group entity stay
  * on the group id (the model never sums a group with its members). See docs/methodology.md §1.
  */
-import type { EntityId, ModelView } from "../model/types";
+import type { EntityId, FundingKind, ModelView } from "../model";
 import { contractAmount, fundingAmount, indexOf } from "./viewIndex";
 
-/** Which funding facts count: all of them, or only investment ("equity"), loan ("debt") or backstop facts. */
-export type FundingKind = "all" | "equity" | "debt" | "backstop";
+/** Which funding facts count: all of them, or one money channel (declared once in the model: FUNDING_KINDS). */
+export type { FundingKind };
 
 /**
  * F(from→to): USD bn of funding facts from `from` to `to` in the view.

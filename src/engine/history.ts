@@ -22,8 +22,8 @@
  * changed. A series holds at most MAX_HISTORY_POINTS points (and the "facts" step evaluates at most
  * MAX_HISTORY_EVALUATIONS dates); a longer request is an INVALID_INPUT error that says how to narrow it.
  */
-import type { Basis, EntityId, Fact, ModelView } from "../model/types";
-import { countsUnder } from "../model/view";
+import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model";
+import { countsUnder } from "../model";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { totalContractsIn, totalFundingOut } from "./flows";
 import { networkExposure } from "./networkExposure";
@@ -138,8 +138,10 @@ function historyIndex(source: HistorySource): HistoryIndex {
   return index;
 }
 
-/** The fact kinds the flows F and C are built from (viewIndex): investment, loan, backstop, contract. */
-const FLOW_KINDS: ReadonlySet<Fact["kind"]> = new Set<Fact["kind"]>(["investment", "loan", "backstop", "contract"]);
+/** The fact kinds the flows F and C are built from (viewIndex): the funding and contract channels of KIND_MEANINGS. */
+const FLOW_KINDS: ReadonlySet<Fact["kind"]> = new Set<Fact["kind"]>(
+  FACT_KINDS.filter((k) => KIND_MEANINGS[k].channel === "contract" || CHANNEL_IS_FUNDING[KIND_MEANINGS[k].channel]),
+);
 
 /** Flow facts naming `id`, or facts superseding (through a chain) a fact that names it: the only facts that can move a direct measure. */
 function relevantFacts(index: HistoryIndex, id: EntityId): readonly Fact[] {
@@ -273,6 +275,19 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
   dates = calendar;
   const values = dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
   return { entity: id, measure, step, from, to, points: withFacts(source, index, relevant, basis, dates, [from, ...dates.slice(0, -1)], values, empty) };
+}
+
+/**
+ * The measure on each of `dates` (ISO, any order), each on the view of its date like a series point: how
+ * several measures are laid side by side on one set of dates (the union of their "facts" steps).
+ * INVALID_INPUT beyond MAX_HISTORY_POINTS dates.
+ */
+export function historyValues(source: HistorySource, id: EntityId, measure: HistoryMeasure, dates: readonly string[], basis: Basis): (number | EngineError)[] | EngineError {
+  if (dates.length > MAX_HISTORY_POINTS) return engineError("INVALID_INPUT", `${dates.length} dates; a series holds at most ${MAX_HISTORY_POINTS}.`);
+  const index = historyIndex(source);
+  const meaning = HISTORY_MEASURE_MEANINGS[measure];
+  const empty: { view?: ModelView } = {};
+  return dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
 }
 
 function tooMany(from: string, to: string, step: HistoryStep): EngineError {

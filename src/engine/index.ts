@@ -32,6 +32,7 @@ export {
 } from "./stress";
 export {
   history,
+  historyValues,
   calendarDates,
   HISTORY_MEASURES,
   HISTORY_MEASURE_MEANINGS,

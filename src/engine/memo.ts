@@ -4,7 +4,7 @@
  * it) and, where the keys come from an analyst's arguments (a stress scenario, a cycle bound), in a
  * bounded `LruCache` so a workbook that sweeps thousands of cuts cannot grow memory without limit.
  */
-import type { ModelView } from "../model/types";
+import type { ModelView } from "../model";
 
 /** A map that keeps at most `capacity` entries, dropping the least recently used. */
 export class LruCache<K, V> {

@@ -12,7 +12,7 @@
  * docs/methodology.md §5.
  */
 import { LruCache, ViewMemo } from "./memo";
-import type { EntityId, ModelView } from "../model/types";
+import type { EntityId, ModelView } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { moneyGraph } from "./moneyGraph";
 import { engineError, isEngineError, type EngineError } from "./result";

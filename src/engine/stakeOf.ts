@@ -4,7 +4,7 @@
  * latest valuation or market cap (a derived figure); cost = Σ amounts with amountBasis "cost".
  * Summing is safe because the view is additive: a newer stake figure supersedes the older one.
  */
-import type { EntityId, Fact, ModelView } from "../model/types";
+import type { EntityId, Fact, ModelView } from "../model";
 import { engineError, type EngineError } from "./result";
 import { amountOf, indexOf, latestOwnFact } from "./viewIndex";
 

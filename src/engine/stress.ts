@@ -16,7 +16,7 @@
  *     model has both, else DEFAULT_MULTIPLE, or `multiple` for every entity when given; never more than the
  *     entity's latest market value.
  */
-import type { EntityId, ModelView } from "../model/types";
+import type { EntityId, ModelView } from "../model";
 import { clearingVector } from "./clearingVector";
 import { leontiefInverse } from "./leontiefInverse";
 import { engineError, isEngineError, type EngineError } from "./result";

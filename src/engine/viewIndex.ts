@@ -3,13 +3,11 @@
  * thousands of times per recalculation on the same (memoised) view, so the index is built once per view
  * object and kept in a WeakMap: lookups after that are map reads, and the index goes away with its view.
  */
-import type { EntityId, Fact, ModelView } from "../model/types";
+import { CHANNEL_IS_FUNDING, FUNDING_CHANNELS, KIND_MEANINGS, type EntityId, type Fact, type FundingChannel, type FundingKind, type ModelView } from "../model";
 
-/** Funding from one entity to another, split by the kind of money (issue 4: F = investment + loan + backstop). */
-export interface FundingCell {
-  equity: number;
-  debt: number;
-  backstop: number;
+/** Funding from one entity to another, split by money channel (KIND_MEANINGS: investment → equity, loan →
+ *  debt, backstop and guarantee → backstop, warrant → vendor_financing). */
+export interface FundingCell extends Record<FundingChannel, number> {
   factIds: string[];
   /** The investment facts among factIds (capex offset cites only these). */
   equityFactIds: string[];
@@ -106,19 +104,16 @@ function buildIndex(view: ModelView): ViewIndex {
       continue;
     }
     const amount = amountOf(fact);
-    // A from === to "loan" is a balance (Oracle's total debt, C119), not money moving between entities.
+    // A from === to fact is a balance or a level, not money moving between entities.
     if (amount === null || fact.from === fact.to) continue;
-    if (fact.kind === "investment" || fact.kind === "loan" || fact.kind === "backstop") {
-      const cell = nested(fundingOut, fact.from, fact.to, () => ({ equity: 0, debt: 0, backstop: 0, factIds: [] as string[], equityFactIds: [] as string[] }));
-      if (fact.kind === "investment") {
-        cell.equity += amount;
-        cell.equityFactIds.push(fact.id);
-      }
-      else if (fact.kind === "loan") cell.debt += amount;
-      else cell.backstop += amount;
+    const channel = KIND_MEANINGS[fact.kind].channel;
+    if (channel !== "contract" && CHANNEL_IS_FUNDING[channel]) {
+      const cell = nested(fundingOut, fact.from, fact.to, () => ({ equity: 0, debt: 0, backstop: 0, vendor_financing: 0, factIds: [] as string[], equityFactIds: [] as string[] }));
+      cell[channel as FundingChannel] += amount;
+      if (channel === "equity") cell.equityFactIds.push(fact.id);
       cell.factIds.push(fact.id);
       nested(fundingIn, fact.to, fact.from, () => cell);
-    } else if (fact.kind === "contract") {
+    } else if (channel === "contract") {
       const cell = nested(contractsOut, fact.from, fact.to, () => ({ amount: 0, annual: 0, factIds: [] as string[] }));
       const term = fact.termYears !== null && fact.termYears > 0 ? fact.termYears : DEFAULT_CONTRACT_TERM_YEARS;
       cell.amount += amount;
@@ -134,9 +129,11 @@ function buildIndex(view: ModelView): ViewIndex {
 }
 
 /** Total of a funding cell for a kind. */
-export function fundingAmount(cell: FundingCell | undefined, kind: "all" | "equity" | "debt" | "backstop" = "all"): number {
+export function fundingAmount(cell: FundingCell | undefined, kind: FundingKind = "all"): number {
   if (cell === undefined) return 0;
-  const total = kind === "all" ? cell.equity + cell.debt + cell.backstop : cell[kind];
+  let total = 0;
+  if (kind === "all") for (const c of FUNDING_CHANNELS) total += cell[c];
+  else total = cell[kind];
   // Negative corrections can only lower a total; a relationship never sends negative money.
   return Math.max(0, total);
 }

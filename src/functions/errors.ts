@@ -5,7 +5,7 @@
  * wording stays consistent and can be translated in one place.
  */
 import { clip, MAX_QUOTED } from "./cellText";
-import { isEngineError, type EngineError, type EngineErrorCode } from "../engine/result";
+import { isEngineError, type EngineError, type EngineErrorCode } from "../engine";
 
 /** The Excel errors AIFIN functions return. */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";

@@ -83,12 +83,12 @@ export function stake(holder: any, company: any, field?: any, as_of?: any, model
 }
 
 /**
- * Money one entity has committed to another (investments, loans, backstops), in USD bn.
+ * Money one entity has committed to another (investments, loans, backstops, guarantees, warrants), in USD bn.
  * @customfunction FUNDING
  * @helpurl https://localhost:3000/help/functions.html#funding
  * @param from Ticker or name of the funder, e.g. "NVDA".
  * @param to Ticker or name of the funded company, e.g. "OPENAI".
- * @param [kind] "all" (default), "equity" (investments), "debt" (loans) or "backstop" (guarantees).
+ * @param [kind] "all" (default), "equity" (investments), "debt" (loans), "backstop" (backstops and guarantees) or "vendor_financing" (warrants).
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
  * @returns Funding from → to in USD bn; 0 when the model records none.
@@ -153,6 +153,22 @@ export function stress(entity: any, shocked: any, cut: any, measure?: any, multi
  */
 export function exposureTable(entity: any, as_of?: any, model?: any): any[][] {
   return toExcel(invoke("EXPOSURE_TABLE", [entity, as_of, model]));
+}
+
+/**
+ * Exposure over time: a dated series of one or more measures of an entity, each date on its own view of the model, spilled with a header row.
+ * @customfunction HISTORY
+ * @helpurl https://localhost:3000/help/functions.html#history
+ * @param entity Ticker or name of the company, e.g. "AMZN".
+ * @param [measure] "self_funded" (default), "funded_backlog", "share", "network", "funding_out" or "contracts_in"; several separated by commas ("self_funded,funding_out") spill one column each.
+ * @param [from] First date: an Excel date or ISO text. Empty = the model's first fact date.
+ * @param [to] Last date: an Excel date or ISO text. Empty = latest data.
+ * @param [step] "month" (default): month ends; "quarter": quarter ends; "facts": the dates on which facts moved the figure.
+ * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @returns Columns date (Excel date) and one per measure; at most 600 dates.
+ */
+export function history(entity: any, measure?: any, from?: any, to?: any, step?: any, model?: any): any[][] {
+  return toExcel(invoke("HISTORY", [entity, measure, from, to, step, model]));
 }
 
 /**

@@ -4,7 +4,7 @@
  * `FormulaError` value, which `functions.ts` turns into `CustomFunctions.Error` (and the formula harness
  * into a HyperFormula `CellError`). Texts, in results and in messages, are cut to what a cell can show.
  */
-import { isEngineError } from "../engine/result";
+import { isEngineError } from "../engine";
 import { FUNCTIONS, FUNCTION_IDS, type FunctionId } from "./catalogue";
 import { clip, MAX_CELL_TEXT } from "./cellText";
 import { FormulaError, fromEngineError, isFormulaError, messages } from "./errors";

@@ -12,6 +12,7 @@
  */
 import {
   createModel,
+  CURATION_ONLY_CODES,
   entitiesFromRows,
   factsFromRows,
   getBundledModel,
@@ -72,11 +73,8 @@ export const HANDLE_PREFIX = "AIFIN.MODEL#";
 const HANDLE_PATTERN = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 /** Bumped whenever the meaning of the hashed content changes, so old handles cannot alias new models. */
 const CONTENT_VERSION = "aifin-model-content-2";
-/**
- * Dataset rules that keep the bundled data well curated but do not make a workbook model's numbers wrong:
- * an analyst's scenario table need not support every article claim or label a fact without an amount.
- */
-const CURATION_ONLY_ISSUES: ReadonlySet<string> = new Set(["claim-unsupported", "estimate-unlabelled", "unit-missing"]);
+/** Dataset rules that keep the bundled data curated but do not make a workbook model's numbers wrong (model). */
+const CURATION_ONLY_ISSUES: ReadonlySet<string> = CURATION_ONLY_CODES;
 /** Large enough for a workbook with many scenario tables; each entry holds one parsed model. */
 export const DEFAULT_CAPACITY = 32;
 

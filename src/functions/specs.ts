@@ -15,6 +15,7 @@ export { FUNDING_KINDS } from "./catalogue/funding";
 export { CAPEX_FIELDS } from "./catalogue/capexOffset";
 export { STRESS_MEASURES, STRESS_SCENARIOS_PER_VIEW } from "./catalogue/stress";
 export { EXPOSURE_TABLE_HEADER } from "./catalogue/exposureTable";
+export { HISTORY_HEADER } from "./catalogue/history";
 export { CYCLES_HEADER, MAX_CYCLE_ROWS } from "./catalogue/cycles";
 export { ENTITIES_HEADER, ENTITY_ROLE_FILTERS } from "./catalogue/entities";
 export { FACT_FIELDS } from "./catalogue/fact";

@@ -16,7 +16,7 @@ export {
   type CellValue,
   type TableIssue,
 } from "./table";
-export { validateDataset, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
+export { validateDataset, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
 export { buildView, countsUnder, supersessionClosure } from "./view";
 export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, type Claim } from "./data/claims";

@@ -28,7 +28,7 @@ export const CONFIRMED_BASIS: Basis = Object.freeze({ includeRumoured: false });
 
 /**
  * Indexes `dataset` once: the registry, the fact index and the supersession chains. Views are built on
- * first request and cached per (asOf, includeRumoured, includeEstimates).
+ * first request and cached per (asOf, includeRumoured, includeEstimates, minProvenance).
  */
 export function createModel(dataset: Dataset): Model {
   const registry = createRegistry(dataset.entities);
@@ -45,7 +45,7 @@ export function createModel(dataset: Dataset): Model {
     view(asOf?: string | null, basis: Basis = CONFIRMED_BASIS): ModelView {
       const date = asOf ?? latestDate;
       if (!isIsoDate(date)) throw new RangeError(`as-of date must be ISO YYYY-MM-DD, got "${date}"`);
-      const key = `${date}|${basis.includeRumoured ? 1 : 0}|${basis.includeEstimates === false ? 0 : 1}`;
+      const key = `${date}|${basis.includeRumoured ? 1 : 0}|${basis.includeEstimates === false ? 0 : 1}|${basis.minProvenance ?? ""}`;
       let v = views.get(key);
       if (!v) {
         v = buildView(dataset.entities, dataset.facts, closure, date, basis);

@@ -7,12 +7,14 @@ import {
   CLAIM_IDS,
   FACT_KINDS,
   FACT_STATUSES,
+  PROVENANCES,
   ROLES,
   type ClaimId,
   type Entity,
   type Fact,
   type FactKind,
   type FactStatus,
+  type Provenance,
   type Role,
 } from "./types";
 
@@ -48,6 +50,11 @@ export const FACT_COLUMNS: readonly string[] = Object.freeze([
   "source_publisher",
   "source_url",
   "source_date",
+  "provenance",
+  "funded_usd_bn",
+  "conditional_usd_bn",
+  "period_months",
+  "period_end",
 ]);
 
 /** Header names of the Entities table, in order. */
@@ -81,6 +88,11 @@ export function factsToRows(facts: readonly Fact[]): CellValue[][] {
     f.source.publisher,
     f.source.url,
     f.source.date,
+    f.provenance,
+    f.fundedUsdBn,
+    f.conditionalUsdBn,
+    f.periodMonths,
+    f.periodEnd,
   ]);
 }
 
@@ -269,6 +281,15 @@ function claimList(column: string, v: unknown): ClaimId[] {
 }
 
 /**
+ * The provenance cell. Blank means "estimate" for a row marked as an estimate, else "secondary": a row an
+ * analyst typed without saying where it came from is never ranked above a compilation (docs/data.md).
+ */
+function provenanceCell(v: unknown, estimate: boolean): Provenance {
+  if (isBlank(v)) return estimate ? "estimate" : "secondary";
+  return oneOf<Provenance>("provenance", v, PROVENANCES);
+}
+
+/**
  * Reads facts from a table whose first row is the header (columns in any order, unknown columns ignored).
  * Accepts numbers or numeric text, ISO text or Excel serials for dates, TRUE/FALSE or yes/no, and blanks
  * as null; entity ids in from/to are upper-cased ("msft" means MSFT). A row with a bad cell is skipped and reported; nothing throws on bad input.
@@ -282,6 +303,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
       const basis = cell("amount_basis");
       const amountBasis = isBlank(basis) ? null : oneOf("amount_basis", basis, ["value", "cost"] as const);
       const factDate = date("date", cell("date"), true) as string;
+      const estimate = bool("estimate", cell("estimate"), false);
       return {
         id: id("id", cell("id")),
         kind: oneOf<FactKind>("kind", cell("kind"), FACT_KINDS),
@@ -294,7 +316,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
         date: factDate,
         termYears: number("term_years", cell("term_years")),
         status: oneOf<FactStatus>("status", cell("status"), FACT_STATUSES),
-        estimate: bool("estimate", cell("estimate"), false),
+        estimate,
         verified: bool("verified", cell("verified"), false),
         supersedes: list(cell("supersedes"), /[,;]/),
         claims: claimList("claims", cell("claims")),
@@ -305,6 +327,11 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
           url: optionalText("source_url", cell("source_url")),
           date: date("source_date", cell("source_date"), false) ?? factDate,
         },
+        provenance: provenanceCell(cell("provenance"), estimate),
+        fundedUsdBn: number("funded_usd_bn", cell("funded_usd_bn")),
+        conditionalUsdBn: number("conditional_usd_bn", cell("conditional_usd_bn")),
+        periodMonths: number("period_months", cell("period_months")),
+        periodEnd: date("period_end", cell("period_end"), false),
       };
     },
     (f) => f.id,

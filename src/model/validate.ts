@@ -7,8 +7,22 @@ import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, ROLES, type Fact, type FactKind } from "./types";
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact } from "./types";
 import { countsUnder, supersessionClosure } from "./view";
+
+/**
+ * Rules that keep the bundled data well curated but do not make a workbook model's numbers wrong: an
+ * analyst's scenario table need not support every article claim, label a fact without an amount, keep a
+ * conditional part within an amount they just cut, or rank an estimate's provenance as "estimate".
+ * AIFIN.MODEL reports the other codes only.
+ */
+export const CURATION_ONLY_CODES: ReadonlySet<string> = new Set([
+  "claim-unsupported",
+  "estimate-unlabelled",
+  "unit-missing",
+  "money-certainty-range",
+  "provenance-estimate",
+]);
 
 /** One problem in a dataset. `code` is stable (tests and tools match on it); `message` is for people. */
 export interface DatasetIssue {
@@ -96,6 +110,11 @@ export const factSchema: Readonly<Record<string, FieldCheck>> = {
   estimate: isBoolean,
   supersedes: arrayOf(isString),
   claims: arrayOf(oneOf(CLAIM_IDS)),
+  provenance: oneOf(PROVENANCES),
+  fundedUsdBn: nullable(both(finite, (v) => ((v as number) < 0 ? "must not be negative" : null))),
+  conditionalUsdBn: nullable(both(finite, (v) => ((v as number) < 0 ? "must not be negative" : null))),
+  periodMonths: nullable(both(positive, (v) => (Number.isInteger(v) ? null : "must be a whole number of months"))),
+  periodEnd: nullable(isoDate),
 };
 
 /** What is wrong with `value` against `schema`, one text per bad field. */
@@ -107,13 +126,6 @@ function shapeProblems(value: object, schema: Readonly<Record<string, FieldCheck
   }
   return out;
 }
-
-/** Kinds about one entity only: `from` must equal `to`. */
-const SINGLE_ENTITY_KINDS: readonly FactKind[] = ["capex", "market_cap", "valuation", "revenue", "burn"];
-/** Kinds whose amount is a level that can never be negative (changes and losses go in `other`). */
-const NON_NEGATIVE_KINDS: readonly FactKind[] = ["stake", "investment", "contract", "loan", "backstop", "capex", "market_cap", "valuation", "revenue", "burn"];
-/** Kinds where a view may hold one figure per (from, to) only: each newer figure must supersede the last. */
-const ONE_FIGURE_KINDS: readonly FactKind[] = ["stake", "valuation", "market_cap"];
 
 /**
  * Every problem in `ds`, or [] when it is valid. Pure; cheap enough to run in tests on every change.
@@ -157,10 +169,14 @@ export function validateDataset(ds: Dataset): DatasetIssue[] {
     for (const side of ["from", "to"] as const) {
       if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
     }
-    if (SINGLE_ENTITY_KINDS.includes(f.kind) && f.from !== f.to) {
+    const meaning = KIND_MEANINGS[f.kind];
+    if (meaning.shape === "single" && f.from !== f.to) {
       issues.push({ code: "single-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is about one entity (from must equal to)` });
     }
-    if (f.amountUsdBn !== null && f.amountUsdBn < 0 && NON_NEGATIVE_KINDS.includes(f.kind)) {
+    if (meaning.shape === "pair" && f.from === f.to) {
+      issues.push({ code: "pair-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is between two entities (from must differ from to)` });
+    }
+    if (f.amountUsdBn !== null && f.amountUsdBn < 0 && !meaning.signed) {
       issues.push({ code: "unit-negative", factId: f.id, message: `fact ${f.id}: a ${f.kind} amount cannot be negative (record changes as kind "other")` });
     }
     if (f.amountBasis !== null && (f.kind !== "stake" || f.amountUsdBn === null)) {
@@ -172,12 +188,13 @@ export function validateDataset(ds: Dataset): DatasetIssue[] {
     if (f.amountUsdBn === null && f.pct === null && f.kind !== "other" && f.unit.trim() === "") {
       issues.push({ code: "unit-missing", factId: f.id, message: `fact ${f.id}: no amount, no pct and no unit note to say what it records` });
     }
-    if (f.amountUsdBn !== null && !f.estimate && /\bbp\b|basis points|per month/i.test(f.unit)) {
+    if (f.amountUsdBn !== null && !f.estimate && !meaning.evidence && /\bbp\b|basis points|per month/i.test(f.unit)) {
       issues.push({ code: "unit-not-usd", factId: f.id, message: `fact ${f.id}: the unit "${f.unit}" is not a USD bn total` });
     }
     if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
       issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
     }
+    issues.push(...moneyAndPeriodIssues(f));
     if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
   }
 
@@ -207,6 +224,29 @@ export function validateDataset(ds: Dataset): DatasetIssue[] {
   // One figure per stake / valuation / market cap in every view: a missing supersedes link shows here.
   if (!issues.some((i) => i.code === "supersedes-cycle")) issues.push(...doubleFigures([...byId.values()]));
   return issues;
+}
+
+/** The provenance, funded / conditional and period fields of one well-shaped fact. */
+function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
+  const out: DatasetIssue[] = [];
+  const meaning = KIND_MEANINGS[f.kind];
+  const add = (code: string, message: string) => out.push({ code, factId: f.id, message: `fact ${f.id}: ${message}` });
+  if (f.estimate && f.provenance !== "estimate") add("provenance-estimate", `an estimate has provenance "estimate", not "${f.provenance}"`);
+  for (const field of ["fundedUsdBn", "conditionalUsdBn"] as const) {
+    const v = f[field];
+    if (v === null) continue;
+    if (!meaning.certainty) add("money-certainty-kind", `${field} applies to ${certaintyKinds()} facts, not ${f.kind}`);
+    else if (f.amountUsdBn === null) add("money-certainty-amount", `${field} needs an amount to be part of`);
+    else if (v > f.amountUsdBn + 1e-9) add("money-certainty-range", `${field} ${v} exceeds the amount ${f.amountUsdBn}`);
+  }
+  if (f.periodMonths !== null || f.periodEnd !== null) {
+    if (!meaning.periodic) add("period-kind", `periodMonths / periodEnd apply to ${FACT_KINDS.filter((k) => KIND_MEANINGS[k].periodic).join(", ")} facts, not ${f.kind}`);
+  }
+  return out;
+}
+
+function certaintyKinds(): string {
+  return FACT_KINDS.filter((k) => KIND_MEANINGS[k].certainty).join(", ");
 }
 
 /** Each supersedes cycle once, as a path that starts and ends at the same fact. Iterative: a long chain
@@ -255,7 +295,7 @@ function doubleFigures(facts: readonly Fact[]): DatasetIssue[] {
   for (const f of facts) for (const id of closure.get(f.id) ?? []) (supersededBy.get(id) ?? supersededBy.set(id, []).get(id))?.push(f);
   const buckets = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (!ONE_FIGURE_KINDS.includes(f.kind)) continue;
+    if (!KIND_MEANINGS[f.kind].oneFigure) continue;
     const key = `${f.kind}|${f.from}|${f.to}`;
     (buckets.get(key) ?? buckets.set(key, []).get(key))?.push(f);
   }

@@ -1,7 +1,7 @@
 /**
  * Point-in-time views: which facts are in force on a date under a basis.
  */
-import type { Basis, Entity, Fact, ModelView } from "./types";
+import { provenanceRank, type Basis, type Entity, type Fact, type ModelView } from "./types";
 
 /**
  * For each fact, every fact it replaces directly or through a chain (A replaces B, B replaces C: A
@@ -28,10 +28,11 @@ export function supersessionClosure(facts: readonly Fact[]): Map<string, Readonl
   return closure;
 }
 
-/** Whether a fact's status and estimate flag count under `basis`. */
+/** Whether a fact's status, estimate flag and provenance count under `basis`. */
 export function countsUnder(fact: Fact, basis: Basis): boolean {
   if (fact.status === "rumoured" && !basis.includeRumoured) return false;
   if (fact.estimate && basis.includeEstimates === false) return false;
+  if (basis.minProvenance !== undefined && provenanceRank(fact.provenance) < provenanceRank(basis.minProvenance)) return false;
   return true;
 }
 

@@ -106,13 +106,15 @@ export function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: Hos
     opts.chart.setData(sheet.getRange(spec.chart.source), "Columns");
     opts.chart.setPosition(spec.chart.from, spec.chart.to);
   } else if (spec.chart && features.charts) {
-    const chart = sheet.charts.add("BarClustered", sheet.getRange(spec.chart.source), "Columns");
+    const line = spec.chart.kind === "line";
+    // A line chart's first column holds dates (formatted as dates above): Excel takes it as the category axis.
+    const chart = sheet.charts.add(line ? "Line" : "BarClustered", sheet.getRange(spec.chart.source), "Columns");
     chart.name = spec.chart.name;
     chart.title.text = spec.chart.title;
     chart.legend.position = "Bottom";
     chart.setPosition(spec.chart.from, spec.chart.to);
     // Bar charts draw the first category at the bottom; reversing puts the largest exposure on top.
-    if (features.freezePanes) chart.axes.categoryAxis.reversePlotOrder = true;
+    if (!line && features.freezePanes) chart.axes.categoryAxis.reversePlotOrder = true;
   }
 }
 

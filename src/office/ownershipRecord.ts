@@ -6,7 +6,7 @@
  * the grid and travels with the file; a sheet copied into another workbook loses its ownership, which is
  * the safe direction (AIFIN will then never write to it).
  */
-import type { EntityId } from "../model/types";
+import type { EntityId } from "../model";
 import type { SheetRole, TableRole } from "./templateSpec";
 
 /** Namespace of the custom XML part. */

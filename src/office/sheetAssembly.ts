@@ -4,6 +4,7 @@
  * harness evaluates the very same formula text.
  */
 import type { BuildPlan } from "./buildPlan";
+import { historySheetSpec } from "./historySheet";
 import type { SheetRole, TableRole } from "./sheetRoles";
 import type { TemplateSource } from "./templateSource";
 import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type SheetSpec, type TemplateRefs } from "./templateSpec";
@@ -49,6 +50,7 @@ export function buildSpecs(
     exposure: exposureSheetSpec(lines, { refs, asOf, includeRumoured: options.includeRumoured, datasetVersion: source.datasetVersion }),
     stress: stressSheetSpec(lines, { refs, ...stressInputs }),
     cycles: cyclesSheetSpec({ refs, entity: options.entity, maxLength: source.maxCycleLength }),
+    history: historySheetSpec({ name: refs.sheets.history, exposureSheet: refs.sheets.exposure, entity: options.entity, from: source.earliestDate, asOf }),
     facts: tableSheetSpec({
       role: "facts",
       name: refs.sheets.facts,

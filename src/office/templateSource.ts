@@ -3,9 +3,9 @@
  * engine's measures. Separate from excelHost.ts so tests can build from any dataset (ten times the facts,
  * a "newer" bundle) without Excel.
  */
-import { createModel, entitiesToRows, ENTITY_COLUMNS, FACT_COLUMNS, factsToRows, type Dataset } from "../model";
+import { createModel, earliestFactDate, entitiesToRows, ENTITY_COLUMNS, FACT_COLUMNS, factsToRows, type Dataset } from "../model";
 import { DEFAULT_MAX_CYCLE_LENGTH, DEFAULT_SHOCKED, entityMetrics } from "../engine";
-import type { EntityId, Fact } from "../model/types";
+import type { EntityId, Fact } from "../model";
 import type { TableCell } from "./refreshMerge";
 import type { EntityLine } from "./templateSpec";
 
@@ -17,6 +17,8 @@ export interface TemplateSource {
   datasetVersion: string;
   /** ISO date of the newest fact: the as-of written when the pane asks for "latest". */
   latestDate: string;
+  /** ISO date of the oldest fact: where the History sheet's series starts. */
+  earliestDate: string;
   /** Header of the id column in both tables. */
   idColumn: string;
   factColumns: readonly string[];
@@ -42,6 +44,7 @@ export function templateSourceOf(dataset: Dataset): TemplateSource {
   return {
     datasetVersion: dataset.version,
     latestDate: model.latestDate,
+    earliestDate: earliestFactDate(dataset.facts) ?? model.latestDate,
     idColumn: "id",
     factColumns: FACT_COLUMNS,
     entityColumns: ENTITY_COLUMNS,

@@ -7,7 +7,7 @@
  * the harness passes plain A1 ranges.
  */
 import { CYCLE_LENGTH } from "../engine";
-import type { EntityId, Fact } from "../model/types";
+import type { EntityId, Fact } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
@@ -43,6 +43,8 @@ export type Emphasis = "title" | "subtitle" | "header" | "total" | "input" | "no
 export interface ChartSpec {
   name: string;
   title: string;
+  /** "bar" (default): clustered bars, largest on top; "line": lines over a date column (the History sheet). */
+  kind?: "bar" | "line";
   /** Source range on the same sheet: first column = categories, first row = series names. */
   source: string;
   /** Top-left and bottom-right cells the chart covers. */

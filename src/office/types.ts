@@ -3,7 +3,7 @@
  * behind these shapes, so the pane can be rendered and tested with any host, including the preview host
  * that runs outside Excel.
  */
-import type { EntityId } from "../model/types";
+import type { EntityId } from "../model";
 import type { HostError } from "./hostErrors";
 
 export { HOST_ERROR_CODES, type HostError, type HostErrorCode, type HostOperation, type ChangeReport } from "./hostErrors";

@@ -3,8 +3,8 @@
  * components can be tested with hand-made fixtures as well as the real modules, which satisfy these
  * shapes structurally (wiring in ./data.ts).
  */
-import type { Entity, EntityId, Fact, ModelView, Basis } from "../model/types";
-import type { EngineError } from "../engine/result";
+import type { Entity, EntityId, Fact, ModelView, Basis } from "../model";
+import type { EngineError } from "../engine";
 
 export type { Entity, EntityId, Fact, ModelView, Basis, EngineError };
 
@@ -45,4 +45,4 @@ export interface PaneData {
   engine: PaneEngine;
 }
 
-export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost, HostError, RefreshCounts } from "../office/types";
+export type { Capabilities, BuildOptions, BuildOutcome, RefreshOutcome, FreezeOutcome, WorkbookHost, HostError, RefreshCounts } from "../office";

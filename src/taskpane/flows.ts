@@ -1,7 +1,9 @@
-import type { EntityId, Fact, ModelView } from "./contracts";
+import { KIND_MEANINGS, type MoneyChannel } from "../model";
+import type { EntityId, ModelView } from "./contracts";
 
-/** How money moves along a flow: equity, debt, a guarantee, or a purchase contract. */
-export type FlowKind = "equity" | "debt" | "backstop" | "contract";
+/** How money moves along a flow: the money channels of KIND_MEANINGS that move money into a company
+ *  (equity, debt, a backstop or guarantee, vendor financing, a purchase contract). */
+export type FlowKind = Exclude<MoneyChannel, "none" | "acquisition">;
 
 /** Money between the entity and one counterparty of one kind, summed over the view's facts. */
 export interface Flow {
@@ -13,12 +15,10 @@ export interface Flow {
   factIds: string[];
 }
 
-const KIND_OF: Partial<Record<Fact["kind"], FlowKind>> = {
-  investment: "equity",
-  loan: "debt",
-  backstop: "backstop",
-  contract: "contract",
-};
+/** Whether a channel draws a flow: acquisitions pay the sellers, not the target, and "none" moves no money. */
+function flowKindOf(channel: MoneyChannel): FlowKind | null {
+  return channel === "none" || channel === "acquisition" ? null : channel;
+}
 
 /**
  * The money flows around an entity in a view, largest first. Funding moves money from→to and a
@@ -28,7 +28,7 @@ const KIND_OF: Partial<Record<Fact["kind"], FlowKind>> = {
 export function flowsAround(view: ModelView, id: EntityId): Flow[] {
   const byKey = new Map<string, Flow>();
   for (const fact of view.facts) {
-    const kind = KIND_OF[fact.kind];
+    const kind = flowKindOf(KIND_MEANINGS[fact.kind].channel);
     if (!kind || fact.amountUsdBn === null || fact.amountUsdBn <= 0 || fact.from === fact.to) continue;
     let direction: Flow["direction"];
     let counterparty: EntityId;

@@ -2,7 +2,7 @@
  * Every user-visible string of the pane, in one catalogue so wording stays consistent and a second
  * language is one more object. Templated strings are functions.
  */
-import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office/types";
+import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office";
 
 /** An office-layer error in words: the reason, what was and was not changed, and Excel's own code. */
 type HostErrorText = Record<HostErrorCode, (e: HostError, action: string) => string>;
@@ -82,6 +82,7 @@ export const en = {
   flowKindEquity: "Equity",
   flowKindDebt: "Debt",
   flowKindBackstop: "Backstop",
+  flowKindVendor: "Vendor financing",
   flowKindContract: "Contract",
   flowInLabel: "Funded by / buys from it",
   flowOutLabel: "It funds / buys from",
@@ -161,7 +162,7 @@ export const en = {
   flagUnverified: "unverified",
 
   wbBuild: "Build workbook",
-  wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, Sources) with live formulas into this workbook.",
+  wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, History, Sources) with live formulas into this workbook.",
   wbRefresh: "Refresh data",
   wbRefreshHint: "Updates the Facts table from the bundled data, keeping rows you edited or added.",
   wbFreeze: "Freeze to values",

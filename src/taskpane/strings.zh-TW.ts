@@ -1,4 +1,4 @@
-import type { RefreshCounts } from "../office/types";
+import type { RefreshCounts } from "../office";
 import type { Strings } from "./strings";
 
 /** Traditional Chinese (Taiwan) catalogue, chosen when Office's display language is zh-TW (or Hant/HK/MO). */
@@ -75,6 +75,7 @@ export const zhTW: Strings = {
   flowKindEquity: "股權",
   flowKindDebt: "債務",
   flowKindBackstop: "擔保",
+  flowKindVendor: "供應商融資",
   flowKindContract: "合約",
   flowInLabel: "出資者／向其採購者",
   flowOutLabel: "其出資／採購對象",
@@ -153,7 +154,7 @@ export const zhTW: Strings = {
   flagUnverified: "未查證",
 
   wbBuild: "建立活頁簿",
-  wbBuildHint: "在此活頁簿寫入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、Sources），含即時公式。",
+  wbBuildHint: "在此活頁簿寫入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Sources），含即時公式。",
   wbRefresh: "更新資料",
   wbRefreshHint: "以內建資料更新 Facts 表格，保留您編輯或新增的列。",
   wbFreeze: "凍結為數值",

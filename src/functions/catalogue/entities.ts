@@ -1,5 +1,5 @@
 import type { Model } from "../../model";
-import { ROLES } from "../../model/types";
+import { ROLES } from "../../model";
 import type { ResultCell } from "../params";
 import { defineFunction, enumOf, modelParam } from "../params";
 

@@ -1,8 +1,9 @@
 import { funding } from "../../engine";
+import { FUNDING_KINDS as MODEL_FUNDING_KINDS } from "../../model";
 import { asOf, defineFunction, entity, enumOf, modelParam } from "../params";
 
-/** Kinds of FUNDING, default first. */
-export const FUNDING_KINDS = ["all", "equity", "debt", "backstop"] as const;
+/** Kinds of FUNDING, default first: the model's funding channels (KIND_MEANINGS), declared once there. */
+export const FUNDING_KINDS = MODEL_FUNDING_KINDS;
 
 export const FUNDING = defineFunction({
   params: [entity("from"), entity("to", "a ticker or name such as OPENAI"), enumOf("kind", FUNDING_KINDS, "the kind of funding"), asOf, modelParam],

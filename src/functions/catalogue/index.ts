@@ -13,6 +13,7 @@ import { ENTITIES } from "./entities";
 import { EXPOSURE_TABLE } from "./exposureTable";
 import { FACT } from "./fact";
 import { FUNDING } from "./funding";
+import { HISTORY } from "./history";
 import { MODEL } from "./model";
 import { MODEL_INFO } from "./modelInfo";
 import { ROUND_TRIP_RATIO } from "./roundTripRatio";
@@ -30,6 +31,7 @@ export const FUNCTIONS = {
   CAPEX_OFFSET,
   STRESS,
   EXPOSURE_TABLE,
+  HISTORY,
   CYCLES,
   ENTITIES,
   FACT,

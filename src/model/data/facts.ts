@@ -19,6 +19,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI funding round of $110B at $730B (pre-money per several reports); more investors expected to join",
     source: { title: "OpenAI raises 110 billion dollars in record funding round", publisher: "FashionUnited (AFP wire)", url: "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554", date: "2026-02-27" },
     verified: true, estimate: false, supersedes: ["C139"], claims: ["S1"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C001b", kind: "investment", from: "OPENAI-ROUND-2026", to: "OPENAI",
@@ -28,6 +29,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI funding round of $110B at $730B pre-money (first close). Aggregate on the round's group entity: never add to the investors' own rows.",
     source: { title: "OpenAI raises 110 billion dollars in record funding round", publisher: "FashionUnited (AFP wire)", url: "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554", date: "2026-02-27" },
     verified: true, estimate: false, supersedes: ["A01"], claims: ["S1"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: 35, periodMonths: null, periodEnd: null,
   },
   {
     id: "C002", kind: "investment", from: "AMZN", to: "OPENAI",
@@ -37,6 +39,7 @@ export const FACTS: readonly Fact[] = [
     description: "Amazon to invest $50B in OpenAI: $15B initially, $35B later when conditions met (reported: IPO/AGI milestones)",
     source: { title: "OpenAI raises 110 billion dollars in record funding round", publisher: "FashionUnited (AFP wire)", url: "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554", date: "2026-02-27" },
     verified: true, estimate: false, supersedes: ["C138"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: 35, periodMonths: null, periodEnd: null,
   },
   {
     id: "C003", kind: "investment", from: "NVDA", to: "OPENAI",
@@ -46,6 +49,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia invests $30B in OpenAI $110B round",
     source: { title: "OpenAI raises 110 billion dollars in record funding round", publisher: "FashionUnited (AFP wire)", url: "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554", date: "2026-02-27" },
     verified: true, estimate: false, supersedes: ["C006", "C018", "A02"], claims: ["S2", "S10"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C004", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -55,6 +59,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank invests $30B in OpenAI $110B round",
     source: { title: "OpenAI raises 110 billion dollars in record funding round", publisher: "FashionUnited (AFP wire)", url: "https://fashionunited.uk/news/business/openai-raises-110-billion-dollars-in-record-funding-round/2026022786554", date: "2026-02-27" },
     verified: true, estimate: false, supersedes: ["A03"], claims: ["S2"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C005", kind: "contract", from: "OPENAI", to: "AMZN",
@@ -64,6 +69,7 @@ export const FACTS: readonly Fact[] = [
     description: "As part of Amazon investment, OpenAI commits to consume ~2 GW of AWS Trainium capacity; AWS exclusive third-party cloud distributor for OpenAI Frontier enterprise platform Same event as C092, which carries the dollar amount (C092 supersedes this row).",
     source: { title: "OpenAI Raises $110 Billion at $730 Billion Valuation: Amazon, NVIDIA, and SoftBank Anchor...", publisher: "The Khabar Express (blog)", url: "https://www.thekhabarexpress.com/blog/openai-110-billion-funding-round-amazon-nvidia-softbank-730-billion-valuation", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C006", kind: "investment", from: "NVDA", to: "OPENAI",
@@ -73,6 +79,7 @@ export const FACTS: readonly Fact[] = [
     description: "Pre-close reports (Jan/Feb 2026): Nvidia in talks to invest up to $30B, Microsoft <$10B, Amazon >$10B possibly >$20B, as part of raise of $50B+ at $750-830B valuation (media reports citing sources)",
     source: { title: "The money-burning OpenAI is financing again! ... NVIDIA, Microsoft, and Amazon joining forces to invest", publisher: "GMTEight", url: "https://gmteight.com/content/detail/355810", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: ["C018"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: 30, periodMonths: null, periodEnd: null,
   },
   {
     id: "C007", kind: "investment", from: "MSFT", to: "OPENAI",
@@ -82,6 +89,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft reportedly considered investing less than $10B in the new OpenAI round; not named among Feb-27 announced investors",
     source: { title: "The money-burning OpenAI is financing again! ...", publisher: "GMTEight", url: "https://gmteight.com/content/detail/355810", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C008", kind: "valuation", from: "OPENAI", to: "OPENAI",
@@ -91,6 +99,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI valued at $500B in Oct-2025 employee share sale / recapitalization reference",
     source: { title: "OpenAI Raises Record-Breaking $110B", publisher: "The Daily Scout", url: "https://thedailyscout.com/s/38tuze3NP-w", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: ["C010"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C009", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -100,6 +109,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank led $40B OpenAI round at $300B post-money ($260B pre); SoftBank up to $30B, rest syndicated (Microsoft, Coatue, Altimeter, Thrive); initial $10B then $30B by end-2025 contingent on restructuring",
     source: { title: "SoftBank leads OpenAI $40bn round", publisher: "Global Venturing", url: "https://globalventuring.com/corporate/information-technology/softbank-leads-openai-40bn-round", date: "2025-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: 22.5, periodMonths: null, periodEnd: null,
   },
   {
     id: "C010", kind: "valuation", from: "OPENAI", to: "OPENAI",
@@ -109,6 +119,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI $40B round at $300B post-money",
     source: { title: "OpenAI Secures $40B from SoftBank, Reaches $300B Valuation Amid AI Boom", publisher: "EconoTimes", url: "https://www.econotimes.com/OpenAI-Secures-40B-from-SoftBank-Reaches-300B-Valuation-Amid-AI-Boom-1706277", date: "2025-03-31" },
     verified: true, estimate: false, supersedes: ["C012"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C011", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -118,6 +129,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank Vision Fund 2 had already invested $2.2B in OpenAI (Oct-2024 $6.6B round at $157B, alongside Microsoft and Nvidia)",
     source: { title: "SoftBank leads OpenAI $40bn round", publisher: "Global Venturing", url: "https://globalventuring.com/corporate/information-technology/softbank-leads-openai-40bn-round", date: "2025-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C012", kind: "valuation", from: "OPENAI", to: "OPENAI",
@@ -127,6 +139,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI $6.6B round at $157B valuation (Oct 2024)",
     source: { title: "SoftBank leads OpenAI $40bn round", publisher: "Global Venturing", url: "https://globalventuring.com/corporate/information-technology/softbank-leads-openai-40bn-round", date: "2025-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C013", kind: "contract", from: "OPENAI", to: "ORCL",
@@ -136,6 +149,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI agreed to buy ~$300B of compute from Oracle over ~5 years starting 2027; ~4.5 GW (WSJ); part of Stargate",
     source: { title: "OpenAI signs $300 billion cloud computing deal with Oracle", publisher: "Nairametrics (citing WSJ)", url: "https://nairametrics.com/2025/09/10/openai-signs-300-billion-cloud-computing-deal-with-oracle/", date: "2025-09-10" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C014", kind: "other", from: "ORCL", to: "ORCL",
@@ -145,6 +159,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle added $317B of future contract revenue (RPO) in quarter ended Aug 31 2025; stock +36-43% that day",
     source: { title: "OpenAI and Oracle sign 300 billion computing power agreement", publisher: "MEXC News / PANews (citing WSJ)", url: "https://www.mexc.co/en-IN/news/openai-and-oracle-sign-300-billion-computing-power-agreement/92441", date: "2025-09-11" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C015", kind: "loan", from: "VANTAGE-LENDERS", to: "VANTAGE",
@@ -154,6 +169,7 @@ export const FACTS: readonly Fact[] = [
     description: "Banks led by JPMorgan and MUFG prepared $38B debt for two Vantage Data Centers campuses (Texas $23.25B, Wisconsin $14.75B) tied to Oracle/OpenAI Stargate",
     source: { title: "Banks prepare record $38 billion debt financing to fund Oracle-tied data centers", publisher: "Sherwood News (citing Bloomberg)", url: "https://sherwood.news/tech/banks-prepare-record-usd38-billion-debt-financing-to-fund-oracle-tied-data", date: "2025-10-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C016", kind: "other", from: "ORCL", to: "ORCL",
@@ -163,6 +179,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle plans to raise $45-50B in 2026: ~half equity-linked/common (mandatory convertible preferred + up to $20B ATM), half single IG senior unsecured bond early 2026; customers named AMD, Meta, NVIDIA, OpenAI, TikTok, xAI",
     source: { title: "Oracle Plans $45-$50 Billion 2026 Raise to Scale AI and Cloud Infrastructure", publisher: "TradeVae", url: "https://mail.tradevae.com/news/stock-markets/oracle-plans-45-50-billion-2026-raise-to-scale-ai-and-cloud-infrastructure", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S5"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C017", kind: "market_cap", from: "ORCL", to: "ORCL",
@@ -172,6 +189,7 @@ export const FACTS: readonly Fact[] = [
     description: "Level derived from a reported loss: Oracle shares ~50% below 10-Sep-2025 record high, erasing ~$460B market value; FCF negative expected until 2030 (Bloomberg)",
     source: { title: "Oracle targets massive capital raise ...", publisher: "The Enterprise World (citing Bloomberg)", url: "https://theenterpriseworld.com/?p=198438", date: "2026-02-01" },
     verified: true, estimate: true, supersedes: ["C088"], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C018", kind: "investment", from: "NVDA", to: "OPENAI",
@@ -181,6 +199,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia-OpenAI letter of intent: Nvidia to invest up to $100B progressively as each GW deployed, at least 10 GW of Nvidia systems; first GW 2H-2026 on Vera Rubin; reported first $10B at first GW",
     source: { title: "Nvidia to invest USD 100 billion in OpenAI for data centers", publisher: "NDTV Profit (Bloomberg)", url: "https://www.ndtvprofit.com/technology/nvidia-to-invest-usd-100-billion-in-openai-for-data-centers", date: "2025-09-22" },
     verified: true, estimate: false, supersedes: [], claims: ["S10"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: 100, periodMonths: null, periodEnd: null,
   },
   {
     id: "C019", kind: "contract", from: "OPENAI", to: "AMD",
@@ -190,6 +209,7 @@ export const FACTS: readonly Fact[] = [
     description: "AMD-OpenAI 6 GW agreement across multiple generations; AMD expects tens of billions of dollars revenue",
     source: { title: "OpenAI to deploy 6 gigawatts of AMD GPUs", publisher: "Nasdaq / RTTNews", url: "https://www.nasdaq.com/articles/openai-deploy-6-gigawatts-amd-gpus", date: "2025-10-06" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C020", kind: "stake", from: "OPENAI", to: "AMD",
@@ -199,6 +219,7 @@ export const FACTS: readonly Fact[] = [
     description: "Holder OpenAI, company AMD (the research row had them reversed). AMD issued OpenAI warrant for up to 160M shares, vesting with GW deployments and AMD share-price targets up to $600; ~$34B at Oct-6 price",
     source: { title: "AMD pays a high price for blockbuster OpenAI deal", publisher: "The Motley Fool", url: "https://www.fool.com/investing/2025/10/07/amd-pays-a-high-price-for-blockbuster-openai-deal/", date: "2025-10-07" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C021", kind: "contract", from: "OPENAI", to: "AVGO",
@@ -208,6 +229,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI-Broadcom term sheet to co-develop and deploy 10 GW of OpenAI-designed accelerators and Broadcom Ethernet racks; financial terms undisclosed",
     source: { title: "OpenAI and Broadcom to co-develop 10GW of custom AI chips", publisher: "Tom's Hardware", url: "https://tomshardware.com/openai-broadcom-to-co-develop-10gw-of-custom-ai-chips", date: "2025-10-13" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C022", kind: "contract", from: "OPENAI", to: "CRWV",
@@ -217,6 +239,7 @@ export const FACTS: readonly Fact[] = [
     description: "Initial OpenAI-CoreWeave cloud contract up to $11.9B over five years",
     source: { title: "Exclusive: CoreWeave expands OpenAI pact with new $6.5 billion contract", publisher: "Reuters (via news.anyfans.com)", url: "https://news.anyfans.com/?p=71359", date: "2025-09-25" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C023", kind: "contract", from: "OPENAI", to: "CRWV",
@@ -226,6 +249,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI-CoreWeave $4B expansion (May 2025)",
     source: { title: "Exclusive: CoreWeave expands OpenAI pact with new $6.5 billion contract", publisher: "Reuters (via news.anyfans.com)", url: "https://news.anyfans.com/?p=71359", date: "2025-09-25" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C024", kind: "contract", from: "OPENAI", to: "CRWV",
@@ -235,6 +259,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI-CoreWeave new contract up to $6.5B bringing total to $22.4B",
     source: { title: "Exclusive: CoreWeave expands OpenAI pact with new $6.5 billion contract", publisher: "Reuters (via news.anyfans.com)", url: "https://news.anyfans.com/?p=71359", date: "2025-09-25" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C025", kind: "stake", from: "OPENAI", to: "CRWV",
@@ -244,6 +269,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI received $350M of CoreWeave equity with the $11.9B contract",
     source: { title: "OpenAI Invests $11.9B in CoreWeave, Undercuts Microsoft", publisher: "Cosmico (citing Reuters)", url: "https://cosmico.org/openai-invests-11-9b-in-coreweave-undercuts-microsoft", date: "2025-03-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C026", kind: "stake", from: "NVDA", to: "CRWV",
@@ -253,6 +279,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia held ~6% of CoreWeave before its IPO",
     source: { title: "OpenAI Invests $11.9B in CoreWeave, Undercuts Microsoft", publisher: "Cosmico (citing Reuters)", url: "https://cosmico.org/openai-invests-11-9b-in-coreweave-undercuts-microsoft", date: "2025-03-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C027", kind: "other", from: "MSFT", to: "CRWV",
@@ -262,6 +289,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft accounted for 62% of CoreWeave 2024 revenue of $1.9B (S-1)",
     source: { title: "OpenAI Invests $11.9B in CoreWeave, Undercuts Microsoft", publisher: "Cosmico (citing Reuters/S-1)", url: "https://cosmico.org/openai-invests-11-9b-in-coreweave-undercuts-microsoft", date: "2025-03-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C028", kind: "stake", from: "MSFT", to: "OPENAI",
@@ -271,6 +299,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI recapitalization into OpenAI Group PBC; Microsoft stake valued ~$135B, ~27%; OpenAI Foundation holds ~26% (~$130B); employees/investors 47%",
     source: { title: "OpenAI restructures giving Microsoft 27% stake in public benefit entity", publisher: "YourStory", url: "https://yourstory.com/ai-story/openai-restructures-microsoft-stake-in-pbc", date: "2025-10-28" },
     verified: true, estimate: false, supersedes: [], claims: ["S8"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C029", kind: "contract", from: "OPENAI", to: "MSFT",
@@ -280,6 +309,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI contracted to purchase an incremental $250B of Azure services; Microsoft lost right of first refusal on compute; IP rights extended to 2032",
     source: { title: "Microsoft, OpenAI reach new deal to allow OpenAI to restructure", publisher: "The Telegraph India (Reuters)", url: "https://www.telegraphindia.com/business/microsoft-openai-reach-new-deal-to-allow-openai-to-restructure/cid/2130048", date: "2025-10-28" },
     verified: true, estimate: false, supersedes: [], claims: ["S8"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C030", kind: "investment", from: "MSFT", to: "OPENAI",
@@ -289,6 +319,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft total investment in OpenAI ~$13.8B (over $13B since 2019)",
     source: { title: "OpenAI restructures with Microsoft in $500B deal", publisher: "Spectra Africa", url: "https://spectraafrica.com/openai-restructures-with-microsoft-in-500b-deal", date: "2025-10-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C031", kind: "stake", from: "OPENAI-FOUNDATION", to: "OPENAI",
@@ -298,6 +329,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nonprofit OpenAI Foundation holds equity ~ $130B (~26%) in OpenAI Group PBC",
     source: { title: "OpenAI completes restructure, solidifying Microsoft as a serious shareholder", publisher: "CNBC (via usaemall.com)", url: "https://usaemall.com/openai-completes-restructure-solidifying-microsoft-as-a-serious-shareholder-usaemall-com", date: "2025-10-28" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C032", kind: "contract", from: "OPENAI", to: "AMZN",
@@ -307,6 +339,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI-AWS $38B 7-year agreement for Nvidia GB200/GB300 capacity; all capacity by end-2026, expansion 2027+",
     source: { title: "OpenAI inks $38B deal with Amazon for AI compute", publisher: "NewsBytes", url: "https://www.newsbytesapp.com/news/science/amazon-becomes-openai-s-new-compute-partner-in-38b-deal/story", date: "2025-11-03" },
     verified: true, estimate: false, supersedes: [], claims: ["S9"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C033", kind: "investment", from: "NVDA", to: "ANTHROPIC",
@@ -316,6 +349,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia to invest up to $10B in Anthropic; co-engineering; Anthropic to use up to 1 GW Grace Blackwell/Vera Rubin",
     source: { title: "Microsoft and Nvidia pour up to $15 billion into Anthropic as Claude maker locks in $30 billion Azure deal", publisher: "Wyoming Star (roundup of Bloomberg/CNBC/Reuters)", url: "https://wyomingstarnews.org/2025/11/19/microsoft-and-nvidia-pour-up-to-15-billion-into-anthropic-as-claude-maker-locks-in-30-billion-azure-deal", date: "2025-11-19" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: 10, periodMonths: null, periodEnd: null,
   },
   {
     id: "C034", kind: "investment", from: "MSFT", to: "ANTHROPIC",
@@ -325,6 +359,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft to invest up to $5B in Anthropic",
     source: { title: "Microsoft and Nvidia pour up to $15 billion into Anthropic ...", publisher: "Wyoming Star (roundup)", url: "https://wyomingstarnews.org/2025/11/19/microsoft-and-nvidia-pour-up-to-15-billion-into-anthropic-as-claude-maker-locks-in-30-billion-azure-deal", date: "2025-11-19" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: 5, periodMonths: null, periodEnd: null,
   },
   {
     id: "C035", kind: "contract", from: "ANTHROPIC", to: "MSFT",
@@ -334,6 +369,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic commits to purchase $30B of Azure compute capacity and contract additional capacity up to 1 GW",
     source: { title: "Microsoft and Nvidia pour up to $15 billion into Anthropic ...", publisher: "Wyoming Star (roundup)", url: "https://wyomingstarnews.org/2025/11/19/microsoft-and-nvidia-pour-up-to-15-billion-into-anthropic-as-claude-maker-locks-in-30-billion-azure-deal", date: "2025-11-19" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C036", kind: "capex", from: "STARGATE", to: "STARGATE",
@@ -343,6 +379,7 @@ export const FACTS: readonly Fact[] = [
     description: "Stargate Project: intends to invest $500B over 4 years in US AI infrastructure for OpenAI; initial equity funders SoftBank, OpenAI, Oracle, MGX; SoftBank financial responsibility, OpenAI operational",
     source: { title: "Trump launches $500bn AI behemoth Stargate", publisher: "ITWeb", url: "https://www.itweb.co.za/article/trump-launches-500bn-ai-behemoth-stargate/DZQ58vV8YGyMzXy2", date: "2025-01-22" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 48, periodEnd: null,
   },
   {
     id: "C037", kind: "stake", from: "SFTBY", to: "STARGATE",
@@ -352,6 +389,7 @@ export const FACTS: readonly Fact[] = [
     description: "Reported initial equity: SoftBank and OpenAI ~$19B each (~40% each), Oracle and MGX ~$7B each (The Information, Jan 2025)",
     source: { title: "Understanding Sam Altman 2026 strategy (research report citing press)", publisher: "Luminix (secondary)", url: "https://www.useluminix.com/reports/market-research/understanding-sam-altman-s-2026-strategy-what-he-s-said-across-his-2025-2026-interviews/source/1", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C038", kind: "stake", from: "OPENAI", to: "STARGATE",
@@ -361,6 +399,7 @@ export const FACTS: readonly Fact[] = [
     description: "Reported initial OpenAI equity commitment to Stargate ~$19B (~40%)",
     source: { title: "Understanding Sam Altman 2026 strategy (research report citing press)", publisher: "Luminix (secondary)", url: "https://www.useluminix.com/reports/market-research/understanding-sam-altman-s-2026-strategy-what-he-s-said-across-his-2025-2026-interviews/source/1", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C039", kind: "stake", from: "ORCL", to: "STARGATE",
@@ -370,6 +409,7 @@ export const FACTS: readonly Fact[] = [
     description: "Reported initial Oracle equity commitment to Stargate ~$7B",
     source: { title: "Understanding Sam Altman 2026 strategy (secondary)", publisher: "Luminix (secondary)", url: "https://www.useluminix.com/reports/market-research/understanding-sam-altman-s-2026-strategy-what-he-s-said-across-his-2025-2026-interviews/source/1", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C040", kind: "stake", from: "MGX", to: "STARGATE",
@@ -379,6 +419,7 @@ export const FACTS: readonly Fact[] = [
     description: "Reported initial MGX equity commitment to Stargate ~$7B",
     source: { title: "Understanding Sam Altman 2026 strategy (secondary)", publisher: "Luminix (secondary)", url: "https://www.useluminix.com/reports/market-research/understanding-sam-altman-s-2026-strategy-what-he-s-said-across-his-2025-2026-interviews/source/1", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C041", kind: "other", from: "STARGATE", to: "STARGATE",
@@ -388,6 +429,7 @@ export const FACTS: readonly Fact[] = [
     description: "Five new Stargate sites (3 with Oracle, 2 with SoftBank) + Abilene + CoreWeave bring Stargate to ~7 GW planned and >$400B investment over next 3 years; target 10 GW/$500B",
     source: { title: "Exclusive: CoreWeave expands OpenAI pact with new $6.5 billion contract", publisher: "Reuters (via news.anyfans.com)", url: "https://news.anyfans.com/?p=71359", date: "2025-09-25" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C042", kind: "valuation", from: "SPACEX", to: "SPACEX",
@@ -397,6 +439,7 @@ export const FACTS: readonly Fact[] = [
     description: "SpaceX acquired xAI in all-stock deal (0.1433 SpaceX shares per xAI share; ~$527/sh); combined $1.25T; xAI investors ~20% of combined",
     source: { title: "Musk's SpaceX to merge with xAI at combined valuation of $1.25 trillion", publisher: "CNA (Reuters/Bloomberg)", url: "https://www.channelnewsasia.com/business/musks-spacex-merge-xai-combined-valuation-125-trillion-bloomberg-news-reports-5902216", date: "2026-02-03" },
     verified: true, estimate: false, supersedes: ["C044"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C043", kind: "valuation", from: "XAI", to: "XAI",
@@ -406,6 +449,7 @@ export const FACTS: readonly Fact[] = [
     description: "xAI valued ~ $250B in SpaceX merger",
     source: { title: "Elon Musk merges SpaceX and xAI into $1.25 trillion company", publisher: "Entrepreneur", url: "https://www.entrepreneur.com/business-news/elon-musk-merges-spacex-and-xai-into-1-trillion-company/502373", date: "2026-02-03" },
     verified: true, estimate: false, supersedes: ["C049"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C044", kind: "valuation", from: "SPACEX", to: "SPACEX",
@@ -415,6 +459,7 @@ export const FACTS: readonly Fact[] = [
     description: "SpaceX valued $800B in recent (Dec 2025) private share sale",
     source: { title: "Musk's SpaceX to merge with xAI ...", publisher: "CNA (Reuters)", url: "https://www.channelnewsasia.com/business/musks-spacex-merge-xai-combined-valuation-125-trillion-bloomberg-news-reports-5902216", date: "2026-02-03" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C045", kind: "other", from: "SPACEX", to: "SPACEX",
@@ -424,6 +469,7 @@ export const FACTS: readonly Fact[] = [
     description: "SpaceX generated ~ $8B EBITDA on $15-16B revenue in 2025 (Reuters sources); Starlink 50-80% of revenue; banks see IPO >$50B raise at >$1.5T",
     source: { title: "Exclusive: SpaceX generated about $8 billion in profit last year ahead of IPO, sources say", publisher: "CNA (Reuters)", url: "https://www.channelnewsasia.com/business/exclusive-spacex-generated-about-8-billion-in-profit-last-year-ahead-ipo-sources-say-5897526", date: "2026-01-31" },
     verified: true, estimate: false, supersedes: [], claims: ["S15"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C046", kind: "revenue", from: "SPACEX", to: "SPACEX",
@@ -433,6 +479,7 @@ export const FACTS: readonly Fact[] = [
     description: "SpaceX 2025 revenue $15-16B",
     source: { title: "Exclusive: SpaceX generated about $8 billion in profit last year ...", publisher: "CNA (Reuters)", url: "https://www.channelnewsasia.com/business/exclusive-spacex-generated-about-8-billion-in-profit-last-year-ahead-ipo-sources-say-5897526", date: "2026-01-31" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C047", kind: "burn", from: "XAI", to: "XAI",
@@ -442,6 +489,7 @@ export const FACTS: readonly Fact[] = [
     description: "xAI spent $7.8B cash in first nine months of 2025; Q3 net loss $1.46B; Q3 revenue $107M; 9M EBITDA loss $2.4B (Bloomberg, internal docs)",
     source: { title: "Musk's xAI Burns Cash Faster Than It Earns, Posts $1.46B Quarterly Net Loss", publisher: "Business Insider Markets / TipRanks (citing Bloomberg)", url: "https://markets.businessinsider.com/news/stocks/musk-s-xai-burns-cash-faster-than-it-earns-posts-1-46b-quarterly-net-loss-1035698536", date: "2026-01-09" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 9, periodEnd: "2025-09-30",
   },
   {
     id: "C048", kind: "investment", from: "NVDA", to: "XAI",
@@ -451,6 +499,7 @@ export const FACTS: readonly Fact[] = [
     description: "xAI closed $20B Series E (~$7.5B equity + up to $12.5B SPV debt buying Nvidia GPUs leased 5 yrs); Nvidia up to $2B equity; Cisco, QIA, Valor, Fidelity, MGX, Baron; ~ $230B valuation",
     source: { title: "Elon Musk's xAI Raises $20 Bln Funding, With Backing From Nvidia And Qatar", publisher: "Nasdaq / RTTNews", url: "https://www.nasdaq.com/articles/elon-musks-xai-raises-20-bln-funding-backing-nvidia-and-qatar", date: "2026-01-07" },
     verified: true, estimate: false, supersedes: [], claims: ["S10"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C048b", kind: "contract", from: "XAI", to: "NVDA",
@@ -460,6 +509,7 @@ export const FACTS: readonly Fact[] = [
     description: "Debt part of xAI's $20B Series E: an SPV raises up to $12.5B to buy Nvidia GPUs that xAI leases (the buyer is the SPV; recorded on xAI, its lessee).",
     source: { title: "Elon Musk's xAI Raises $20 Bln Funding, With Backing From Nvidia And Qatar", publisher: "Nasdaq / RTTNews", url: "https://www.nasdaq.com/articles/elon-musks-xai-raises-20-bln-funding-backing-nvidia-and-qatar", date: "2026-01-07" },
     verified: true, estimate: false, supersedes: [], claims: ["S10"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C049", kind: "valuation", from: "XAI", to: "XAI",
@@ -469,6 +519,7 @@ export const FACTS: readonly Fact[] = [
     description: "xAI valued ~ $230B in $20B Series E",
     source: { title: "Musk's xAI Burns Cash Faster Than It Earns ...", publisher: "Business Insider Markets / TipRanks", url: "https://markets.businessinsider.com/news/stocks/musk-s-xai-burns-cash-faster-than-it-earns-posts-1-46b-quarterly-net-loss-1035698536", date: "2026-01-09" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C050", kind: "investment", from: "MGX", to: "XAI",
@@ -478,6 +529,7 @@ export const FACTS: readonly Fact[] = [
     description: "MGX participated in xAI $20B Series E",
     source: { title: "Elon Musk's xAI Raises $20 Bln Funding ...", publisher: "Nasdaq / RTTNews", url: "https://www.nasdaq.com/articles/elon-musks-xai-raises-20-bln-funding-backing-nvidia-and-qatar", date: "2026-01-07" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C051", kind: "loan", from: "LENDERS", to: "OPENAI-PARTNERS",
@@ -487,6 +539,7 @@ export const FACTS: readonly Fact[] = [
     description: "FT analysis: SoftBank, Oracle and CoreWeave have borrowed at least $30B to invest in OpenAI or build its data centres; Blue Owl, Crusoe etc rely on OpenAI deals to service ~$28B of loans; banks negotiating further $38B for Oracle/Vantage; total partner debt nearing $100B; OpenAI itself ~debt-free (~$4B credit facility)",
     source: { title: "OpenAI's partners shouldering $100 billion of debt, taking on all the risk", publisher: "Sherwood News (citing Financial Times)", url: "https://sherwood.news/tech/openais-partners-shouldering-usd100-billion-of-debt-taking-on-all-the-risk", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C052", kind: "loan", from: "LENDERS", to: "OPENAI-DC-BORROWERS",
@@ -496,6 +549,7 @@ export const FACTS: readonly Fact[] = [
     description: "Blue Owl Capital, Crusoe and others rely on OpenAI deals to repay ~ $28B of loans (FT)",
     source: { title: "OpenAI partners face debt", publisher: "Pulse24 (citing FT)", url: "https://pulse24.ai/news/2025/11/28/18/openai-partners-face-debt", date: "2025-11-28" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C053", kind: "loan", from: "BONDHOLDERS", to: "ORCL",
@@ -505,6 +559,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle sold $18B of corporate bonds to fund OpenAI-related infrastructure; KeyBanc estimates Oracle may need to borrow up to $100B over four years",
     source: { title: "OpenAI Triggers Global Debt Frenzy As Oracle, SoftBank, CoreWeave and Others Pile Up $100B", publisher: "CapitalAI Daily (citing FT)", url: "https://www.capitalaidaily.com/?p=3786", date: "2025-11-29" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C054", kind: "loan", from: "BANKS", to: "SFTBY",
@@ -514,6 +569,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank raised ~ $20B debt in 2025 for AI investments; $8.5B bridge loan tied to OpenAI capital injection ($1B repaid)",
     source: { title: "OpenAI Triggers Global Debt Frenzy ...", publisher: "CapitalAI Daily (citing FT)", url: "https://www.capitalaidaily.com/?p=3786", date: "2025-11-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C055", kind: "loan", from: "LENDERS", to: "CRWV",
@@ -523,6 +579,7 @@ export const FACTS: readonly Fact[] = [
     description: "CoreWeave has borrowed more than $10B to lease data-centre space and supply capacity",
     source: { title: "OpenAI Triggers Global Debt Frenzy ...", publisher: "CapitalAI Daily (citing FT)", url: "https://www.capitalaidaily.com/?p=3786", date: "2025-11-29" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C056", kind: "other", from: "OPENAI", to: "MULTIPLE",
@@ -532,6 +589,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI has ~ $1.4T of compute/data-centre commitments over next eight years vs ~ $20B annualised revenue (end-2025)",
     source: { title: "OpenAI's Debt-Fueled Expansion (summary of FT)", publisher: "InTrend (citing FT)", url: "https://www.intrend.live/blogs/openaisdebtfueledexpansion", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C057", kind: "other", from: "ORCL", to: "ORCL",
@@ -541,6 +599,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle had lost ~ $315B of market value since its OpenAI deal (FT, late Nov 2025)",
     source: { title: "OpenAI faces rising losses as partners ... accumulate 100 billion in debt", publisher: "site.server489.com (FT summary)", url: "https://site.server489.com/openai-faces-rising-losses-as-partners-like-oracle-softbank-and-coreweave-accumulate-100-billion-in-debt-what-lies-ahead/?amp=1", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C058", kind: "valuation", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -550,6 +609,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic raised $30B led by GIC and Coatue at $380B post-money; run-rate revenue $14B; prior round Sep-2025 at $183B",
     source: { title: "Anthropic raises $30bn in latest round, valuing Claude bot maker at $380bn (FT/Guardian summary)", publisher: "Discover Headlines (citing The Guardian)", url: "https://www.discoverheadlines.com/2026/02/the-ai-gold-rush-anthropics-380bn.html", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: ["C060"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C059", kind: "revenue", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -559,6 +619,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic annualised revenue ~ $14B (Feb 2026); targets break-even 2028",
     source: { title: "Anthropic raises $30bn ... $380bn", publisher: "Discover Headlines (citing The Guardian)", url: "https://www.discoverheadlines.com/2026/02/the-ai-gold-rush-anthropics-380bn.html", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-02-01",
   },
   {
     id: "C060", kind: "valuation", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -568,6 +629,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic Series F valued it at $183B (Sept 2025)",
     source: { title: "Anthropic raises $30bn in latest round ...", publisher: "lingo.galtzhu.top (FT text)", url: "https://lingo.galtzhu.top/fce-anthropic-raises-30bn-in-latest-round-valuing-claude-bot-maker-at-380bn/", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C061", kind: "investment", from: "AMZN", to: "ANTHROPIC",
@@ -577,6 +639,7 @@ export const FACTS: readonly Fact[] = [
     description: "Amazon invested $4B more in Nov-2024, total $8B; AWS primary cloud & training partner; minority stake",
     source: { title: "Amazon Doubles Down On Anthropic: $4 Billion Investment Fuels AI Arms Race", publisher: "WallStreetPit", url: "https://wallstreetpit.com/120585-amazon-doubles-down-on-anthropic-4-billion-investment-fuels-ai-arms-race/", date: "2024-11-22" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C062", kind: "stake", from: "GOOGL", to: "ANTHROPIC",
@@ -586,6 +649,7 @@ export const FACTS: readonly Fact[] = [
     description: "Court filings (NYT): Google owns 14% of Anthropic, capped at 15%, no votes/board seat; invested >$3B; additional $750M convertible note due Sept 2025",
     source: { title: "Inside Google's Investment in Anthropic", publisher: "The New York Times (via premiumalpha.news repost)", url: "https://premiumalpha.news/inside-googles-investment-in-anthropic", date: "2025-03-11" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C062b", kind: "investment", from: "GOOGL", to: "ANTHROPIC",
@@ -595,6 +659,7 @@ export const FACTS: readonly Fact[] = [
     description: "Google had invested more than $3B in Anthropic by Mar-2025 (court filings via NYT). The money side of the ~14% stake in C062.",
     source: { title: "Inside Google's Investment in Anthropic", publisher: "The New York Times (via premiumalpha.news repost)", url: "https://premiumalpha.news/inside-googles-investment-in-anthropic", date: "2025-03-11" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C063", kind: "contract", from: "ANTHROPIC", to: "GOOGL",
@@ -604,6 +669,7 @@ export const FACTS: readonly Fact[] = [
     description: "Google-Anthropic cloud deal: access to up to 1M TPUs, >1 GW in 2026, worth tens of billions of dollars",
     source: { title: "Google to supply AI chips to Anthropic in multibillion-dollar deal", publisher: "Business Standard (Bloomberg)", url: "https://www.business-standard.com/amp/technology/tech-news/google-to-supply-ai-chips-to-anthropic-in-multibillion-dollar-deal-125102400080_1.html", date: "2025-10-24" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C064", kind: "loan", from: "BONDHOLDERS", to: "META-HYPERION-JV",
@@ -613,6 +679,7 @@ export const FACTS: readonly Fact[] = [
     description: "Morgan Stanley arranged >$27B of debt and ~$2.5B equity into an SPV for Meta Hyperion (Louisiana); PIMCO anchor; BlackRock bought ~$3B; off Meta balance sheet",
     source: { title: "Meta, Blue Owl seal $30 bn private capital deal for Hyperion data centre", publisher: "Business Standard (Bloomberg)", url: "https://www.business-standard.com/amp/technology/tech-news/meta-blue-owl-seal-30-bn-private-capital-deal-for-hyperion-data-centre-125101700310_1.html", date: "2025-10-17" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C065", kind: "stake", from: "OWL", to: "META-HYPERION-JV",
@@ -622,6 +689,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta-Blue Owl JV for Hyperion: ~ $27B total development cost; Blue Owl funds 80%, Meta 20%; Blue Owl ~ $7B cash, Meta ~ $3B distribution; Meta leases (4-yr initial term) with 16-yr capped residual value guarantee",
     source: { title: "Meta Announces Joint Venture with Funds Managed by Blue Owl Capital to Develop Hyperion Data Center", publisher: "StockTitan (Meta press release)", url: "https://www.stocktitan.net/news/META/meta-announces-joint-venture-with-funds-managed-by-blue-owl-capital-cb9waindzv96.html", date: "2025-10-21" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C065b", kind: "stake", from: "META", to: "META-HYPERION-JV",
@@ -631,6 +699,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta keeps 20% of the Hyperion JV it leases from (Blue Owl 80%, C065).",
     source: { title: "Meta Announces Joint Venture with Funds Managed by Blue Owl Capital to Develop Hyperion Data Center", publisher: "StockTitan (Meta press release)", url: "https://www.stocktitan.net/news/META/meta-announces-joint-venture-with-funds-managed-by-blue-owl-capital-cb9waindzv96.html", date: "2025-10-21" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C066", kind: "backstop", from: "NVDA", to: "CRWV",
@@ -640,6 +709,7 @@ export const FACTS: readonly Fact[] = [
     description: "CoreWeave disclosed (SEC filing) an initial order of at least $6.3B from Nvidia obligating Nvidia to buy residual unsold capacity through April 2032",
     source: { title: "Nvidia invests $2 billion in CoreWeave (CNBC text)", publisher: "trendinginfo.blog (CNBC repost)", url: "https://trendinginfo.blog/?p=26523", date: "2026-01-26" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C067", kind: "investment", from: "NVDA", to: "CRWV",
@@ -649,6 +719,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia invested $2B in CoreWeave at $87.20/share to accelerate 5 GW of AI factories by 2030",
     source: { title: "Nvidia invests $2 billion in CoreWeave (CNBC text)", publisher: "trendinginfo.blog (CNBC repost)", url: "https://trendinginfo.blog/?p=26523", date: "2026-01-26" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C068", kind: "stake", from: "NVDA", to: "CRWV",
@@ -658,6 +729,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia held ~7% of CoreWeave (24.3M shares, ~ $3B) per 13F, before Jan-2026 $2B purchase; invested $100M Apr-2023, $250M at IPO (Mar 2025, $40/share) Dated at CoreWeave's IPO (28-Mar-2025): the row's year-only date is made precise to the IPO because 13F holdings of a listed share exist only from then.",
     source: { title: "Nvidia Bets $3 Billion on CoreWeave ...", publisher: "BusinessTech News", url: "https://businesstech.news/nvidia-coreweave-stake-ai-investment", date: "2025-01-01" },
     verified: true, estimate: false, supersedes: ["C026"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C069", kind: "contract", from: "MSFT", to: "NBIS",
@@ -667,6 +739,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nebius to provide Microsoft dedicated GPU capacity for $17.4B over 5 years, up to $19.4B with options (6-K); Nebius to fund with contract cash flows + debt",
     source: { title: "Why Microsoft's AI infrastructure deal with Nebius is savvy", publisher: "Constellation Research", url: "https://www.constellationr.com/blog-news/insights/why-microsofts-ai-infrastructure-deal-nebius-savvy", date: "2025-09-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C070", kind: "contract", from: "MSFT", to: "NEOCLOUDS",
@@ -676,6 +749,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft has committed ~ $33B to neocloud providers incl. $19.4B Nebius; remaining ~ $13B to CoreWeave, Nscale, Lambda (Bloomberg report)",
     source: { title: "Microsoft inks $33 billion in deals with neoclouds like Nebius, CoreWeave", publisher: "Tom's Hardware text (via isvecbahis.info mirror)", url: "https://www.isvecbahis.info/microsoft-inks-33-billion-in-deals-with-neoclouds-like-nebius-coreweave-nebius-deal-alone-secures-100000-nvidia-gb300-chips-for-internal-use", date: "2025-10-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C071", kind: "contract", from: "META", to: "CRWV",
@@ -685,6 +759,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta signed ~ $14B cloud capacity contract with CoreWeave running to 2031 (source says 140億ドル; 14.2 and 30-Sep-2025 date from memory)",
     source: { title: "CoreWeave article (Japanese)", publisher: "qj.lastscene.com", url: "https://qj.lastscene.com/?p=8986", date: "2025-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C072", kind: "capex", from: "AMZN", to: "AMZN",
@@ -694,6 +769,7 @@ export const FACTS: readonly Fact[] = [
     description: "Amazon 2025 cash capex ~ $131.8B; guided ~ $200B for 2026 (Q4-2025 release, 5 Feb 2026)",
     source: { title: "AI spend analysis 2026 (compiled from company filings)", publisher: "brianbuntz.github.io (compilation of SEC filings)", url: "https://brianbuntz.github.io/ai_spend_analysis_2026", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C073", kind: "capex", from: "GOOGL", to: "GOOGL",
@@ -703,6 +779,7 @@ export const FACTS: readonly Fact[] = [
     description: "Alphabet 2025 capex $91.447B; 2026 guidance $175-185B (SEC filing 4 Feb 2026)",
     source: { title: "AI spend analysis 2026 (compiled from company filings)", publisher: "brianbuntz.github.io", url: "https://brianbuntz.github.io/ai_spend_analysis_2026", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C074", kind: "capex", from: "META", to: "META",
@@ -712,6 +789,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta 2025 capex $72.22B; 2026 guidance $115-135B (Q4-2025 release 28 Jan 2026)",
     source: { title: "AI spend analysis 2026 (compiled from company filings)", publisher: "brianbuntz.github.io", url: "https://brianbuntz.github.io/ai_spend_analysis_2026", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C075", kind: "capex", from: "MSFT", to: "MSFT",
@@ -721,6 +799,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft capex $37.5B in Dec-2025 quarter (+66% y/y), ~2/3 short-lived assets (chips)",
     source: { title: "Microsoft stock dives as AI spending bites", publisher: "TS2 Tech (citing Reuters)", url: "https://ts2.tech/en/microsoft-stock-dives-as-ai-spending-bites-nvidia-steady-meta-jumps-in-split-ai-trade", date: "2026-01-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2025-12-31",
   },
   {
     id: "C076", kind: "capex", from: "MSFT", to: "MSFT",
@@ -730,6 +809,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft FY2025 additions to PP&E $64.55B (cash); ~ $88B incl. finance leases (memory)",
     source: { title: "Microsoft Corporation: AI-Driven CapEx ...", publisher: "Monexa (from 10-K)", url: "https://monexa.ai/blog/microsoft-corporation-ai-driven-capex-margin-resil-MSFT-2025-08-27", date: "2025-08-27" },
     verified: true, estimate: false, supersedes: ["C131"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-06-30",
   },
   {
     id: "C077", kind: "capex", from: "HYPERSCALERS4", to: "HYPERSCALERS4",
@@ -739,6 +819,7 @@ export const FACTS: readonly Fact[] = [
     description: "FactSet: four hyperscalers capex ~ $350B in 2025 to >$470B in 2026 (pre-guidance consensus; actual 2026 guides higher)",
     source: { title: "AI Billions Under Fire: Big Tech's Earnings Reckoning", publisher: "WebProNews (citing CNBC/FactSet)", url: "https://www.webpronews.com/ai-billions-under-fire-big-techs-earnings-reckoning", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C078", kind: "capex", from: "ORCL", to: "ORCL",
@@ -748,6 +829,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle raised FY26 capex guide by ~$15B to ~ $50B (FY25: $21.2B); RPO $523B (+$68B in quarter from Meta, Nvidia); FCF -$10B in quarter",
     source: { title: "Oracle Misses Top-Line Estimates But Boosts FY26 Capex to $50 Billion", publisher: "AlphaPilot / WallStreetWaves", url: "https://www.alphapilot.tech/discover/oracle-misses-top-line-estimates-but-boosts-fy26-capex-to-50-billion-amid-300-billion-openai-contract", date: "2025-12-11" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-05-31",
   },
   {
     id: "C079", kind: "other", from: "ORCL", to: "ORCL",
@@ -757,6 +839,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle remaining performance obligations $523B (FQ2-26)",
     source: { title: "Oracle's Backlog Soars To $523 Billion", publisher: "Reportify (Benzinga)", url: "https://reportify.ai/news/1196523169998180352", date: "2025-12-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C080", kind: "other", from: "MSFT", to: "OPENAI",
@@ -766,6 +849,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft disclosed commercial RPO > $625B, ~45% from OpenAI (~ $280B implied); MSFT net income boosted $7.6B by OpenAI gains",
     source: { title: "Microsoft stock dives as AI spending bites", publisher: "TS2 Tech (citing Reuters)", url: "https://ts2.tech/en/microsoft-stock-dives-as-ai-spending-bites-nvidia-steady-meta-jumps-in-split-ai-trade", date: "2026-01-29" },
     verified: true, estimate: true, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C081", kind: "market_cap", from: "NVDA", to: "NVDA",
@@ -775,6 +859,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia market cap ~ $4.6T (15 Jan 2026)",
     source: { title: "The World's Most Valuable Companies: Trillion-Dollar Stocks", publisher: "MarketWise", url: "https://marketwise.com/investing/worlds-most-valuable-companies-trillion-dollar-stocks", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: ["C111"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C082", kind: "market_cap", from: "GOOGL", to: "GOOGL",
@@ -784,6 +869,7 @@ export const FACTS: readonly Fact[] = [
     description: "Alphabet market cap ~ $4.0T (15 Jan 2026)",
     source: { title: "The World's Most Valuable Companies", publisher: "MarketWise", url: "https://marketwise.com/investing/worlds-most-valuable-companies-trillion-dollar-stocks", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C083", kind: "market_cap", from: "MSFT", to: "MSFT",
@@ -793,6 +879,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft market cap ~ $3.4T (15 Jan 2026)",
     source: { title: "The World's Most Valuable Companies", publisher: "MarketWise", url: "https://marketwise.com/investing/worlds-most-valuable-companies-trillion-dollar-stocks", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C084", kind: "market_cap", from: "MSFT", to: "MSFT",
@@ -802,6 +889,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft fell ~10% on 29 Jan 2026 after earnings, wiping ~ $357B; value ~ $3.58T -> ~ $3.22T",
     source: { title: "Microsoft's Unexpected Stock Plunge", publisher: "Shine Magazine / Bang Tech News", url: "https://shine-magazine.com/microsoft-360-billion-stock-crash", date: "2026-01-30" },
     verified: true, estimate: false, supersedes: ["C083"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C085", kind: "market_cap", from: "AMZN", to: "AMZN",
@@ -811,6 +899,7 @@ export const FACTS: readonly Fact[] = [
     description: "Amazon market cap ~ $2.6T (15 Jan 2026)",
     source: { title: "The World's Most Valuable Companies", publisher: "MarketWise", url: "https://marketwise.com/investing/worlds-most-valuable-companies-trillion-dollar-stocks", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C086", kind: "market_cap", from: "AVGO", to: "AVGO",
@@ -820,6 +909,7 @@ export const FACTS: readonly Fact[] = [
     description: "Broadcom market cap ~ $1.6T (15 Jan 2026)",
     source: { title: "The World's Most Valuable Companies", publisher: "MarketWise", url: "https://marketwise.com/investing/worlds-most-valuable-companies-trillion-dollar-stocks", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C087", kind: "market_cap", from: "META", to: "META",
@@ -829,6 +919,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta market cap ~ $1.6T (15 Jan 2026)",
     source: { title: "The World's Most Valuable Companies", publisher: "MarketWise", url: "https://marketwise.com/investing/worlds-most-valuable-companies-trillion-dollar-stocks", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C088", kind: "market_cap", from: "ORCL", to: "ORCL",
@@ -838,6 +929,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle market cap ~ $920B at 10-Sep-2025 peak after RPO $455B disclosure (+36%)",
     source: { title: "Oracle stock spike ...", publisher: "C114 / Bloomberg", url: "https://www.c114pro.com/cloudnews/109765.html", date: "2025-09-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C089", kind: "other", from: "SFTBY", to: "OPENAI",
@@ -847,6 +939,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank funded $22.5B to OpenAI in Oct-Dec 2025 quarter, financed partly by selling entire Nvidia stake ($5.83B, 32.1M shares, Oct-2025) and part of T-Mobile ($9.17B)",
     source: { title: "SoftBank sells entire $5.8bn Nvidia stake to fund expanding AI bets including massive OpenAI investment", publisher: "Tekedia (citing CNBC)", url: "https://www.tekedia.com/softbank-sells-entire-5-8bn-nvidia-stake-to-fund-expanding-ai-bets-including-massive-openai-investment", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C090", kind: "other", from: "SFTBY", to: "NVDA",
@@ -856,6 +949,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank sold its entire Nvidia stake for $5.83B in Oct-2025 to fund OpenAI",
     source: { title: "SoftBank sells entire $5.8bn Nvidia stake ...", publisher: "Tekedia (citing CNBC)", url: "https://www.tekedia.com/softbank-sells-entire-5-8bn-nvidia-stake-to-fund-expanding-ai-bets-including-massive-openai-investment", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C091", kind: "other", from: "NVDA", to: "OPENAI",
@@ -865,6 +959,7 @@ export const FACTS: readonly Fact[] = [
     description: "WSJ: Nvidia plan to invest up to $100B in OpenAI stalled; Huang privately stressed non-binding; Nov-2025 Nvidia 10-Q: \"no assurance\" of definitive agreement; talks moved to tens-of-billions equity in current round; Huang (31 Jan) said \"nothing like\" $100B; later said full $100B probably not happening",
     source: { title: "Nvidia's plan to invest up to $100 billion in OpenAI has stalled, WSJ reports", publisher: "Reuters (via stockwatchindex.com)", url: "https://stockwatchindex.com/nvidias-plan-to-invest-up-to-100-billion-in-openai-has-stalled-wsj-reports-2/page/2", date: "2026-01-30" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C092", kind: "contract", from: "OPENAI", to: "AMZN",
@@ -874,6 +969,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI-AWS compute agreement expanded by an additional $100B over eight years (total ~ $138B), incl. ~2 GW Trainium; AWS exclusive third-party distributor of OpenAI Frontier; $35B of Amazon equity contingent on IPO/AGI milestone (The Information)",
     source: { title: "Amazon invests $50 billion in OpenAI, committing to 2 gigawatts of Trainium silicon", publisher: "Tom's Hardware", url: "https://www.tomshardware.com/tech-industry/amazon-invests-50-billion-in-openai", date: "2026-02-27" },
     verified: true, estimate: false, supersedes: ["C005"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C093", kind: "revenue", from: "OPENAI", to: "OPENAI",
@@ -883,6 +979,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI 2025 revenue ~ $13.1B (2024: ~$6B/3.7B reported; 2023: $2B); annualised run-rate >$20B end-2025; 2026 target ~ $30B",
     source: { title: "OpenAI 115 billion gamble", publisher: "AltcoinBeat (summary of The Information/ CNBC reporting)", url: "https://altcoinbeat.com/openai-115-billion-gamble-can-it-survive-a-looming-financial-collapse", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S11"],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C094", kind: "burn", from: "OPENAI", to: "OPENAI",
@@ -892,6 +989,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI burned roughly $8.5-9B cash in 2025; projected ~ $17-18B in 2026, ~ $35B 2027, ~$47B 2028; cumulative ~ $115B through 2029; cash-flow positive target 2029/2030",
     source: { title: "OpenAI funding soars as cash burn outpaces $20B annualized revenue", publisher: "Aigazine", url: "https://aigazine.com/industry/openai-funding-soars-as-cash-burn-outpaces-20b-annualized-revenue--s", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S11"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C095", kind: "burn", from: "OPENAI", to: "OPENAI",
@@ -901,6 +999,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI projects ~ $115B cumulative cash burn through 2029 (The Information, Sept 2025)",
     source: { title: "OpenAI: $4.3B revenue, $2.5B burned in H1 2025 ...", publisher: "CoinCentral (citing The Information)", url: "https://coincentral.com/?p=103173", date: "2025-10-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S11"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 60, periodEnd: "2029-12-31",
   },
   {
     id: "C096", kind: "revenue", from: "OPENAI", to: "OPENAI",
@@ -910,6 +1009,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI H1-2025: revenue $4.3B, net loss $13.5B (incl. remeasurement of convertible interests), operating loss $7.8B, cash burn $2.5B; pays Microsoft ~20% revenue share",
     source: { title: "OpenAI: $4.3B revenue, $2.5B burned in H1 2025", publisher: "CoinCentral (citing The Information)", url: "https://coincentral.com/?p=103173", date: "2025-10-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 6, periodEnd: "2025-06-30",
   },
   {
     id: "C097", kind: "other", from: "OPENAI", to: "OPENAI",
@@ -919,6 +1019,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft 10-Q implied OpenAI lost ~ $12B in Jul-Sep 2025; Microsoft had funding commitments of $13B, $11.6B funded by 30-Sep-2025",
     source: { title: "Where's your ed at (Ed Zitron) repost", publisher: "ibbit.at (Ed Zitron newsletter repost, citing The Register/MSFT 10-Q)", url: "https://ibbit.at/post/102739", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C097b", kind: "investment", from: "MSFT", to: "OPENAI",
@@ -928,6 +1029,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft's funding commitments to OpenAI: $13B, of which $11.6B funded by 30-Sep-2025 (10-Q filed 29-Oct-2025). Chosen over the rounder 13.8 of C030 (notes, conflict 5).",
     source: { title: "Where's your ed at (Ed Zitron) repost", publisher: "ibbit.at (Ed Zitron newsletter repost, citing The Register/MSFT 10-Q)", url: "https://ibbit.at/post/102739", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: ["C030"], claims: ["S8"],
+    provenance: "secondary", fundedUsdBn: 11.6, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C098", kind: "stake", from: "ABILENE-SPONSORS", to: "ABILENE-JV",
@@ -937,6 +1039,7 @@ export const FACTS: readonly Fact[] = [
     description: "Crusoe, Blue Owl and Primary Digital Infrastructure $15B joint venture for 1.2 GW Abilene, Texas campus (8 buildings, up to 50,000 GB200 NVL72 each); Oracle leases entire campus; first Stargate site",
     source: { title: "Crusoe, Blue Owl Capital and Primary Digital Infrastructure Enter Second Phase of $15 Billion Joint Venture", publisher: "GlobeNewswire (via EIN Presswire)", url: "https://www.einpresswire.com/article/814716407/crusoe-blue-owl-capital-and-primary-digital-infrastructure-enter-second-phase-of-15-billion-joint-venture-to-fund-ai-data-center-in-abilene-texas", date: "2025-05-21" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C099", kind: "loan", from: "ABILENE-LENDERS", to: "ABILENE-JV",
@@ -946,6 +1049,7 @@ export const FACTS: readonly Fact[] = [
     description: "JPMorgan-led consortium $7.1B construction financing for Abilene phase 2 (after $2.3B phase-1 loan Jan 2025)",
     source: { title: "JP Morgan Chase Lends $7B on Oracle-Leased Texas Data Center Development", publisher: "Commercial Observer", url: "https://commercialobserver.com/2025/05/7b-oracle-leased-texas-data-center-development", date: "2025-05-22" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C100", kind: "loan", from: "JPM", to: "ABILENE-JV",
@@ -955,6 +1059,7 @@ export const FACTS: readonly Fact[] = [
     description: "JPMorgan $2.3B construction loan for Abilene phase 1 (206 MW) leased 100% to Oracle",
     source: { title: "JP Morgan Chase Supplies $2.3B for Texas Data Center Project Leased to Oracle", publisher: "Commercial Observer", url: "https://commercialobserver.com/2025/01/j-p-morgan-chase-loan-texas-data-center-oracle", date: "2025-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C101", kind: "loan", from: "BONDHOLDERS", to: "META",
@@ -964,6 +1069,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta sold $30B of bonds (largest 2025 high-grade deal) with record ~ $125B orders; follows $27B Hyperion private bonds",
     source: { title: "Meta sells US$30 billion of bonds as AI frenzy fuels record orders", publisher: "The Business Times (Bloomberg)", url: "https://www.businesstimes.com.sg/companies-markets/telcos-media-tech/meta-sells-us30-billion-bonds-ai-frenzy-fuels-record-orders", date: "2025-10-31" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C102", kind: "loan", from: "VANTAGE-LENDERS", to: "VANTAGE",
@@ -973,6 +1079,7 @@ export const FACTS: readonly Fact[] = [
     description: "Banks preparing $38B debt offering in two senior secured facilities for Vantage-developed data centres used by Oracle to power OpenAI (Texas \"Frontier\" $23.25B; Wisconsin $14.75B)",
     source: { title: "Record $38 Billion Debt Sale Nears for Oracle-Tied Data Centers, Bloomberg Reports", publisher: "TradingKey (Tiger/Bloomberg)", url: "https://www.tradingkey.com/news/stocks/251228633-tiger", date: "2025-10-24" },
     verified: true, estimate: false, supersedes: ["C015"], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C103", kind: "contract", from: "OPENAI", to: "CEREBRAS",
@@ -982,6 +1089,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI agreed to buy up to 750 MW of Cerebras inference compute over 3 years, valued >$10B (Sam Altman is personal investor in Cerebras)",
     source: { title: "Why OpenAI is turning to Cerebras for a $10 billion compute push", publisher: "WhatTheFuture.ai (citing WSJ)", url: "https://whatthefuture.ai/blog/why-openai-is-turning-to-cerebras-for-a-10-billion-compute-push", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C104", kind: "stake", from: "SFTBY", to: "OPENAI",
@@ -991,6 +1099,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank has invested >$30B (approx $34.6B) in OpenAI for ~11% stake at end-Dec 2025; OpenAI gain $19.8B; ~30% of SoftBank NAV (BTIG); funded via Nvidia sale, T-Mobile sales ($12.7B Jun-Dec 2025), Arm-backed margin loan raised from $13.5B to $20B; LTV 20.6% Dated when SoftBank published it with its results (12-Feb-2026); the holding is as of 31-Dec-2025.",
     source: { title: "SoftBank swings to profit on valuation boost from OpenAI bet", publisher: "The Business Times (Bloomberg)", url: "https://www.businesstimes.com.sg/international/softbank-swings-profit-valuation-boost-openai-bet", date: "2026-02-12" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C104b", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -1000,6 +1109,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank's cumulative investment in OpenAI at end-Dec 2025 (~$34.6B for ~11%). A cumulative total: it replaces the earlier parts so the view does not count them twice. Dated when SoftBank published it with its results (12-Feb-2026); the holding is as of 31-Dec-2025.",
     source: { title: "SoftBank swings to profit on valuation boost from OpenAI bet", publisher: "The Business Times (Bloomberg)", url: "https://www.businesstimes.com.sg/international/softbank-swings-profit-valuation-boost-openai-bet", date: "2026-02-12" },
     verified: true, estimate: false, supersedes: ["C011", "C123"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C105", kind: "loan", from: "BANKS", to: "SFTBY",
@@ -1009,6 +1119,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank margin loan backed by Arm shares increased from $13.5B to $20B to fund AI push",
     source: { title: "OpenAI Drive Fuels SoftBank's Profit as Concentration Concerns Grow", publisher: "AdHocNews / boerse-global", url: "https://adhocnews.de/boerse/news/ueberblick/openai-drive-fuels-softbank-s-profit-as-concentration-concerns-grow/68580521", date: "2026-02-14" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C106", kind: "investment", from: "AIP", to: "ALIGNED",
@@ -1018,6 +1129,7 @@ export const FACTS: readonly Fact[] = [
     description: "AI Infrastructure Partnership (BlackRock/GIP, MGX, Microsoft, Nvidia, xAI, KIA, Temasek) to acquire Aligned Data Centers for ~ $40B from Macquarie; AIP targets $30B equity / $100B with debt; close 1H-2026",
     source: { title: "Groups including BlackRock, Microsoft, Nvidia, and xAI join forces to acquire Aligned Data Centers", publisher: "Tom's Hardware", url: "https://www.tomshardware.com/tech-industry/artificial-intelligence/groups-including-blackrock-microsoft-nvidia-and-xai-join-forces-to-acquire-aligned-data-centers-usd40b-deal-delivers-5gw-of-operational-and-planned-data-center-capacity", date: "2025-10-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C107", kind: "capex", from: "VANTAGE", to: "VANTAGE",
@@ -1027,6 +1139,7 @@ export const FACTS: readonly Fact[] = [
     description: "Vantage Frontier 1.4 GW campus in Texas (>$25B), linked to Oracle/OpenAI Stargate; first building 2H-2026",
     source: { title: "Inside Vantage Data Centers' new Texas AI mega-campus", publisher: "Capacity Media", url: "https://www.capacitymedia.com/article/2f7xtyo891tzy4dj4lrsw/news/inside-vantage-data-centers-new-texas-ai-mega-campus", date: "2025-08-20" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C108", kind: "capex", from: "VANTAGE", to: "VANTAGE",
@@ -1036,6 +1149,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI, Oracle and Vantage Lighthouse campus in Port Washington, Wisconsin; Vantage to invest >$15B; completion 2028; part of 4.5 GW Oracle-OpenAI Stargate capacity",
     source: { title: "OpenAI and Oracle unveil Wisconsin data center", publisher: "NewsBytes", url: "https://www.newsbytesapp.com/news/science/openai-and-oracle-unveil-wisconsin-data-center/story", date: "2025-10-23" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C109", kind: "market_cap", from: "ORCL", to: "ORCL",
@@ -1045,6 +1159,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle market cap ~ $426B around 20 Feb 2026, >55% below 52-week high of $345.72",
     source: { title: "What is the current status of Oracle stock (AI answer page)", publisher: "Glarity (aggregator; low quality)", url: "https://askai.glarity.app/search/What-is-the-current-status-of-Oracle-Corporation-s--ORCL--stock", date: "2026-02-21" },
     verified: true, estimate: false, supersedes: ["C017"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C110", kind: "market_cap", from: "AMD", to: "AMD",
@@ -1054,6 +1169,7 @@ export const FACTS: readonly Fact[] = [
     description: "AMD market cap ~ $371B at $227.92 close on 15 Jan 2026 (52-wk high $267.08 on 29 Oct 2025)",
     source: { title: "AMD stock price explained", publisher: "Pixelation (blog; low quality)", url: "https://pixelation.org/amd-stock-price-explained-what-is-driving-the-recent-surge-dcu", date: "2026-01-15" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C111", kind: "market_cap", from: "NVDA", to: "NVDA",
@@ -1063,6 +1179,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia market cap $4.59T; Alphabet $3.88T overtook Apple $3.84T (7 Jan 2026 close)",
     source: { title: "Google parent overtakes Apple as world's second most valuable firm", publisher: "NewsBytes", url: "https://www.newsbytesapp.com/news/business/google-parent-overtakes-apple-as-world-s-second-most-valuable-firm/story", date: "2026-01-08" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C112", kind: "other", from: "CRWV", to: "CRWV",
@@ -1072,6 +1189,7 @@ export const FACTS: readonly Fact[] = [
     description: "CoreWeave backlog $66.8B end-2025 (from $15.1B a year earlier; $55.6B at Q3); 2025 capex ~ $14.9-15.4B; 2026 capex guide $30-35B; Nvidia 2nd-largest shareholder after Jan-2026 $2B",
     source: { title: "CoreWeave's $66.8B backlog boosts long-term growth outlook", publisher: "Nasdaq / Zacks", url: "https://www.nasdaq.com/articles/coreweaves-668b-backlog-boosts-long-term-growth-outlook", date: "2026-03-06" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C113", kind: "capex", from: "CRWV", to: "CRWV",
@@ -1081,6 +1199,7 @@ export const FACTS: readonly Fact[] = [
     description: "CoreWeave 2025 capex ~ $14.9B (other report $15.4B); 2026 guide $30-35B",
     source: { title: "CoreWeave's $66.8B Backlog Is the Main Character, But Can It Pay the Bill?", publisher: "AInvest", url: "https://www.ainvest.com/news/coreweave-66-8b-backlog-main-character-pay-bill-2602", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "C114", kind: "other", from: "OPENAI", to: "MULTIPLE",
@@ -1090,6 +1209,7 @@ export const FACTS: readonly Fact[] = [
     description: "Reuters source: OpenAI targeting ~ $600B total compute spend by 2030 (down from ~$1.4T headline commitments); 2025 revenue $13B, spent $8B",
     source: { title: "Oracle stock price slides 5% after OpenAI $600 billion compute plan surfaces", publisher: "Bez-kabli (citing Reuters)", url: "https://www.bez-kabli.pl/oracle-stock-price-slides-5-after-openais-600-billion-compute-plan-surfaces-orcl-traders-eye-nvidia-next", date: "2026-02-20" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C115", kind: "capex", from: "HYPERSCALERS4", to: "HYPERSCALERS4",
@@ -1099,6 +1219,7 @@ export const FACTS: readonly Fact[] = [
     description: "Reuters calculations: expected 2026 capex of Alphabet, Microsoft, Amazon, Meta at least $630B; Alphabet sold rare 100-year bond",
     source: { title: "Oracle shares down ... (Feb 11, 2026)", publisher: "Bez-kabli (citing Reuters)", url: "https://www.bez-kabli.pl/?p=310119", date: "2026-02-11" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-12-31",
   },
   {
     id: "C116", kind: "loan", from: "BANKS", to: "ORCL-DC-PROJECTS",
@@ -1108,6 +1229,7 @@ export const FACTS: readonly Fact[] = [
     description: "Banks seeking buyers for >= $56B of Oracle data-centre construction loans that received investment-grade ratings, backed by Oracle leases tied to $300B OpenAI deal; spreads on new projects near junk levels (Bloomberg)",
     source: { title: "Banks Seek Buyers for Investment-Grade Loans Tied to Oracle Data Centre Builds", publisher: "TradeVae (citing Bloomberg)", url: "https://mail.tradevae.com/news/stock-markets/banks-seek-buyers-for-investment-grade-loans-tied-to-oracle-data-centre-builds", date: "2026-02-04" },
     verified: true, estimate: false, supersedes: [], claims: ["S4", "S6"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C117", kind: "loan", from: "NM-DC-LENDERS", to: "ORCL-NM-DC",
@@ -1117,6 +1239,7 @@ export const FACTS: readonly Fact[] = [
     description: "Banks lining up ~ $18B debt for Oracle-related Stargate data centre in New Mexico (Octus/press)",
     source: { title: "Banks Prep Series of Multibillion-Dollar Debt Offerings for Oracle ...", publisher: "Octus", url: "https://octus.com/?p=39803", date: "2025-11-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C118", kind: "other", from: "ORCL", to: "ORCL",
@@ -1126,6 +1249,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle 5-yr CDS 144.3bp on 12 Dec 2025, highest since 2008-09; 30-yr bond price fell to 88.13 from 98.76 (Oct 10); Oracle debt > $100B; Morgan Stanley sees net adjusted debt ~ $290B by FY2028",
     source: { title: "Oracle Data Center Delays Hit More Than Just the Stock", publisher: "Barron's (repost)", url: "https://trades.jamespan.tech/columns/barrons-rta/oracle-stock-price-cds-credit-default-swaps-debt-9d996f01", date: "2025-12-12" },
     verified: true, estimate: false, supersedes: [], claims: ["S4"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C119", kind: "other", from: "ORCL", to: "ORCL",
@@ -1135,6 +1259,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle debt pile just over $100B (Reuters, Dec 2025); Oracle largest non-financial IG bond issuer in 2025",
     source: { title: "Oracle CDS (Reuters, Amanda Cooper)", publisher: "LocalNewsWave (Reuters)", url: "https://www.localnewswave.com/article/1051702487168675840", date: "2025-12-11" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C120", kind: "capex", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -1144,6 +1269,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic to invest $50B in custom US data centres with Fluidstack, first sites online 2026 Recorded as Anthropic's own capex; Fluidstack is the builder.",
     source: { title: "Anthropic makes a big bet on data centers", publisher: "Newser (AP/CNBC)", url: "https://www.newser.com/story/378552/anthropic-makes-a-big-bet-on-data-centers.html", date: "2025-11-12" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C121", kind: "contract", from: "MSFT", to: "IREN",
@@ -1153,6 +1279,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft ~ $9.7B 5-year AI cloud contract with IREN (Nvidia GB300, 20% prepay); IREN buying ~$5.8B of Dell/Nvidia equipment",
     source: { title: "Microsoft signs nearly $9.7 billion contract with IREN for Nvidia chips", publisher: "Business Standard (Reuters)", url: "https://www.business-standard.com/amp/world-news/microsoft-signs-nearly-9-7-billion-contract-with-iren-for-nvidia-chips-125110301015_1.html", date: "2025-11-03" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C122", kind: "investment", from: "NVDA", to: "INTC",
@@ -1162,6 +1289,7 @@ export const FACTS: readonly Fact[] = [
     description: "Nvidia $5B investment in Intel (Sept 2025)",
     source: { title: "Nvidia will invest up to $100 billion in OpenAI (article text)", publisher: "gokawiil.com (Engadget text)", url: "http://gokawiil.com/article/142230", date: "2025-09-22" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C123", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -1171,6 +1299,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank completed $41B OpenAI investment (final ~$22.5B tranche late Dec 2025): $7.5B Apr-2025, $11B syndicated co-investment, $22.5B Dec; ~11% stake",
     source: { title: "SoftBank stock slips in Tokyo as $41bn OpenAI investment ... take center stage", publisher: "TS2 Tech (citing Reuters)", url: "https://ts2.tech/en/softbank-stock-slips-in-tokyo-as-41bn-openai-investment-and-4bn-digitalbridge-deal-take-center-stagenew-york-january-1-2026-0819-et-market-closed", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: ["C009"], claims: [],
+    provenance: "press", fundedUsdBn: 30, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C124", kind: "investment", from: "SFTBY", to: "DBRG",
@@ -1180,6 +1309,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank agreed to acquire DigitalBridge (data-centre/fibre investor) for ~ $4B; close 2H-2026",
     source: { title: "SoftBank stock slips in Tokyo ...", publisher: "TS2 Tech (citing Reuters)", url: "https://ts2.tech/en/softbank-stock-slips-in-tokyo-as-41bn-openai-investment-and-4bn-digitalbridge-deal-take-center-stagenew-york-january-1-2026-0819-et-market-closed", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C125a", kind: "investment", from: "SFTBY", to: "SB-ENERGY",
@@ -1189,6 +1319,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank invests $500M in SB Energy power infrastructure; SB Energy builds and operates a 1.2 GW Stargate data centre in Milam County, Texas.",
     source: { title: "SoftBank's AI Ambitions Fuel Sustained Stock Surge", publisher: "AdHocNews", url: "https://www.ad-hoc-news.de/boerse/news/ueberblick/softbank-s-ai-ambitions-fuel-sustained-stock-surge/68482750", date: "2026-01-13" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C125b", kind: "investment", from: "OPENAI", to: "SB-ENERGY",
@@ -1198,6 +1329,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI invests $500M in SB Energy power infrastructure (with SoftBank's equal share, C125a).",
     source: { title: "SoftBank's AI Ambitions Fuel Sustained Stock Surge", publisher: "AdHocNews", url: "https://www.ad-hoc-news.de/boerse/news/ueberblick/softbank-s-ai-ambitions-fuel-sustained-stock-surge/68482750", date: "2026-01-13" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C126", kind: "market_cap", from: "SFTBY", to: "SFTBY",
@@ -1207,6 +1339,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank Group market cap ~ $163B around 4:1 split (29 Dec 2025); shares 4,400 yen (post-split basis) end-2025, low 4,010 yen 16 Jan 2026; market value down ~40% from Oct-2025",
     source: { title: "SoftBank's pivotal moment: split, OpenAI and AI valuation risks", publisher: "GlobalMarketPulse (low quality) / AdHocNews", url: "https://globalmarketpulse.net/article/softbanks-41-stock-split-openai-bet-market-implications", date: "2025-12-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C127", kind: "market_cap", from: "CRWV", to: "CRWV",
@@ -1216,6 +1349,7 @@ export const FACTS: readonly Fact[] = [
     description: "CoreWeave market cap ~ $39B after ~60% fall from $187 June-2025 peak; rose to ~$102-108/sh on 26 Jan 2026 after Nvidia $2B investment (~23M new shares); Nvidia held 24.3M shares (6.3%) before, ~2nd-largest holder after",
     source: { title: "Nvidia's Biggest AI Bet Is Crashing Its Secret Portfolio", publisher: "Reportify (Barron's summary) / Milano Finanza (Reuters)", url: "https://reportify.ai/news/1198189331857281024", date: "2025-12-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C128", kind: "contract", from: "META", to: "ORCL",
@@ -1225,6 +1359,7 @@ export const FACTS: readonly Fact[] = [
     description: "Buyer Meta, vendor Oracle (the research row had them reversed). UNVERIFIED (memory): Oracle reportedly in talks/signed ~ $20B multiyear cloud compute deal with Meta (Bloomberg, Sept 2025); Oracle later cited Meta among RPO drivers (verified separately)",
     source: { title: "(memory) Bloomberg report on Oracle-Meta cloud deal", publisher: "Bloomberg (not found in corpus)", url: null, date: "2025-09-01" },
     verified: false, estimate: false, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C129", kind: "contract", from: "META", to: "GOOGL",
@@ -1234,6 +1369,7 @@ export const FACTS: readonly Fact[] = [
     description: "UNVERIFIED (memory): Meta signed >$10B six-year Google Cloud deal (The Information/Reuters, Aug 2025)",
     source: { title: "(memory) Meta-Google cloud deal", publisher: "The Information / Reuters (not found in corpus)", url: null, date: "2025-08-01" },
     verified: false, estimate: false, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C130", kind: "contract", from: "META", to: "NBIS",
@@ -1243,6 +1379,7 @@ export const FACTS: readonly Fact[] = [
     description: "UNVERIFIED (memory): Nebius disclosed ~ $3B five-year AI infrastructure agreement with Meta (Nov 2025 Q3 results)",
     source: { title: "(memory) Nebius Q3-2025 results", publisher: "Nebius (not found in corpus)", url: null, date: "2025-11-01" },
     verified: false, estimate: false, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C131", kind: "capex", from: "MSFT", to: "MSFT",
@@ -1252,6 +1389,7 @@ export const FACTS: readonly Fact[] = [
     description: "UNVERIFIED (memory): Microsoft FY2025 capex incl. finance leases ~ $88B (cash PP&E $64.6B verified separately)",
     source: { title: "(memory) Microsoft FY25 Q4 earnings", publisher: "Microsoft (not found in corpus)", url: null, date: "2025-07-30" },
     verified: false, estimate: false, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-06-30",
   },
   {
     id: "C132", kind: "capex", from: "NVDA", to: "NVDA",
@@ -1261,6 +1399,7 @@ export const FACTS: readonly Fact[] = [
     description: "UNVERIFIED (memory): Nvidia own capex is small (single-digit $bn); its AI exposure is via revenue and strategic investments (OpenAI, Anthropic, xAI, CoreWeave, Intel, Nscale etc.)",
     source: { title: "(memory)", publisher: "-", url: null, date: "2026-01-25" },
     verified: false, estimate: false, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-06-30",
   },
   {
     id: "C133", kind: "other", from: "BIG-TECH", to: "BIG-TECH",
@@ -1270,6 +1409,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article claim (Ken Brown, The Information, via Wall Street CN): a collapse could cut big-tech market values by 50-80%; not found in any stored source",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: [], claims: ["S13"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C134", kind: "other", from: "HYPERSCALERS", to: "HYPERSCALERS",
@@ -1279,6 +1419,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article quote: \"if OpenAI cuts its committed spend with hyperscalers they'd lose $1T of market value\"; not independently found. Context (verified): OpenAI ~45% of MSFT commercial RPO; MSFT lost ~ $357B in one day on 29-Jan-2026",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: [], claims: ["S14"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C135", kind: "other", from: "OPENAI-BACKERS", to: "OPENAI",
@@ -1288,6 +1429,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article point: investments in OpenAI are not counted in investors' capex (accounting: equity investments are investing cash flows/other assets, not PP&E purchases). Consistent with filings but not sourced here",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: [], claims: ["S12"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C136", kind: "burn", from: "XAI", to: "XAI",
@@ -1297,6 +1439,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article figure: xAI burned ~ $9.5B in first nine months of 2025. CONFLICT: Bloomberg (internal docs) reports $7.8B cash spent in 9M-2025 and $2.4B EBITDA loss Rumoured here so that it shows only when rumours count: the sourced 7.8 (C047) is the chosen value.",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: ["C047"], claims: ["S15"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 9, periodEnd: "2025-09-30",
   },
   {
     id: "C137", kind: "investment", from: "MSFT", to: "OPENAI",
@@ -1306,6 +1449,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article figure: Microsoft may invest $10B in the new round. Reuters/others: Microsoft considering < $10B; Microsoft NOT named in 27-Feb-2026 announced $110B round (Amazon 50, Nvidia 30, SoftBank 30)",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: ["C007"], claims: ["S2"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C138", kind: "investment", from: "AMZN", to: "OPENAI",
@@ -1315,6 +1459,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article figure: Amazon may invest $20B. SUPERSEDED: Amazon committed $50B ($15B upfront + $35B conditional) on 27-Feb-2026",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: [], claims: ["S2", "S9"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "C139", kind: "valuation", from: "OPENAI", to: "OPENAI",
@@ -1324,6 +1469,7 @@ export const FACTS: readonly Fact[] = [
     description: "Starting-article figure: OpenAI raising up to $100B at ~ $730B valuation. Confirmed as $730B pre-money / $110B on 27-Feb-2026 (other reports had said $750-830B)",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: ["C008"], claims: ["S1"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "A01", kind: "investment", from: "OPENAI-ROUND-2026", to: "OPENAI",
@@ -1333,6 +1479,7 @@ export const FACTS: readonly Fact[] = [
     description: "The Information (Ken Brown, 4-Feb-2026) via the article: OpenAI is raising up to $100B at a ~$730B valuation. Aggregate on the round's group entity.",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: [], claims: ["S1"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "A02", kind: "investment", from: "NVDA", to: "OPENAI",
@@ -1342,6 +1489,7 @@ export const FACTS: readonly Fact[] = [
     description: "Article figure: Nvidia may invest $30B in the round (英偉達可能打算投 300 億). Confirmed as $30B on 27-Feb-2026 (C003).",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: ["C006"], claims: ["S2", "S10"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "A03", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -1351,6 +1499,7 @@ export const FACTS: readonly Fact[] = [
     description: "Article figure: SoftBank may invest $30B in the round (軟銀 300 億). Confirmed as $30B on 27-Feb-2026 (C004).",
     source: ARTICLE_SOURCE,
     verified: false, estimate: false, supersedes: [], claims: ["S2"],
+    provenance: "article", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D001", kind: "valuation", from: "OPENAI", to: "OPENAI",
@@ -1360,6 +1509,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI closed its round at $852B post-money (upsized from the $110B announced 27-Feb). Supersedes C001 ($730B pre-money; ~$840B post-money by our arithmetic).",
     source: { title: "OpenAI Closes $122 Billion Funding Round at $852 Billion Valuation", publisher: "PromptVault news digest (citing OpenAI, CNBC, Bloomberg, TechCrunch)", url: "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html", date: "2026-05-06" },
     verified: true, estimate: false, supersedes: ["C001"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D002", kind: "investment", from: "OPENAI-ROUND-2026", to: "OPENAI",
@@ -1369,6 +1519,7 @@ export const FACTS: readonly Fact[] = [
     description: "Final close $122B committed. SoftBank co-led with a16z, D.E. Shaw, MGX, TPG and T. Rowe Price accounts; Nvidia, Amazon and Microsoft were strategic anchors. Aggregate: do not add to the rows for each investor. Supersedes C001's $110B round size.",
     source: { title: "OpenAI's $122bn round at $852bn anchors the pre-IPO war chest", publisher: "rbtfl.xyz (citing OpenAI announcement)", url: "https://rbtfl.xyz/en/n/openai-122bn-softbank-round-2026.md", date: "2026-03-31" },
     verified: true, estimate: false, supersedes: ["C001b"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: 35, periodMonths: null, periodEnd: null,
   },
   {
     id: "D003a", kind: "investment", from: "AMZN", to: "OPENAI",
@@ -1378,6 +1529,7 @@ export const FACTS: readonly Fact[] = [
     description: "The AMZN commitment of C002 confirmed in the final close of 31-Mar-2026: a status change (announced -> closed), not new money. Split from the research row D003 (AMZN 50 + NVDA 30 + SFTBY 30).",
     source: { title: "OpenAI Closes $122 Billion Funding Round at $852 Billion Valuation", publisher: "PromptVault news digest (citing OpenAI, CNBC, Bloomberg, TechCrunch)", url: "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html", date: "2026-05-06" },
     verified: true, estimate: false, supersedes: ["C002"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: 35, periodMonths: null, periodEnd: null,
   },
   {
     id: "D003b", kind: "investment", from: "NVDA", to: "OPENAI",
@@ -1387,6 +1539,7 @@ export const FACTS: readonly Fact[] = [
     description: "The NVDA commitment of C003 confirmed in the final close of 31-Mar-2026: a status change (announced -> closed), not new money. Split from the research row D003 (AMZN 50 + NVDA 30 + SFTBY 30).",
     source: { title: "OpenAI Closes $122 Billion Funding Round at $852 Billion Valuation", publisher: "PromptVault news digest (citing OpenAI, CNBC, Bloomberg, TechCrunch)", url: "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html", date: "2026-05-06" },
     verified: true, estimate: false, supersedes: ["C003"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D003c", kind: "investment", from: "SFTBY", to: "OPENAI",
@@ -1396,6 +1549,7 @@ export const FACTS: readonly Fact[] = [
     description: "The SFTBY commitment of C004 confirmed in the final close of 31-Mar-2026: a status change (announced -> closed), not new money. Split from the research row D003 (AMZN 50 + NVDA 30 + SFTBY 30).",
     source: { title: "OpenAI Closes $122 Billion Funding Round at $852 Billion Valuation", publisher: "PromptVault news digest (citing OpenAI, CNBC, Bloomberg, TechCrunch)", url: "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html", date: "2026-05-06" },
     verified: true, estimate: false, supersedes: ["C004"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D004", kind: "investment", from: "MSFT", to: "OPENAI",
@@ -1405,6 +1559,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft participated as a continuing investor, amount not disclosed. Resolves C007/C137 (rumoured <=$10B) only as 'participated'; the $10B figure stays unconfirmed. (WindowsForum, 27-Feb: Microsoft not in the $110B first close.)",
     source: { title: "OpenAI Closes $122 Billion Funding Round at $852 Billion Valuation", publisher: "PromptVault news digest (citing OpenAI, CNBC, Bloomberg, TechCrunch)", url: "https://news.promtvault.app/editions/2026/05/06/stories/08-openai-122b-round-852b-valuation.html", date: "2026-05-06" },
     verified: true, estimate: false, supersedes: ["C007", "C137"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D005", kind: "investment", from: "RETAIL-INVESTORS", to: "OPENAI",
@@ -1414,6 +1569,7 @@ export const FACTS: readonly Fact[] = [
     description: "More than $3B of the $122B came from individual investors through bank channels (TechCrunch); part of D002, do not add.",
     source: { title: "OpenAI, not yet public, raises $3B from retail investors in monster $122B fund raise", publisher: "AIPulsen (citing TechCrunch)", url: "https://aipulsen.com/artikel/1469", date: "2026-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D006", kind: "stake", from: "MSFT", to: "OPENAI",
@@ -1423,6 +1579,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft holds ~26.79% fully diluted (Fortune via bitsminds); value at $852B = ~$228B (our arithmetic). Supersedes C028 (~27%, ~$135B at $500B).",
     source: { title: "OpenAI Files Confidential S-1 With the SEC, Targeting a September IPO at Up to $1 Trillion", publisher: "bitsminds (citing Fortune)", url: "https://bitsminds.com/news/openai-confidential-s1-september-ipo-2026", date: "2026-05-01" },
     verified: true, estimate: true, supersedes: ["C028"], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D007", kind: "stake", from: "SFTBY", to: "OPENAI",
@@ -1432,6 +1589,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank's cumulative OpenAI investment ~$64.6B (= C104's 34.6 + 30 in the 2026 round), for a ~13% stake (~$110B notional at $852B). Supersedes C104 (34.6 / ~11%).",
     source: { title: "SoftBank's OpenAI margin loan is the most leveraged bet in the history of artificial intelligence", publisher: "Startup Fortune", url: "https://startupfortune.com/softbanks-openai-margin-loan-is-the-most-leveraged-bet-in-the-history-of-artificial-intelligence/", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: ["C104"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D008", kind: "loan", from: "SFTBY-BRIDGE-LENDERS", to: "SFTBY",
@@ -1441,6 +1599,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank obtained a $40B unsecured bridge loan, mainly to fund its $30B follow-on in OpenAI (Bloomberg reported talks 6-Mar-2026). Its largest-ever USD borrowing. Separate from C054/C105.",
     source: { title: "SoftBank Group obtains $40 billion bridge loan for OpenAI investment", publisher: "Sipoch (citing SoftBank statement / CNBC)", url: "https://www.sipoch.com/en/article/300330021839048", date: "2026-03-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D009", kind: "loan", from: "LENDERS", to: "SFTBY",
@@ -1450,6 +1609,7 @@ export const FACTS: readonly Fact[] = [
     description: "SoftBank is seeking a $10B margin loan backed by its OpenAI equity. With D008 that makes ~$50B of financing tied to the OpenAI position. S&P has cut its outlook to negative (BB+).",
     source: { title: "SoftBank's OpenAI margin loan is the most leveraged bet in the history of artificial intelligence", publisher: "Startup Fortune", url: "https://startupfortune.com/softbanks-openai-margin-loan-is-the-most-leveraged-bet-in-the-history-of-artificial-intelligence/", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D010", kind: "revenue", from: "OPENAI", to: "OPENAI",
@@ -1459,6 +1619,7 @@ export const FACTS: readonly Fact[] = [
     description: "Q1-2026 revenue $5.7B, ~3x year on year (The Information, shareholder documents).",
     source: { title: "OpenAI's Q1 2026: $5.7B Revenue, $3.7B Burn — Growth at All Costs", publisher: "DevCraftly (citing The Information)", url: "https://devcraftly.com/blog/openai-q1-2026-cash-burn", date: "2026-06-17" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D011", kind: "burn", from: "OPENAI", to: "OPENAI",
@@ -1468,6 +1629,7 @@ export const FACTS: readonly Fact[] = [
     description: "Q1-2026 cash burn $3.7B. Operating loss $9.3B; net loss $21.3B, incl. a ~$12.4B one-time accounting item; SBC >$2.3B; ~$73B cash and securities.",
     source: { title: "OpenAI revenue Q1 2026 (squaredtech)", publisher: "SquaredTech (citing The Information)", url: "https://www.squaredtech.co/?p=18971", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D012", kind: "other", from: "OPENAI", to: "OPENAI",
@@ -1477,6 +1639,7 @@ export const FACTS: readonly Fact[] = [
     description: "Shareholder documents: 2025 net loss ~$39B (vs $5B in 2024) and 2025 expenditures ~$34B. CONFLICT with C094 (~$9B cash burn): net loss includes non-cash items. theplanettools cites a $22B 2025 burn estimate. See notes.",
     source: { title: "OpenAI quarterly cash burn (ttm.financial)", publisher: "TTM Financial / Tiger (citing media reports)", url: "https://ttm.financial/m/news/1197658515", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D013", kind: "revenue", from: "OPENAI", to: "OPENAI",
@@ -1486,6 +1649,7 @@ export const FACTS: readonly Fact[] = [
     description: "Run-rate crossed ~$25B in May 2026. Updates C093 (>$20B exit-2025 rate).",
     source: { title: "UPDATE: OpenAI Files Confidential S-1 With SEC, Eyes $1T IPO", publisher: "Krasa AI (citing CNBC/Fortune)", url: "https://www.krasa.ai/news/openai-confidential-s1-ipo-filing-may-22-trillion-dollar", date: "2026-05-22" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-05-22",
   },
   {
     id: "D014", kind: "other", from: "OPENAI", to: "OPENAI",
@@ -1495,6 +1659,7 @@ export const FACTS: readonly Fact[] = [
     description: "Confidential draft S-1 submitted (Goldman Sachs and Morgan Stanley lead, JPMorgan participating), listing targeted as early as Sep-2026/Q4. DATE CONFLICT: 22-May (Fortune/CNBC) vs 7-Jun (another source). No pricing or listing found in the corpus.",
     source: { title: "OpenAI files confidential IPO prospectus targeting $1 trillion valuation", publisher: "AIDB Digital (citing CNBC/Fortune)", url: "https://aidb.digital/blog/2026-05-29-openai-files-confidential-ipo-prospectus-targeting-1-trillion-valuati", date: "2026-05-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D015", kind: "other", from: "OPENAI", to: "MULTIPLE",
@@ -1504,6 +1669,7 @@ export const FACTS: readonly Fact[] = [
     description: "OpenAI's shareholder letter (early Apr-2026) projects access to 30 GW of compute by 2030. Context for C056/C114.",
     source: { title: "Google's $40 Billion Anthropic Investment: Inside Big Tech's Biggest AI Bet of 2026", publisher: "AI Nexus Nomics", url: "https://ainexusnomics.com/googles-40-billion-anthropic-investment-inside-big-techs-biggest-ai-bet-of-2026/", date: "2026-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D016", kind: "contract", from: "OPENAI", to: "CEREBRAS",
@@ -1513,6 +1679,7 @@ export const FACTS: readonly Fact[] = [
     description: "The Cerebras commitment expanded to >$20B over 3 years (Reuters citing The Information). Cerebras confirmed a warrant to OpenAI on 17-Apr. Supersedes C103 (>$10B, 750 MW).",
     source: { title: "OpenAI's $20B Cerebras pact", publisher: "The Daily Scout (citing Reuters, CNBC)", url: "https://thedailyscout.com/s/EKY_rPQcwDQ", date: "2026-04-01" },
     verified: true, estimate: false, supersedes: ["C103"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D017", kind: "other", from: "ORCL", to: "ABILENE-JV",
@@ -1522,6 +1689,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle and OpenAI dropped the planned Abilene expansion after financing talks failed and OpenAI's capacity forecasts changed (Bloomberg 6-Mar). Oracle called the coverage false; the 1.2 GW campus and the 4.5 GW/$300B deal (C013) continue. Meta reportedly weighed leasing the site (Nvidia brokering).",
     source: { title: "Oracle and OpenAI cancel plans to expand Abilene Stargate data center", publisher: "Tom's Hardware (citing Bloomberg)", url: "https://www.tomshardware.com/tech-industry/artificial-intelligence/openais-massive-stargate-data-center-canceled-as-firm-cant-reach-terms-with-oracle-operator-struggles-with-reliability-issues-meta-said-to-be-interested-in-snatching-excess-capacity", date: "2026-03-08" },
     verified: true, estimate: false, supersedes: [], claims: ["S7"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D018", kind: "contract", from: "OPENAI", to: "MSFT",
@@ -1531,6 +1699,7 @@ export const FACTS: readonly Fact[] = [
     description: "Partnership rewritten: Azure exclusivity ends (Azure keeps first-launch rights). Microsoft stops paying OpenAI its 20% Azure revenue share. OpenAI's 20% revenue share to Microsoft continues to 2030 under an undisclosed total cap. Microsoft's IP license becomes non-exclusive through 2032. AGI clause removed. Revises the terms behind C028/C029; the $250B Azure commitment is not reported changed.",
     source: { title: "OpenAI and Microsoft multicloud deal 2026", publisher: "DDR Innova (citing Microsoft and OpenAI blogs)", url: "https://ddrinnova.com/blog/openai-microsoft-multicloud-deal-2026", date: "2026-04-27" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D019", kind: "other", from: "MSFT", to: "OPENAI",
@@ -1540,6 +1709,7 @@ export const FACTS: readonly Fact[] = [
     description: "Bloomberg: Microsoft has spent >$100B on the OpenAI partnership, mostly infrastructure and compute, not equity. Contrast with C030 ($13.8B equity).",
     source: { title: "Microsoft spent over $100 billion on OpenAI partnership", publisher: "Let's Data Science (citing Bloomberg / Financial Post)", url: "https://letsdatascience.com/news/microsoft-spent-over-100-billion-on-openai-partnership-7d4d1ace", date: "2026-05-13" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D020", kind: "contract", from: "OPENAI", to: "AVGO",
@@ -1549,6 +1719,7 @@ export const FACTS: readonly Fact[] = [
     description: "On its Q2 FY26 call Broadcom named OpenAI its 6th XPU customer, targeting ~1 GW of compute by 2027. Revises C021 (10 GW framework, deliveries from 2H-2026) down to a dated first tranche.",
     source: { title: "Broadcom 10.8B AI Record | VMware Miss Breaks the Bull Case", publisher: "Read-Signs", url: "https://read-signs.com/us/broadcom-10-8b-ai-record-vmware-miss-breaks-the-bull-case", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: ["C021"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D021", kind: "contract", from: "OPENAI", to: "AVGO",
@@ -1558,6 +1729,7 @@ export const FACTS: readonly Fact[] = [
     description: "Report: Broadcom's ~$18B custom-chip deal with OpenAI hit a financing snag; Broadcom sought a Microsoft commitment to buy ~40% of the chips upfront. Unconfirmed.",
     source: { title: "Broadcom underperformance discussion (wenxuecity forum)", publisher: "Wenxuecity forum post (citing reports)", url: "https://bbs.wenxuecity.com/cfzh/79626.html", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D022", kind: "revenue", from: "NVDA", to: "NVDA",
@@ -1567,6 +1739,7 @@ export const FACTS: readonly Fact[] = [
     description: "Q1 FY27 revenue $81.6B (+85%), data centre $75.2B; Q2 guide $91B +/-2% ex-China; +$80B buyback. No definitive Nvidia-OpenAI investment agreement beyond the $30B equity (C003) was found.",
     source: { title: "Nvidia Reports Record Q1 Revenue, Data Center Hits $75.2B", publisher: "Let's Data Science (citing NVIDIA press release)", url: "https://letsdatascience.com/news/nvidia-reports-record-q1-revenue-data-center-hits-752b-67a4c9c9", date: "2026-05-20" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-04-26",
   },
   {
     id: "D023", kind: "market_cap", from: "NVDA", to: "NVDA",
@@ -1576,6 +1749,7 @@ export const FACTS: readonly Fact[] = [
     description: "Market cap ~$5.34T at the Q1 FY27 print; back above $5T in late Apr-2026. Updates C081/C111 (~$4.6T in Jan).",
     source: { title: "Earnings Recap — NVIDIA (NVDA) — Q1 FY2027", publisher: "Menon Lab Signals", url: "https://signals.themenonlab.com/blog/earnings-recap-nvda-may-20-2026/", date: "2026-05-20" },
     verified: true, estimate: false, supersedes: ["C081"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D024", kind: "other", from: "ORCL", to: "ORCL",
@@ -1585,6 +1759,7 @@ export const FACTS: readonly Fact[] = [
     description: "RPO $553B (+$29B QoQ, +325% YoY). Most of the increase is AI contracts funded by customer prepayment or customer-supplied GPUs. Q3 revenue $17.2B, OCI $4.9B (+84%). Supersedes C079 ($523B).",
     source: { title: "Oracle Announces Fiscal Year 2026 Third Quarter Financial Results", publisher: "finanznachrichten.de (PR Newswire)", url: "https://www.finanznachrichten.de/nachrichten-2026-03/67913206-oracle-announces-fiscal-year-2026-third-quarter-financial-results-008.htm", date: "2026-03-10" },
     verified: true, estimate: false, supersedes: ["C079"], claims: [],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D025", kind: "capex", from: "ORCL", to: "ORCL",
@@ -1594,6 +1769,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle kept FY26 capex at ~$50B (reaffirms C078).",
     source: { title: "Oracle Stock Jumps on Q3 Earnings Beat: Buy Now or Wait?", publisher: "Nasdaq.com (Zacks)", url: "https://www.nasdaq.com/articles/oracle-stock-jumps-q3-earnings-beat-buy-now-or-wait", date: "2026-03-11" },
     verified: true, estimate: false, supersedes: ["C078"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-05-31",
   },
   {
     id: "D026", kind: "other", from: "ORCL", to: "ORCL",
@@ -1603,6 +1779,7 @@ export const FACTS: readonly Fact[] = [
     description: "RPO $638B (+363% YoY). FY26 revenue $67.4B; Q4 revenue $19.2B; cloud $9.9B; IaaS $5.8B (+93%). Supersedes D024 and C079.",
     source: { title: "Oracle reports record Q4 revenue $19.2B, cloud up 47%; RPO $638B (8-K summary)", publisher: "SecWatch (SEC EDGAR 8-K 0001193125-26-265848)", url: "https://secwatch.observer/filing/0001193125-26-265848.md", date: "2026-06-10" },
     verified: true, estimate: false, supersedes: ["D024"], claims: [],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D027", kind: "loan", from: "BONDHOLDERS", to: "ORCL",
@@ -1612,6 +1789,7 @@ export const FACTS: readonly Fact[] = [
     description: "GAP-FILL (pre-March): the single 2026 bond in Oracle's $45-50B plan (C016) was sold; Oracle said no further bonds planned for 2026.",
     source: { title: "Oracle takes bottom-up approach to funding 2026 capex", publisher: "IFR", url: "https://prod.ifre.com/equities/2379787/oracle-takes-bottom-up-approach-to-funding-2026-capex", date: "2026-02-01" },
     verified: true, estimate: false, supersedes: [], claims: ["S5"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D028", kind: "investment", from: "EQUITY-INVESTORS", to: "ORCL",
@@ -1621,6 +1799,7 @@ export const FACTS: readonly Fact[] = [
     description: "GAP-FILL (pre-March): $5B mandatory convertible closed 5-Feb-2026, converting ~Jan-2029 at a 25% premium (~$200/sh). Equity half of C016; $20B ATM sales start thereafter.",
     source: { title: "Oracle issues 100M depositary shares of 6.50% Series D Mandatory Convertible Preferred Stock", publisher: "SecWatch (SEC EDGAR 8-K 0001193125-26-039344)", url: "https://secwatch.observer/filing/0001193125-26-039344.md", date: "2026-02-05" },
     verified: true, estimate: false, supersedes: [], claims: ["S5"],
+    provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D029", kind: "market_cap", from: "ORCL", to: "ORCL",
@@ -1630,6 +1809,7 @@ export const FACTS: readonly Fact[] = [
     description: "Oracle market cap ~$703B after the Q4 FY26 print (it was ~$541B just before 10-Jun per another preview; close $149.40 on 10-Mar). Supersedes C109 ($426B, Feb).",
     source: { title: "Oracle Corporation (ORCL) Q4 FY2026 Earnings Preview (stale, FMP data)", publisher: "StockExpertAI (FMP data)", url: "https://www.stockexpertai.com/earnings/orcl.md", date: "2026-07-03" },
     verified: true, estimate: false, supersedes: ["C109"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D030", kind: "loan", from: "BONDHOLDERS", to: "ORCL-MI-DC",
@@ -1639,6 +1819,7 @@ export const FACTS: readonly Fact[] = [
     description: "$16.3B financing for an Oracle-leased Michigan data centre; US banks declined and PIMCO anchored ~$10B; BofA structured. Reported as part of a ~$72B debt portfolio behind Oracle/Stargate sites. Separate from C015/C117.",
     source: { title: "Oracle Secures $16.3 B Data-Centre Debt Deal, PIMCO Anchors $10 B as Banks Step Back", publisher: "Pulse", url: "https://www.pulse.bot/investment-banking/news/oracle-secures-163-b-datacentre-debt-deal-pimco-anchors-10-b-as-banks-step-back-9a2c4106-6106-4300-a11b-015938739f45/", date: "2026-04-27" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D031", kind: "loan", from: "VANTAGE-LENDERS", to: "VANTAGE",
@@ -1648,6 +1829,7 @@ export const FACTS: readonly Fact[] = [
     description: "FT (3-May) and WSJ (24-Apr): banks spent >6 months distributing the $38B Oracle-leased TX/WI loans, sold some portions at a discount to non-banks, and are using single-borrower significant risk transfers (SRTs). NOT new debt: same package as C015/C102.",
     source: { title: "The global banking industry is overwhelmed and seeks to reduce data center exposure", publisher: "All Weather Finance (citing Financial Times)", url: "https://allweatherfinance.com/the-global-banking-industry-is-overwhelmed-and-seeks-to-reduce-data-center-exposure/", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: ["C102"], claims: ["S6"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D032", kind: "loan", from: "CRWV-DDTL4-LENDERS", to: "CRWV",
@@ -1657,6 +1839,7 @@ export const FACTS: readonly Fact[] = [
     description: "GPU-backed delayed-draw term loan secured on one investment-grade customer contract (reported as Meta, >=$19B).",
     source: { title: "CoreWeave Issued Yet More Debt", publisher: "Dave Friedman (Substack)", url: "https://davefriedman.substack.com/p/coreweave-issued-yet-more-debt", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D033", kind: "loan", from: "CRWV-DDTL5-LENDERS", to: "CRWV",
@@ -1666,6 +1849,7 @@ export const FACTS: readonly Fact[] = [
     description: "Delayed-draw term loan secured on contracts with two non-investment-grade customers. Spread is 225bp wider than DDTL 4.0.",
     source: { title: "CoreWeave Issued Yet More Debt", publisher: "Dave Friedman (Substack)", url: "https://davefriedman.substack.com/p/coreweave-issued-yet-more-debt", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D034", kind: "loan", from: "BONDHOLDERS", to: "CRWV",
@@ -1675,6 +1859,7 @@ export const FACTS: readonly Fact[] = [
     description: "8-K announced a $1.25B senior notes offering and a $3.0B convertible offering with capped calls. The $1.25B notes were filed 9-Apr-2026 (Seeking Alpha).",
     source: { title: "CoreWeave raises $4.25 billion debt for AI expansion (8-K 0001193125-26-148912)", publisher: "Cayman Journal (SEC 8-K summary)", url: "https://caymanjournal.com/stock/CRWV/sec-filing/0001193125-26-148912", date: "2026-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D035", kind: "revenue", from: "CRWV", to: "CRWV",
@@ -1684,6 +1869,7 @@ export const FACTS: readonly Fact[] = [
     description: "Q1-2026 from the 10-Q filed 8-May-2026: revenue +112% YoY.",
     source: { title: "Business: the AI financing turn lands on the edge of the network (CoreWeave)", publisher: "AlphaSteve (citing CoreWeave 10-Q)", url: "https://alphasteve.pages.dev/papers/2026-06-29-coreweave-edge-of-network-financing-turn", date: "2026-06-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D036", kind: "other", from: "CRWV", to: "CRWV",
@@ -1693,6 +1879,7 @@ export const FACTS: readonly Fact[] = [
     description: "Backlog $99.4B. Supersedes C112 ($66.8B at end-2025).",
     source: { title: "Business: the AI financing turn lands on the edge of the network (CoreWeave)", publisher: "AlphaSteve (citing CoreWeave 10-Q)", url: "https://alphasteve.pages.dev/papers/2026-06-29-coreweave-edge-of-network-financing-turn", date: "2026-06-29" },
     verified: true, estimate: false, supersedes: ["C112"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D037", kind: "loan", from: "LENDERS", to: "CRWV",
@@ -1702,6 +1889,7 @@ export const FACTS: readonly Fact[] = [
     description: "Total debt ~$25B at 31-Mar-2026. Supersedes C055 (>$10B late 2025; $14B at Sep-2025 per other reports). May include D032-D034 only partly (timing). Taken to include DDTL 4.0 (D032, closed the same day).",
     source: { title: "Business: the AI financing turn lands on the edge of the network (CoreWeave)", publisher: "AlphaSteve (citing CoreWeave 10-Q)", url: "https://alphasteve.pages.dev/papers/2026-06-29-coreweave-edge-of-network-financing-turn", date: "2026-06-29" },
     verified: true, estimate: false, supersedes: ["C055", "D032"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D038", kind: "investment", from: "AMZN", to: "ANTHROPIC",
@@ -1711,6 +1899,7 @@ export const FACTS: readonly Fact[] = [
     description: "Amazon adds up to $25B; cumulative commitment up to ~$33B (supersedes C061's $8B cumulative).",
     source: { title: "Amazon $25 billion Anthropic investment 2026", publisher: "Linos.ai", url: "https://www.linos.ai/technology/amazon-25-billion-anthropic-investment-2026/", date: "2026-04-20" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: 20, periodMonths: null, periodEnd: null,
   },
   {
     id: "D039", kind: "contract", from: "ANTHROPIC", to: "AMZN",
@@ -1720,6 +1909,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic commits >$100B to AWS over a decade; ~1 GW of Trainium2/3 by end-2026. Amazon's Q1 AWS backlog ($364B) excludes it.",
     source: { title: "Amazon $25 billion Anthropic investment 2026", publisher: "Linos.ai", url: "https://www.linos.ai/technology/amazon-25-billion-anthropic-investment-2026/", date: "2026-04-20" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D040", kind: "investment", from: "GOOGL", to: "ANTHROPIC",
@@ -1729,6 +1919,7 @@ export const FACTS: readonly Fact[] = [
     description: "Alphabet confirmed up to $40B. Valuation basis ($350B) differs from Amazon's ($380B); likely pre- vs post-money of Series G (C058). Supersedes C062 (>$3B invested).",
     source: { title: "Amazon Put In $5 Billion. Google Put In $40 Billion. Both Are Betting on the Same Company", publisher: "News4Bharat", url: "https://www.news4bharat.com/technology/google-invests-40-billion-anthropic-deal-2026/", date: "2026-04-25" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: 30, periodMonths: null, periodEnd: null,
   },
   {
     id: "D041", kind: "contract", from: "ANTHROPIC", to: "GOOGL",
@@ -1738,6 +1929,7 @@ export const FACTS: readonly Fact[] = [
     description: "The Information (5-May), confirmed by Reuters/CNBC; no company statement. Would be >40% of Google Cloud's disclosed backlog. Supersedes C063 ('tens of billions'). May include D042's 3.5 GW; do not add the two.",
     source: { title: "Anthropic Commits $200 Billion to Google Cloud Over 5 Years", publisher: "GoCodeLab (citing The Information, Engadget, Yahoo Finance)", url: "https://gocodelab.com/en/blog/en-anthropic-google-cloud-200b-tpu-5year-2026/", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: ["C063", "D042"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D042", kind: "contract", from: "ANTHROPIC", to: "GOOGL",
@@ -1747,6 +1939,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic announcement plus Broadcom SEC filing: ~3.5 GW of TPU capacity from 2027, described in the filing as 'dependent on Anthropic's continued commercial success'. Likely part of D041.",
     source: { title: "Anthropic's $30B Run-Rate and the 3.5 GW TPU Pact With Google and Broadcom", publisher: "TrendFlows / ByteCraft", url: "https://trendflows.pages.dev/bytecraft/anthropic-30b-run-rate-google-broadcom-tpu-pact", date: "2026-04-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D043", kind: "valuation", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -1756,6 +1949,7 @@ export const FACTS: readonly Fact[] = [
     description: "Series H: $65B at $965B post-money, led by Altimeter, Dragoneer, Greenoaks and Sequoia. Above OpenAI's $852B. Supersedes C058 ($380B).",
     source: { title: "Anthropic Files for IPO as Florida Sues OpenAI", publisher: "GenAI Crib (newsletter)", url: "https://ghost.genaicrib.com/anthropic-files-for-ipo-as-florida-sues-openai/", date: "2026-06-02" },
     verified: true, estimate: false, supersedes: ["C058"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D044", kind: "other", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -1765,6 +1959,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic announced a confidential S-1 submission (Rule 135 notice); price and share count not set. IPO expected Oct-2026 to H1-2027 per reports; not found in the corpus.",
     source: { title: "Anthropic Filed to Go Public. You Can't Read It", publisher: "Grace Ann Hansen (Substack)", url: "https://substack.graceannhansen.com/p/anthropic-965-billion-ipo-filing", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D045", kind: "revenue", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -1774,6 +1969,7 @@ export const FACTS: readonly Fact[] = [
     description: "Run-rate >$30B (was ~$9B at end-2025; ~$19B on 3-Mar per Bloomberg). More than 1,000 customers spend >$1M a year. Supersedes C059 ($14B).",
     source: { title: "Anthropic's $30B Run-Rate and the 3.5 GW TPU Pact With Google and Broadcom", publisher: "TrendFlows / ByteCraft", url: "https://trendflows.pages.dev/bytecraft/anthropic-30b-run-rate-google-broadcom-tpu-pact", date: "2026-04-01" },
     verified: true, estimate: false, supersedes: ["C059"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-04-06",
   },
   {
     id: "D046", kind: "revenue", from: "ANTHROPIC", to: "ANTHROPIC",
@@ -1783,6 +1979,7 @@ export const FACTS: readonly Fact[] = [
     description: "Anthropic told investors Q2 revenue would exceed $10.9B with a first operating profit (~$559M), and that profit may not last through 2026 (WSJ/CNBC). Q1 is given as $4.8B or $4.7B depending on source.",
     source: { title: "Anthropic's first profit vs. Microsoft's Claude cut", publisher: "Solana Garden (citing WSJ, CNBC)", url: "https://solana.garden/news/anthropic-first-profit-unit-economics-enterprise-ai-june-2026/", date: "2026-06-07" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-06-30",
   },
   {
     id: "D047", kind: "contract", from: "ANTHROPIC", to: "SPACEX",
@@ -1792,6 +1989,7 @@ export const FACTS: readonly Fact[] = [
     description: "Disclosed in SpaceX's S-1: 'the customer has agreed to pay us $1.25 billion per month'. That is ~$15B a year, ~$45B to May-2029 (our arithmetic). 300 MW per TechCrunch.",
     source: { title: "Anthropic's Profitability Test: Compute Deals Redraw the AI Economy", publisher: "NewAICodes (citing TechCrunch, WSJ)", url: "https://newaicodes.com/news/anthropic-profitability-compute-deals-ai-economy", date: "2026-05-01" },
     verified: true, estimate: true, supersedes: [], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D048", kind: "revenue", from: "SPACEX", to: "SPACEX",
@@ -1801,6 +1999,7 @@ export const FACTS: readonly Fact[] = [
     description: "Public S-1 (week of 20-May). Supersedes C046 ($15.5B estimate). The consolidated loss is driven by xAI (merger effective 2-Feb-2026).",
     source: { title: "SpaceX Filed the Paperwork. Read It Slowly.", publisher: "Chasing Seconds", url: "https://www.chasingseconds.com/tech/spacex-filed-the-paperwork-read-it-slowly", date: "2026-05-20" },
     verified: true, estimate: false, supersedes: ["C046"], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "D049", kind: "revenue", from: "XAI", to: "XAI",
@@ -1810,6 +2009,7 @@ export const FACTS: readonly Fact[] = [
     description: "AI segment (xAI + X) revenue per the S-1. CONFLICT: another summary gives ~$1.3B for the xAI segment and earlier ones ~$0.34B (C-notes); definitions differ (with/without X ads).",
     source: { title: "xAI burned $6.4B in 2025 and capex just doubled to $30.8B annualized", publisher: "Agentic Daily (citing SpaceX S-1)", url: "https://agenticdaily.ai/articles/xai-burned-6-4b-in-2025-and-capex-just-doubled-to-30-8b-annualized", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "D050", kind: "burn", from: "XAI", to: "XAI",
@@ -1819,6 +2019,7 @@ export const FACTS: readonly Fact[] = [
     description: "Full-year 2025 operating loss $6.4B (2024: $1.56B). Different measure from C047 (9M cash spent $7.8B) and C136 ($9.5B).",
     source: { title: "xAI burned $6.4B in 2025 and capex just doubled to $30.8B annualized", publisher: "Agentic Daily (citing SpaceX S-1)", url: "https://agenticdaily.ai/articles/xai-burned-6-4b-in-2025-and-capex-just-doubled-to-30-8b-annualized", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2025-12-31",
   },
   {
     id: "D051", kind: "valuation", from: "SPACEX", to: "SPACEX",
@@ -1828,6 +2029,7 @@ export const FACTS: readonly Fact[] = [
     description: "IPO priced at $135 (fixed price), 555.5M Class A shares, Nasdaq SPCX, trading from 12-Jun. Supersedes C042 ($1.25T merger value).",
     source: { title: "SpaceX's record IPO just put a frontier AI lab on the public market", publisher: "The Counter Brief (citing CNBC)", url: "https://thecounterbrief.com/spacex-ipo-grok-public-market.md", date: "2026-06-12" },
     verified: true, estimate: false, supersedes: ["C042"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D052", kind: "investment", from: "IPO-INVESTORS", to: "SPACEX",
@@ -1837,6 +2039,7 @@ export const FACTS: readonly Fact[] = [
     description: "All-primary raise. Proceeds partly fund AI compute and Starlink.",
     source: { title: "SpaceX's record IPO just put a frontier AI lab on the public market", publisher: "The Counter Brief (citing CNBC)", url: "https://thecounterbrief.com/spacex-ipo-grok-public-market.md", date: "2026-06-12" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D053", kind: "market_cap", from: "SPACEX", to: "SPACEX",
@@ -1846,6 +2049,7 @@ export const FACTS: readonly Fact[] = [
     description: "Opened at $150, high $176.52, first-day close ~+19%; ~7th most valuable listed company.",
     source: { title: "SpaceX becomes world's 7th most valuable company after blockbuster market debut", publisher: "GlobalFinserve (citing AP / CompaniesMarketCap)", url: "https://globalfinserve.com/spacex-becomes-worlds-7th-most-valuable-company-after-blockbuster-market-debut/", date: "2026-06-13" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D054", kind: "market_cap", from: "SPACEX", to: "SPACEX",
@@ -1855,6 +2059,7 @@ export const FACTS: readonly Fact[] = [
     description: "Derived: price from the source; share count implied by the IPO valuation. Peak close $201.99 on 16-Jun. Treat as estimate.",
     source: { title: "SPCX: SpaceX's First Month on the Public Market", publisher: "Strasmore", url: "https://www.strasmore.com/blog/spacex-spcx-first-month", date: "2026-07-01" },
     verified: true, estimate: true, supersedes: ["D053"], claims: [],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D055", kind: "capex", from: "GOOGL", to: "GOOGL",
@@ -1864,6 +2069,7 @@ export const FACTS: readonly Fact[] = [
     description: "Updates C073 guidance. Google Cloud revenue $20.0B (+63%).",
     source: { title: "Google Cloud Hits $20B Quarter Fueled by AI Infrastructure Boom", publisher: "Converge Digest", url: "https://convergedigest.com/google-cloud-hits-20b-quarter-fueled-by-ai-infrastructure-boom/", date: "2026-04-30" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D056", kind: "loan", from: "BONDHOLDERS", to: "GOOGL",
@@ -1873,6 +2079,7 @@ export const FACTS: readonly Fact[] = [
     description: "Alphabet issued $31.1B of notes in Q1; Q1 buybacks $0; net cash fell ~$25B in the quarter.",
     source: { title: "Alphabet Q1 2026: Cloud Backlog Doubles to $462B, but Capital Allocation Pivots to Debt-Funded CapEx", publisher: "Runchey Research", url: "https://www.runcheyresearch.com/news/goog-q1-2026-earnings", date: "2026-04-30" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D057", kind: "other", from: "GOOGL", to: "GOOGL",
@@ -1882,6 +2089,7 @@ export const FACTS: readonly Fact[] = [
     description: "Likely includes Anthropic commitments (see D041, reported >40% of backlog).",
     source: { title: "Alphabet Q1 2026: Cloud Backlog Doubles to $462B, but Capital Allocation Pivots to Debt-Funded CapEx", publisher: "Runchey Research", url: "https://www.runcheyresearch.com/news/goog-q1-2026-earnings", date: "2026-04-30" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D058", kind: "capex", from: "META", to: "META",
@@ -1891,6 +2099,7 @@ export const FACTS: readonly Fact[] = [
     description: "Raise attributed to component (memory) pricing and future-year DC costs. Supersedes C074 guidance.",
     source: { title: "Meta raises AI capex forecast", publisher: "The Daily Scout (citing investor.atmeta.com)", url: "https://thedailyscout.com/s/x3-6I0uCCx8", date: "2026-04-30" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D059", kind: "other", from: "META", to: "MULTIPLE",
@@ -1900,6 +2109,7 @@ export const FACTS: readonly Fact[] = [
     description: "Multiyear cloud and infrastructure agreements added in Q1-2026 (capacity online 2026-27). Also >1 GW MTIA with Broadcom and AMD chips. Likely includes C071/C128-C130 type deals.",
     source: { title: "META Q1 2026 earnings review", publisher: "Belcourt (Daloopa data)", url: "https://belcourt.vercel.app/META/earnings/2026Q1-review-claude", date: "2026-04-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D060", kind: "loan", from: "ELPASO-LENDERS", to: "META-ELPASO-DC",
@@ -1909,6 +2119,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta is working with Morgan Stanley and JPMorgan on ~$13B project financing (Bloomberg/Reuters). Not closed in the corpus. Separate from C064 (Hyperion).",
     source: { title: "Meta tapped Morgan Stanley and JPMorgan to lead El Paso financing", publisher: "Cliff Center docket (citing Bloomberg/Reuters via Investing.com)", url: "https://www.cliffcenter.com/dockets/i/2026-05-06-meta-tapped-morgan-stanley-and-jpmorgan-to-lead", date: "2026-05-06" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D061", kind: "capex", from: "MSFT", to: "MSFT",
@@ -1918,6 +2129,7 @@ export const FACTS: readonly Fact[] = [
     description: "Down from $37.5B in FQ2 (C075). CONFLICT: a low-quality summary gives $21.4B (probably cash PP&E only). Azure +39-40%.",
     source: { title: "Azure Holds 39% on a Bigger Base, Capex Steps DOWN $6.6B Q/Q, RPO Sprints to $627B", publisher: "Aardvark Labs research", url: "https://research.aardvarklabs.co/research/msft/earnings/2026-q3/msft-2026-q3-flashcap", date: "2026-04-29" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D062", kind: "capex", from: "AMZN", to: "AMZN",
@@ -1927,6 +2139,7 @@ export const FACTS: readonly Fact[] = [
     description: "Confirms C072's ~$200B 2026 guide.",
     source: { title: "Amazon increases capex to $44.2B in Q1, accelerating AI buildout", publisher: "Let's Data Science (citing Quartz, CryptoBriefing, Yahoo Finance)", url: "https://letsdatascience.com/news/amazon-increases-capex-to-442b-in-q1-accelerating-ai-buildou-45ccd319", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
     id: "D063", kind: "other", from: "AMZN", to: "AMZN",
@@ -1936,6 +2149,7 @@ export const FACTS: readonly Fact[] = [
     description: "Backlog before the separately announced Anthropic arrangement (D039).",
     source: { title: "Amazon increases capex to $44.2B in Q1, accelerating AI buildout", publisher: "Let's Data Science (citing Yahoo Finance, 247WallSt)", url: "https://letsdatascience.com/news/amazon-increases-capex-to-442b-in-q1-accelerating-ai-buildou-45ccd319", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D064", kind: "other", from: "AMZN", to: "ANTHROPIC",
@@ -1945,6 +2159,7 @@ export const FACTS: readonly Fact[] = [
     description: "Mark-to-market gain on the Anthropic stake boosted Amazon Q1 net income (circularity marker).",
     source: { title: "Amazon increases capex to $44.2B in Q1, accelerating AI buildout", publisher: "Let's Data Science (citing Quartz)", url: "https://letsdatascience.com/news/amazon-increases-capex-to-442b-in-q1-accelerating-ai-buildou-45ccd319", date: "2026-05-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D065", kind: "capex", from: "HYPERSCALERS4", to: "HYPERSCALERS4",
@@ -1954,6 +2169,7 @@ export const FACTS: readonly Fact[] = [
     description: "Combined 2026 capex estimate (~$725B; Zacks ~$725B after Q1 prints). Supersedes C115 (>=$630B).",
     source: { title: "Big Tech's first half was a story of hardware versus software", publisher: "WPNews (Yahoo Finance)", url: "https://wpnews.pro/news/big-tech-s-first-half-was-a-story-of-hardware-versus-software.md", date: "2026-07-01" },
     verified: true, estimate: false, supersedes: ["C115"], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-12-31",
   },
   {
     id: "D066", kind: "other", from: "MSFT", to: "MSFT",
@@ -1963,6 +2179,7 @@ export const FACTS: readonly Fact[] = [
     description: "Microsoft shares fell 23% in H1-2026 (from ~$3.4T in Jan, C083). Absolute value not found.",
     source: { title: "Big Tech's first half was a story of hardware versus software", publisher: "WPNews (Yahoo Finance)", url: "https://wpnews.pro/news/big-tech-s-first-half-was-a-story-of-hardware-versus-software.md", date: "2026-07-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D067", kind: "other", from: "META", to: "META",
@@ -1972,6 +2189,7 @@ export const FACTS: readonly Fact[] = [
     description: "Meta shares fell 15% in H1-2026.",
     source: { title: "Big Tech's first half was a story of hardware versus software", publisher: "WPNews (Yahoo Finance)", url: "https://wpnews.pro/news/big-tech-s-first-half-was-a-story-of-hardware-versus-software.md", date: "2026-07-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D068", kind: "other", from: "AMD", to: "AMD",
@@ -1981,6 +2199,7 @@ export const FACTS: readonly Fact[] = [
     description: "AMD rose 173% in H1-2026 (from ~$371B on 15-Jan, C110; implies roughly $1T by end-June, our rough arithmetic, not reported).",
     source: { title: "Big Tech's first half was a story of hardware versus software", publisher: "WPNews (Yahoo Finance)", url: "https://wpnews.pro/news/big-tech-s-first-half-was-a-story-of-hardware-versus-software.md", date: "2026-07-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D069", kind: "revenue", from: "AVGO", to: "AVGO",
@@ -1990,6 +2209,7 @@ export const FACTS: readonly Fact[] = [
     description: "AI guide below consensus triggered a chip selloff.",
     source: { title: "Broadcom's AI chip forecast falls short, shares tumble over 13% wiping out $250B in market value", publisher: "WPNews (citing Reuters/Bloomberg)", url: "https://wpnews.pro/news/broadcoms-ai-chip-forecast-falls-short-shares-tumble-over-13-wiping-out-250b-in.json", date: "2026-06-03" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-05-03",
   },
   {
     id: "D070", kind: "other", from: "AVGO", to: "AVGO",
@@ -1999,6 +2219,7 @@ export const FACTS: readonly Fact[] = [
     description: "After-hours drop following the Q2 FY26 guide; had added ~$280B in the four prior sessions. Close was $479.23 before the drop.",
     source: { title: "AVGO Q2 FY26 -15% Sell-Off: AI Guidance Hold Resets $300B", publisher: "Drillr", url: "https://drillr.ai/article/avgo-q2-fy26-ai-guidance-sell-off-2026-06", date: "2026-06-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "D071", kind: "contract", from: "META", to: "AMD",
@@ -2008,6 +2229,7 @@ export const FACTS: readonly Fact[] = [
     description: "GAP-FILL (pre-March): Meta signed an AMD deal with the same structure as OpenAI's 6 GW/160M-warrant deal. Combined warrants could be ~20% AMD dilution. Single secondary source.",
     source: { title: "OpenAI MI450 Deal — AMD's Most Important Catalyst", publisher: "Fundalyst", url: "https://fundalyst.xyz/AMD/gpu_share_capture/openai_deal", date: "2026-01-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "M01", kind: "contract", from: "ORCL", to: "NVDA",
@@ -2017,6 +2239,7 @@ export const FACTS: readonly Fact[] = [
     description: "Financial Times (23-May-2025): Oracle will spend about $40B on ~400,000 Nvidia GB200 chips for OpenAI's Abilene, Texas data centre and rent the compute to OpenAI. Added to the research rows to close the 'Nvidia as a vendor' gap.",
     source: { title: "Oracle drops $40 billion on Nvidia chips for OpenAI's Texas mega facility", publisher: "The Decoder (citing Financial Times)", url: "https://the-decoder.com/oracle-drops-40-billion-on-nvidia-chips-for-openais-texas-mega-facility/", date: "2025-05-23" },
     verified: true, estimate: false, supersedes: [], claims: ["S10"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "E01", kind: "contract", from: "OPENAI", to: "NVDA",
@@ -2026,6 +2249,7 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: Nvidia GPU purchases implied by the 10 GW letter of intent. Huang put Nvidia's content at ~$35B per GW; Ferragu (New Street) reads the deal as $10B of Nvidia investment per $35B of GPUs OpenAI buys. Non-binding, like the LOI it rests on.",
     source: { title: "Nvidia is set to get a big boost from OpenAI. Here's how much", publisher: "Mint (livemint.com, citing Nvidia's earnings call)", url: "https://www.livemint.com/companies/nvidia-is-set-to-get-a-big-boost-from-openai-here-s-how-much-11756731303509.html", date: "2025-09-01" },
     verified: false, estimate: true, supersedes: [], claims: ["S10"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: 350, periodMonths: null, periodEnd: null,
   },
   {
     id: "E02", kind: "contract", from: "OPENAI", to: "NVDA",
@@ -2035,6 +2259,7 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: once the $100B LOI gave way to $30B of equity in the 2026 round, the GPU purchases it implies at Ferragu's ratio ($10B invested per $35B of GPUs) are ~$105B. Replaces E01.",
     source: { title: "Nvidia's $100bn bet on OpenAI raises plenty of questions", publisher: "Mint (livemint.com, The Economist; Pierre Ferragu, New Street Research)", url: "https://www.livemint.com/global/nvidias-100bn-bet-on-openai-raises-plenty-of-questions/amp-11766392905457.html", date: "2025-12-22" },
     verified: false, estimate: true, supersedes: ["E01"], claims: ["S10"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "E03", kind: "contract", from: "ORCL", to: "VANTAGE",
@@ -2044,6 +2269,7 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: the lease value is not public. The $38B of senior secured loans for the two Vantage campuses used by Oracle to power OpenAI are lent against Oracle's leases, so the leases are taken at least equal to that debt (a lower bound: 15-20 year leases usually exceed the construction debt).",
     source: { title: "Record $38 Billion Debt Sale Nears for Oracle-Tied Data Centers, Bloomberg Reports", publisher: "TradingKey (Tiger/Bloomberg)", url: "https://www.tradingkey.com/news/stocks/251228633-tiger", date: "2025-10-24" },
     verified: false, estimate: true, supersedes: [], claims: ["S3", "S4"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "E04", kind: "contract", from: "ORCL", to: "ORCL-NM-DC",
@@ -2053,6 +2279,7 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: the lease value is not public; taken equal to the ~$18B of project debt lined up against the Oracle-affiliated New Mexico site (a lower bound).",
     source: { title: "Banks Prep Series of Multibillion-Dollar Debt Offerings for Oracle ...", publisher: "Octus", url: "https://octus.com/?p=39803", date: "2025-11-01" },
     verified: false, estimate: true, supersedes: [], claims: ["S3", "S4"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "E05", kind: "contract", from: "ORCL", to: "ORCL-MI-DC",
@@ -2062,6 +2289,7 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: the lease value is not public; taken equal to the $16.3B of 19.5-year project bonds sold against the Oracle-leased Michigan site (a lower bound).",
     source: { title: "Oracle Secures $16.3 B Data-Centre Debt Deal, PIMCO Anchors $10 B as Banks Step Back", publisher: "Pulse", url: "https://www.pulse.bot/investment-banking/news/oracle-secures-163-b-datacentre-debt-deal-pimco-anchors-10-b-as-banks-step-back-9a2c4106-6106-4300-a11b-015938739f45/", date: "2026-04-27" },
     verified: false, estimate: true, supersedes: [], claims: ["S3", "S4"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "E06", kind: "contract", from: "ORCL", to: "ABILENE-JV",
@@ -2071,5 +2299,6 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: Oracle leases the entire Abilene campus (first Stargate site); the lease value is not public and is taken equal to the $9.4B of construction loans made against it (a lower bound).",
     source: { title: "JP Morgan Chase Lends $7B on Oracle-Leased Texas Data Center Development", publisher: "Commercial Observer", url: "https://commercialobserver.com/2025/05/7b-oracle-leased-texas-data-center-development", date: "2025-05-22" },
     verified: false, estimate: true, supersedes: [], claims: ["S3", "S4"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
 ];

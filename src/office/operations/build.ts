@@ -38,6 +38,9 @@ import {
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
+/** The sheets whose spec carries a chart. */
+const CHART_ROLES: readonly SheetRole[] = ["exposure", "history"];
+
 /** A new random token for a build's sheet-local proofs. */
 function randomToken(): string {
   let t = "";
@@ -101,12 +104,16 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           sheetReqs[role] = sheet.getUsedRange().load("formulas,values,rowIndex,columnIndex,rowCount,columnCount");
         }
       }
-      let oldCharts: Excel.ChartCollection | null = null;
-      if (plan.sheets.exposure.existingId) {
-        oldCharts = wb.worksheets.getItem(plan.sheets.exposure.existingId).charts;
-        oldCharts.load("items/name");
+      // Charts of the computed sheets being rewritten (Exposure, History): AIFIN's own is replaced.
+      const oldCharts: Partial<Record<SheetRole, Excel.ChartCollection>> = {};
+      for (const role of CHART_ROLES) {
+        const id = plan.sheets[role].existingId;
+        if (!id) continue;
+        const charts = wb.worksheets.getItem(id).charts;
+        charts.load("items/name");
+        oldCharts[role] = charts;
       }
-      if (Object.keys(tableReqs).length + Object.keys(sheetReqs).length > 0 || oldCharts) await s.sync();
+      if (Object.keys(tableReqs).length + Object.keys(sheetReqs).length + Object.keys(oldCharts).length > 0) await s.sync();
 
       // Decide, in pure code.
       const tableReads: Partial<Record<TableRole, TableRead>> = {};
@@ -243,7 +250,8 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
             const m = merged[tableRole] as MergeResult;
             writeTableChanges(wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
           } else {
-            const chart = role === "exposure" ? (oldCharts?.items.find((c) => c.name === spec.chart?.name) ?? null) : null;
+            // AIFIN's own chart is re-pointed; a chart the analyst added stays as it is.
+            const chart = oldCharts[role]?.items.find((c) => c.name === spec.chart?.name) ?? null;
             writeSpec(sheet, spec, f, { chart });
             for (const piece of leftovers(oldRects[role] as Rect, specRect(spec))) sheet.getRange(rectAddress(piece)).clear("Contents");
           }

@@ -10,6 +10,7 @@ export const FLOW_COLOURS: Record<FlowKind | "other", string> = {
   equity: tokens.colorPaletteBlueBorderActive,
   debt: tokens.colorPaletteDarkOrangeBorderActive,
   backstop: tokens.colorPalettePurpleBorderActive,
+  vendor_financing: tokens.colorPaletteMagentaBorderActive,
   contract: tokens.colorPaletteGreenBorderActive,
   other: tokens.colorNeutralStroke1,
 };
@@ -188,6 +189,7 @@ export function FlowsView({ entityName, flows, cycles, registry }: FlowsViewProp
     equity: s.flowKindEquity,
     debt: s.flowKindDebt,
     backstop: s.flowKindBackstop,
+    vendor_financing: s.flowKindVendor,
     contract: s.flowKindContract,
   };
   const list = (title: string, items: Flow[]) =>

@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { isEngineError } from "../../engine/result";
+import { isEngineError } from "../../engine";
 import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../contracts";
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";

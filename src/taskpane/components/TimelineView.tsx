@@ -1,6 +1,6 @@
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { isEngineError } from "../../engine/result";
+import { isEngineError } from "../../engine";
 import type { EngineError, EntityId, Fact, HistoryPoint, HistorySeries, PaneData } from "../contracts";
 import { formatUsdBn } from "../format";
 import { useStrings } from "../i18n";

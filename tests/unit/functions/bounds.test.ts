@@ -1,5 +1,5 @@
 /**
- * Bounded functions (issue 11): every scenario the reliability review reproduced, as a test that failed
+ * Bounded functions: every scenario the reliability review reproduced, as a test that failed
  * before the fix. A function never hangs Excel, never returns more than a cell or a spill can hold, and
  * never echoes a huge argument back in a message.
  */

@@ -6,7 +6,7 @@ describe("AIFIN.FUNDING", () => {
   describe("bad arguments", () => {
     it("names the accepted kinds", () => {
       expect(errorOf(fx.funding("NVDA", "OPENAI", "loans"))?.message).toBe(
-        'AIFIN.FUNDING: kind "loans" is not accepted; use "all", "equity", "debt" or "backstop".',
+        'AIFIN.FUNDING: kind "loans" is not accepted; use "all", "equity", "debt", "backstop" or "vendor_financing".',
       );
     });
 

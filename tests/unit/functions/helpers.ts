@@ -50,6 +50,11 @@ export function makeFact(partial: Partial<Fact> & Pick<Fact, "id" | "kind" | "fr
     estimate: false,
     supersedes: [],
     claims: [],
+    provenance: "press",
+    fundedUsdBn: null,
+    conditionalUsdBn: null,
+    periodMonths: null,
+    periodEnd: null,
     ...partial,
   };
 }

@@ -1,7 +1,7 @@
 /** docs/data.md states counts; this keeps them equal to the bundled data. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundledDataset, FACT_KINDS, FACT_STATUSES } from "../../../src/model";
+import { bundledDataset, FACT_KINDS, FACT_STATUSES, PROVENANCES } from "../../../src/model";
 
 const doc = readFileSync(join(__dirname, "../../../docs/data.md"), "utf8");
 const count = <T extends string>(values: readonly T[], key: T) => values.filter((v) => v === key).length;
@@ -18,6 +18,11 @@ describe("docs/data.md", () => {
     const statuses = bundledDataset.facts.map((f) => f.status);
     for (const k of FACT_KINDS) expect(doc).toMatch(new RegExp(`\\| ${k} \\| ${count(kinds, k)} \\|`));
     for (const s of FACT_STATUSES) expect(doc).toMatch(new RegExp(`\\| ${s} \\| ${count(statuses, s)} \\|`));
+  });
+
+  it("states the fact count of every provenance", () => {
+    const provenances = bundledDataset.facts.map((f) => f.provenance);
+    for (const p of PROVENANCES) expect(doc).toMatch(new RegExp(`\\| ${p} \\| ${count(provenances, p)} \\|`));
   });
 
   it("lists every estimate in its estimates table", () => {

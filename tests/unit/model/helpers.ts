@@ -32,6 +32,11 @@ export function fact(over: Partial<Fact> & { id: string }): Fact {
     estimate: false,
     supersedes: [],
     claims: [],
+    provenance: "press",
+    fundedUsdBn: null,
+    conditionalUsdBn: null,
+    periodMonths: null,
+    periodEnd: null,
     ...over,
   };
 }

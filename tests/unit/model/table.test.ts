@@ -7,6 +7,7 @@ import {
   entitiesToRows,
   FACT_COLUMNS,
   FACT_KINDS,
+  PROVENANCES,
   FACT_STATUSES,
   factsFromRows,
   factsToRows,
@@ -50,6 +51,11 @@ const factArb: fc.Arbitrary<Fact> = fc.record({
   estimate: fc.boolean(),
   supersedes: fc.uniqueArray(idArb, { maxLength: 3 }),
   claims: fc.subarray([...CLAIM_IDS]),
+  provenance: fc.constantFrom(...PROVENANCES),
+  fundedUsdBn: fc.option(num, { nil: null }),
+  conditionalUsdBn: fc.option(num, { nil: null }),
+  periodMonths: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
+  periodEnd: fc.option(isoArb, { nil: null }),
 });
 const entityArb: fc.Arbitrary<Entity> = fc.record({
   id: idArb,
@@ -66,6 +72,7 @@ describe("table layout", () => {
     expect(FACT_COLUMNS).toEqual([
       "id", "kind", "from", "to", "amount_usd_bn", "pct", "amount_basis", "unit", "date", "term_years", "status",
       "estimate", "verified", "supersedes", "claims", "description", "source_title", "source_publisher", "source_url", "source_date",
+      "provenance", "funded_usd_bn", "conditional_usd_bn", "period_months", "period_end",
     ]);
     expect(ENTITY_COLUMNS).toEqual(["id", "name", "name_zh", "aliases", "roles", "listed", "members"]);
   });
@@ -76,6 +83,36 @@ describe("table layout", () => {
     expect(row[FACT_COLUMNS.indexOf("supersedes")]).toBe("A, B");
     expect(row[FACT_COLUMNS.indexOf("claims")]).toBe("S1, S8");
     expect(row[FACT_COLUMNS.indexOf("amount_usd_bn")]).toBeNull();
+  });
+});
+
+describe("provenance and money-certainty columns", () => {
+  const header = [...FACT_COLUMNS];
+  const row = (over: Record<string, unknown>) => header.map((h) => (h in over ? over[h] : null));
+  const base = { id: "X1", kind: "investment", from: "A", to: "B", date: "2026-01-01", status: "announced" };
+
+  it("reads provenance, funded, conditional and period cells", () => {
+    const { facts, issues } = factsFromRows([header, row({ ...base, provenance: "Primary", funded_usd_bn: 15, conditional_usd_bn: "35", period_months: 3, period_end: "2026-03-31" })]);
+    expect(issues).toEqual([]);
+    expect(facts[0]).toMatchObject({ provenance: "primary", fundedUsdBn: 15, conditionalUsdBn: 35, periodMonths: 3, periodEnd: "2026-03-31" });
+  });
+
+  it("ranks a row typed without a provenance as secondary, or estimate when marked as one", () => {
+    const { facts } = factsFromRows([header, row(base), row({ ...base, id: "X2", estimate: true })]);
+    expect(facts.map((f) => f.provenance)).toEqual(["secondary", "estimate"]);
+  });
+
+  it("reads a table written before the new columns existed", () => {
+    const old = header.slice(0, header.indexOf("provenance"));
+    const { facts, issues } = factsFromRows([old, old.map((h) => (h in base ? base[h as keyof typeof base] : null))]);
+    expect(issues).toEqual([]);
+    expect(facts[0]).toMatchObject({ provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null });
+  });
+
+  it("rejects an unknown provenance", () => {
+    const { facts, issues } = factsFromRows([header, row({ ...base, provenance: "rumour mill" })]);
+    expect(facts).toEqual([]);
+    expect(issues[0]).toMatchObject({ row: 2, column: "provenance" });
   });
 });
 

@@ -57,8 +57,37 @@ describe("validateDataset", () => {
   });
 
   it("catches an estimate that does not say so", () => {
-    expect(codes(ds([fact({ id: "F1", estimate: true, unit: "USD bn", description: "GPU purchases" })]))).toEqual(["estimate-unlabelled:F1"]);
-    expect(codes(ds([fact({ id: "F1", estimate: true, unit: "USD bn ESTIMATE: 10 GW x 35", description: "GPU purchases" })]))).toEqual([]);
+    expect(codes(ds([fact({ id: "F1", estimate: true, provenance: "estimate", unit: "USD bn", description: "GPU purchases" })]))).toEqual(["estimate-unlabelled:F1"]);
+    expect(codes(ds([fact({ id: "F1", estimate: true, provenance: "estimate", unit: "USD bn ESTIMATE: 10 GW x 35", description: "GPU purchases" })]))).toEqual([]);
+  });
+
+  it("requires a provenance on every fact, and provenance estimate on an estimate", () => {
+    const noProvenance = { ...fact({ id: "F1" }), provenance: undefined } as unknown as Fact;
+    expect(codes(ds([noProvenance]))).toEqual(["fact-shape:F1"]);
+    expect(codes(ds([fact({ id: "F1", provenance: "hearsay" as never })]))).toEqual(["fact-shape:F1"]);
+    expect(codes(ds([fact({ id: "F1", estimate: true, provenance: "press", unit: "ESTIMATE" })]))).toEqual(["provenance-estimate:F1"]);
+  });
+
+  it("checks funded and conditional money: certainty kinds only, within the amount", () => {
+    expect(codes(ds([fact({ id: "F1", amountUsdBn: 50, fundedUsdBn: 15, conditionalUsdBn: 35 })]))).toEqual([]);
+    expect(codes(ds([fact({ id: "F1", amountUsdBn: 50, conditionalUsdBn: 60 })]))).toEqual(["money-certainty-range:F1"]);
+    expect(codes(ds([fact({ id: "F1", amountUsdBn: null, fundedUsdBn: 1, unit: "GW" })]))).toEqual(["money-certainty-amount:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "revenue", from: "A", to: "A", fundedUsdBn: 1 })]))).toEqual(["money-certainty-kind:F1"]);
+    expect(codes(ds([fact({ id: "F1", fundedUsdBn: -1 })]))).toEqual(["fact-shape:F1"]);
+  });
+
+  it("checks periods: flow kinds only, whole months, an ISO end", () => {
+    expect(codes(ds([fact({ id: "F1", kind: "revenue", from: "A", to: "A", periodMonths: 3, periodEnd: "2026-03-31" })]))).toEqual([]);
+    expect(codes(ds([fact({ id: "F1", periodMonths: 12 })]))).toEqual(["period-kind:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "capex", from: "A", to: "A", periodMonths: 2.5 })]))).toEqual(["fact-shape:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "capex", from: "A", to: "A", periodEnd: "2026-02-30" })]))).toEqual(["fact-shape:F1"]);
+  });
+
+  it("reads the shape rules from KIND_MEANINGS: a pair kind needs two entities, a single kind one", () => {
+    expect(codes(ds([fact({ id: "F1", kind: "guarantee", from: "A", to: "A" })]))).toEqual(["pair-entity:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "debt", from: "A", to: "B" })]))).toEqual(["single-entity:F1"]);
+    expect(codes(ds([fact({ id: "F1", kind: "price", from: "A", to: "B", unit: "% of par" })]))).toEqual([]);
+    expect(codes(ds([fact({ id: "F1", kind: "price", from: "A", to: "A", unit: "% of par" })]))).toEqual([]);
   });
 
   it("catches broken supersedes links: unknown, other kind, newer target", () => {

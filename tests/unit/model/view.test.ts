@@ -198,6 +198,22 @@ describe("view mechanics", () => {
     expect(model.fact("nope")).toBeUndefined();
   });
 
+  it("a minimum provenance keeps only facts read at least that well, and is cached apart", () => {
+    const all = model.view(null, confirmed);
+    const press = model.view(null, { includeRumoured: false, minProvenance: "press" });
+    const primary = model.view(null, { includeRumoured: false, minProvenance: "primary" });
+    expect(press).not.toBe(all);
+    expect(press.facts.length).toBeGreaterThan(0);
+    expect(press.facts.every((f) => f.provenance === "press" || f.provenance === "primary")).toBe(true);
+    expect(primary.facts.every((f) => f.provenance === "primary")).toBe(true);
+    expect(model.view(null, { includeRumoured: false, minProvenance: "estimate" })).not.toBe(press);
+    // "estimate" is the floor of the scale: the same facts as no minimum.
+    expect(model.view(null, { includeRumoured: false, minProvenance: "estimate" }).facts).toEqual(all.facts);
+    // The estimates drop under any higher minimum (E02, Nvidia's implied GPU purchases, among them).
+    expect(all.facts.some((f) => f.id === "E02")).toBe(true);
+    expect(press.facts.some((f) => f.id === "E02")).toBe(false);
+  });
+
   it("every claim S1-S15 is listed once with its text", () => {
     expect(CLAIMS.map((c) => c.id)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14", "S15"]);
   });

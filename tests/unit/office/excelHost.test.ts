@@ -65,13 +65,13 @@ function snapshotCells(sheet: FakeSheet): string {
 }
 
 describe("build: what is written", () => {
-  it("writes the six AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
+  it("writes the seven AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
     const state = new FakeWorkbookState();
     state.addSheet("Sheet1");
     const { host } = hostOver(state);
     const outcome = await host.build(OPTIONS);
     expect(outcome).toMatchObject({ kind: "built", facts: bundledDataset.facts.length });
-    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
     expect(state.table("AIFIN_Facts")!.header()).toEqual([...FACT_COLUMNS]);
     expect(state.table("AIFIN_Entities")!.header()).toEqual([...ENTITY_COLUMNS]);
     expect(tableBody(state, "AIFIN_Facts")).toHaveLength(bundledDataset.facts.length);
@@ -108,6 +108,24 @@ describe("build: what is written", () => {
     expect(stress.get("C7")).toBe(`=AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("A5")).toBe(`=AIFIN.CYCLES(B2,B3,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("B2")).toBe("MSFT");
+    // History: the pane's entity, one HISTORY spill reading the Exposure sheet's as-of and model, a line chart
+    // over the month ends from the first fact (2024-10-01) to the latest date.
+    const history = state.sheet("AIFIN History");
+    expect(history.get("B2")).toBe("MSFT");
+    expect(history.get("A6")).toBe(`=AIFIN.HISTORY($B$2,"self_funded,funding_out,contracts_in",$B$3,'AIFIN Exposure'!$B$2,$B$4,'AIFIN Exposure'!$F$2)`);
+    expect(history.charts).toHaveLength(1);
+    expect(history.charts[0]).toMatchObject({ type: "Line", name: "AIFIN history chart" });
+  });
+
+  it("replaces its own History chart on update, once", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    expect(await host.build({ ...OPTIONS, entity: "AMZN", onClash: "update" })).toMatchObject({ kind: "built" });
+    const history = state.sheet("AIFIN History");
+    expect(history.get("B2")).toBe("AMZN");
+    expect(history.charts.map((c) => c.name)).toEqual(["AIFIN history chart"]);
+    expect(state.sheet("AIFIN Exposure").charts).toHaveLength(1);
   });
 
   it("keeps ISO dates and ids as text in the facts table", async () => {
@@ -388,6 +406,6 @@ describe("errors", () => {
     // The new record sits beside the unreadable one and is the one read from now on.
     expect(state.parts).toHaveLength(2);
     expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
-    expect(state.sheets).toHaveLength(12);
+    expect(state.sheets).toHaveLength(14);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Acceptance of the template workbook (issue 6): the exact formula text the build writes, evaluated in the
+ * Acceptance of the template workbook: the exact formula text the build writes, evaluated in the
  * HyperFormula harness of the functions layer, gives the numbers the pane's summary cards show (the
  * engine's entityMetrics on the same view), and an edit to a fact recalculates the sheet. Structured
  * references exist only in Excel, so here the specs reference the tables by plain A1 ranges on sheets of

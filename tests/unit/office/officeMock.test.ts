@@ -129,10 +129,10 @@ describe("fresh build on office-addin-mock", () => {
     });
     expect(await host.build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" })).toMatchObject({ kind: "built", facts: big.facts.length, syncs: 3 });
     expect(sync).toHaveBeenCalledTimes(3);
-    expect([...written(added[3]).values()][0]).toHaveLength(4 + big.facts.length);
+    expect([...written(added.find((a) => a.label === "AIFIN Facts")!).values()][0]).toHaveLength(4 + big.facts.length);
   });
 
-  it("adds the six sheets, writes the formulas and the facts table, records ownership, in 3 syncs", async () => {
+  it("adds the seven sheets, writes the formulas and the facts table, records ownership, in 3 syncs", async () => {
     const { context, added, parts } = workbookMock();
     const sync = jest.spyOn(context, "sync");
     const host = createExcelHostWith({
@@ -146,7 +146,7 @@ describe("fresh build on office-addin-mock", () => {
 
     expect(outcome).toMatchObject({ kind: "built", syncs: 3 });
     expect(sync).toHaveBeenCalledTimes(3);
-    expect(added.map((s) => s.label)).toEqual(["AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(added.map((s) => s.label)).toEqual(["AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
 
     const exposure = written(added[0]);
     const block = [...exposure.values()][0];
@@ -154,11 +154,12 @@ describe("fresh build on office-addin-mock", () => {
     expect(block[4][2]).toMatch(/^=AIFIN\.CIRCULAR_EXPOSURE\(\$A5,"self_funded",\$B\$2,\$F\$2\)$/);
     expect(added[0].freezePanes).toMatchObject({ frozen: 4 });
 
-    const facts = [...written(added[3]).values()][0];
+    const facts = [...written(added.find((a) => a.label === "AIFIN Facts")!).values()][0];
     expect(facts[3]).toEqual([...FACT_COLUMNS]);
     expect(facts).toHaveLength(4 + bundledDataset.facts.length);
-    const table = (added[3].tables as Mock)[`tA4T${4 + bundledDataset.facts.length}`] as Mock;
-    expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:T${4 + bundledDataset.facts.length}` });
+    const lastColumn = String.fromCharCode(64 + FACT_COLUMNS.length); // one letter per fact column (25: Y)
+    const table = (added.find((a) => a.label === "AIFIN Facts")!.tables as Mock)[`tA4${lastColumn}${4 + bundledDataset.facts.length}`] as Mock;
+    expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:${lastColumn}${4 + bundledDataset.facts.length}` });
 
     expect(parts).toHaveLength(1);
     const record = ownershipRecordFromXml(parts[0])!;

@@ -28,7 +28,8 @@ function record(key: number, ids: Partial<Record<string, string>>): BuildRecord 
   };
 }
 
-const ROLES = ["exposure", "stress", "cycles", "facts", "entities", "sources"] as const;
+// History last so the indexes below (3 = facts, 5 = sources) stay put.
+const ROLES = ["exposure", "stress", "cycles", "facts", "entities", "sources", "history"] as const;
 const ownedIds = Object.fromEntries(ROLES.map((r) => [r, `id-${r}`]));
 
 function snapshot(sheets: Array<[string, string]>, tables: string[], record: OwnershipRecord = emptyOwnershipRecord()): WorkbookSnapshot {

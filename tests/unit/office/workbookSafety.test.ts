@@ -9,6 +9,7 @@ import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHos
 import { templateSourceOf } from "../../../src/office/templateSource";
 import { OWNERSHIP_NAMESPACE, ownershipRecordFromXml, ownershipRecordToXml } from "../../../src/office/ownershipRecord";
 import { parseRange } from "../../../src/office/a1";
+import { BASE_SHEET_NAMES, SHEET_ROLES } from "../../../src/office/sheetRoles";
 import type { BuildOptions } from "../../../src/office/types";
 import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
 
@@ -185,7 +186,7 @@ describe("ownership a workbook cannot fake or lose", () => {
     for (const s of state.sheets) s.id = `{renumbered-${s.name}}`;
     const outcome = await host.build(UPDATE);
     expect(outcome).toMatchObject({ kind: "built" });
-    expect(state.sheets.map((s) => s.name).filter((n) => n.startsWith("AIFIN"))).toHaveLength(6);
+    expect(state.sheets.map((s) => s.name).filter((n) => n.startsWith("AIFIN"))).toHaveLength(SHEET_ROLES.length);
   });
 
   it("a build whose record write failed leaves no orphan sheets: the next build owns them or they are gone", async () => {
@@ -202,7 +203,7 @@ describe("ownership a workbook cannot fake or lose", () => {
     const outcome = await host.build(UPDATE);
     expect(outcome.kind).toBe("built");
     const aifin = state.sheets.filter((s) => s.name.startsWith("AIFIN"));
-    expect(aifin.map((s) => s.name).sort()).toEqual(["AIFIN Cycles", "AIFIN Entities", "AIFIN Exposure", "AIFIN Facts", "AIFIN Sources", "AIFIN Stress"]);
+    expect(aifin.map((s) => s.name).sort()).toEqual(SHEET_ROLES.map((r) => BASE_SHEET_NAMES[r]).sort());
     const record = ownershipRecordFromXml(state.parts.filter((p) => p.namespaceUri === OWNERSHIP_NAMESPACE).map((p) => p.xml).find((x) => ownershipRecordFromXml(x)) ?? "")!;
     const owned = new Set(record.builds.flatMap((b) => Object.values(b.sheets)));
     for (const s of aifin) expect(owned.has(s.id)).toBe(true);

@@ -37,6 +37,11 @@ function fact(partial: Partial<Fact> & Pick<Fact, "kind" | "from" | "to" | "amou
     estimate: false,
     supersedes: [],
     claims: [],
+    provenance: "press",
+    fundedUsdBn: null,
+    conditionalUsdBn: null,
+    periodMonths: null,
+    periodEnd: null,
     ...partial,
   };
 }

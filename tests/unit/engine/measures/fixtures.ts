@@ -17,6 +17,11 @@ export function fact(partial: Partial<Fact> & Pick<Fact, "id" | "kind" | "from" 
     estimate: false,
     supersedes: [],
     claims: [],
+    provenance: "press",
+    fundedUsdBn: null,
+    conditionalUsdBn: null,
+    periodMonths: null,
+    periodEnd: null,
     ...partial,
   };
 }
