@@ -23,6 +23,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { parseNumber } = require("office-addin-cli");
 const { localizeMetadata, LOCALES } = require("./scripts/localize-functions.cjs");
+const { applyMetadataOverrides, OVERRIDES_FILE } = require("./scripts/metadata-overrides.cjs");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -36,7 +37,8 @@ function publicUrl() {
 }
 
 /**
- * After the metadata plugin: points every help URL of functions.json at the public URL (like the manifest),
+ * After the metadata plugin: merges the hand-written metadata the JSDoc cannot express
+ * (src/functions/metadata.overrides.json, e.g. MODEL's allowErrorForDataTypeAny), points every help URL of functions.json at the public URL (like the manifest),
  * emits functions.<locale>.json for every table in LOCALES (help text only; names stay English; a table
  * that misses or invents a function or parameter fails the build), and renders docs/*.md into help/*.html.
  */
@@ -60,7 +62,11 @@ class FunctionsMetadataExtrasPlugin {
         }
         const source = compilation.getAsset("functions.json");
         if (source === undefined) return; // the metadata plugin has already reported why
-        const metadata = JSON.parse(source.source.source().toString());
+        const overridesFile = path.resolve(__dirname, OVERRIDES_FILE);
+        compilation.fileDependencies.add(overridesFile);
+        const merged = applyMetadataOverrides(JSON.parse(source.source.source().toString()), JSON.parse(fs.readFileSync(overridesFile, "utf8")));
+        for (const problem of merged.problems) compilation.errors.push(new WebpackError(`${OVERRIDES_FILE}: ${problem}`));
+        const metadata = merged.metadata;
         for (const fn of metadata.functions) if (fn.helpUrl) fn.helpUrl = fn.helpUrl.split(DEV_ORIGIN).join(this.url);
         compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
         for (const { locale, table, output } of LOCALES) {

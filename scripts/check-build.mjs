@@ -42,7 +42,8 @@ const fail = (message) => {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const read = (f) => readFileSync(join(dist, f), "utf8");
 
-const required = ["taskpane.html", "functions.js", "functions.json", "functions.zh-TW.json", "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
+const LOCALE_FILES = ["functions.zh-TW.json", "functions.zh-CN.json"];
+const required = ["taskpane.html", "functions.js", "functions.json", ...LOCALE_FILES, "manifest.xml", ...[16, 32, 64, 80].map((s) => `assets/icon-${s}.png`)];
 check("dist has the files Office loads", () => {
   const missing = required.filter((f) => !existsSync(join(dist, f)));
   if (missing.length) fail(`missing ${missing.join(", ")} (run npm run build first)`);
@@ -77,9 +78,9 @@ check("functions.json lists the AIFIN functions", () => {
   return metadataIds.map((id) => `AIFIN.${id}`).join(", ");
 });
 
-check("functions.zh-TW.json is functions.json with Traditional Chinese help text", () => {
+for (const file of LOCALE_FILES) check(`${file} is functions.json with Chinese help text`, () => {
   const en = JSON.parse(read("functions.json"));
-  const zh = JSON.parse(read("functions.zh-TW.json"));
+  const zh = JSON.parse(read(file));
   // Everything Excel uses to call the function must be identical; only the help may differ.
   const strip = (meta) => JSON.stringify(meta.functions.map(({ description: _description, parameters, ...rest }) => ({ ...rest, parameters: parameters.map(({ description: _, ...p }) => p) })));
   if (strip(en) !== strip(zh)) fail("ids, names, parameter names or types differ from functions.json");
@@ -98,7 +99,7 @@ check("every function's help link opens a page and an anchor shipped in this bui
   const origin = /"(https:\/\/[^"]+\/)taskpane\.html"/.exec(xml)?.[1] ?? fail("no taskpane.html URL in the manifest");
   const problems = [];
   let checked = 0;
-  for (const file of ["functions.json", "functions.zh-TW.json"]) {
+  for (const file of ["functions.json", ...LOCALE_FILES]) {
     for (const f of JSON.parse(read(file)).functions) {
       const url = f.helpUrl ?? "";
       if (!url.startsWith(origin)) {

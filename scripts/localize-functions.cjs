@@ -6,7 +6,7 @@
  *
  * `localizeMetadata(metadata, table)` copies functions.json with the table's texts. It refuses a table that
  * misses a function or parameter, or names one that does not exist, so a new or renamed function cannot
- * ship with English help in a zh-TW Excel by accident.
+ * ship with English help in a Chinese Excel by accident.
  */
 "use strict";
 
@@ -44,6 +44,9 @@ function localizeMetadata(metadata, table) {
 }
 
 /** Locales with a translation table under src/functions/i18n/, and the file each is emitted as. */
-const LOCALES = [{ locale: "zh-TW", table: "src/functions/i18n/functions.zh-TW.json", output: "functions.zh-TW.json" }];
+const LOCALES = [
+  { locale: "zh-TW", table: "src/functions/i18n/functions.zh-TW.json", output: "functions.zh-TW.json" },
+  { locale: "zh-CN", table: "src/functions/i18n/functions.zh-CN.json", output: "functions.zh-CN.json" },
+];
 
 module.exports = { localizeMetadata, LOCALES };

@@ -4,9 +4,8 @@
  * found by a bounded search from that entity only (findCyclesThrough) and listed starting and ending at it.
  * Bottleneck = the smallest edge: no more than that can go all the way round. See docs/methodology.md §6.
  */
-import type { EntityId, ModelView } from "../model";
+import { LruCache, ViewMemo, type EntityId, type ModelView } from "../model";
 import { findCyclesThrough } from "./findCycles";
-import { LruCache, ViewMemo } from "./memo";
 import { moneyGraph } from "./moneyGraph";
 import { engineError, isEngineError, type EngineError } from "./result";
 

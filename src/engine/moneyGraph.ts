@@ -3,8 +3,7 @@
  * company and contract money from buyer to vendor, parallel facts summed. Shared by cyclesThrough and
  * networkExposure; built once per view.
  */
-import type { EntityId, ModelView } from "../model";
-import { ViewMemo } from "./memo";
+import { ViewMemo, type EntityId, type ModelView } from "../model";
 import { contractAmount, fundingAmount, indexOf } from "./viewIndex";
 
 /** A money edge: USD bn moving from → to. */

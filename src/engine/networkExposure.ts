@@ -11,8 +11,7 @@
  * network exposure(X) = Σ_j F(X→j) · N[j][X]. Worked example and the leak sensitivity table:
  * docs/methodology.md §5.
  */
-import { LruCache, ViewMemo } from "./memo";
-import type { EntityId, ModelView } from "../model";
+import { LruCache, ViewMemo, type EntityId, type ModelView } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { moneyGraph } from "./moneyGraph";
 import { engineError, isEngineError, type EngineError } from "./result";

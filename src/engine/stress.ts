@@ -84,9 +84,9 @@ export function modelMultiple(view: ModelView, id: EntityId): { multiple: number
   return { multiple: (amountOf(value) as number) / annual, factIds: [value.id, revenue.id] };
 }
 
-/** The entity's latest reported backlog (RPO) total: an own "other" fact whose unit names RPO or backlog, not an increment. */
+/** The entity's latest reported backlog (RPO) total: its latest own `backlog` fact (KIND_MEANINGS). */
 export function latestBacklog(view: ModelView, id: EntityId): number | undefined {
-  const fact = latestOwnFact(indexOf(view), id, ["other"], (f) => /\b(RPO|backlog)\b/i.test(f.unit) && !/added|step-up|increase/i.test(f.unit) && (amountOf(f) ?? 0) > 0);
+  const fact = latestOwnFact(indexOf(view), id, ["backlog"], (f) => (amountOf(f) ?? 0) > 0);
   return fact === undefined ? undefined : (amountOf(fact) as number);
 }
 

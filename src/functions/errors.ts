@@ -80,8 +80,10 @@ export const messages = {
     `${fn}: ${param} ${quote(got)} is not a model handle; use the cell holding =AIFIN.MODEL(...) or leave it empty for the bundled model.`,
   handleNotLoaded: (handle: string) =>
     `Model ${handle} is not loaded in this session: recalculate the MODEL cell (select it and press F2 then Enter, or Ctrl+Alt+F9 for the whole workbook).`,
-  tableIssues: (table: string, count: number, first: { row: number; column: string; message: string }) =>
-    `AIFIN.MODEL: the ${table} range has ${count} problem${count === 1 ? "" : "s"}; first: row ${first.row}, column ${first.column}: ${first.message}`,
+  tableIssues: (table: string, count: number, first: { where: string; column: string; message: string }) =>
+    `AIFIN.MODEL: the ${table} range has ${count} problem${count === 1 ? "" : "s"}; first: ${first.where}${first.column ? `, column ${first.column}` : ""}: ${first.message}`,
+  beforeData: (fn: string, asOf: string, first: string) =>
+    `${fn}: the model has no data before ${first}; as_of ${asOf} is earlier. Use a date from ${first} on, or leave as_of empty for the latest.`,
   datasetIssues: (count: number, first: string) =>
     `AIFIN.MODEL: the model is not consistent (${count} problem${count === 1 ? "" : "s"}); first: ${first}`,
   unknownFact: (id: string) => `Unknown fact ${quote(id)}: the Facts table lists every fact id.`,

@@ -240,11 +240,13 @@ export function modelInfo(field?: any, model?: any): any {
  * Builds a model from workbook ranges laid out like the Facts and Entities sheets and returns its handle for the other functions' model argument.
  * @customfunction MODEL
  * @helpurl https://localhost:3000/help/functions.html#model
+ * @requiresParameterAddresses
  * @param [facts] Facts range including its header row. Empty = the bundled facts.
  * @param [entities] Entities range including its header row. Empty = the bundled entities.
  * @param [include_rumoured] TRUE to count rumoured facts too. Empty or FALSE = confirmed facts only.
+ * @param invocation Supplied by Excel: the ranges' addresses, so a problem names its sheet row.
  * @returns A handle such as "AIFIN.MODEL#3f2a9c1e5b7d0a42"; the same content always gives the same handle.
  */
-export function model(facts?: any[][], entities?: any[][], include_rumoured?: any): string {
-  return toExcel(invoke("MODEL", [facts, entities, include_rumoured]));
+export function model(facts?: any[][], entities?: any[][], include_rumoured?: any, invocation?: CustomFunctions.Invocation): string {
+  return toExcel(invoke("MODEL", [facts, entities, include_rumoured], undefined, invocation));
 }

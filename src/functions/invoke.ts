@@ -65,12 +65,20 @@ function asFormulaError(fn: string, error: unknown): FormulaError {
 /**
  * Runs one AIFIN function on raw arguments as Excel passes them (omitted = null or undefined).
  *
+ * `invocation` is what Excel passes a function that asks for its arguments' addresses (MODEL does, so a
+ * problem in a facts range can name the sheet row).
+ *
  * @example invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-27"]) // 50
  */
-export function invoke(id: FunctionId, raw: readonly unknown[], models: ModelCache = sharedModelCache()): Outcome {
+export function invoke(
+  id: FunctionId,
+  raw: readonly unknown[],
+  models: ModelCache = sharedModelCache(),
+  invocation?: { readonly parameterAddresses?: readonly (string | null | undefined)[] } | null,
+): Outcome {
   const compiled = COMPILED[id];
   try {
-    const { args, call } = validateArguments(compiled, raw, models);
+    const { args, call } = validateArguments(compiled, raw, models, invocation?.parameterAddresses ?? null);
     // The spec types each body's arguments; here they are the validated values by name.
     return guardResult(compiled.fn, compiled.def.body(args as never, call));
   } catch (error) {

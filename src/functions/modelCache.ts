@@ -3,27 +3,44 @@
  * workbook ranges, keyed by their handles. (Not to be confused with Office's shared runtime, the one page
  * that hosts the pane and the functions: this is one object inside it.)
  *
- * A handle is `AIFIN.MODEL#` + the FNV-1a 64 hash of the content (both ranges' rows and the rumour flag),
- * so it is the same in every session and changes with any edit: Excel's dependency graph then recalculates
- * exactly the cells that read the edited table. Calling MODEL again on identical content finds the parsed
- * model in the cache and returns the same handle without parsing. A well-formed handle whose model is not
- * in memory (the workbook was reopened, the runtime restarted, the entry evicted) is answered with a
- * message saying how to rebuild it, never with numbers from another model.
+ * A handle is `AIFIN.MODEL#` + an FNV-1a 64 hash of the content (the header, every non-blank row, the
+ * entities and the rumour flag), so it is the same in every session and changes with any edit: Excel's
+ * dependency graph then recalculates exactly the cells that read the edited table. A well-formed handle
+ * whose model is not in memory (the workbook was reopened, the add-in restarted, the entry evicted) is
+ * answered with a message saying how to rebuild it, never with numbers from another model.
+ *
+ * Incremental: an analyst edits one row of a 10,000-row table and MODEL is called again with the whole
+ * range. The cache keeps the last few tables it read (normalised cells, a digest and the parsed fact per
+ * row) and compares the new range with them cell by cell: rows that did not change keep their digest and
+ * their parsed (and already validated) fact; only changed rows are hashed and parsed. The handle is the
+ * hash of the row digests, so it still changes exactly when the content does.
+ *
+ * Bounded: at most `capacity` models and `maxFacts` facts in all (the least recently used model goes
+ * first), and a few table states for the diff. Views and stress results live with their model and go
+ * with it (and are themselves bounded per model).
  */
 import {
   createModel,
   CURATION_ONLY_CODES,
+  earliestFactDate,
   entitiesFromRows,
+  FACT_REQUIRED_COLUMNS,
   factsFromRows,
+  Fnv1a64,
+  missingColumns,
   getBundledModel,
+  LruCache,
+  normaliseCell,
   validateDataset,
   type Basis,
+  type CellValue,
   type Dataset,
-  type DatasetIssue,
+  type Entity,
+  type Fact,
   type Model,
+  type TableIssue,
 } from "../model";
 import { FormulaError, messages } from "./errors";
-import { Fnv1a64, isBlankRow, normaliseCell, type CellValue } from "../model";
 
 /** A model together with the basis its handle stands for. */
 export interface LoadedModel {
@@ -38,11 +55,26 @@ export type RangeCell = CellValue;
 /** The rows of a range. */
 export type RangeRows = readonly (readonly unknown[])[];
 
-/** Counters for tests and benchmarks: how many models were parsed and how many MODEL calls hit the cache. */
+/** Counters for tests and benchmarks. */
 export interface ModelCacheStats {
+  /** Models built (a handle not in the cache). */
   parses: number;
+  /** MODEL calls answered from the cache. */
   hits: number;
+  /** Models dropped to stay within the bounds. */
   evictions: number;
+  /** Fact rows parsed (unchanged rows of a known table are not). */
+  rowsParsed: number;
+  /** Fact rows reused from an earlier read of the table. */
+  rowsReused: number;
+}
+
+/** Where a range sits in the workbook, from the address Excel passes (`Facts!A1:T200`). */
+export interface RangePlace {
+  /** Sheet name, or null when the address has none. */
+  readonly sheet: string | null;
+  /** Sheet row (1-based) of the range's first row. */
+  readonly firstRow: number;
 }
 
 /** The model-handle cache: bundled model, workbook models by handle, and counters. */
@@ -51,8 +83,12 @@ export interface ModelCache {
   bundled(includeRumoured?: boolean): LoadedModel;
   /** The loaded model a handle stands for; throws #VALUE! for malformed text, #N/A when not in memory. */
   resolve(handle: string, fn: string, param: string): LoadedModel;
-  /** Builds (or finds) the model for ranges read from the workbook and returns its handle. Omitted range = bundled. */
-  load(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean): string;
+  /**
+   * Builds (or finds) the model for ranges read from the workbook and returns its handle. Omitted range =
+   * bundled. `places` (from the ranges' addresses) lets problems name the sheet row; without them rows are
+   * counted from the range's first row.
+   */
+  load(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean, places?: { facts?: RangePlace | null; entities?: RangePlace | null }): string;
   /** True when the handle's model is in memory. */
   has(handle: string): boolean;
   readonly stats: ModelCacheStats;
@@ -66,129 +102,344 @@ export interface ModelCacheOptions {
   bundledModel?: () => Model;
   /** How many workbook models stay in memory; the least recently used is dropped first. */
   capacity?: number;
+  /** How many facts all cached workbook models may hold together (the memory bound). */
+  maxFacts?: number;
 }
 
 /** The handle prefix; the namespace makes the text recognisable in a cell. */
 export const HANDLE_PREFIX = "AIFIN.MODEL#";
 const HANDLE_PATTERN = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 /** Bumped whenever the meaning of the hashed content changes, so old handles cannot alias new models. */
-const CONTENT_VERSION = "aifin-model-content-2";
+const CONTENT_VERSION = "aifin-model-content-3";
 /** Dataset rules that keep the bundled data curated but do not make a workbook model's numbers wrong (model). */
 const CURATION_ONLY_ISSUES: ReadonlySet<string> = CURATION_ONLY_CODES;
 /** Large enough for a workbook with many scenario tables; each entry holds one parsed model. */
 export const DEFAULT_CAPACITY = 32;
+/**
+ * Facts all cached workbook models may hold together: about 250 MB at worst (ten 25,000-row tables, or
+ * two and a half 100,000-row ones). The model being built is always kept, whatever its size.
+ */
+export const DEFAULT_MAX_FACTS = 250_000;
+/** Table reads kept for the row-by-row comparison (a workbook rarely has more MODEL tables than this). */
+const TABLE_STATES = 4;
 
 /** True when `text` has the form of a model handle. */
 export function isHandleText(text: string): boolean {
   return HANDLE_PATTERN.test(text);
 }
 
-/** Rows with normalised cells and no blank rows: blank rows carry no data and must not change the handle. */
-export function normaliseRows(rows: RangeRows): RangeCell[][] {
-  const out: RangeCell[][] = [];
-  for (const row of rows) {
-    const cells = row.map(normaliseCell);
-    if (cells.some((c) => c !== null)) out.push(cells);
-  }
-  return out;
-}
-
-/** Feeds one range, in a form where distinct contents cannot produce the same text. */
-function hashRows(hasher: Fnv1a64, rows: RangeRows): void {
-  for (const row of rows) {
-    if (isBlankRow(row)) continue;
-    for (const raw of row) {
-      const cell = normaliseCell(raw);
-      // Texts carry their length and numbers a terminator, so no cell can imitate a cell boundary.
-      if (cell === null) hasher.update("_");
-      else if (typeof cell === "number") hasher.update(`n${cell};`);
-      else if (typeof cell === "boolean") hasher.update(cell ? "t" : "f");
-      else hasher.update(`s${cell.length}:`).update(cell);
-    }
-    hasher.update("\n");
-  }
-}
-
 /**
- * The handle for a model's content: both ranges (blank rows ignored; an omitted range stands for the
- * bundled table of `bundledVersion`) and the rumour flag. Exported for tests of the handle format.
+ * One cell in normal form, with Excel's error values (passed to MODEL as `CustomFunctions.Error` objects
+ * when the metadata allows errors) as their error text ("#N/A"), which the table reader reports with the
+ * cell's location when the cell is in a column AIFIN reads.
  */
-export function handleFor(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean, bundledVersion: string): string {
+export function cellOf(value: unknown): RangeCell {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("#")) return code;
+  }
+  return normaliseCell(value);
+}
+
+function isBlank(row: readonly unknown[]): boolean {
+  for (let k = 0; k < row.length; k++) if (cellOf(row[k]) !== null) return false;
+  return true;
+}
+
+/** The digest of one row, in a form where distinct contents cannot produce the same text. */
+function digestRow(cells: readonly RangeCell[]): string {
+  const hasher = new Fnv1a64();
+  for (const cell of cells) {
+    // Texts carry their length and numbers a terminator, so no cell can imitate a cell boundary.
+    if (cell === null) hasher.update("_");
+    else if (typeof cell === "number") hasher.update(`n${cell};`);
+    else if (typeof cell === "boolean") hasher.update(cell ? "t" : "f");
+    else hasher.update(`s${cell.length}:`).update(cell);
+  }
+  return hasher.digest();
+}
+
+/** Whether a raw row from Excel holds exactly the normalised cells of a row read before. */
+function sameRow(raw: readonly unknown[], cells: readonly RangeCell[]): boolean {
+  if (raw.length !== cells.length) return false;
+  for (let k = 0; k < cells.length; k++) {
+    const v = raw[k];
+    if (v !== cells[k] && cellOf(v) !== cells[k]) return false;
+  }
+  return true;
+}
+
+/** One non-blank data row as read: its cells, digest and (once parsed) fact. */
+interface RowRead {
+  readonly cells: RangeCell[];
+  readonly digest: string;
+  fact: Fact | null;
+}
+
+/** A facts table as last read: the header and every non-blank data row in order. */
+interface TableState {
+  readonly headerDigest: string;
+  readonly rows: RowRead[];
+  byDigest: Map<string, RowRead> | null;
+}
+
+/** A facts range read against the states of earlier reads. */
+interface FactsRead {
+  readonly header: RangeCell[];
+  readonly headerDigest: string;
+  readonly headerIndex: number;
+  readonly rows: RowRead[];
+  /** For each row, its index in the range (0 = the range's first row). */
+  readonly rangeIndex: number[];
+  readonly reused: number;
+}
+
+function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRead {
+  let headerIndex = 0;
+  while (headerIndex < raw.length && isBlank(raw[headerIndex])) headerIndex++;
+  const header = headerIndex < raw.length ? raw[headerIndex].map(cellOf) : [];
+  const headerDigest = digestRow(header);
+  // Compare with the earlier read of a table with this header whose size is closest.
+  let prev: TableState | null = null;
+  for (const s of states) {
+    if (s.headerDigest !== headerDigest) continue;
+    if (!prev || Math.abs(s.rows.length - raw.length) < Math.abs(prev.rows.length - raw.length)) prev = s;
+  }
+  const prevRows = prev?.rows ?? [];
+  const rows: RowRead[] = [];
+  const rangeIndex: number[] = [];
+  let reused = 0;
+  let j = 0;
+  for (let i = headerIndex + 1; i < raw.length; i++) {
+    const row = raw[i];
+    if (isBlank(row)) continue;
+    let read: RowRead | undefined;
+    if (j < prevRows.length && sameRow(row, prevRows[j].cells)) read = prevRows[j++];
+    else if (j + 1 < prevRows.length && sameRow(row, prevRows[j + 1].cells)) {
+      // The row before was deleted.
+      read = prevRows[j + 1];
+      j += 2;
+    } else {
+      const cells = row.map(cellOf);
+      const digest = digestRow(cells);
+      if (prev) {
+        prev.byDigest ??= new Map(prev.rows.map((r) => [r.digest, r]));
+        const known = prev.byDigest.get(digest);
+        if (known) read = known;
+      }
+      read ??= { cells, digest, fact: null };
+      // An edited row takes the place of the old one; an inserted row does not.
+      const next = raw[i + 1];
+      if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j].cells))) j++;
+    }
+    if (read.fact !== null) reused++;
+    rows.push(read);
+    rangeIndex.push(i);
+  }
+  return { header, headerDigest, headerIndex, rows, rangeIndex, reused };
+}
+
+/** The digest of a small range read in full (the entities), blank rows left out. */
+function digestRange(raw: RangeRows): { rows: RangeCell[][]; rangeIndex: number[]; digest: string } {
+  const rows: RangeCell[][] = [];
+  const rangeIndex: number[] = [];
+  const hasher = new Fnv1a64();
+  raw.forEach((row, i) => {
+    if (isBlank(row)) return;
+    const cells = row.map(cellOf);
+    rows.push(cells);
+    rangeIndex.push(i);
+    hasher.update(digestRow(cells));
+  });
+  return { rows, rangeIndex, digest: hasher.digest() };
+}
+
+/** The handle of the parts: rumour flag, entities (digest or bundled version) and facts (header, rows). */
+function handleOf(includeRumoured: boolean, entities: string, facts: { headerDigest: string; rows: readonly { digest: string }[] } | string): string {
   // The flag goes first: FNV mixes a late byte into few output bits, and the two bundled handles
   // (with and without rumours) should not look almost alike.
   const hasher = new Fnv1a64().update(CONTENT_VERSION).update(includeRumoured ? "r1" : "r0");
-  for (const [name, rows] of [
-    ["facts", facts],
-    ["entities", entities],
-  ] as const) {
-    if (rows === null) hasher.update(`\u0002${name}:bundled:${bundledVersion}`);
-    else {
-      hasher.update(`\u0002${name}:`);
-      hashRows(hasher, rows);
-    }
+  hasher.update("\u0002entities:").update(entities);
+  hasher.update("\u0002facts:");
+  if (typeof facts === "string") hasher.update(facts);
+  else {
+    hasher.update(facts.headerDigest);
+    for (const row of facts.rows) hasher.update(row.digest);
   }
   return HANDLE_PREFIX + hasher.digest();
 }
 
-function latestFactDate(dataset: Pick<Dataset, "facts">, fallback: string): string {
-  let latest = "";
-  for (const fact of dataset.facts) if (fact.date > latest) latest = fact.date;
-  return latest || fallback;
+const bundledTag = (version: string): string => `bundled:${version}`;
+
+/**
+ * The handle of the bundled model. It keeps the form it had before handles were built from row digests,
+ * so `=AIFIN.MODEL()` in a saved workbook still names the same model after an update of the add-in.
+ */
+function bundledHandle(includeRumoured: boolean, version: string): string {
+  const hasher = new Fnv1a64().update("aifin-model-content-2").update(includeRumoured ? "r1" : "r0");
+  hasher.update(`\u0002facts:bundled:${version}`).update(`\u0002entities:bundled:${version}`);
+  return HANDLE_PREFIX + hasher.digest();
+}
+
+/**
+ * The handle for a model's content: both ranges (blank rows ignored; an omitted range stands for the
+ * bundled table of `bundledVersion`) and the rumour flag. The same as `load` returns; for tests.
+ */
+export function handleFor(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean, bundledVersion: string): string {
+  if (facts === null && entities === null) return bundledHandle(includeRumoured, bundledVersion);
+  const entityPart = entities === null ? bundledTag(bundledVersion) : digestRange(entities).digest;
+  return handleOf(includeRumoured, entityPart, facts === null ? bundledTag(bundledVersion) : readFactsRange(facts, []));
+}
+
+/** "A1:T200", "Facts!A1:T200" or "'My facts'!$A$1:$T$200" → sheet and first row; null when unreadable. */
+export function rangePlace(address: string | null | undefined): RangePlace | null {
+  if (typeof address !== "string") return null;
+  const bang = address.lastIndexOf("!");
+  const sheetPart = bang >= 0 ? address.slice(0, bang) : null;
+  const cells = bang >= 0 ? address.slice(bang + 1) : address;
+  const match = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(cells);
+  if (!match) return null;
+  const sheet = sheetPart === null ? null : sheetPart.replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  return { sheet, firstRow: Number(match[1]) };
+}
+
+/** Where a row of a range is, for messages: the sheet row when the address is known. */
+function rowLabel(rangeIndex: number, place: RangePlace | null | undefined): string {
+  if (!place) return `row ${rangeIndex + 1} of the range`;
+  const row = place.firstRow + rangeIndex;
+  return place.sheet ? `sheet ${place.sheet}, row ${row}` : `row ${row}`;
+}
+
+function tableError(table: "facts" | "entities", issues: readonly TableIssue[], where: (issue: TableIssue) => string): FormulaError {
+  const first = issues[0];
+  return new FormulaError("#VALUE!", messages.tableIssues(table, issues.length, { where: where(first), column: first.column, message: first.message }));
 }
 
 /** Creates a model cache. The add-in uses the one `sharedModelCache`; tests create their own. */
 export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
   const supplyBundled = options.bundledModel ?? getBundledModel;
   const capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
+  const maxFacts = Math.max(1, options.maxFacts ?? DEFAULT_MAX_FACTS);
   const cache = new Map<string, LoadedModel>();
-  const stats: ModelCacheStats = { parses: 0, hits: 0, evictions: 0 };
+  let cachedFacts = 0;
+  const stats: ModelCacheStats = { parses: 0, hits: 0, evictions: 0, rowsParsed: 0, rowsReused: 0 };
   let bundledEntries: [LoadedModel, LoadedModel] | null = null;
+  let states: TableState[] = [];
+  const entityTables = new LruCache<string, Entity[]>(8);
+  /** Facts that passed the per-fact checks in a model built before (held weakly: they go with their rows). */
+  const validated = new WeakSet<Fact>();
 
   const bundledPair = (): [LoadedModel, LoadedModel] => {
     if (!bundledEntries) {
       const model = supplyBundled();
       const version = model.dataset.version;
       bundledEntries = [
-        { handle: handleFor(null, null, false, version), model, basis: { includeRumoured: false } },
-        { handle: handleFor(null, null, true, version), model, basis: { includeRumoured: true } },
+        { handle: bundledHandle(false, version), model, basis: { includeRumoured: false } },
+        { handle: bundledHandle(true, version), model, basis: { includeRumoured: true } },
       ];
     }
     return bundledEntries;
   };
 
+  const weight = (entry: LoadedModel): number => entry.model.dataset.facts.length;
+
   const remember = (entry: LoadedModel): void => {
-    cache.delete(entry.handle);
+    if (cache.delete(entry.handle)) cachedFacts -= weight(entry);
     cache.set(entry.handle, entry);
-    while (cache.size > capacity) {
+    cachedFacts += weight(entry);
+    // Drop the least recently used until within both bounds; the newest entry always stays.
+    while (cache.size > 1 && (cache.size > capacity || cachedFacts > maxFacts)) {
       const oldest = cache.keys().next().value as string;
+      cachedFacts -= weight(cache.get(oldest) as LoadedModel);
       cache.delete(oldest);
       stats.evictions++;
     }
   };
 
-  const build = (handle: string, facts: RangeCell[][] | null, entities: RangeCell[][] | null, includeRumoured: boolean): LoadedModel => {
+  const keepState = (read: FactsRead): void => {
+    const state: TableState = { headerDigest: read.headerDigest, rows: read.rows, byDigest: null };
+    states = [state, ...states.filter((s) => s.rows !== read.rows)].slice(0, TABLE_STATES);
+  };
+
+  const readEntities = (raw: RangeRows, place: RangePlace | null | undefined): { digest: string; parse: () => Entity[] } => {
+    const { rows, rangeIndex, digest } = digestRange(raw);
+    return {
+      digest,
+      parse: () =>
+        entityTables.getOrCreate(digest, () => {
+          const parsed = entitiesFromRows(rows);
+          if (parsed.issues.length > 0) {
+            throw tableError("entities", parsed.issues, (issue) => rowLabel(issue.row - 1 < rangeIndex.length ? rangeIndex[issue.row - 1] : 0, place));
+          }
+          return parsed.entities;
+        }),
+    };
+  };
+
+  /** Parses the rows not parsed before; throws the first problem with its location. */
+  const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): Fact[] => {
+    const pending: number[] = [];
+    read.rows.forEach((row, k) => {
+      if (row.fact === null) pending.push(k);
+    });
+    stats.rowsParsed += pending.length;
+    stats.rowsReused += read.rows.length - pending.length;
+    // The header is read every time (cheap): it maps the columns and reports missing ones.
+    const missing = missingColumns(read.header, FACT_REQUIRED_COLUMNS);
+    if (missing.length > 0) {
+      const issues = missing.map((c) => ({ row: 1, column: c, message: `missing column "${c}": without it AIFIN would read every fact's ${c} as empty` }));
+      throw tableError("facts", issues, () => rowLabel(read.headerIndex, place));
+    }
+    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)]);
+    if (parsed.issues.length > 0) {
+      throw tableError("facts", parsed.issues, (issue) =>
+        rowLabel(issue.row <= 1 ? read.headerIndex : read.rangeIndex[pending[issue.row - 2]], place),
+      );
+    }
+    pending.forEach((k, n) => {
+      read.rows[k].fact = parsed.facts[n];
+    });
+    // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
+    const seen = new Map<string, number>();
+    const facts: Fact[] = new Array(read.rows.length);
+    for (let k = 0; k < read.rows.length; k++) {
+      const fact = read.rows[k].fact as Fact;
+      const key = fact.id.toUpperCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const other = (read.rows[first].fact as Fact).id;
+        throw tableError("facts", [{ row: 0, column: "id", message: `duplicate id "${fact.id}" (also on ${rowLabel(read.rangeIndex[first], place)} as "${other}"): ids must differ by more than case` }], () =>
+          rowLabel(read.rangeIndex[k], place),
+        );
+      }
+      seen.set(key, k);
+      facts[k] = fact;
+    }
+    return facts;
+  };
+
+  const build = (
+    handle: string,
+    facts: (() => Fact[]) | null,
+    entities: (() => Entity[]) | null,
+    includeRumoured: boolean,
+    factRow: (factId: string) => string | null,
+  ): LoadedModel => {
     stats.parses++;
     const bundled = bundledPair()[0].model.dataset;
-    let factList = bundled.facts;
-    let entityList = bundled.entities;
-    if (facts) {
-      const parsed = factsFromRows(facts);
-      if (parsed.issues.length > 0) throw new FormulaError("#VALUE!", messages.tableIssues("facts", parsed.issues.length, parsed.issues[0]));
-      factList = parsed.facts;
+    const factList = facts ? facts() : bundled.facts;
+    const entityList = entities ? entities() : bundled.entities;
+    let latest = "";
+    for (const fact of factList) if (fact.date > latest) latest = fact.date;
+    const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
+    // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks rerun.
+    const issues = validateDataset(dataset, { checked: validated }).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
+    if (issues.length > 0) {
+      const first = issues[0];
+      const where = first.factId ? factRow(first.factId) : null;
+      throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
-    if (entities) {
-      const parsed = entitiesFromRows(entities);
-      if (parsed.issues.length > 0) throw new FormulaError("#VALUE!", messages.tableIssues("entities", parsed.issues.length, parsed.issues[0]));
-      entityList = parsed.entities;
-    }
-    const dataset: Dataset = {
-      version: handle,
-      asOf: latestFactDate({ facts: factList }, bundled.asOf),
-      entities: entityList,
-      facts: factList,
-    };
-    const issues = validateDataset(dataset).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
-    if (issues.length > 0) throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, describeIssue(issues[0])));
+    for (const fact of factList) validated.add(fact);
     return { handle, model: createModel(dataset), basis: { includeRumoured } };
   };
 
@@ -207,20 +458,34 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       remember(entry);
       return entry;
     },
-    load(factsRows, entityRows, includeRumoured) {
+    load(factsRows, entityRows, includeRumoured, places) {
       const [confirmed, rumoured] = bundledPair();
-      // Hashing reads the raw rows: a cache hit never copies or parses the ranges.
-      const handle = handleFor(factsRows, entityRows, includeRumoured, confirmed.model.dataset.version);
-      if (handle === confirmed.handle || handle === rumoured.handle) return handle;
+      const tag = bundledTag(confirmed.model.dataset.version);
+      const entityRead = entityRows ? readEntities(entityRows, places?.entities) : null;
+      const factsRead = factsRows ? readFactsRange(factsRows, states) : null;
+      if (factsRead) keepState(factsRead);
+      if (!entityRead && !factsRead) return (includeRumoured ? rumoured : confirmed).handle;
+      const handle = handleOf(includeRumoured, entityRead ? entityRead.digest : tag, factsRead ?? tag);
       const cached = cache.get(handle);
       if (cached) {
         stats.hits++;
         remember(cached);
         return handle;
       }
-      const facts = factsRows ? normaliseRows(factsRows) : null;
-      const entities = entityRows ? normaliseRows(entityRows) : null;
-      remember(build(handle, facts, entities, includeRumoured));
+      const factRow = (factId: string): string | null => {
+        if (!factsRead) return null;
+        const k = factsRead.rows.findIndex((r) => r.fact?.id === factId);
+        return k < 0 ? null : `fact ${factId} on ${rowLabel(factsRead.rangeIndex[k], places?.facts)}`;
+      };
+      remember(
+        build(
+          handle,
+          factsRead ? () => parseFacts(factsRead, places?.facts) : null,
+          entityRead ? entityRead.parse : null,
+          includeRumoured,
+          factRow,
+        ),
+      );
       return handle;
     },
     has(handle) {
@@ -230,13 +495,24 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     stats,
     clear() {
       cache.clear();
+      cachedFacts = 0;
+      states = [];
+      entityTables.clear();
     },
   };
 }
 
-function describeIssue(issue: DatasetIssue): string {
-  // The model's messages already name the fact or entity.
-  return issue.message;
+/** The first date of a model's data, per model (a view before it has no facts to show). */
+const earliest = new WeakMap<Model, string | null>();
+
+/** The model's earliest fact date, or null when it has no facts. */
+export function firstDataDate(model: Model): string | null {
+  let date = earliest.get(model);
+  if (date === undefined) {
+    date = earliestFactDate(model.dataset.facts);
+    earliest.set(model, date);
+  }
+  return date;
 }
 
 let shared: ModelCache | null = null;

@@ -92,6 +92,8 @@ export interface CallContext {
   view(): ModelView;
   /** The cache of workbook models (AIFIN.MODEL adds to it). */
   readonly models: ModelCache;
+  /** The addresses of the arguments (`Facts!A1:T200`) where Excel passes them, by parameter position. */
+  readonly parameterAddresses: readonly (string | null | undefined)[] | null;
 }
 
 /** One AIFIN function: parameters, result shape and body, declared together. */

@@ -14,7 +14,7 @@ import { LruCache } from "../engine";
 import type { Entity, EntityRegistry, ModelView } from "../model";
 import { describeValue, FormulaError, messages } from "./errors";
 import { excelSerialToIso, isIsoDate, PHANTOM_LEAP_DAY_SERIAL } from "../model";
-import type { LoadedModel, ModelCache, RangeRows } from "./modelCache";
+import { firstDataDate, type LoadedModel, type ModelCache, type RangeRows } from "./modelCache";
 import type { CallContext, FunctionDef, ParamSpec } from "./params";
 
 /** A coerced argument value. */
@@ -210,6 +210,7 @@ class Call implements CallContext {
     readonly loaded: LoadedModel,
     readonly asOf: string | null,
     readonly models: ModelCache,
+    readonly parameterAddresses: readonly (string | null | undefined)[] | null,
   ) {}
 
   view(): ModelView {
@@ -231,7 +232,12 @@ function resolveHandle(models: ModelCache, compiled: CompiledSpec, raw: unknown)
  * the first bad argument (in parameter order, after the model argument). Returns the arguments by name and
  * the call context.
  */
-export function validateArguments(compiled: CompiledSpec, raw: readonly unknown[], models: ModelCache): { args: Record<string, ArgValue>; call: Call } {
+export function validateArguments(
+  compiled: CompiledSpec,
+  raw: readonly unknown[],
+  models: ModelCache,
+  parameterAddresses: readonly (string | null | undefined)[] | null = null,
+): { args: Record<string, ArgValue>; call: Call } {
   const { names, coercers, handleIndex } = compiled;
   const count = names.length;
   // Trailing omitted arguments may be passed explicitly as null/undefined: only real extras are an error.
@@ -242,5 +248,11 @@ export function validateArguments(compiled: CompiledSpec, raw: readonly unknown[
   const args: Record<string, ArgValue> = {};
   for (let i = 0; i < count; i++) args[names[i]] = coercers[i](raw[i], loaded);
   const asOfValue = compiled.asOfIndex >= 0 ? args[names[compiled.asOfIndex]] : null;
-  return { args, call: new Call(compiled.fn, loaded, typeof asOfValue === "string" ? asOfValue : null, models) };
+  const asOf = typeof asOfValue === "string" ? asOfValue : null;
+  if (asOf !== null) {
+    // A view before the first fact is empty: every figure would be a silent 0.
+    const first = firstDataDate(loaded.model);
+    if (first !== null && asOf < first) throw new FormulaError("#N/A", messages.beforeData(compiled.fn, asOf, first));
+  }
+  return { args, call: new Call(compiled.fn, loaded, asOf, models, parameterAddresses) };
 }

@@ -13,13 +13,17 @@ export {
   entitiesToRows,
   factsFromRows,
   entitiesFromRows,
+  missingColumns,
+  FACT_REQUIRED_COLUMNS,
+  MAX_AMOUNT_USD_BN,
   type CellValue,
   type TableIssue,
 } from "./table";
-export { validateDataset, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
-export { buildView, countsUnder, supersessionClosure } from "./view";
+export { validateDataset, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
+export { buildView, countsUnder, supersessionClosure, supersessionGraph } from "./view";
 export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, type Claim } from "./data/claims";
 export { ARTICLE_SOURCE } from "./data/facts";
 export { Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME } from "./hash";
 export { normaliseCell, isBlankRow } from "./cells";
+export { LruCache, ViewMemo } from "./memo";

@@ -3,9 +3,10 @@
  */
 import { bundledDataset, latestFactDate, type Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
+import { LruCache } from "./memo";
 import { createRegistry, type EntityRegistry } from "./registry";
 import type { Basis, Fact, ModelView } from "./types";
-import { buildView, supersessionClosure } from "./view";
+import { buildView, supersessionGraph } from "./view";
 
 /** A dataset ready for queries. */
 export interface Model {
@@ -23,6 +24,9 @@ export interface Model {
   fact(id: string): Fact | undefined;
 }
 
+/** Views kept per model (least recently used dropped first); a dropped view is rebuilt when asked again. */
+export const MAX_VIEWS_PER_MODEL = 64;
+
 /** The default basis: confirmed facts (announced, signed, closed, reported) and our labelled estimates. */
 export const CONFIRMED_BASIS: Basis = Object.freeze({ includeRumoured: false });
 
@@ -34,9 +38,10 @@ export function createModel(dataset: Dataset): Model {
   const registry = createRegistry(dataset.entities);
   const byId = new Map<string, Fact>();
   for (const f of dataset.facts) byId.set(f.id, f);
-  const closure = supersessionClosure(dataset.facts);
+  const supersedes = supersessionGraph(dataset.facts);
   const latestDate = latestFactDate(dataset.facts) ?? dataset.asOf;
-  const views = new Map<string, ModelView>();
+  // Bounded: as-of dates come from analysts' cells, and a sweep over dates must not keep every view.
+  const views = new LruCache<string, ModelView>(MAX_VIEWS_PER_MODEL);
 
   return {
     dataset,
@@ -48,7 +53,7 @@ export function createModel(dataset: Dataset): Model {
       const key = `${date}|${basis.includeRumoured ? 1 : 0}|${basis.includeEstimates === false ? 0 : 1}|${basis.minProvenance ?? ""}`;
       let v = views.get(key);
       if (!v) {
-        v = buildView(dataset.entities, dataset.facts, closure, date, basis);
+        v = buildView(dataset.entities, dataset.facts, supersedes, date, basis);
         views.set(key, v);
       }
       return v;

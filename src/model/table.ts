@@ -55,6 +55,29 @@ export const FACT_COLUMNS: readonly string[] = Object.freeze([
   "conditional_usd_bn",
   "period_months",
   "period_end",
+  "derived_from",
+]);
+
+/**
+ * Facts columns a workbook model's table must have (AIFIN.MODEL checks them with `missingColumns`): every
+ * column whose absence would change a figure or a flag without a word (no `pct` column: every stake reads
+ * as unknown; no `verified` column: every fact reads unverified). Descriptive columns (unit, description,
+ * claims, sources) may be left out. `factsFromRows` itself needs only the columns that identify a fact.
+ */
+export const FACT_REQUIRED_COLUMNS: readonly string[] = Object.freeze([
+  "id",
+  "kind",
+  "from",
+  "to",
+  "amount_usd_bn",
+  "pct",
+  "amount_basis",
+  "date",
+  "term_years",
+  "status",
+  "estimate",
+  "verified",
+  "supersedes",
 ]);
 
 /** Header names of the Entities table, in order. */
@@ -93,6 +116,7 @@ export function factsToRows(facts: readonly Fact[]): CellValue[][] {
     f.conditionalUsdBn,
     f.periodMonths,
     f.periodEnd,
+    (f.derivedFrom ?? []).join(ID_SEPARATOR),
   ]);
 }
 
@@ -111,6 +135,12 @@ export function entitiesToRows(entities: readonly Entity[]): CellValue[][] {
 
 // ---- reading -------------------------------------------------------------------------------------
 
+/** The names in `required` that no header cell names (headers matched as the readers match them). */
+export function missingColumns(header: readonly unknown[], required: readonly string[]): string[] {
+  const present = new Set(header.map(headerKey));
+  return required.filter((c) => !present.has(c));
+}
+
 /** Thrown inside a row reader and turned into a TableIssue for that cell. */
 class CellProblem {
   constructor(
@@ -120,7 +150,7 @@ class CellProblem {
 }
 
 function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  return v === null || v === undefined || (typeof v === "string" && (v === "" || v.trim() === ""));
 }
 
 function headerKey(v: unknown): string {
@@ -135,9 +165,18 @@ function describe(v: unknown): string {
   return typeof v === "string" ? `"${v}"` : String(v);
 }
 
+const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)/i;
+
 function looksLikeExcelError(v: unknown): boolean {
-  return typeof v === "string" && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA)/i.test(v.trim());
+  if (typeof v !== "string" || v.length < 2) return false;
+  // Cheap first test: almost no cell starts with "#" (or with a space before one).
+  const c = v.charCodeAt(0);
+  if (c !== 35 && c > 32) return false;
+  return EXCEL_ERROR.test(v.trim());
 }
+
+/** Whether a text needs Unicode normalisation (anything beyond printable ASCII). */
+const NON_ASCII = /[^\x20-\x7e]/;
 
 /** Reads one table: maps headers, walks rows, and collects issues instead of throwing. */
 function readTable<T>(
@@ -163,6 +202,7 @@ function readTable<T>(
     for (const c of missing) issues.push({ row: 1, column: c, message: `missing required column "${c}" (expected headers: ${columns.join(", ")})` });
     return { items, issues };
   }
+  // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
   const seen = new Set<string>();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -176,11 +216,12 @@ function readTable<T>(
     try {
       const item = readRow(cell);
       const id = idOf(item);
-      if (seen.has(id)) {
-        issues.push({ row: r + 1, column: "id", message: `duplicate id "${id}": the row is skipped` });
+      const key = id.toUpperCase();
+      if (seen.has(key)) {
+        issues.push({ row: r + 1, column: "id", message: `duplicate id "${id}" (ids must differ by more than case): the row is skipped` });
         continue;
       }
-      seen.add(id);
+      seen.add(key);
       items.push(item);
     } catch (err) {
       if (err instanceof CellProblem) issues.push({ row: r + 1, column: err.column, message: `${err.message}: the row is skipped` });
@@ -206,7 +247,8 @@ function optionalText(column: string, v: unknown): string | null {
 }
 
 function id(column: string, v: unknown): string {
-  return text(column, v, true).normalize("NFKC").trim();
+  const t = text(column, v, true);
+  return (NON_ASCII.test(t) ? t.normalize("NFKC") : t).trim();
 }
 
 /** Entity ids are upper case by convention: "msft" typed in a cell means MSFT. */
@@ -225,6 +267,20 @@ function number(column: string, v: unknown): number | null {
     if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
   }
   throw new CellProblem(column, `expected a number, got ${describe(v)}`);
+}
+
+/**
+ * The largest amount a fact may record, USD bn (a quadrillion dollars, ten times world output): beyond it a
+ * cell holds a typo or a placeholder such as 1e308, whose sums would overflow to Infinity.
+ */
+export const MAX_AMOUNT_USD_BN = 1_000_000;
+
+function amount(column: string, v: unknown): number | null {
+  const n = number(column, v);
+  if (n !== null && Math.abs(n) > MAX_AMOUNT_USD_BN) {
+    throw new CellProblem(column, `${describe(v)} is beyond ±${MAX_AMOUNT_USD_BN.toLocaleString("en-US")} USD bn: check the unit (amounts are in billions)`);
+  }
+  return n;
 }
 
 function fraction(column: string, v: unknown): number | null {
@@ -258,6 +314,8 @@ function date(column: string, v: unknown, required: boolean): string | null {
 }
 
 function oneOf<T extends string>(column: string, v: unknown, allowed: readonly T[]): T {
+  // Fast path: the cell already holds an allowed value exactly as written.
+  if (typeof v === "string" && allowed.includes(v as T)) return v as T;
   const t = text(column, v, true).trim().toLowerCase();
   const hit = allowed.find((a) => a === t);
   if (!hit) throw new CellProblem(column, `expected one of ${allowed.join(", ")}, got ${describe(v)}`);
@@ -278,6 +336,12 @@ function claimList(column: string, v: unknown): ClaimId[] {
     if (!CLAIM_IDS.includes(up)) throw new CellProblem(column, `unknown claim "${c}" (expected ${CLAIM_IDS[0]}..${CLAIM_IDS[CLAIM_IDS.length - 1]})`);
     return up;
   });
+}
+
+/** The derived_from cell: omitted from the fact when blank, so facts without derivations stay as written. */
+function derivedFromCell(v: unknown): { derivedFrom?: string[] } {
+  const ids = list(v, /[,;]/);
+  return ids.length === 0 ? {} : { derivedFrom: ids };
 }
 
 /**
@@ -309,7 +373,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
         kind: oneOf<FactKind>("kind", cell("kind"), FACT_KINDS),
         from: entityId("from", cell("from")),
         to: entityId("to", cell("to")),
-        amountUsdBn: number("amount_usd_bn", cell("amount_usd_bn")),
+        amountUsdBn: amount("amount_usd_bn", cell("amount_usd_bn")),
         amountBasis,
         pct: fraction("pct", cell("pct")),
         unit: text("unit", cell("unit"), false),
@@ -332,6 +396,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
         conditionalUsdBn: number("conditional_usd_bn", cell("conditional_usd_bn")),
         periodMonths: number("period_months", cell("period_months")),
         periodEnd: date("period_end", cell("period_end"), false),
+        ...derivedFromCell(cell("derived_from")),
       };
     },
     (f) => f.id,

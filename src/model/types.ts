@@ -221,6 +221,10 @@ export interface Fact {
   periodMonths: number | null;
   /** ISO end date of that period; null when not a flow or unknown. */
   periodEnd: string | null;
+  /** For an estimate: the fact it was derived from, and any later confirmation of that same figure. It
+   *  stays only in views that hold one of them (E01, GPU purchases implied by Nvidia's letter of intent,
+   *  leaves when the letter is superseded, in every basis). */
+  derivedFrom?: readonly string[];
 }
 
 /** Which facts count: confirmed (announced, signed, closed, reported) or also rumoured ones. */

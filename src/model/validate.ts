@@ -7,7 +7,7 @@ import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact } from "./types";
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact, type MoneyChannel } from "./types";
 import { countsUnder, supersessionClosure } from "./view";
 
 /**
@@ -117,6 +117,11 @@ export const factSchema: Readonly<Record<string, FieldCheck>> = {
   periodEnd: nullable(isoDate),
 };
 
+/** Optional fact fields: checked when present. */
+const optionalFactSchema: Readonly<Record<string, FieldCheck>> = {
+  derivedFrom: arrayOf(nonEmpty),
+};
+
 /** What is wrong with `value` against `schema`, one text per bad field. */
 function shapeProblems(value: object, schema: Readonly<Record<string, FieldCheck>>, prefix = ""): string[] {
   const out: string[] = [];
@@ -130,7 +135,18 @@ function shapeProblems(value: object, schema: Readonly<Record<string, FieldCheck
 /**
  * Every problem in `ds`, or [] when it is valid. Pure; cheap enough to run in tests on every change.
  */
-export function validateDataset(ds: Dataset): DatasetIssue[] {
+/** Options of `validateDataset`. */
+export interface ValidateOptions {
+  /**
+   * Facts already checked on their own (shape, units, kind rules) in an earlier dataset, e.g. the unchanged
+   * rows of a workbook table that AIFIN.MODEL read before: only the checks that involve other facts or the
+   * entities (ids, references, supersession, double figures) run for them again.
+   */
+  readonly checked?: { has(fact: Fact): boolean };
+}
+
+export function validateDataset(ds: Dataset, options: ValidateOptions = {}): DatasetIssue[] {
+  const checked = options.checked;
   const issues: DatasetIssue[] = [];
   const entityIds = new Set<string>();
   const aliasOwner = new Map<string, string>();
@@ -157,7 +173,21 @@ export function validateDataset(ds: Dataset): DatasetIssue[] {
 
   const byId = new Map<string, Fact>();
   for (const f of ds.facts) {
+    if (checked?.has(f)) {
+      if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
+      byId.set(f.id, f);
+      for (const side of ["from", "to"] as const) {
+        if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
+      }
+      if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
+      continue;
+    }
     const problems = shapeProblems(f, factSchema);
+    for (const [field, check] of Object.entries(optionalFactSchema)) {
+      const v = (f as unknown as Record<string, unknown>)[field];
+      const problem = v === undefined ? null : check(v);
+      if (problem) problems.push(`${field} ${problem}`);
+    }
     if (typeof f.source === "object" && f.source !== null) problems.push(...shapeProblems(f.source, sourceSchema, "source."));
     else problems.push("source must be a source (title, publisher, url, date)");
     if (problems.length > 0) {
@@ -210,6 +240,11 @@ export function validateDataset(ds: Dataset): DatasetIssue[] {
       if (old.date > f.date) issues.push({ code: "supersedes-newer", factId: f.id, message: `fact ${f.id} (${f.date}) supersedes the newer fact ${s} (${old.date})` });
     }
   }
+  for (const f of byId.values()) {
+    for (const d of f.derivedFrom ?? []) {
+      if (!byId.has(d)) issues.push({ code: "derived-unknown", factId: f.id, message: `fact ${f.id} is derived from unknown fact ${d}` });
+    }
+  }
   for (const cycle of supersedesCycles(byId)) {
     issues.push({ code: "supersedes-cycle", factId: cycle[0], message: `supersedes cycle: ${cycle.join(" -> ")}` });
   }
@@ -222,7 +257,10 @@ export function validateDataset(ds: Dataset): DatasetIssue[] {
   }
 
   // One figure per stake / valuation / market cap in every view: a missing supersedes link shows here.
-  if (!issues.some((i) => i.code === "supersedes-cycle")) issues.push(...doubleFigures([...byId.values()]));
+  if (!issues.some((i) => i.code === "supersedes-cycle")) {
+    issues.push(...doubleFigures([...byId.values()]));
+    issues.push(...groupOverlaps([...byId.values()], ds.entities));
+  }
   return issues;
 }
 
@@ -283,45 +321,120 @@ function supersedesCycles(byId: ReadonlyMap<string, Fact>): string[][] {
   return cycles;
 }
 
+/** Per money channel: is a group's fact checked against its members' (issue 10: contracts and loans)?
+ *  Equity stays out: a round's total on its group entity beside each investor's own row is by design. */
+const OVERLAP_CHECKED: Readonly<Record<MoneyChannel, boolean>> = {
+  equity: false,
+  debt: true,
+  backstop: false,
+  vendor_financing: false,
+  contract: true,
+  acquisition: false,
+  none: false,
+};
+
 /**
- * Stakes, valuations and market caps with two figures in force at once for the same (kind, from, to),
- * under either basis. Only the candidate dates matter (each fact's own date), and only within a bucket,
- * so the cost is the sum of squared bucket sizes, not dates x facts.
+ * Contracts and loans recorded both on a group and on one of its members for the same counterparty (or
+ * both sides), in force together under either basis: Microsoft's ~33 with its neoclouds beside its own
+ * Nebius contract counted Nebius twice. Facts that supersede one another are not an overlap.
  */
-function doubleFigures(facts: readonly Fact[]): DatasetIssue[] {
-  const issues: DatasetIssue[] = [];
-  const closure = supersessionClosure(facts);
-  const supersededBy = new Map<string, Fact[]>();
-  for (const f of facts) for (const id of closure.get(f.id) ?? []) (supersededBy.get(id) ?? supersededBy.set(id, []).get(id))?.push(f);
-  const buckets = new Map<string, Fact[]>();
+function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): DatasetIssue[] {
+  const members = new Map<string, ReadonlySet<string>>();
+  for (const e of entities) if ((e.members ?? []).length > 0) members.set(e.id, new Set(e.members));
+  if (members.size === 0) return [];
+  const covers = (group: string, id: string) => group === id || (members.get(group)?.has(id) ?? false);
+  // Built only when a group fact meets a member's: the closure is quadratic on a long revision chain.
+  let closureMemo: Map<string, ReadonlySet<string>> | null = null;
+  const closureOf = (id: string) => (closureMemo ??= supersessionClosure(facts)).get(id);
+  const replaces = (a: Fact, b: Fact) => (closureOf(a.id)?.has(b.id) ?? false) || (closureOf(b.id)?.has(a.id) ?? false);
+  const byRelationKind = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (!KIND_MEANINGS[f.kind].oneFigure) continue;
-    const key = `${f.kind}|${f.from}|${f.to}`;
-    (buckets.get(key) ?? buckets.set(key, []).get(key))?.push(f);
+    if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
+    (byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind))?.push(f);
   }
-  for (const [key, bucket] of buckets) {
-    if (bucket.length < 2) continue;
-    const dates = [...new Set(bucket.map((f) => f.date))].sort();
-    let found = false;
-    for (const includeRumoured of [false, true]) {
-      const basis = { includeRumoured };
-      for (const d of dates) {
-        const inForce = bucket.filter(
-          (f) => f.date <= d && countsUnder(f, basis) && !(supersededBy.get(f.id) ?? []).some((g) => g.date <= d && countsUnder(g, basis)),
-        );
-        if (inForce.length > 1) {
-          const [a, b] = inForce.slice(-2);
+  const issues: DatasetIssue[] = [];
+  for (const list of byRelationKind.values()) {
+    for (const g of list) {
+      if (!members.has(g.from) && !members.has(g.to)) continue;
+      for (const f of list) {
+        if (f === g || (f.from === g.from && f.to === g.to) || !covers(g.from, f.from) || !covers(g.to, f.to) || replaces(f, g)) continue;
+        const d = f.date > g.date ? f.date : g.date;
+        const inForce = (x: Fact, basis: { includeRumoured: boolean }) =>
+          countsUnder(x, basis) && !facts.some((y) => y.date <= d && countsUnder(y, basis) && (closureOf(y.id)?.has(x.id) ?? false));
+        if ([false, true].some((includeRumoured) => inForce(f, { includeRumoured }) && inForce(g, { includeRumoured }))) {
           issues.push({
-            code: "view-double",
-            factId: b.id,
-            message: `facts ${a.id} and ${b.id} are both in force on ${d}${includeRumoured ? " (rumours counted)" : ""} for ${key}: link them with supersedes`,
+            code: "group-overlap",
+            factId: g.id,
+            message: `facts ${g.id} (${g.from} -> ${g.to}) and ${f.id} (${f.from} -> ${f.to}) are both in force on ${d}: the group's ${g.kind} includes its member's; record the group without the member, or link them with supersedes`,
           });
-          found = true;
-          break;
         }
       }
-      if (found) break;
     }
   }
   return issues;
+}
+
+/**
+ * Stakes, valuations and market caps (the one-figure kinds) with two figures in force at once for the same
+ * (kind, from, to), under either basis. One sweep over the facts in date order per basis: a fact that
+ * comes into force marks everything it replaces, directly or through a chain, once; each bucket keeps the
+ * set of its facts in force, checked when one of its facts comes in. O(n log n) for the sort, linear after
+ * (the per-date rescans of every bucket were cubic on a long revision chain).
+ */
+function doubleFigures(facts: readonly Fact[]): DatasetIssue[] {
+  const bucketOf = new Map<Fact, string>();
+  const bucketSize = new Map<string, number>();
+  for (const f of facts) {
+    if (!KIND_MEANINGS[f.kind].oneFigure) continue;
+    const key = `${f.kind}|${f.from}|${f.to}`;
+    bucketOf.set(f, key);
+    bucketSize.set(key, (bucketSize.get(key) ?? 0) + 1);
+  }
+  if (![...bucketSize.values()].some((n) => n > 1)) return [];
+  const order = new Map<Fact, number>();
+  facts.forEach((f, i) => order.set(f, i));
+  const byId = new Map<string, Fact>();
+  for (const f of facts) byId.set(f.id, f);
+  const byDate = [...facts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a) as number) - (order.get(b) as number)));
+
+  const found = new Map<string, DatasetIssue>();
+  for (const includeRumoured of [false, true]) {
+    const basis = { includeRumoured };
+    const replaced = new Set<Fact>();
+    const inForce = new Map<string, Set<Fact>>();
+    for (let i = 0; i < byDate.length; ) {
+      const d = byDate[i].date;
+      const touched = new Set<string>();
+      for (; i < byDate.length && byDate[i].date === d; i++) {
+        const f = byDate[i];
+        if (!countsUnder(f, basis)) continue;
+        const key = bucketOf.get(f);
+        if (key !== undefined && !replaced.has(f)) {
+          (inForce.get(key) ?? inForce.set(key, new Set()).get(key))?.add(f);
+          touched.add(key);
+        }
+        const stack = f.supersedes.filter((id) => id !== f.id);
+        while (stack.length > 0) {
+          const g = byId.get(stack.pop() as string);
+          if (g === undefined || replaced.has(g)) continue;
+          replaced.add(g);
+          const gKey = bucketOf.get(g);
+          if (gKey !== undefined) inForce.get(gKey)?.delete(g);
+          stack.push(...g.supersedes);
+        }
+      }
+      for (const key of touched) {
+        const set = inForce.get(key);
+        if (found.has(key) || set === undefined || set.size < 2) continue;
+        const [a, b] = [...set].sort((x, y) => (order.get(x) as number) - (order.get(y) as number)).slice(-2);
+        found.set(key, {
+          code: "view-double",
+          factId: b.id,
+          message: `facts ${a.id} and ${b.id} are both in force on ${d}${includeRumoured ? " (rumours counted)" : ""} for ${key}: link them with supersedes`,
+        });
+      }
+    }
+  }
+  // In the order the buckets first appear, as before.
+  return [...bucketSize.keys()].filter((key) => found.has(key)).map((key) => found.get(key) as DatasetIssue);
 }

@@ -36,21 +36,49 @@ export function countsUnder(fact: Fact, basis: Basis): boolean {
   return true;
 }
 
+/** Each fact's direct supersedes targets, by id: the graph views walk (linear in the links). */
+export function supersessionGraph(facts: readonly Fact[]): Map<string, readonly string[]> {
+  const graph = new Map<string, readonly string[]>();
+  for (const f of facts) graph.set(f.id, f.supersedes);
+  return graph;
+}
+
 /**
  * The view on `asOf`: facts dated on or before it whose status counts under `basis`, minus every fact
- * that a fact still in the view replaces. Keeps the dataset order.
+ * that a fact still in the view replaces, directly or through a chain, minus every derived fact none of
+ * whose bases is in the view. Keeps the dataset order.
+ * `supersedes` maps a fact id to the ids it replaces (the direct links of `supersessionGraph`, or a
+ * closure): one walk from all candidates at once marks each replaced fact once, so a chain of 8,000
+ * revisions costs 8,000 steps, not 8,000² (the closure of every fact did).
  */
 export function buildView(
   entities: readonly Entity[],
   facts: readonly Fact[],
-  closure: Map<string, ReadonlySet<string>>,
+  supersedes: ReadonlyMap<string, Iterable<string>>,
   asOf: string,
   basis: Basis,
 ): ModelView {
   const candidates = facts.filter((f) => f.date <= asOf && countsUnder(f, basis));
   const replaced = new Set<string>();
-  for (const f of candidates) for (const id of closure.get(f.id) ?? []) replaced.add(id);
-  const kept = candidates.filter((f) => !replaced.has(f.id));
+  const stack: string[] = [];
+  for (const f of candidates) {
+    for (const id of supersedes.get(f.id) ?? []) if (id !== f.id) stack.push(id);
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (replaced.has(id)) continue;
+      replaced.add(id);
+      for (const next of supersedes.get(id) ?? []) stack.push(next);
+    }
+  }
+  let kept = candidates.filter((f) => !replaced.has(f.id));
+  // A derived fact stays only while one of the facts it was derived from is in the view (repeat: a
+  // derivation can rest on another derived fact).
+  for (let changed = true; changed; ) {
+    const present = new Set(kept.map((f) => f.id));
+    const next = kept.filter((f) => f.derivedFrom === undefined || f.derivedFrom.length === 0 || f.derivedFrom.some((id) => present.has(id)));
+    changed = next.length !== kept.length;
+    kept = next;
+  }
   return Object.freeze({
     asOf,
     basis: Object.freeze({ ...basis }),

@@ -285,14 +285,21 @@ interface ChartViewProps {
 
 const SERIES_COLORS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"];
 
-/** A bar chart from the chart's source range: first row series names, first column categories. */
+/**
+ * A chart from its source range (first row: series names; first column: categories, shown in their cells'
+ * number formats): "Line" types as lines in row order, others as horizontal bars (largest on top when the
+ * category axis is reversed, as AIFIN sets it).
+ */
 function ChartView({ book, chart, sheet, left, top, widthTo, heightRows }: ChartViewProps): ReactElement {
   const bang = chart.source.lastIndexOf("!");
   const srcSheet = bang > 0 ? (book.sheetByName(chart.source.slice(0, bang).replace(/^'|'$/g, "")) ?? sheet) : sheet;
   const box = boxOf(bang > 0 ? chart.source.slice(bang + 1) : chart.source);
   const values = book.readValues(srcSheet, box);
   const series = values[0].slice(1).map((name, i) => ({ name: String(name), color: SERIES_COLORS[i % SERIES_COLORS.length] }));
+  const catFormat = book.format(srcSheet, box.top + 1, box.left).numberFormat ?? "General";
+  const label = (v: unknown): string => (typeof v === "number" ? formatNumber(v, catFormat) : String(v));
   const cats = values.slice(1).filter((r) => String(r[0]) !== "");
+  if (/line/i.test(chart.type)) return <LineChart chart={chart} series={series} cats={cats} label={label} left={left} top={top} width={Math.max(360, (widthTo ?? left + 520) - left)} height={Math.max(220, heightRows * ROW_HEIGHT)} />;
   const width = Math.max(320, (widthTo ?? left + 480) - left);
   const height = Math.max(200, heightRows * ROW_HEIGHT);
   const labelW = 120;
@@ -313,7 +320,7 @@ function ChartView({ book, chart, sheet, left, top, widthTo, heightRows }: Chart
       {order.map((r, i) => (
         <g key={i} transform={`translate(0, ${plotTop + i * band})`}>
           <text x={labelW - 6} y={band / 2 + 4} textAnchor="end" className="chartlabel">
-            {String(r[0]).slice(0, 18)}
+            {label(r[0]).slice(0, 18)}
           </text>
           {series.map((s, j) => {
             const v = typeof r[j + 1] === "number" ? (r[j + 1] as number) : 0;
@@ -332,6 +339,69 @@ function ChartView({ book, chart, sheet, left, top, widthTo, heightRows }: Chart
             </g>
           ))
         : null}
+    </svg>
+  );
+}
+
+interface LineChartProps {
+  chart: ChartMeta;
+  series: Array<{ name: string; color: string }>;
+  cats: unknown[][];
+  label: (v: unknown) => string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Series as lines over the categories in row order, with the first and last category labelled. */
+function LineChart({ chart, series, cats, label, left, top, width, height }: LineChartProps): ReactElement {
+  const pad = { l: 48, r: 16, t: 34, b: 44 };
+  const nums = cats.flatMap((r) => r.slice(1).filter((v): v is number => typeof v === "number"));
+  const max = Math.max(1e-9, ...nums);
+  const min = Math.min(0, ...nums);
+  const x = (i: number) => pad.l + (cats.length <= 1 ? 0 : (i / (cats.length - 1)) * (width - pad.l - pad.r));
+  const y = (v: number) => pad.t + (1 - (v - min) / (max - min || 1)) * (height - pad.t - pad.b);
+  return (
+    <svg className="chart" data-testid={`chart-${chart.name}`} role="img" aria-label={chart.title || chart.name} style={{ position: "absolute", left, top }} width={width} height={height}>
+      <rect x={0} y={0} width={width} height={height} className="chartbg" />
+      <text x={width / 2} y={20} textAnchor="middle" className="charttitle">
+        {chart.title}
+      </text>
+      <line x1={pad.l} x2={width - pad.r} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.3} />
+      <text x={pad.l - 4} y={y(max) + 4} textAnchor="end" className="chartlabel">
+        {formatNumber(max, "#,##0")}
+      </text>
+      <text x={pad.l - 4} y={y(0) + 4} textAnchor="end" className="chartlabel">
+        0
+      </text>
+      {series.map((s, j) => (
+        <polyline
+          key={j}
+          fill="none"
+          stroke={s.color}
+          strokeWidth={2}
+          points={cats.map((r, i) => `${x(i)},${y(typeof r[j + 1] === "number" ? (r[j + 1] as number) : 0)}`).join(" ")}
+        />
+      ))}
+      {cats.length > 0 ? (
+        <>
+          <text x={x(0)} y={height - pad.b + 14} className="chartlabel">
+            {label(cats[0][0])}
+          </text>
+          <text x={x(cats.length - 1)} y={height - pad.b + 14} textAnchor="end" className="chartlabel">
+            {label(cats[cats.length - 1][0])}
+          </text>
+        </>
+      ) : null}
+      {series.map((s, j) => (
+        <g key={j} transform={`translate(${pad.l + j * 140}, ${height - 18})`}>
+          <rect width={10} height={10} y={2} fill={s.color} />
+          <text x={14} y={11} className="chartlabel">
+            {s.name.slice(0, 20)}
+          </text>
+        </g>
+      ))}
     </svg>
   );
 }

@@ -3,14 +3,14 @@ import { useCallback, useMemo, useState } from "react";
 import { clampIsoDate, earliestFactDate } from "../model";
 import { OverviewView, summaryCards } from "./components/OverviewView";
 import { Controls } from "./components/Controls";
+import { LanguagePicker } from "./components/LanguagePicker";
 import { EmptyState, ViewBoundary } from "./components/States";
 import { FlowsView } from "./components/FlowsView";
 import { SourcesView } from "./components/SourcesView";
 import { StressView } from "./components/StressView";
 import { Timeline } from "./components/TimelineView";
 import { WorkbookView } from "./components/WorkbookView";
-import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./contracts";
-import { flowsAround, hasFactsAbout } from "./flows";
+import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./lowerLayers";
 import { useStrings } from "./i18n";
 import { usePaneState } from "./usePaneState";
 
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   header: {
     display: "flex",
     alignItems: "baseline",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorBrandBackground,
@@ -92,7 +93,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
   const view = useMemo(() => model.view(state.asOf, { includeRumoured: state.includeRumoured }), [model, state.asOf, state.includeRumoured]);
   const entity = model.registry.get(state.entity);
   const entityName = entity?.name ?? state.entity;
-  const empty = !hasFactsAbout(view, state.entity);
+  const empty = !engine.hasFactsAbout(view, state.entity);
   const runStress = useCallback((o: StressOptions) => engine.stress(view, o), [engine, view]);
   const selectionKey = `${state.entity}|${state.asOf}|${state.includeRumoured}`;
 
@@ -107,6 +108,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
         <a className={styles.help} href="help/functions.html" target="_blank" rel="noopener noreferrer" title={s.helpLinkTitle}>
           {s.helpLink}
         </a>
+        <LanguagePicker />
       </header>
       <div className={styles.controls}>
         <Controls registry={model.registry} state={state} minDate={minDate} maxDate={maxDate} />
@@ -138,7 +140,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
               <FlowsView
                 entityId={state.entity}
                 entityName={entityName}
-                flows={flowsAround(view, state.entity)}
+                flows={engine.flowsAround(view, state.entity)}
                 cycles={engine.cyclesThrough(view, state.entity)}
                 registry={model.registry}
               />

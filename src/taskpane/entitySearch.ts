@@ -1,5 +1,5 @@
 import { normaliseName } from "../model";
-import type { Entity, PaneRegistry } from "./contracts";
+import type { Entity, PaneRegistry } from "./lowerLayers";
 
 function labelsOf(entity: Entity): string[] {
   return [entity.id, entity.name, ...(entity.nameZh ? [entity.nameZh] : []), ...entity.aliases];

@@ -117,6 +117,8 @@ export const en = {
 
   helpLink: "Help",
   helpLinkTitle: "Function reference, methodology and data sources (opens in the browser)",
+  languageLabel: "Language",
+  languageAuto: "Office language",
   stressShocked: "Shocked company",
   stressCut: "Commitment cut",
   stressMultiple: "EV / revenue multiple",

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { clampIsoDate } from "../model";
-import type { EntityId } from "./contracts";
+import type { EntityId } from "./lowerLayers";
 
 /** The selection every view shares: which entity, as of when, and on which basis. */
 export interface PaneSelection {

@@ -29,10 +29,14 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 export function buildInto(dir: string, mode: "development" | "production", env: Record<string, string> = {}): void {
   const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", mode, "--output-path", dir], {
     cwd: ROOT,
-    stdio: "inherit",
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ...env },
   });
-  if (r.status !== 0) throw new Error(`webpack failed with status ${r.status}`);
+  if (r.status !== 0) {
+    console.error(`${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").slice(-60).join("\n"));
+    throw new Error(`webpack failed with status ${r.status}`);
+  }
 }
 
 /** Serves `dir` on a free localhost port. */

@@ -35,6 +35,10 @@ import {
   type CellValue,
   type RawCellContent,
 } from "hyperformula";
+const { applyMetadataOverrides, OVERRIDES_FILE } = require("../../scripts/metadata-overrides.cjs") as {
+  applyMetadataOverrides: (metadata: unknown, overrides: Record<string, unknown>) => { metadata: unknown; problems: string[] };
+  OVERRIDES_FILE: string;
+};
 import { fnv1a64 } from "../../src/model";
 import { installCustomFunctionsShim, isCustomFunctionsError } from "./customFunctionsShim";
 
@@ -52,7 +56,7 @@ export interface FunctionMetadataJson {
     name: string;
     description?: string;
     helpUrl?: string;
-    parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
+    parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean; allowErrorForDataTypeAny?: boolean }[];
     result: { type?: string; dimensionality?: string };
     options?: Record<string, unknown>;
   }[];
@@ -104,6 +108,10 @@ export function loadMetadata(): LoadedMetadata {
     metadataMemo = generateMetadata();
   }
   if (metadataMemo.errors.length > 0) throw new Error(`custom-functions-metadata reported errors:\n${metadataMemo.errors.join("\n")}`);
+  // The build merges the hand-written metadata (allowErrorForDataTypeAny) after generating; so does the harness.
+  const overrides = applyMetadataOverrides(metadataMemo.metadata, JSON.parse(readFileSync(join(REPO_ROOT, OVERRIDES_FILE), "utf8")) as Record<string, unknown>);
+  if (overrides.problems.length > 0) throw new Error(`${OVERRIDES_FILE}:\n${overrides.problems.join("\n")}`);
+  metadataMemo = { ...metadataMemo, metadata: overrides.metadata as FunctionMetadataJson };
   return metadataMemo;
 }
 
@@ -131,6 +139,13 @@ const EXCEL_TO_HF: Record<string, ErrorType> = {
   "#NULL!": ErrorType.ERROR,
 };
 
+/** HyperFormula's error types → Excel's error texts (the first Excel code of each type). */
+const HF_TO_EXCEL: Partial<Record<ErrorType, string>> = Object.fromEntries(
+  Object.entries(EXCEL_TO_HF)
+    .reverse()
+    .map(([code, type]) => [type, code]),
+);
+
 /** HyperFormula's value → what Excel passes to a custom function. */
 function toExcelArgument(value: unknown): unknown {
   if (value === EmptyValue) return null;
@@ -150,6 +165,15 @@ function firstError(value: unknown): CellError | null {
     }
   }
   return null;
+}
+
+/** Error cells of an argument as Excel passes them to a parameter that accepts errors. */
+function withErrorValues(value: unknown): unknown {
+  if (value instanceof CellError) {
+    const CF = (globalThis as unknown as { CustomFunctions: { Error: new (code: string, message?: string) => unknown } }).CustomFunctions;
+    return new CF.Error(HF_TO_EXCEL[value.type] ?? "#VALUE!", value.message);
+  }
+  return Array.isArray(value) ? value.map(withErrorValues) : value;
 }
 
 /** A custom function's return value → HyperFormula's. */
@@ -276,8 +300,15 @@ function registerPlugin(spillRows: number): void {
       };
       return self.runFunction(ast.args, state, self.metadata(name), (...hfArgs: unknown[]) => {
         const args = hfArgs.map(toExcelArgument);
-        const argError = firstError(args);
-        if (argError) return argError;
+        // As Excel: an error in an argument short-circuits the call, unless the parameter accepts errors
+        // (allowErrorForDataTypeAny), which then receives them as CustomFunctions.Error values.
+        for (let i = 0; i < args.length; i++) {
+          if (fn.parameters[i]?.allowErrorForDataTypeAny) args[i] = withErrorValues(args[i]);
+          else {
+            const argError = firstError(args[i]);
+            if (argError) return argError;
+          }
+        }
         const out = impl(...args);
         if (!isTable || !Array.isArray(out)) return toHfScalar(out);
         const height = rowsFor(ast);

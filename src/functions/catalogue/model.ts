@@ -1,3 +1,4 @@
+import { rangePlace } from "../modelCache";
 import { defineFunction } from "../params";
 
 export const MODEL = defineFunction({
@@ -7,5 +8,9 @@ export const MODEL = defineFunction({
     { name: "include_rumoured", type: "bool", optional: true, default: false, hint: "TRUE to count rumoured facts" },
   ],
   result: "text",
-  body: ({ facts, entities, include_rumoured }, call) => call.models.load(facts, entities, include_rumoured),
+  body: ({ facts, entities, include_rumoured }, call) =>
+    call.models.load(facts, entities, include_rumoured, {
+      facts: rangePlace(call.parameterAddresses?.[0]),
+      entities: rangePlace(call.parameterAddresses?.[1]),
+    }),
 });

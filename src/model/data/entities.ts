@@ -1,8 +1,9 @@
 /**
  * The entities of the bundled model. Ids: the ticker where the firm is listed, an upper-case slug
- * where it is private, project vehicles and groups as hyphenated slugs. `nameZh` is set only where the
- * source article (華爾街見聞, 2026-02-05) names the entity in Chinese; other Chinese and simplified
- * spellings are aliases so look-ups in either script work.
+ * where it is private, project vehicles and groups as hyphenated slugs. `nameZh` is the Traditional
+ * Chinese name: the source article's (華爾街見聞, 2026-02-05) where it names the entity, else the name in
+ * common Taiwanese use for firms added later (高通, 邁威爾); other Chinese and simplified spellings are
+ * aliases so look-ups in either script work.
  */
 import type { Entity, EntityId, Role } from "../types";
 
@@ -32,12 +33,15 @@ export const ENTITIES: readonly Entity[] = [
   e("AVGO", "Broadcom", null, ["chip_maker"], true, ["Broadcom", "博通"]),
   e("INTC", "Intel", null, ["chip_maker"], true, ["Intel", "英特爾", "英特尔"]),
   e("CEREBRAS", "Cerebras Systems", null, ["chip_maker"], false, ["Cerebras"]),
+  e("QCOM", "Qualcomm", "高通", ["chip_maker"], true, ["Qualcomm", "Qualcomm Inc"]),
+  e("MRVL", "Marvell Technology", "邁威爾", ["chip_maker"], true, ["Marvell", "Marvell Technology", "迈威尔"]),
   // AI labs
   e("OPENAI", "OpenAI Group PBC", null, ["ai_lab"], false, ["OpenAI", "Open AI", "ChatGPT"]),
   e("OPENAI-FOUNDATION", "OpenAI Foundation", null, ["investor"], false, ["OPENAI_FOUNDATION", "OpenAI Foundation", "OpenAI nonprofit"]),
   e("ANTHROPIC", "Anthropic", null, ["ai_lab"], false, ["Anthropic", "Claude"]),
   e("XAI", "xAI", null, ["ai_lab"], false, ["xAI", "x.AI", "Grok"]),
   e("SPACEX", "SpaceX", null, ["other"], true, ["SpaceX", "SPCX", "Space Exploration Technologies"]),
+  e("ANYSPHERE", "Anysphere (Cursor)", null, ["other"], false, ["Anysphere", "Cursor"]),
   // Neoclouds
   e("CRWV", "CoreWeave", null, ["neocloud"], true, ["CoreWeave"]),
   e("NBIS", "Nebius Group", null, ["neocloud"], true, ["Nebius"]),
@@ -45,6 +49,10 @@ export const ENTITIES: readonly Entity[] = [
   e("NSCALE", "Nscale", null, ["neocloud"], false, ["Nscale"]),
   e("LAMBDA", "Lambda", null, ["neocloud"], false, ["Lambda Labs"]),
   e("FLUIDSTACK", "Fluidstack", null, ["neocloud"], false, ["Fluidstack"]),
+  e("VOLTA", "Volta", null, ["neocloud"], false, ["Volta (Norway)"]),
+  e("AKAM", "Akamai Technologies", "阿卡邁", ["neocloud"], true, ["Akamai", "Akamai Technologies", "阿卡迈"]),
+  e("WULF", "TeraWulf", null, ["dc_developer"], true, ["TeraWulf", "Terawulf"]),
+  e("RIOT", "Riot Platforms", null, ["dc_developer"], true, ["Riot Platforms", "RIOT PLATFORMS", "Riot"]),
   // Data-centre developers and investors
   e("VANTAGE", "Vantage Data Centers", "Vantage 數據中心", ["dc_developer"], false, ["Vantage", "Vantage Data Centers"]),
   e("CRUSOE", "Crusoe", null, ["dc_developer"], false, ["Crusoe Energy"]),
@@ -86,7 +94,7 @@ export const ENTITIES: readonly Entity[] = [
   ]),
   e("HYPERSCALERS", "Hyperscalers OpenAI buys from (unspecified)", "超大規模雲廠商", ["aggregate"], false, ["Hyperscalers"]),
   e("BIG-TECH", "Big tech (unspecified)", "大科技公司", ["aggregate"], false, ["Big Tech", "科技巨頭", "科技巨头"]),
-  e("NEOCLOUDS", "Microsoft's neocloud suppliers", null, ["aggregate", "neocloud"], false, ["Neoclouds"], ["NBIS", "CRWV", "NSCALE", "LAMBDA"]),
+  e("NEOCLOUDS", "Microsoft's neocloud suppliers other than Nebius", null, ["aggregate", "neocloud"], false, ["Neoclouds"], ["CRWV", "NSCALE", "LAMBDA"]),
   e("OPENAI-BACKERS", "OpenAI's strategic investors (Microsoft, Nvidia, Amazon, SoftBank)", null, ["aggregate", "investor"], false, [
     "MSFT/NVDA/AMZN/SFTBY",
   ], ["MSFT", "NVDA", "AMZN", "SFTBY"]),
@@ -127,7 +135,9 @@ export const ENTITIES: readonly Entity[] = [
     "BNP",
     "GS",
   ]),
-  e("ABILENE-LENDERS", "JPMorgan-led Abilene consortium", null, ["aggregate", "lender"], false, ["JPM-consortium"], ["JPM"]),
+  // No members listed: JPMorgan led it, but its own phase-1 loan (C100) is separate money, and listing JPM
+  // would make the phase-2 consortium's 7.1 (C099) look like it includes that loan (validation: group-overlap).
+  e("ABILENE-LENDERS", "JPMorgan-led Abilene consortium", null, ["aggregate", "lender"], false, ["JPM-consortium"]),
   e("SFTBY-BRIDGE-LENDERS", "SoftBank 2026 bridge-loan banks", null, ["aggregate", "lender"], false, ["BANKS(JPM,GS,MIZUHO,SMBC,MUFG)"], [
     "JPM",
     "GS",
@@ -141,6 +151,10 @@ export const ENTITIES: readonly Entity[] = [
     "GS",
     "JPM",
   ]),
+  e("SFTBY-MARGIN-LENDERS", "SoftBank margin-loan banks (Goldman Sachs, JPMorgan, Mizuho)", null, ["aggregate", "lender"], false, [
+    "LENDERS(GS,JPM,MIZUHO)",
+  ], ["GS", "JPM", "MFG"]),
+  e("CRWV-DDTL55-LENDERS", "CoreWeave DDTL 5.5 lenders (not named)", null, ["aggregate", "lender"], false, ["CoreWeave DDTL 5.5 lenders"]),
   e("CRWV-DDTL5-LENDERS", "CoreWeave DDTL 5.0 lenders", null, ["aggregate", "lender"], false, ["LENDERS(MS,MUFG)"], ["MS", "MUFG"]),
   e("ELPASO-LENDERS", "Meta El Paso financing banks", null, ["aggregate", "lender"], false, ["BANKS(MS,JPM)"], ["MS", "JPM"]),
   e("BANKS", "Banks (unnamed)", null, ["aggregate", "lender"], false, ["Banks"]),

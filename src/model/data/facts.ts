@@ -5,6 +5,7 @@
  * docs/data.md explains every curation choice; edit here to add or correct a fact, then run the model tests.
  */
 import type { Fact, Source } from "../types";
+import { FACTS_2026H2 } from "./facts2026h2";
 
 /** The source article: no URL is known, so none is given. */
 export const ARTICLE_SOURCE: Source = { title: "Why are tech giants spending huge amounts on OpenAI? (科技巨頭為何向 OpenAI 砸重金)", publisher: "Wall Street CN (華爾街見聞), summarising The Information", url: null, date: "2026-02-05" };
@@ -216,10 +217,20 @@ export const FACTS: readonly Fact[] = [
     amountUsdBn: null, amountBasis: null, pct: 0.1,
     unit: "warrant for up to 160M AMD shares at $0.01 (~10%); ~$34B at the 6-Oct-2025 price, unvested",
     date: "2025-10-06", termYears: null, status: "signed",
-    description: "Holder OpenAI, company AMD (the research row had them reversed). AMD issued OpenAI warrant for up to 160M shares, vesting with GW deployments and AMD share-price targets up to $600; ~$34B at Oct-6 price",
+    description: "Holder OpenAI, company AMD (the research row had them reversed); the vendor financing it carries is C020w. AMD issued OpenAI warrant for up to 160M shares, vesting with GW deployments and AMD share-price targets up to $600; ~$34B at Oct-6 price",
     source: { title: "AMD pays a high price for blockbuster OpenAI deal", publisher: "The Motley Fool", url: "https://www.fool.com/investing/2025/10/07/amd-pays-a-high-price-for-blockbuster-openai-deal/", date: "2025-10-07" },
     verified: true, estimate: false, supersedes: [], claims: [],
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
+  },
+  {
+    id: "C020w", kind: "warrant", from: "AMD", to: "OPENAI",
+    amountUsdBn: 34, amountBasis: null, pct: 0.1,
+    unit: "warrant for up to 160M AMD shares at $0.01 (~10%); ~$34B at the 6-Oct-2025 price, unvested",
+    date: "2025-10-06", termYears: null, status: "signed",
+    description: "Vendor financing, from the same report as C020 (the holding): issuer AMD, holder OpenAI; the ~$34B value at the 6-Oct-2025 price is all conditional (vesting with GW deployments and price targets). AMD issued OpenAI warrant for up to 160M shares, vesting with GW deployments and AMD share-price targets up to $600; ~$34B at Oct-6 price",
+    source: { title: "AMD pays a high price for blockbuster OpenAI deal", publisher: "The Motley Fool", url: "https://www.fool.com/investing/2025/10/07/amd-pays-a-high-price-for-blockbuster-openai-deal/", date: "2025-10-07" },
+    verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "press", fundedUsdBn: 0, conditionalUsdBn: 34, periodMonths: null, periodEnd: null,
   },
   {
     id: "C021", kind: "contract", from: "OPENAI", to: "AVGO",
@@ -572,11 +583,11 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C055", kind: "loan", from: "LENDERS", to: "CRWV",
+    id: "C055", kind: "debt", from: "CRWV", to: "CRWV",
     amountUsdBn: 10, amountBasis: null, pct: null,
     unit: "USD bn (more than) borrowed",
     date: "2025-11-01", termYears: null, status: "reported",
-    description: "CoreWeave has borrowed more than $10B to lease data-centre space and supply capacity",
+    description: "A balance (was kind loan LENDERS -> CRWV). CoreWeave has borrowed more than $10B to lease data-centre space and supply capacity",
     source: { title: "OpenAI Triggers Global Debt Frenzy ...", publisher: "CapitalAI Daily (citing FT)", url: "https://www.capitalaidaily.com/?p=3786", date: "2025-11-29" },
     verified: true, estimate: false, supersedes: [], claims: ["S3"],
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
@@ -702,11 +713,11 @@ export const FACTS: readonly Fact[] = [
     provenance: "primary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C066", kind: "backstop", from: "NVDA", to: "CRWV",
+    id: "C066", kind: "contract", from: "NVDA", to: "CRWV",
     amountUsdBn: 6.3, amountBasis: null, pct: null,
     unit: "USD bn minimum order: Nvidia buys CoreWeave's residual unsold capacity through Apr-2032",
     date: "2025-09-15", termYears: 7, status: "signed",
-    description: "CoreWeave disclosed (SEC filing) an initial order of at least $6.3B from Nvidia obligating Nvidia to buy residual unsold capacity through April 2032",
+    description: "A purchase, not a backstop: Nvidia (buyer) commits to buy capacity from CoreWeave (vendor). CoreWeave disclosed (SEC filing) an initial order of at least $6.3B from Nvidia obligating Nvidia to buy residual unsold capacity through April 2032",
     source: { title: "Nvidia invests $2 billion in CoreWeave (CNBC text)", publisher: "trendinginfo.blog (CNBC repost)", url: "https://trendinginfo.blog/?p=26523", date: "2026-01-26" },
     verified: true, estimate: false, supersedes: [], claims: [],
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
@@ -743,10 +754,10 @@ export const FACTS: readonly Fact[] = [
   },
   {
     id: "C070", kind: "contract", from: "MSFT", to: "NEOCLOUDS",
-    amountUsdBn: 33, amountBasis: null, pct: null,
-    unit: "USD bn total neocloud commitments (Nebius, CoreWeave, Nscale, Lambda)",
+    amountUsdBn: 13, amountBasis: null, pct: null,
+    unit: "USD bn neocloud commitments other than Nebius (CoreWeave, Nscale, Lambda): ~33 total less Nebius (C069, 19.4 with options), as the source splits it",
     date: "2025-10-01", termYears: null, status: "reported",
-    description: "Microsoft has committed ~ $33B to neocloud providers incl. $19.4B Nebius; remaining ~ $13B to CoreWeave, Nscale, Lambda (Bloomberg report)",
+    description: "Recorded without Nebius, which has its own fact (C069): the ~33 total would count Nebius twice. Microsoft has committed ~ $33B to neocloud providers incl. $19.4B Nebius; remaining ~ $13B to CoreWeave, Nscale, Lambda (Bloomberg report)",
     source: { title: "Microsoft inks $33 billion in deals with neoclouds like Nebius, CoreWeave", publisher: "Tom's Hardware text (via isvecbahis.info mirror)", url: "https://www.isvecbahis.info/microsoft-inks-33-billion-in-deals-with-neoclouds-like-nebius-coreweave-nebius-deal-alone-secures-100000-nvidia-gb300-chips-for-internal-use", date: "2025-10-01" },
     verified: true, estimate: false, supersedes: [], claims: [],
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
@@ -832,7 +843,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-05-31",
   },
   {
-    id: "C079", kind: "other", from: "ORCL", to: "ORCL",
+    id: "C079", kind: "backlog", from: "ORCL", to: "ORCL",
     amountUsdBn: 523, amountBasis: null, pct: null,
     unit: "USD bn RPO (backlog) at 30-Nov-2025",
     date: "2025-12-01", termYears: null, status: "reported",
@@ -1122,7 +1133,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C106", kind: "investment", from: "AIP", to: "ALIGNED",
+    id: "C106", kind: "acquisition", from: "AIP", to: "ALIGNED",
     amountUsdBn: 40, amountBasis: null, pct: null,
     unit: "USD bn enterprise value; >5 GW",
     date: "2025-10-15", termYears: null, status: "signed",
@@ -1182,7 +1193,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C112", kind: "other", from: "CRWV", to: "CRWV",
+    id: "C112", kind: "backlog", from: "CRWV", to: "CRWV",
     amountUsdBn: 66.8, amountBasis: null, pct: null,
     unit: "USD bn revenue backlog at 31-Dec-2025 (55.6 at Q3)",
     date: "2026-03-06", termYears: null, status: "reported",
@@ -1242,8 +1253,8 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C118", kind: "other", from: "ORCL", to: "ORCL",
-    amountUsdBn: null, amountBasis: null, pct: null,
+    id: "C118", kind: "spread", from: "ORCL", to: "ORCL",
+    amountUsdBn: 144.3, amountBasis: null, pct: null,
     unit: "144.3 bp 5-yr CDS spread (vs 43.6 bp on 12-Sep-2025); not a USD amount",
     date: "2025-12-12", termYears: 5, status: "reported",
     description: "Oracle 5-yr CDS 144.3bp on 12 Dec 2025, highest since 2008-09; 30-yr bond price fell to 88.13 from 98.76 (Oct 10); Oracle debt > $100B; Morgan Stanley sees net adjusted debt ~ $290B by FY2028",
@@ -1252,7 +1263,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C119", kind: "other", from: "ORCL", to: "ORCL",
+    id: "C119", kind: "debt", from: "ORCL", to: "ORCL",
     amountUsdBn: 100, amountBasis: null, pct: null,
     unit: "USD bn total Oracle debt (stock, just over 100)",
     date: "2025-12-11", termYears: null, status: "reported",
@@ -1302,7 +1313,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: 30, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "C124", kind: "investment", from: "SFTBY", to: "DBRG",
+    id: "C124", kind: "acquisition", from: "SFTBY", to: "DBRG",
     amountUsdBn: 4, amountBasis: null, pct: null,
     unit: "USD bn acquisition ($16/sh)",
     date: "2025-12-29", termYears: null, status: "signed",
@@ -1573,10 +1584,10 @@ export const FACTS: readonly Fact[] = [
   },
   {
     id: "D006", kind: "stake", from: "MSFT", to: "OPENAI",
-    amountUsdBn: 228, amountBasis: "value", pct: 0.2679,
-    unit: "USD bn implied value of 26.79% fully diluted at $852B (our arithmetic)",
+    amountUsdBn: 197.1, amountBasis: "value", pct: 0.2313,
+    unit: "USD bn ESTIMATE (our arithmetic): C028's 27% diluted by the 122 primary round at 730 pre-money: 27% x 730 / 852 = 23.13%, worth 23.13% x 852 = 197.1",
     date: "2026-05-22", termYears: null, status: "reported",
-    description: "Microsoft holds ~26.79% fully diluted (Fortune via bitsminds); value at $852B = ~$228B (our arithmetic). Supersedes C028 (~27%, ~$135B at $500B).",
+    description: "Re-derived from the post-round percentage: a primary round of 122 at 730 pre-money dilutes a 27% holder to 27% x 730/852 = 23.13%, worth 197.1 at 852 (Microsoft's undisclosed participation, D004, is left out). The 26.79% fully diluted reported via Fortune (bitsminds) is not consistent with that dilution and is not used. Supersedes C028 (~27%, ~$135B at $500B).",
     source: { title: "OpenAI Files Confidential S-1 With the SEC, Targeting a September IPO at Up to $1 Trillion", publisher: "bitsminds (citing Fortune)", url: "https://bitsminds.com/news/openai-confidential-s1-september-ipo-2026", date: "2026-05-01" },
     verified: true, estimate: true, supersedes: ["C028"], claims: [],
     provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
@@ -1602,7 +1613,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "D009", kind: "loan", from: "LENDERS", to: "SFTBY",
+    id: "D009", kind: "loan", from: "SFTBY-MARGIN-LENDERS", to: "SFTBY",
     amountUsdBn: 10, amountBasis: null, pct: null,
     unit: "USD bn margin loan secured on OpenAI shares; ~SOFR+425bp; 2y+1y",
     date: "2026-04-01", termYears: 2, status: "rumoured",
@@ -1752,7 +1763,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "D024", kind: "other", from: "ORCL", to: "ORCL",
+    id: "D024", kind: "backlog", from: "ORCL", to: "ORCL",
     amountUsdBn: 553, amountBasis: null, pct: null,
     unit: "USD bn RPO at 28-Feb-2026 (Q3 FY26)",
     date: "2026-03-10", termYears: null, status: "reported",
@@ -1772,7 +1783,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-05-31",
   },
   {
-    id: "D026", kind: "other", from: "ORCL", to: "ORCL",
+    id: "D026", kind: "backlog", from: "ORCL", to: "ORCL",
     amountUsdBn: 638, amountBasis: null, pct: null,
     unit: "USD bn RPO at 31-May-2026 (Q4 FY26); incl. $75B prepaid/customer-supplied GPU contracts",
     date: "2026-06-10", termYears: null, status: "reported",
@@ -1872,7 +1883,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
-    id: "D036", kind: "other", from: "CRWV", to: "CRWV",
+    id: "D036", kind: "backlog", from: "CRWV", to: "CRWV",
     amountUsdBn: 99.4, amountBasis: null, pct: null,
     unit: "USD bn RPO/backlog at 31-Mar-2026 (36% within 24 months)",
     date: "2026-06-29", termYears: null, status: "reported",
@@ -1882,13 +1893,13 @@ export const FACTS: readonly Fact[] = [
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "D037", kind: "loan", from: "LENDERS", to: "CRWV",
+    id: "D037", kind: "debt", from: "CRWV", to: "CRWV",
     amountUsdBn: 25, amountBasis: null, pct: null,
     unit: "USD bn total debt (approx) vs $36.4B PP&E",
     date: "2026-03-31", termYears: null, status: "reported",
-    description: "Total debt ~$25B at 31-Mar-2026. Supersedes C055 (>$10B late 2025; $14B at Sep-2025 per other reports). May include D032-D034 only partly (timing). Taken to include DDTL 4.0 (D032, closed the same day).",
+    description: "A balance, not a loan from named lenders (was kind loan LENDERS -> CRWV, which summed it with the DDTL loans it includes). Total debt ~$25B at 31-Mar-2026. Supersedes C055 (>$10B late 2025; $14B at Sep-2025 per other reports). May include D032-D034 only partly (timing). Taken to include DDTL 4.0 (D032, closed the same day).",
     source: { title: "Business: the AI financing turn lands on the edge of the network (CoreWeave)", publisher: "AlphaSteve (citing CoreWeave 10-Q)", url: "https://alphasteve.pages.dev/papers/2026-06-29-coreweave-edge-of-network-financing-turn", date: "2026-06-29" },
-    verified: true, estimate: false, supersedes: ["C055", "D032"], claims: [],
+    verified: true, estimate: false, supersedes: ["C055"], claims: [],
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
@@ -2082,7 +2093,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
-    id: "D057", kind: "other", from: "GOOGL", to: "GOOGL",
+    id: "D057", kind: "backlog", from: "GOOGL", to: "GOOGL",
     amountUsdBn: 462, amountBasis: null, pct: null,
     unit: "USD bn Google Cloud backlog at 31-Mar-2026 (~doubled QoQ)",
     date: "2026-04-30", termYears: null, status: "reported",
@@ -2132,6 +2143,16 @@ export const FACTS: readonly Fact[] = [
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
+    id: "D061r", kind: "backlog", from: "MSFT", to: "MSFT",
+    amountUsdBn: 627, amountBasis: null, pct: null,
+    unit: "USD bn commercial RPO at 31-Mar-2026 (FQ3-26)",
+    date: "2026-04-29", termYears: null, status: "reported",
+    description: "Microsoft commercial remaining performance obligations $627B, from the same FQ3-26 report as D061 (split from that row so measures can read it).",
+    source: { title: "Azure Holds 39% on a Bigger Base, Capex Steps DOWN $6.6B Q/Q, RPO Sprints to $627B", publisher: "Aardvark Labs research", url: "https://research.aardvarklabs.co/research/msft/earnings/2026-q3/msft-2026-q3-flashcap", date: "2026-04-29" },
+    verified: true, estimate: false, supersedes: [], claims: [],
+    provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
+  },
+  {
     id: "D062", kind: "capex", from: "AMZN", to: "AMZN",
     amountUsdBn: 44.2, amountBasis: null, pct: null,
     unit: "USD bn Q1-2026 (cash capex 43.2); FY2026 ~200 reaffirmed; TTM FCF 1.2",
@@ -2142,7 +2163,7 @@ export const FACTS: readonly Fact[] = [
     provenance: "secondary", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 3, periodEnd: "2026-03-31",
   },
   {
-    id: "D063", kind: "other", from: "AMZN", to: "AMZN",
+    id: "D063", kind: "backlog", from: "AMZN", to: "AMZN",
     amountUsdBn: 364, amountBasis: null, pct: null,
     unit: "USD bn AWS backlog at 31-Mar-2026 (excl. Anthropic >$100B deal); Trainium commitments >225",
     date: "2026-05-01", termYears: null, status: "reported",
@@ -2194,7 +2215,7 @@ export const FACTS: readonly Fact[] = [
   {
     id: "D068", kind: "other", from: "AMD", to: "AMD",
     amountUsdBn: null, amountBasis: null, pct: 1.73,
-    unit: "+173% share price change in H1-2026",
+    unit: "share price change of +173% in H1-2026",
     date: "2026-07-01", termYears: null, status: "reported",
     description: "AMD rose 173% in H1-2026 (from ~$371B on 15-Jan, C110; implies roughly $1T by end-June, our rough arithmetic, not reported).",
     source: { title: "Big Tech's first half was a story of hardware versus software", publisher: "WPNews (Yahoo Finance)", url: "https://wpnews.pro/news/big-tech-s-first-half-was-a-story-of-hardware-versus-software.md", date: "2026-07-01" },
@@ -2249,7 +2270,19 @@ export const FACTS: readonly Fact[] = [
     description: "ESTIMATE, not reported: Nvidia GPU purchases implied by the 10 GW letter of intent. Huang put Nvidia's content at ~$35B per GW; Ferragu (New Street) reads the deal as $10B of Nvidia investment per $35B of GPUs OpenAI buys. Non-binding, like the LOI it rests on.",
     source: { title: "Nvidia is set to get a big boost from OpenAI. Here's how much", publisher: "Mint (livemint.com, citing Nvidia's earnings call)", url: "https://www.livemint.com/companies/nvidia-is-set-to-get-a-big-boost-from-openai-here-s-how-much-11756731303509.html", date: "2025-09-01" },
     verified: false, estimate: true, supersedes: [], claims: ["S10"],
+    derivedFrom: ["C018"],
     provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: 350, periodMonths: null, periodEnd: null,
+  },
+  {
+    id: "E02a", kind: "contract", from: "OPENAI", to: "NVDA",
+    amountUsdBn: 105, amountBasis: null, pct: null,
+    unit: "USD bn ESTIMATE: the article's $30B of Nvidia equity (A02) x $35B of GPUs per $10B invested (Ferragu)",
+    date: "2026-02-04", termYears: null, status: "rumoured",
+    description: "ESTIMATE, not reported: the GPU purchases implied by the article's $30B (A02) at Ferragu's ratio ($10B invested per $35B of GPUs), ~$105B. Counts only with rumours, like A02, and leaves with it (E02 takes over once C003 confirms the $30B).",
+    source: { title: "Nvidia's $100bn bet on OpenAI raises plenty of questions", publisher: "Mint (livemint.com, The Economist; Pierre Ferragu, New Street Research)", url: "https://www.livemint.com/global/nvidias-100bn-bet-on-openai-raises-plenty-of-questions/amp-11766392905457.html", date: "2025-12-22" },
+    verified: false, estimate: true, supersedes: [], claims: ["S10"],
+    derivedFrom: ["A02"],
+    provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
     id: "E02", kind: "contract", from: "OPENAI", to: "NVDA",
@@ -2258,7 +2291,8 @@ export const FACTS: readonly Fact[] = [
     date: "2026-02-27", termYears: null, status: "announced",
     description: "ESTIMATE, not reported: once the $100B LOI gave way to $30B of equity in the 2026 round, the GPU purchases it implies at Ferragu's ratio ($10B invested per $35B of GPUs) are ~$105B. Replaces E01.",
     source: { title: "Nvidia's $100bn bet on OpenAI raises plenty of questions", publisher: "Mint (livemint.com, The Economist; Pierre Ferragu, New Street Research)", url: "https://www.livemint.com/global/nvidias-100bn-bet-on-openai-raises-plenty-of-questions/amp-11766392905457.html", date: "2025-12-22" },
-    verified: false, estimate: true, supersedes: ["E01"], claims: ["S10"],
+    verified: false, estimate: true, supersedes: ["E01", "E02a"], claims: ["S10"],
+    derivedFrom: ["C003", "D003b"],
     provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
@@ -2301,4 +2335,5 @@ export const FACTS: readonly Fact[] = [
     verified: false, estimate: true, supersedes: [], claims: ["S3", "S4"],
     provenance: "estimate", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
+  ...FACTS_2026H2,
 ];

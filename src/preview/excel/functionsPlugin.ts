@@ -42,6 +42,12 @@ export type ErrorReader = (value: unknown) => { code: string; message?: string }
 
 /** Marks the error a grown spill returns (the workbook re-enters such formulas). */
 export const SPILL_GREW = "the result grew beyond the cells reserved for it";
+/** Spill sizes by formula cell ("sheet:row:col"): rows reserved at entry, rows of the last result, and whether
+ *  the reservation was computed (exact) or a fallback block. The workbook re-enters fallback blocks larger than
+ *  their result, so a spill ends where its result does, as in Excel. */
+export const SPILL_SIZES = new Map<string, { reserved: number; width: number; actual: number; exact: boolean }>();
+export const spillKey = (a: { sheet: number; row: number; col: number }): string => `${a.sheet}:${a.row}:${a.col}`;
+
 /** Ids of the functions whose result spills (filled at registration). */
 export const TABLE_FUNCTION_IDS = new Set<string>();
 /** Rows reserved for a table result whose size cannot be computed when it is entered. */
@@ -140,8 +146,12 @@ export function registerAifinFunctions(metadata: FunctionMetadata, implementatio
         if (argError) return argError;
         const out = impl(...args);
         if (!isTable || !Array.isArray(out)) return toHf(out);
-        const size = sizeOf(this, ast, state);
         const rows = out as unknown[][];
+        const at = state.formulaAddress as { sheet: number; row: number; col: number } | undefined;
+        // The block HyperFormula reserved when the formula was entered (the size method recorded it).
+        const known = at ? SPILL_SIZES.get(spillKey(at)) : undefined;
+        const size = known ? { height: known.reserved, width: known.width } : sizeOf(this, ast, state);
+        if (at) SPILL_SIZES.set(spillKey(at), { reserved: size.height, width: size.width, actual: rows.length, exact: known?.exact ?? true });
         if (rows.length > size.height) return new CellError(ErrorType.SPILL, `AIFIN.${fn.id}: ${SPILL_GREW}.`);
         return SimpleRangeValue.onlyValues(
           Array.from({ length: size.height }, (_, i) => Array.from({ length: size.width }, (_, j) => toHf(rows[i]?.[j] ?? null))) as never,
@@ -150,7 +160,7 @@ export function registerAifinFunctions(metadata: FunctionMetadata, implementatio
     };
 
     /** Size of the spill: the result on the arguments as they stand, else a reserved block. */
-    const sizeOf = (plugin: FunctionPlugin, ast: AstLike, state: { formulaAddress: unknown }): { width: number; height: number } => {
+    const sizeOf = (plugin: FunctionPlugin, ast: AstLike, state: { formulaAddress: unknown }): { width: number; height: number; exact: boolean } => {
       const graph = (plugin as unknown as { dependencyGraph: { getCellValue(a: unknown): unknown } }).dependencyGraph;
       const args = (ast.args ?? []).map((a) => argumentNow(a, state, graph));
       if (!args.includes(UNKNOWN)) {
@@ -158,17 +168,19 @@ export function registerAifinFunctions(metadata: FunctionMetadata, implementatio
           const out = impl(...args);
           if (Array.isArray(out)) {
             const rows = out as unknown[][];
-            return { height: Math.max(1, rows.length), width: Math.max(1, ...rows.map((r) => r.length)) };
+            return { height: Math.max(1, rows.length), width: Math.max(1, ...rows.map((r) => r.length)), exact: true };
           }
         } catch {
           // fall through to the reserved block
         }
       }
-      return { height: DEFAULT_SPILL_ROWS, width: fn.result.width ?? headerWidth(impl) };
+      return { height: DEFAULT_SPILL_ROWS, width: fn.result.width ?? headerWidth(impl), exact: false };
     };
     if (isTable) {
       proto[sizeMethod] = function (this: FunctionPlugin, ast: AstLike, state: { formulaAddress: unknown }) {
-        const { width, height } = sizeOf(this, ast, state);
+        const { width, height, exact } = sizeOf(this, ast, state);
+        const at = state.formulaAddress as { sheet: number; row: number; col: number } | undefined;
+        if (at) SPILL_SIZES.set(spillKey(at), { reserved: height, width, actual: -1, exact });
         return new ArraySize(width, height);
       };
     }

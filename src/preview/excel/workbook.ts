@@ -16,7 +16,7 @@
  */
 import { HyperFormula, DetailedCellError, type CellValue, type RawCellContent } from "hyperformula";
 import { columnLetters, parseRange, rangeAddress, sheetRef } from "../../office";
-import { SPILL_GREW, TABLE_FUNCTION_IDS } from "./functionsPlugin";
+import { SPILL_GREW, SPILL_SIZES, TABLE_FUNCTION_IDS, spillKey } from "./functionsPlugin";
 
 /** An Office-style failure: `code` is what Excel's OfficeExtension.Error carries. */
 export class PreviewOfficeError extends Error {
@@ -202,7 +202,10 @@ export class PreviewWorkbook {
         const [row, col] = rc.split(",").map(Number);
         const address = { sheet: this.hfSheet(sheet), row, col };
         const value = this.hf.getCellValue(address);
-        if (value instanceof DetailedCellError && value.message.includes(SPILL_GREW)) {
+        const size = SPILL_SIZES.get(spillKey(address));
+        // A block larger than its result (a fallback reservation, or a result that shrank) is entered again to fit.
+        const oversized = size !== undefined && size.actual >= 0 && size.reserved > Math.max(1, size.actual);
+        if (oversized || (value instanceof DetailedCellError && value.message.includes(SPILL_GREW))) {
           const formula = this.hf.getCellFormula(address);
           if (formula) {
             this.hf.setCellContents(address, [[formula]]);

@@ -1,5 +1,5 @@
 import { Field, Input, Label, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { PaneRegistry } from "../contracts";
+import type { PaneRegistry } from "../lowerLayers";
 import { useStrings } from "../i18n";
 import type { PaneState } from "../usePaneState";
 import { EntityPicker } from "./EntityPicker";

@@ -1,6 +1,6 @@
 import { Combobox, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { EntityId, PaneRegistry } from "../contracts";
+import type { EntityId, PaneRegistry } from "../lowerLayers";
 import { entityLabel, searchEntities } from "../entitySearch";
 import { useStrings } from "../i18n";
 

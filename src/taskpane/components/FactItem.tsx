@@ -1,6 +1,6 @@
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Open12Regular } from "@fluentui/react-icons";
-import type { Fact } from "../contracts";
+import type { Fact } from "../lowerLayers";
 import { formatPct, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
 

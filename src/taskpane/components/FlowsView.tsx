@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { MoneyCycle, PaneRegistry } from "../contracts";
+import type { MoneyCycle, PaneRegistry } from "../lowerLayers";
 import { shortName } from "../entitySearch";
-import type { Flow, FlowKind } from "../flows";
+import type { Flow, FlowKind } from "../lowerLayers";
 import { formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
 

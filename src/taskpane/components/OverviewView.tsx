@@ -8,7 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Info16Regular } from "@fluentui/react-icons";
-import type { EntityMetrics, ExposureRow, Fact, PaneRegistry } from "../contracts";
+import type { EntityMetrics, ExposureRow, Fact, PaneRegistry } from "../lowerLayers";
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";

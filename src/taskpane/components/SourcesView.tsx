@@ -1,9 +1,8 @@
 import { Button, Dropdown, Field, Input, Option, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronLeft16Regular, ChevronRight16Regular, Search16Regular } from "@fluentui/react-icons";
 import { useDeferredValue, useMemo, useState } from "react";
-import { FACT_KINDS, FACT_STATUSES } from "../../model";
-import type { EntityId, Fact } from "../contracts";
-import { normaliseName } from "../../model";
+import { FACT_KINDS, FACT_STATUSES, normaliseName } from "../../model";
+import type { EntityId, Fact } from "../lowerLayers";
 import { useStrings } from "../i18n";
 import { FactItem } from "./FactItem";
 

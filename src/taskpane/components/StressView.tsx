@@ -8,7 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { isEngineError } from "../../engine";
-import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../contracts";
+import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../lowerLayers";
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";

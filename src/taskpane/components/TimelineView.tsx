@@ -1,7 +1,7 @@
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { isEngineError } from "../../engine";
-import type { EngineError, EntityId, Fact, HistoryPoint, HistorySeries, PaneData } from "../contracts";
+import type { EngineError, EntityId, Fact, HistoryPoint, HistorySeries, PaneData } from "../lowerLayers";
 import { formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
 import { FactItem } from "./FactItem";
@@ -58,19 +58,29 @@ function valueOn(points: readonly HistoryPoint[], date: string): number {
   return v;
 }
 
+const FORCED = "@media (forced-colors: active)";
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground3 },
-  guide: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1, strokeDasharray: "3 3" },
+  // SVG fill and stroke are not forced in forced-colours mode (Windows high contrast): each rule names the
+  // system colour to use there, so nothing drawn in the theme's colours vanishes against the user's background.
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, [FORCED]: { stroke: "CanvasText" } },
+  grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1, [FORCED]: { stroke: "GrayText" } },
+  label: { fill: tokens.colorNeutralForeground3, [FORCED]: { fill: "CanvasText" } },
+  guide: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1, strokeDasharray: "3 3", [FORCED]: { stroke: "CanvasText" } },
   marker: { cursor: "pointer", outlineStyle: "none" },
-  markerShape: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralForeground2, strokeWidth: 1.5 },
-  markerSelected: { fill: tokens.colorBrandForeground1, stroke: tokens.colorBrandForeground1 },
-  focusRing: { fill: "none", stroke: tokens.colorStrokeFocus2, strokeWidth: 2 },
+  markerShape: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralForeground2, strokeWidth: 1.5, [FORCED]: { fill: "Canvas", stroke: "CanvasText" } },
+  markerSelected: { fill: tokens.colorBrandForeground1, stroke: tokens.colorBrandForeground1, [FORCED]: { fill: "Highlight", stroke: "Highlight" } },
+  focusRing: { fill: "none", stroke: tokens.colorStrokeFocus2, strokeWidth: 2, [FORCED]: { stroke: "Highlight" } },
+  fundingOutLine: { stroke: SERIES_STYLE.funding_out.colour, [FORCED]: { stroke: "CanvasText" } },
+  contractsInLine: { stroke: SERIES_STYLE.contracts_in.colour, [FORCED]: { stroke: "CanvasText" } },
+  selfFundedLine: { stroke: SERIES_STYLE.self_funded.colour, [FORCED]: { stroke: "Highlight" } },
+  fundingOutDot: { fill: SERIES_STYLE.funding_out.colour, [FORCED]: { fill: "CanvasText" } },
+  contractsInDot: { fill: SERIES_STYLE.contracts_in.colour, [FORCED]: { fill: "CanvasText" } },
+  selfFundedDot: { fill: SERIES_STYLE.self_funded.colour, [FORCED]: { fill: "Highlight" } },
   legend: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, fontSize: tokens.fontSizeBase200 },
   legendItem: { display: "inline-flex", alignItems: "center", gap: "4px" },
   summary: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -136,6 +146,8 @@ export function TimelineView({ entityName, from, to, series, fact }: TimelineVie
   const [focused, setFocused] = useState<number>(-1);
   const markers = useRef<(SVGGElement | null)[]>([]);
   const current = selected >= 0 && selected < events.length ? selected : events.length - 1;
+  const lineClass: Record<TimelineMeasure, string> = { funding_out: styles.fundingOutLine, contracts_in: styles.contractsInLine, self_funded: styles.selfFundedLine };
+  const dotClass: Record<TimelineMeasure, string> = { funding_out: styles.fundingOutDot, contracts_in: styles.contractsInDot, self_funded: styles.selfFundedDot };
   const label: Record<TimelineMeasure, string> = {
     funding_out: s.timelineFundingOut,
     contracts_in: s.timelineContractsIn,
@@ -212,7 +224,8 @@ export function TimelineView({ entityName, from, to, series, fact }: TimelineVie
           {[...years, ...halves].map((d) => (
             <g key={d}>
               <line x1={x(d)} x2={x(d)} y1={PLOT_TOP} y2={PLOT_BOTTOM} className={styles.grid} />
-              <text x={x(d)} y={H - 2} fontSize={10} textAnchor="middle" className={styles.label}>
+              {/* A label near the right edge ends at the edge instead of running past it. */}
+              <text x={x(d) > W - 24 ? W : x(d)} y={H - 2} fontSize={10} textAnchor={x(d) > W - 24 ? "end" : "middle"} className={styles.label}>
                 {d.endsWith("-01-01") ? d.slice(0, 4) : `${d.slice(0, 4)}-07`}
               </text>
             </g>
@@ -223,14 +236,14 @@ export function TimelineView({ entityName, from, to, series, fact }: TimelineVie
               key={m}
               d={path(ok[m].points)}
               fill="none"
-              style={{ stroke: SERIES_STYLE[m].colour }}
+              className={lineClass[m]}
               strokeWidth={SERIES_STYLE[m].width}
               strokeDasharray={SERIES_STYLE[m].dash || undefined}
               strokeLinejoin="round"
             />
           ))}
           {events.flatMap((e) =>
-            e.changes.map((c) => <circle key={`${e.date}${c.measure}`} cx={x(e.date)} cy={y(c.after)} r={2.5} style={{ fill: SERIES_STYLE[c.measure].colour }} />),
+            e.changes.map((c) => <circle key={`${e.date}${c.measure}`} cx={x(e.date)} cy={y(c.after)} r={2.5} className={dotClass[c.measure]} />),
           )}
         </g>
         {events.map((e, i) => {
@@ -265,7 +278,7 @@ export function TimelineView({ entityName, from, to, series, fact }: TimelineVie
         {TIMELINE_MEASURES.map((m) => (
           <span key={m} className={styles.legendItem}>
             <svg width="22" height="8" aria-hidden>
-              <line x1="1" x2="21" y1="4" y2="4" style={{ stroke: SERIES_STYLE[m].colour }} strokeWidth={SERIES_STYLE[m].width} strokeDasharray={SERIES_STYLE[m].dash || undefined} />
+              <line x1="1" x2="21" y1="4" y2="4" className={lineClass[m]} strokeWidth={SERIES_STYLE[m].width} strokeDasharray={SERIES_STYLE[m].dash || undefined} />
             </svg>
             {label[m]}
           </span>

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, DocumentTable20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import type { BuildOptions, Capabilities, HostError, WorkbookHost } from "../contracts";
+import type { BuildOptions, Capabilities, HostError, WorkbookHost } from "../lowerLayers";
 import { useStrings } from "../i18n";
 import type { Strings } from "../strings";
 

@@ -70,6 +70,7 @@ describe("webpack.config.js", () => {
     expect(xml).not.toMatch(/"https:\/\/localhost:3000/);
     expect(xml).toContain('DefaultValue="https://addins.example.org/aifin/functions.json"');
     expect(xml).toContain('<bt:Override Locale="zh-TW" Value="https://addins.example.org/aifin/functions.zh-TW.json"/>');
+    expect(xml).toContain('<bt:Override Locale="zh-CN" Value="https://addins.example.org/aifin/functions.zh-CN.json"/>');
     expect(xml).toContain('DefaultValue="https://addins.example.org/aifin/taskpane.html"');
     const dir = mkdtempSync(join(tmpdir(), "aifin-webpack-"));
     try {

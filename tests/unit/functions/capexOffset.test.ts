@@ -10,20 +10,24 @@ describe("AIFIN.CAPEX_OFFSET", () => {
   });
 
   describe("reference values", () => {
-    it("AMZN = equity into customers OPENAI (D003a 50) and ANTHROPIC (C061 8 + D038 25) = 83", () => {
+    it("AMZN = equity into customers OPENAI (N012 50) and ANTHROPIC (C061 8 + D038 25) = 83", () => {
       expect(fx.capexOffset("AMZN")).toBe(83);
     });
 
-    it("AMZN ratio = 83 / 2025 capex C072 131.8", () => {
-      expect(fx.capexOffset("AMZN", "ratio")).toBeCloseTo(83 / 131.8, 12);
+    it("AMZN ratio = 83 / its latest annual capex, the 2026 plan N009 220", () => {
+      expect(fx.capexOffset("AMZN", "ratio")).toBeCloseTo(83 / 220, 12);
+      // On the day before the plan was raised (30-Jul-2026) the latest annual figure was the 2025 actual C072.
+      expect(fx.capexOffset("AMZN", "ratio", "2026-07-29")).toBeCloseTo(83 / 131.8, 12);
     });
 
     it("NVDA counts only investees that buy from it: OPENAI 30 (D003b) + XAI 2 (C048), not ANTHROPIC, CRWV or INTC", () => {
       expect(fx.capexOffset("NVDA")).toBe(32);
     });
 
-    it("MSFT ratio = (C097b 13 + C034 5) / FY2025 capex C076 64.6", () => {
-      expect(fx.capexOffset("MSFT", "ratio")).toBeCloseTo(18 / 64.6, 12);
+    it("MSFT ratio = (C097b 13 + C034 5) / its calendar-2026 capex guide N007 190", () => {
+      expect(fx.capexOffset("MSFT", "ratio")).toBeCloseTo(18 / 190, 12);
+      // Before the 29-Apr-2026 guide (N070) it was the FY2025 actual C076 64.6.
+      expect(fx.capexOffset("MSFT", "ratio", "2026-04-28")).toBeCloseTo(18 / 64.6, 12);
     });
   });
 

@@ -1,6 +1,7 @@
 /** AIFIN.EXPOSURE_TABLE(entity): one row per counterparty, spilled with a header row. */
 import { createHarness } from "../../harness/formulaHarness";
 import { EXPOSURE_TABLE_HEADER } from "../../../src/functions/specs";
+import { bundledDataset, earliestFactDate } from "../../../src/model";
 import { errorOf, fx } from "./helpers";
 
 describe("AIFIN.EXPOSURE_TABLE", () => {
@@ -36,8 +37,12 @@ describe("AIFIN.EXPOSURE_TABLE", () => {
       expect(table[1]).toEqual(["OPENAI", 0, 300, 0, "", "C013"]);
     });
 
-    it("is just the header when the entity has no counterparty yet", () => {
-      expect(fx.exposureTable("MSFT", "2019-01-01")).toEqual([[...EXPOSURE_TABLE_HEADER]]);
+    it("says there are no data for a date before the model's first fact (it returned an empty table)", () => {
+      const first = earliestFactDate(bundledDataset.facts);
+      expect(errorOf(fx.exposureTable("MSFT", "2019-01-01"))).toEqual({
+        code: "#N/A",
+        message: `AIFIN.EXPOSURE_TABLE: the model has no data before ${first}; as_of 2019-01-01 is earlier. Use a date from ${first} on, or leave as_of empty for the latest.`,
+      });
     });
   });
 

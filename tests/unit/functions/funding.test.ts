@@ -16,16 +16,24 @@ describe("AIFIN.FUNDING", () => {
   });
 
   describe("reference values", () => {
-    it("NVDA → OPENAI = D003b 30, all of it equity", () => {
-      expect(fx.funding("NVDA", "OPENAI")).toBe(30);
+    it("NVDA → OPENAI = D003b 30 of equity + N023 105, the cap of its guarantees on OpenAI's leases (backstop)", () => {
+      expect(fx.funding("NVDA", "OPENAI")).toBe(30 + 105);
       expect(fx.funding("NVDA", "OPENAI", "equity")).toBe(30);
+      expect(fx.funding("NVDA", "OPENAI", "backstop")).toBe(105);
       expect(fx.funding("NVDA", "OPENAI", "debt")).toBe(0);
+      // Before Nvidia's 8-K of 17-Aug-2026 there was no guarantee.
+      expect(fx.funding("NVDA", "OPENAI", "backstop", "2026-08-16")).toBe(0);
     });
 
-    it("NVDA → CRWV = C066 backstop 6.3 + C067 equity 2", () => {
-      expect(fx.funding("NVDA", "CRWV", "backstop")).toBe(6.3);
+    it("NVDA → CRWV = C067 equity 2; C066's 6.3 is a capacity purchase (a contract), not a backstop", () => {
+      expect(fx.funding("NVDA", "CRWV", "backstop")).toBe(0);
       expect(fx.funding("NVDA", "CRWV", "equity")).toBe(2);
-      expect(fx.funding("NVDA", "CRWV")).toBeCloseTo(8.3, 12);
+      expect(fx.funding("NVDA", "CRWV")).toBe(2);
+      expect(fx.contractValue("NVDA", "CRWV")).toBe(6.3);
+    });
+
+    it("AMD → OPENAI: the C020w warrant is vendor financing (34, all conditional)", () => {
+      expect(fx.funding("AMD", "OPENAI", "vendor_financing")).toBe(34);
     });
 
     it("AMZN → OPENAI on 2026-02-05 counts the rumoured C138 20 only with rumours", () => {
@@ -45,15 +53,15 @@ describe("AIFIN.FUNDING", () => {
       expect(fx.funding("OPENAI", "NVDA")).toBe(0);
     });
 
-    it("never returns Infinity: amounts that overflow are #NUM!", () => {
+    it("never returns Infinity: MODEL refuses amounts whose sums would overflow (it accepted 1e308)", () => {
       const handle = fx.model(
         factTable([
           makeFact({ id: "T1", kind: "investment", from: "NVDA", to: "OPENAI", amountUsdBn: 1e308 }),
           makeFact({ id: "T2", kind: "investment", from: "NVDA", to: "OPENAI", amountUsdBn: 1e308 }),
         ]),
       );
-      expect(errorOf(handle)).toBeNull();
-      expect(errorOf(fx.funding("NVDA", "OPENAI", null, null, handle))?.code).toBe("#NUM!");
+      expect(errorOf(handle)?.code).toBe("#VALUE!");
+      expect(errorOf(handle)?.message).toMatch(/row 2 of the range, column amount_usd_bn: 1e\+308 is beyond ±1,000,000 USD bn/);
     });
   });
 
@@ -67,7 +75,8 @@ describe("AIFIN.FUNDING", () => {
       });
       expect(h.getValue("S", "D2")).toBeCloseTo(h.getValue("S", "E2") as number, 9);
       h.setValue("S", "B1", "OPENAI");
-      expect(h.getValue("S", "E2")).toBe(30);
+      expect(h.getValue("S", "E2")).toBe(30 + 105); // D003b equity + N023 guarantee
+      expect(h.getValue("S", "D2")).toBeCloseTo(h.getValue("S", "E2") as number, 9);
       h.destroy();
     });
   });

@@ -1,5 +1,6 @@
 /**
- * zh-TW help text for the functions: the translation table must cover exactly the functions and parameters
+ * Chinese help text for the functions (zh-TW Traditional, zh-CN Simplified): each translation table must
+ * cover exactly the functions and parameters
  * that functions.ts generates, and localizing must change nothing but descriptions (Excel matches calls by
  * id, name and parameter order, so those stay English in every language).
  */
@@ -14,18 +15,60 @@ const { localizeMetadata, LOCALES } = require(join(REPO_ROOT, "scripts", "locali
 };
 type Table = Record<string, { description: string; parameters: Record<string, string> }>;
 
-const table = (): Table => JSON.parse(readFileSync(join(REPO_ROOT, "src", "functions", "i18n", "functions.zh-TW.json"), "utf8")) as Table;
+const tableOf = (locale: string): Table => JSON.parse(readFileSync(join(REPO_ROOT, "src", "functions", "i18n", `functions.${locale}.json`), "utf8")) as Table;
+const table = (): Table => tableOf("zh-TW");
+/** Characters whose Simplified form differs: one of them in a zh-CN text means a Traditional text was copied in. */
+const TRADITIONAL_ONLY = /[們個來這說時為於與實資產業權額總貸債購賣買數據檢視關係將當從會對應經過變動計質]/;
 let metadata: FunctionMetadataJson;
 beforeAll(() => {
   metadata = generateMetadata().metadata;
 });
 
-describe("zh-TW function metadata", () => {
-  it("is the one locale the build emits, as functions.zh-TW.json, and the manifest points zh-TW at it", () => {
-    expect(LOCALES).toEqual([{ locale: "zh-TW", table: "src/functions/i18n/functions.zh-TW.json", output: "functions.zh-TW.json" }]);
+describe.each(["zh-TW", "zh-CN"])("%s function metadata (coverage)", (locale) => {
+  it("is emitted by the build and the manifest points the locale at it", () => {
+    expect(LOCALES).toContainEqual({ locale, table: `src/functions/i18n/functions.${locale}.json`, output: `functions.${locale}.json` });
     const manifest = readFileSync(join(REPO_ROOT, "manifest.xml"), "utf8");
-    expect(manifest).toMatch(/<bt:Url id="Functions\.Metadata\.Url"[^>]*>\s*<bt:Override Locale="zh-TW" Value="https:\/\/localhost:3000\/functions\.zh-TW\.json"\/>/);
+    const url = /<bt:Url id="Functions\.Metadata\.Url"[^>]*>([\s\S]*?)<\/bt:Url>/.exec(manifest)?.[1] ?? "";
+    expect(url).toContain(`<bt:Override Locale="${locale}" Value="https://localhost:3000/functions.${locale}.json"/>`);
   });
+
+  it("the manifest's display name, description and every ribbon/get-started string have an override", () => {
+    const manifest = readFileSync(join(REPO_ROOT, "manifest.xml"), "utf8");
+    for (const tag of ["DisplayName", "Description"]) {
+      const body = new RegExp(`<${tag} DefaultValue="[^"]*">([\\s\\S]*?)</${tag}>`).exec(manifest)?.[1] ?? "";
+      expect({ tag, override: body.includes(`<Override Locale="${locale}"`) }).toEqual({ tag, override: true });
+    }
+    const strings = [...manifest.matchAll(/<bt:String id="([^"]+)" DefaultValue="[^"]*"(\/>|>([\s\S]*?)<\/bt:String>)/g)];
+    expect(strings.length).toBeGreaterThan(3);
+    for (const m of strings) {
+      if (m[1] === "Functions.Namespace") continue; // the namespace is the same in every language
+      expect({ id: m[1], override: (m[3] ?? "").includes(`<bt:Override Locale="${locale}"`) }).toEqual({ id: m[1], override: true });
+    }
+  });
+
+  it("translates every function and parameter of functions.ts, and nothing else", () => {
+    const { problems, metadata: zh } = localizeMetadata(metadata, tableOf(locale));
+    expect(problems).toEqual([]);
+    const han = /[\u4e00-\u9fff]/;
+    for (const f of zh.functions) {
+      expect({ id: f.id, translated: han.test(f.description ?? "") }).toEqual({ id: f.id, translated: true });
+      for (const p of f.parameters) expect({ id: `${f.id}(${p.name})`, translated: han.test(p.description ?? "") }).toEqual({ id: `${f.id}(${p.name})`, translated: true });
+    }
+  });
+});
+
+describe("the locales the build emits", () => {
+  it("are zh-TW and zh-CN", () => {
+    expect(LOCALES.map((l) => l.locale)).toEqual(["zh-TW", "zh-CN"]);
+  });
+
+  it("zh-CN is written in Simplified characters", () => {
+    const texts = Object.entries(tableOf("zh-CN")).flatMap(([id, e]) => [[id, e.description], ...Object.entries(e.parameters).map(([p, t]) => [`${id}(${p})`, t])]);
+    expect(texts.filter(([, t]) => TRADITIONAL_ONLY.test(t)).map(([id]) => id)).toEqual([]);
+  });
+});
+
+describe("zh-TW function metadata", () => {
 
   it("translates every function and parameter of functions.ts, and nothing else", () => {
     const { problems, metadata: zh } = localizeMetadata(metadata, table());

@@ -30,7 +30,7 @@ describe("AIFIN.MODEL", () => {
       rows[2][rows[0].indexOf("amount_usd_bn")] = "forty";
       const err = errorOf(fx.model(rows));
       expect(err?.code).toBe("#VALUE!");
-      expect(err?.message).toMatch(/^AIFIN\.MODEL: the facts range has 1 problem; first: row 3, column amount_usd_bn: /);
+      expect(err?.message).toMatch(/^AIFIN\.MODEL: the facts range has 1 problem; first: row 3 of the range, column amount_usd_bn: /);
     });
 
     it("refuses facts that name entities the model does not know", () => {
@@ -86,7 +86,7 @@ describe("AIFIN.MODEL", () => {
       const entityRows = [[...ENTITY_COLUMNS], ...entitiesToRows(bundledDataset.entities)];
       const handle = fx.model(null, entityRows);
       expect(handle).toMatch(HANDLE);
-      expect(fx.funding("NVDA", "OPENAI", null, null, handle)).toBe(30);
+      expect(fx.funding("NVDA", "OPENAI", null, null, handle)).toBe(30 + 105); // D003b + N023
     });
   });
 
@@ -186,19 +186,19 @@ describe("AIFIN.MODEL", () => {
     it("an analyst halves Amazon's commitment in a copy of the facts and compares with the bundled figure", () => {
       const facts = factTable(bundledDataset.facts);
       const amountCol = facts[0].indexOf("amount_usd_bn");
-      const d003a = facts.findIndex((r) => r[0] === "D003a");
+      const n012 = facts.findIndex((r) => r[0] === "N012");
       const h = createHarness({
         Facts: facts,
         S: [
-          [`=AIFIN.MODEL(Facts!A1:T${facts.length})`, '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",,A1)', '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI")'],
+          [`=AIFIN.MODEL(Facts!A1:${columnLetters(facts[0].length)}${facts.length})`, '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",,A1)', '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI")'],
         ],
       });
       expect(h.getValue("S", "B1")).toBeCloseTo(2.76, 9);
-      h.setValue("Facts", `${columnLetters(amountCol + 1)}${d003a + 1}`, 25);
+      h.setValue("Facts", `${columnLetters(amountCol + 1)}${n012 + 1}`, 25);
       // (C032 38 + C092 100) / 25
       expect(h.getValue("S", "B1")).toBeCloseTo(138 / 25, 9);
       expect(h.getValue("S", "C1")).toBeCloseTo(2.76, 9);
-      expect(getBundledModel().fact("D003a")?.amountUsdBn).toBe(50);
+      expect(getBundledModel().fact("N012")?.amountUsdBn).toBe(50);
       h.destroy();
     });
   });

@@ -12,9 +12,9 @@ describe("AIFIN.SOURCE", () => {
   });
 
   describe("reference values", () => {
-    it("cites C032, C092 and D003a for AMZN and OPENAI, each with its source", () => {
+    it("cites C032, C092 and N012 for AMZN and OPENAI, each with its source", () => {
       const text = fx.source("AMZN", "OPENAI") as string;
-      expect(text.split("; ").filter((part) => /^(C|D|E|M|A)\d+[a-z]?: /.test(part)).map((p) => p.split(":")[0])).toEqual(["C032", "C092", "D003a"]);
+      expect(text.split("; ").filter((part) => /^(C|D|E|M|A|N)\d+[a-z]?: /.test(part)).map((p) => p.split(":")[0])).toEqual(["C032", "C092", "N012"]);
       expect(text).toContain("(Amazon invests $50 billion in OpenAI, committing to 2 gigawatts of Trainium silicon, Tom's Hardware, 2026-02-27, https://");
     });
 

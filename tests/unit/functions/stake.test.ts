@@ -14,9 +14,9 @@ describe("AIFIN.STAKE", () => {
   });
 
   describe("reference values", () => {
-    it("MSFT in OPENAI: 26.79% worth 228 bn (D006, at the $852B post-money)", () => {
-      expect(fx.stake("MSFT", "OPENAI", "pct")).toBe(0.2679);
-      expect(fx.stake("MSFT", "OPENAI", "value")).toBe(228);
+    it("MSFT in OPENAI: 23.13% worth 197.1 bn (D006: 27% × 730 / 852, at the $852B post-money)", () => {
+      expect(fx.stake("MSFT", "OPENAI", "pct")).toBe(0.2313);
+      expect(fx.stake("MSFT", "OPENAI", "value")).toBe(197.1);
     });
 
     it("MSFT in OPENAI before the 2026 round: 27% worth 135 bn (C028, 2025-10-28)", () => {
@@ -27,7 +27,7 @@ describe("AIFIN.STAKE", () => {
 
   describe("defaults", () => {
     it("field defaults to pct", () => {
-      expect(fx.stake("Microsoft", "OpenAI")).toBe(0.2679);
+      expect(fx.stake("Microsoft", "OpenAI")).toBe(0.2313);
     });
   });
 
@@ -45,10 +45,10 @@ describe("AIFIN.STAKE", () => {
   describe("scenario through the formula engine", () => {
     it("values the stake as a percentage of a valuation the analyst types", () => {
       const h = createHarness({ S: [[852, '=AIFIN.STAKE("微軟","OpenAI")*A1', '=AIFIN.STAKE("MSFT","OPENAI","value")']] });
-      expect(h.getValue("S", "B1")).toBeCloseTo(0.2679 * 852, 6);
-      expect(h.getValue("S", "C1")).toBe(228);
+      expect(h.getValue("S", "B1")).toBeCloseTo(0.2313 * 852, 6);
+      expect(h.getValue("S", "C1")).toBe(197.1);
       h.setValue("S", "A1", 1000);
-      expect(h.getValue("S", "B1")).toBeCloseTo(267.9, 6);
+      expect(h.getValue("S", "B1")).toBeCloseTo(231.3, 6);
       h.destroy();
     });
   });

@@ -47,10 +47,10 @@ describe("AIFIN.STRESS", () => {
       expect(fx.stress("ORCL", "OPENAI", 0.5, "lender_loss")).toBe(0);
     });
 
-    it("the Vantage syndicate loses 38 × 150 / 638: Oracle passes its share of lost backlog to the lease (E03)", () => {
-      // Latest view: Oracle loses 0.5 × C013 300 of its backlog D026 638 and cuts the Vantage lease, which
+    it("the Vantage syndicate loses 38 × 150 / 664: Oracle passes its share of lost backlog to the lease (E03)", () => {
+      // Latest view: Oracle loses 0.5 × C013 300 of its backlog N028 664 (RPO at 31-Aug-2026) and cuts the Vantage lease, which
       // equals the syndicate's 38 of loans (D031), by the same share.
-      expect(fx.stress("VANTAGE-LENDERS", "OPENAI", 0.5, "lender_loss")).toBeCloseTo((38 * 150) / 638, 9);
+      expect(fx.stress("VANTAGE-LENDERS", "OPENAI", 0.5, "lender_loss")).toBeCloseTo((38 * 150) / 664, 9);
     });
   });
 

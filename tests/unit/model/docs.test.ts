@@ -11,6 +11,7 @@ describe("docs/data.md", () => {
     expect(doc).toContain(`**Entities (${bundledDataset.entities.length}).**`);
     expect(doc).toContain(`**Facts (${bundledDataset.facts.length})**`);
     expect(doc).toContain(`to ${bundledDataset.asOf} (the dataset's as-of date)`);
+    expect(doc).toContain(`**Dataset version ${bundledDataset.version}**`);
   });
 
   it("states the fact count of every kind and status", () => {

@@ -20,7 +20,7 @@ import {
   type ModelView,
 } from "../../../src/model";
 import { contractValue, funding } from "../../../src/engine";
-import { flowsAround } from "../../../src/taskpane/flows";
+import { flowsAround } from "../../../src/engine";
 import { FUNDING_KINDS as FUNCTION_FUNDING_KINDS } from "../../../src/functions/specs";
 import { entity, fact } from "../engine/measures/fixtures";
 

@@ -13,10 +13,10 @@ type ViewName = keyof typeof VIEWS;
 const rows: [FactKind, string, string, Record<ViewName, [number, string[]]>][] = [
   ["investment", "MSFT", "OPENAI", { articleRumours: [23, ["C097b", "C137"]], articleConfirmed: [13, ["C097b"]], announced: [13, ["C097b"]], latest: [13, ["C097b", "D004"]] }],
   ["contract", "OPENAI", "MSFT", { articleRumours: [250, ["C029"]], articleConfirmed: [250, ["C029"]], announced: [250, ["C029"]], latest: [250, ["C029", "D018"]] }],
-  ["investment", "AMZN", "OPENAI", { articleRumours: [20, ["C138"]], articleConfirmed: [0, []], announced: [50, ["C002"]], latest: [50, ["D003a"]] }],
+  ["investment", "AMZN", "OPENAI", { articleRumours: [20, ["C138"]], articleConfirmed: [0, []], announced: [50, ["C002"]], latest: [50, ["N012"]] }],
   ["contract", "OPENAI", "AMZN", { articleRumours: [38, ["C032"]], articleConfirmed: [38, ["C032"]], announced: [138, ["C032", "C092"]], latest: [138, ["C032", "C092"]] }],
   ["investment", "NVDA", "OPENAI", { articleRumours: [30, ["A02"]], articleConfirmed: [100, ["C018"]], announced: [30, ["C003"]], latest: [30, ["D003b"]] }],
-  ["contract", "OPENAI", "NVDA", { articleRumours: [350, ["E01"]], articleConfirmed: [350, ["E01"]], announced: [105, ["E02"]], latest: [105, ["E02"]] }],
+  ["contract", "OPENAI", "NVDA", { articleRumours: [105, ["E02a"]], articleConfirmed: [350, ["E01"]], announced: [105, ["E02"]], latest: [105, ["E02"]] }],
   ["contract", "ORCL", "NVDA", { articleRumours: [40, ["M01"]], articleConfirmed: [40, ["M01"]], announced: [40, ["M01"]], latest: [40, ["M01"]] }],
   ["contract", "OPENAI", "ORCL", { articleRumours: [300, ["C013"]], articleConfirmed: [300, ["C013"]], announced: [300, ["C013"]], latest: [300, ["C013"]] }],
   ["investment", "SFTBY", "OPENAI", {

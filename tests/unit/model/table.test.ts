@@ -72,7 +72,7 @@ describe("table layout", () => {
     expect(FACT_COLUMNS).toEqual([
       "id", "kind", "from", "to", "amount_usd_bn", "pct", "amount_basis", "unit", "date", "term_years", "status",
       "estimate", "verified", "supersedes", "claims", "description", "source_title", "source_publisher", "source_url", "source_date",
-      "provenance", "funded_usd_bn", "conditional_usd_bn", "period_months", "period_end",
+      "provenance", "funded_usd_bn", "conditional_usd_bn", "period_months", "period_end", "derived_from",
     ]);
     expect(ENTITY_COLUMNS).toEqual(["id", "name", "name_zh", "aliases", "roles", "listed", "members"]);
   });

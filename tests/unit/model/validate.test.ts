@@ -17,7 +17,7 @@ describe("validateDataset", () => {
     expect(bundledDataset.entities.length).toBeGreaterThanOrEqual(25);
     expect(bundledDataset.facts.length).toBeGreaterThanOrEqual(120);
     expect(bundledDataset.facts.every((f) => f.source.title !== "" && f.source.publisher !== "")).toBe(true);
-    expect(bundledDataset.asOf).toBe("2026-07-03");
+    expect(bundledDataset.asOf).toBe("2026-10-08");
   });
 
   it("accepts a small valid fixture", () => {

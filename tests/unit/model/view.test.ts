@@ -74,8 +74,11 @@ describe("the later announcements", () => {
     expect(total(model.view("2026-02-27", rumours), "investment", "AMZN", "OPENAI")).toBe(50);
     const latest = model.view();
     expect(latest.facts.filter((f) => f.kind === "investment" && f.from === "AMZN" && f.to === "OPENAI").map((f) => [f.id, f.amountUsdBn, f.status])).toEqual([
-      ["D003a", 50, "closed"],
+      // N012 (Jul 2026): the conditional 35 reportedly paid early; the same 50, now all funded.
+      ["N012", 50, "reported"],
     ]);
+    expect(latest.facts.find((f) => f.id === "N012")).toMatchObject({ fundedUsdBn: 50, conditionalUsdBn: 0, provenance: "secondary" });
+    expect(model.view("2026-07-30").facts.find((f) => f.kind === "investment" && f.from === "AMZN" && f.to === "OPENAI")).toMatchObject({ id: "D003a", conditionalUsdBn: 35 });
   });
 
   it("the Amazon compute deals add up to 38 + 100 = 138 after the expansion", () => {
@@ -94,9 +97,13 @@ describe("the later announcements", () => {
     expect(total(v, "stake", "SFTBY", "OPENAI")).toBe(64.6);
   });
 
-  it("Microsoft's stake is the fully diluted 26.79% after the round", () => {
+  it("Microsoft's stake is re-derived from the post-round percentage: 27% diluted by a 122 primary round at 730 pre-money", () => {
     const stake = model.view().facts.filter((f) => f.kind === "stake" && f.from === "MSFT" && f.to === "OPENAI");
-    expect(stake.map((f) => [f.id, f.pct])).toEqual([["D006", 0.2679]]);
+    // 0.27 × 730 / (730 + 122) = 0.2313 (to 4 places); value 0.2313 × 852 = 197.1 (= 0.27 × 730).
+    const pct = (0.27 * 730) / (730 + 122);
+    expect(pct).toBeCloseTo(0.2313, 4);
+    expect(stake.map((f) => [f.id, f.pct, f.amountUsdBn])).toEqual([["D006", 0.2313, 197.1]]);
+    expect(Math.abs(0.2313 * 852 - 197.1)).toBeLessThan(0.05);
   });
 
   it("carries the 2026 Anthropic deals", () => {
@@ -166,9 +173,9 @@ describe("Nvidia as a vendor", () => {
 
 describe("view mechanics", () => {
   it("defaults to the latest fact date and the confirmed basis", () => {
-    expect(model.latestDate).toBe("2026-07-03");
+    expect(model.latestDate).toBe("2026-10-08");
     const v = model.view();
-    expect(v.asOf).toBe("2026-07-03");
+    expect(v.asOf).toBe("2026-10-08");
     expect(v.basis.includeRumoured).toBe(false);
     expect(v.facts.some((f) => f.status === "rumoured")).toBe(false);
   });

@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/App";
 import { FlowsView } from "../../../src/taskpane/components/FlowsView";
-import { flowsAround } from "../../../src/taskpane/flows";
+import { flowsAround } from "../../../src/engine";
 import { fakeHost, fixtureData, fixtureModel, fixtureRegistry } from "./fixtures";
 import { renderPane } from "./render";
 

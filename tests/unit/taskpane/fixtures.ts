@@ -3,9 +3,9 @@
  * simple point-in-time view, and the real engine on top. Figures the tests expect are computed by hand
  * in the tests from the amounts below.
  */
-import { cyclesThrough, entityMetrics, exposureTable, factsBehind, history, stress } from "../../../src/engine";
+import { cyclesThrough, entityMetrics, exposureTable, factsBehind, flowsAround, hasFactsAbout, history, stress } from "../../../src/engine";
 import type { Basis, Entity, Fact, ModelView } from "../../../src/model/types";
-import type { PaneData, PaneModel, PaneRegistry, WorkbookHost, Capabilities } from "../../../src/taskpane/contracts";
+import type { PaneData, PaneModel, PaneRegistry, WorkbookHost, Capabilities } from "../../../src/taskpane/lowerLayers";
 import { normaliseName } from "../../../src/model";
 
 function entity(id: string, name: string, nameZh: string | null, aliases: string[], roles: Entity["roles"] = ["other"]): Entity {
@@ -103,7 +103,7 @@ export function fixtureModel(facts: readonly Fact[] = FACTS): PaneModel {
 
 /** Fixture model plus the real engine. */
 export function fixtureData(): PaneData {
-  return { model: fixtureModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, history } };
+  return { model: fixtureModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, history, flowsAround, hasFactsAbout } };
 }
 
 /** A workbook host whose answers each test chooses; records every call. */

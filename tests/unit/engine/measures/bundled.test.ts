@@ -134,10 +134,12 @@ describe("the article's systemic claims (docs/methodology.md §7)", () => {
     expect(atRisk(["MSFT", "AMZN", "ORCL"])).toBeCloseTo(500 + 380 / 7 + 470, 10);
     expect(r.details.capped).toContain("ORCL");
   });
-  it("S13: the same full cut is only ~16 % of MSFT + AMZN + NVDA + ORCL's 10,890 of market value", () => {
-    // NVDA: E01 350 / 5 years × 10 = 700. Caps: C084 3,220 + C085 2,600 + C081 4,600 + C017 470.
+  it("S13: the same full cut is only ~11 % of MSFT + AMZN + NVDA + ORCL's 10,890 of market value", () => {
+    // NVDA: E02a 105 / 5 years × 10 = 210 (the GPU purchases implied by the article's own $30B, A02; the
+    // 350 of E01 leaves this rumour view with the letter of intent it was derived from, which C006
+    // replaces). Caps: C084 3,220 + C085 2,600 + C081 4,600 + C017 470.
     const share = atRisk(["MSFT", "AMZN", "NVDA", "ORCL"]) / (3220 + 2600 + 4600 + 470);
-    expect(share).toBeCloseTo((500 + 380 / 7 + 700 + 470) / 10890, 10);
+    expect(share).toBeCloseTo((500 + 380 / 7 + 210 + 470) / 10890, 10);
     expect(share).toBeLessThan(0.5);
   });
 });

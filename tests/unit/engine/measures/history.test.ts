@@ -31,6 +31,9 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
     // 2026-02-27 C002 AMZN→OPENAI 50 with C092 OPENAI→AMZN 100 (+ C032 38): min(50, 138) = 50.
     // 2026-03-31 D003a closes C002 at the same 50: no step.
     // 2026-04-20 D038 AMZN→ANTHROPIC 25 (+ C061 8) with D039 ANTHROPIC→AMZN 100: 50 + min(33, 100) = 83.
+    // 2026-07-31 N012 reports the 50 paid, superseding D003a: F(AMZN→OPENAI) stays 50, no step.
+    // 2026-09-08 N089 QCOM→AMZN warrant 4 is money into Amazon, not out: no step. Nothing else to 2026-10-08.
+    expect(bundled.latestDate >= "2026-10-08").toBe(true);
     expect(series(amzn)).toEqual([
       ["2024-01-01", 0],
       ["2026-02-27", 50],
@@ -50,6 +53,23 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
     const march = monthly.points.find((p) => p.date === "2026-03-31");
     expect(march?.entered).toEqual(["D003a"]);
     expect(march?.superseded).toEqual(["C002"]);
+  });
+
+  it("a later payment fact replaces the commitment without a step: N012 (2026-07-31) supersedes D003a", () => {
+    const summer = ok(history(bundled, "AMZN", { step: "month", from: "2026-06-01", to: "2026-08-31", basis: CONFIRMED_BASIS }));
+    expect(series(summer)).toEqual([
+      ["2026-06-30", 83],
+      ["2026-07-31", 83],
+      ["2026-08-31", 83],
+    ]);
+    expect(summer.points[1]).toMatchObject({ entered: ["N012"], superseded: ["D003a"] });
+  });
+
+  it("leaves the facts out when asked (facts: false), with the same dates and values", () => {
+    const withFacts = ok(history(bundled, "AMZN", { step: "facts", from: "2024-01-01", basis: CONFIRMED_BASIS }));
+    const bare = ok(history(bundled, "AMZN", { step: "facts", from: "2024-01-01", basis: CONFIRMED_BASIS, facts: false }));
+    expect(series(bare)).toEqual(series(withFacts));
+    expect(bare.points.every((p) => p.entered.length === 0 && p.superseded.length === 0)).toBe(true);
   });
 
   it("funding out and contracts in move on their own dates", () => {

@@ -153,7 +153,7 @@ describe("stress", () => {
     const view = viewOf([
       fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
       fact({ id: "c2", kind: "contract", from: "B", to: "A", amountUsdBn: 50 }),
-      fact({ id: "b", kind: "other", from: "B", to: "B", amountUsdBn: 100, unit: "USD bn RPO" }),
+      fact({ id: "b", kind: "backlog", from: "B", to: "B", amountUsdBn: 100, unit: "USD bn RPO" }),
     ]);
     expect(ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough).toEqual({ B: 10, A: 5 });
   });
@@ -173,7 +173,8 @@ describe("stress", () => {
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 40 }),
-      fact({ id: "k", kind: "other", from: "B", to: "B", amountUsdBn: 60, unit: "USD bn RPO at 30-Nov-2025" }),
+      fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 60, unit: "USD bn RPO at 30-Nov-2025" }),
+      // An increment is context ("other"), never read as the backlog.
       fact({ id: "k0", kind: "other", from: "B", to: "B", amountUsdBn: 90, unit: "USD bn added RPO in FQ1", date: "2024-01-01" }),
     ]);
     expect(ok(stress(view, { shocked: "A", cut: 1 })).total.lenderLoss).toBeCloseTo(10, 12);

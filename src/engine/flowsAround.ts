@@ -1,5 +1,10 @@
-import { KIND_MEANINGS, type MoneyChannel } from "../model";
-import type { EntityId, ModelView } from "./contracts";
+/**
+ * The money flows around one entity, per counterparty and money channel: what the pane's Flows view
+ * draws. The channel of each fact kind comes from the model's KIND_MEANINGS, so a new fact kind is drawn
+ * (or deliberately not) without touching the pane.
+ */
+import { KIND_MEANINGS, type EntityId, type MoneyChannel, type ModelView } from "../model";
+import { indexOf } from "./viewIndex";
 
 /** How money moves along a flow: the money channels of KIND_MEANINGS that move money into a company
  *  (equity, debt, a backstop or guarantee, vendor financing, a purchase contract). */
@@ -27,18 +32,11 @@ function flowKindOf(channel: MoneyChannel): FlowKind | null {
  */
 export function flowsAround(view: ModelView, id: EntityId): Flow[] {
   const byKey = new Map<string, Flow>();
-  for (const fact of view.facts) {
+  for (const fact of indexOf(view).factsByEntity.get(id) ?? []) {
     const kind = flowKindOf(KIND_MEANINGS[fact.kind].channel);
     if (!kind || fact.amountUsdBn === null || fact.amountUsdBn <= 0 || fact.from === fact.to) continue;
-    let direction: Flow["direction"];
-    let counterparty: EntityId;
-    if (fact.to === id) {
-      direction = "in";
-      counterparty = fact.from;
-    } else if (fact.from === id) {
-      direction = "out";
-      counterparty = fact.to;
-    } else continue;
+    const direction: Flow["direction"] = fact.to === id ? "in" : "out";
+    const counterparty = direction === "in" ? fact.from : fact.to;
     const key = `${direction}|${counterparty}|${kind}`;
     const flow = byKey.get(key) ?? { counterparty, kind, direction, amount: 0, factIds: [] };
     flow.amount += fact.amountUsdBn;
@@ -48,7 +46,7 @@ export function flowsAround(view: ModelView, id: EntityId): Flow[] {
   return [...byKey.values()].sort((a, b) => b.amount - a.amount || a.counterparty.localeCompare(b.counterparty));
 }
 
-/** Whether any fact in the view names the entity (as either party). */
+/** Whether any fact in the view names the entity (as either party, or as the subject of a single fact). */
 export function hasFactsAbout(view: ModelView, id: EntityId): boolean {
-  return view.facts.some((f) => f.from === id || f.to === id);
+  return (indexOf(view).factsByEntity.get(id)?.length ?? 0) > 0;
 }

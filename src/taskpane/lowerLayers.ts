@@ -1,7 +1,8 @@
 /**
- * The slices of the model, engine and office layers the pane depends on. Written against API.md so the
- * components can be tested with hand-made fixtures as well as the real modules, which satisfy these
- * shapes structurally (wiring in ./data.ts).
+ * The slices of the lower layers (model, engine, office) the pane depends on: the pane's one seam. The
+ * components receive these shapes as props, so they can be tested with hand-made fixtures as well as the
+ * real modules, which satisfy them structurally (wiring in ./data.ts). The pane computes nothing the
+ * engine computes: a measure it shows is a member of PaneEngine.
  */
 import type { Entity, EntityId, Fact, ModelView, Basis } from "../model";
 import type { EngineError } from "../engine";
@@ -24,9 +25,9 @@ export interface PaneModel {
   fact(id: string): Fact | undefined;
 }
 
-export type { ExposureRow, MoneyCycle, StressOptions, StressLine, StressResult, EntityMetrics } from "../engine";
+export type { ExposureRow, MoneyCycle, StressOptions, StressLine, StressResult, EntityMetrics, Flow, FlowKind } from "../engine";
 export type { HistoryOptions, HistoryPoint, HistorySeries } from "../engine";
-import type { ExposureRow, MoneyCycle, StressOptions, StressResult, EntityMetrics, HistoryOptions, HistorySeries } from "../engine";
+import type { ExposureRow, MoneyCycle, StressOptions, StressResult, EntityMetrics, Flow, HistoryOptions, HistorySeries } from "../engine";
 
 /** The engine measures the pane calls. */
 export interface PaneEngine {
@@ -35,6 +36,10 @@ export interface PaneEngine {
   cyclesThrough(view: ModelView, id: EntityId, maxLength?: number): MoneyCycle[];
   stress(view: ModelView, options: StressOptions): StressResult | EngineError;
   factsBehind(view: ModelView, id: EntityId, counterparty?: EntityId): Fact[];
+  /** The money flows around an entity, per counterparty and channel (the Flows view). */
+  flowsAround(view: ModelView, id: EntityId): Flow[];
+  /** Whether any fact in the view names the entity (the empty state). */
+  hasFactsAbout(view: ModelView, id: EntityId): boolean;
   /** A dated series of one measure (engine/history.ts): the Timeline view. */
   history(model: PaneModel, id: EntityId, options: HistoryOptions): HistorySeries | EngineError;
 }

@@ -1,10 +1,11 @@
 /**
- * The engine's caches, typed. Each module that keeps derived results keeps them in its own `ViewMemo`
- * (one WeakMap per module, keyed by the view object, so everything derived from a view goes away with
- * it) and, where the keys come from an analyst's arguments (a stress scenario, a cycle bound), in a
- * bounded `LruCache` so a workbook that sweeps thousands of cuts cannot grow memory without limit.
+ * Typed, bounded caches for every layer. Each engine module that keeps derived results keeps them in its
+ * own `ViewMemo` (one WeakMap per module, keyed by the view object, so everything derived from a view goes
+ * away with it) and, where the keys come from an analyst's arguments (an as-of date, a stress scenario, a
+ * cycle bound), in a bounded `LruCache` so a workbook that sweeps thousands of values cannot grow memory
+ * without limit. The model's own view memo is one of these too.
  */
-import type { ModelView } from "../model";
+import type { ModelView } from "./types";
 
 /** A map that keeps at most `capacity` entries, dropping the least recently used. */
 export class LruCache<K, V> {
