@@ -118,6 +118,8 @@ export const en = {
   helpLink: "Help",
   helpLinkTitle: "Function reference, methodology and data sources (opens in the browser)",
   languageLabel: "Language",
+  /** Which script Chinese entity names are shown in (data, not prose: Traditional except in zh-CN). */
+  chineseScript: "Hant" as "Hant" | "Hans",
   languageAuto: "Office language",
   stressShocked: "Shocked company",
   stressCut: "Commitment cut",

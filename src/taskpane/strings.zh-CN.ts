@@ -111,6 +111,7 @@ export const zhCN: Strings = {
   helpLink: "说明",
   helpLinkTitle: "函数说明、方法论与数据源（在浏览器中打开）",
   languageLabel: "语言",
+  chineseScript: "Hans",
   languageAuto: "跟随 Office 语言",
   stressShocked: "受冲击公司",
   stressCut: "承诺削减",

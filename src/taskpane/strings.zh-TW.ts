@@ -111,6 +111,7 @@ export const zhTW: Strings = {
   helpLink: "說明",
   helpLinkTitle: "函數說明、方法論與資料來源（在瀏覽器中開啟）",
   languageLabel: "語言",
+  chineseScript: "Hant",
   languageAuto: "依 Office 語言",
   stressShocked: "受衝擊公司",
   stressCut: "承諾削減",
