@@ -132,8 +132,8 @@ export function capexOffset(entity: any, field?: any, as_of?: any, model?: any):
  * @param entity Ticker or name of the entity whose loss you want, e.g. "ORCL".
  * @param shocked Ticker or name of the entity that cuts its commitments, e.g. "OPENAI".
  * @param cut Fraction of its commitments cut, from 0 to 1 (0.3 or 30% for a 30% cut).
- * @param [measure] "revenue" (default): contracted revenue lost, USD bn; "lender_loss": loss passed to lenders; "market_value": revenue lost × EV/revenue multiple.
- * @param [multiple] EV/revenue multiple for "market_value". Empty = each entity's own from the model.
+ * @param [measure] "revenue" (default): contracted revenue lost, USD bn; "market_value": annual revenue lost × margin × EV/EBITDA multiple, capped at the entity's value; "investor_loss": stake value × cut; "lender_loss": exposure × (1 − recovery) to borrowers put in default; "total": the three losses.
+ * @param [multiple] EV/revenue multiple replacing margin × multiple for "market_value". Empty = the sourced defaults.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
  * @returns The loss in USD bn; 0 when the entity has no modelled exposure to the shocked one.

@@ -143,6 +143,7 @@ export const en = {
   stressMultipleUsed: (name: string, multiple: string, source: string) => `${name}: ${multiple} EV/revenue (${source})`,
   stressMultipleDefault: "default",
   stressMultipleOverride: "your override",
+  stressMultipleAssumptions: (keys: string[]) => `margin × multiple: ${keys.join(", ")}`,
   stressMultipleFacts: (ids: string[]) => `facts ${ids.join(", ")}`,
   stressNewDefaults: (names: string[]) => `Default because of the cut: ${names.join(", ")}.`,
   stressCapped: (names: string[]) => `Value at risk capped at the whole market value: ${names.join(", ")}.`,

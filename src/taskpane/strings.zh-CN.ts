@@ -134,6 +134,7 @@ export const zhCN: Strings = {
   stressMultipleUsed: (name: string, multiple: string, source: string) => `${name}：EV／营收 ${multiple}（${source}）`,
   stressMultipleDefault: "默认值",
   stressMultipleOverride: "您的设置",
+  stressMultipleAssumptions: (keys: string[]) => `利润率 × 倍数：${keys.join("、")}`,
   stressMultipleFacts: (ids: string[]) => `事实 ${ids.join("、")}`,
   stressNewDefaults: (names: string[]) => `因削减而违约：${names.join("、")}。`,
   stressCapped: (names: string[]) => `风险市值以其全部市值为上限：${names.join("、")}。`,
