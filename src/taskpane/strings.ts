@@ -120,7 +120,7 @@ export const en = {
   languageLabel: "Language",
   /** Which script Chinese entity names are shown in (data, not prose: Traditional except in zh-CN). */
   chineseScript: "Hant" as "Hant" | "Hans",
-  languageAuto: "Office language",
+  languageAuto: "Auto (Office)",
   stressShocked: "Shocked company",
   stressCut: "Commitment cut",
   stressMultiple: "EV / revenue multiple",

@@ -112,7 +112,7 @@ export const zhCN: Strings = {
   helpLinkTitle: "函数说明、方法论与数据源（在浏览器中打开）",
   languageLabel: "语言",
   chineseScript: "Hans",
-  languageAuto: "跟随 Office 语言",
+  languageAuto: "自动",
   stressShocked: "受冲击公司",
   stressCut: "承诺削减",
   stressMultiple: "EV／营收倍数",

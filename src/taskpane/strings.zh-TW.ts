@@ -112,7 +112,7 @@ export const zhTW: Strings = {
   helpLinkTitle: "函數說明、方法論與資料來源（在瀏覽器中開啟）",
   languageLabel: "語言",
   chineseScript: "Hant",
-  languageAuto: "依 Office 語言",
+  languageAuto: "自動",
   stressShocked: "受衝擊公司",
   stressCut: "承諾削減",
   stressMultiple: "EV／營收倍數",
