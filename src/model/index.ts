@@ -26,4 +26,4 @@ export { CLAIMS, type Claim } from "./data/claims";
 export { ARTICLE_SOURCE } from "./data/facts";
 export { Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME } from "./hash";
 export { normaliseCell, isBlankRow } from "./cells";
-export { LruCache, ViewMemo } from "./memo";
+export { LruCache, ViewMemo, setMemoisation } from "./memo";
