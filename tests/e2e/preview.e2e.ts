@@ -71,6 +71,7 @@ async function paneAlone(browser: Browser, origin: string): Promise<void> {
     ["pane-light", "light", "entity=MSFT"],
     ["pane-dark", "dark", "entity=MSFT&theme=dark"],
     ["pane-zh-TW", "light", "entity=NVDA&lang=zh-TW"],
+    ["pane-zh-CN", "light", "entity=NVDA&lang=zh-CN"],
   ] as const) {
     await check(`taskpane.html alone renders (${name})`, async () => {
       const errors: string[] = [];

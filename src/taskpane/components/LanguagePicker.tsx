@@ -10,7 +10,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralForegroundOnBrand}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: `0 ${tokens.spacingHorizontalXXS}`,
-    maxWidth: "9em",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
   },
   option: { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1 },
@@ -31,7 +30,7 @@ export function LanguagePicker() {
     <select
       className={styles.select}
       aria-label={s.languageLabel}
-      title={s.languageLabel}
+      title={`${s.languageLabel}: ${s.languageAuto} = Office`}
       value={choice.chosen ?? AUTO}
       onChange={(e) => choice.choose(e.target.value === AUTO ? null : (e.target.value as PaneLanguage))}
     >

@@ -71,7 +71,7 @@ describe("Root", () => {
     // A new session in an English Office still opens in the language picked.
     render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env })} />);
     expect(await screen.findByRole("tab", { name: "总览" })).toBeTruthy();
-    await user.selectOptions(screen.getByRole("combobox", { name: "语言" }), "跟随 Office 语言");
+    await user.selectOptions(screen.getByRole("combobox", { name: "语言" }), "自动");
     expect(await screen.findByRole("tab", { name: "Overview" })).toBeTruthy();
     window.localStorage.clear();
   });
