@@ -7,6 +7,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { bundledDataset, FACT_COLUMNS, type Dataset, type Fact } from "../../../src/model";
+import { columnLetters } from "../../../src/office/a1";
 import { createExcelHostWith } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
 import { OWNERSHIP_NAMESPACE, ownershipRecordFromXml } from "../../../src/office/ownershipRecord";
@@ -157,7 +158,7 @@ describe("fresh build on office-addin-mock", () => {
     const facts = [...written(added.find((a) => a.label === "AIFIN Facts")!).values()][0];
     expect(facts[3]).toEqual([...FACT_COLUMNS]);
     expect(facts).toHaveLength(4 + bundledDataset.facts.length);
-    const lastColumn = String.fromCharCode(64 + FACT_COLUMNS.length); // one letter per fact column (25: Y)
+    const lastColumn = columnLetters(FACT_COLUMNS.length);
     const table = (added.find((a) => a.label === "AIFIN Facts")!.tables as Mock)[`tA4${lastColumn}${4 + bundledDataset.facts.length}`] as Mock;
     expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:${lastColumn}${4 + bundledDataset.facts.length}` });
 
