@@ -7,17 +7,22 @@
 import { performance } from "node:perf_hooks";
 import { calendarDates, history, networkExposure, selfFundedExposure, HISTORY_MEASURES, type HistoryMeasure } from "../src/engine";
 import { createModel, bundledDataset, CONFIRMED_BASIS } from "../src/model";
+import { invoke } from "../src/functions/invoke";
 
 /** Bench name shown by bench/run.ts. */
 export const name = "exposure over time (HISTORY)";
 
+/** Best of three rounds (other processes on a shared machine only ever slow a round down), per sweep. */
 function time(label: string, runs: number, fn: () => void): number {
   fn();
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  const per = (performance.now() - start) / runs;
-  console.log(`${label.padEnd(66)} ${per < 1 ? `${(per * 1000).toFixed(1)} µs` : `${per.toFixed(2)} ms`} per sweep`);
-  return per;
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) fn();
+    best = Math.min(best, (performance.now() - start) / runs);
+  }
+  console.log(`${label.padEnd(66)} ${best < 1 ? `${(best * 1000).toFixed(1)} µs` : `${best.toFixed(2)} ms`} per sweep`);
+  return best;
 }
 
 /** Prints the figures. */
@@ -52,6 +57,13 @@ export function run(): void {
   });
   time("baseline: networkExposure per month end, every entity, warm", 20, () => {
     for (const id of ids) for (const d of monthEnds) networkExposure(model.view(d), id);
+  });
+  // The worksheet path Excel takes (validation, registry, table layout) on the bundled model.
+  time("=AIFIN.HISTORY(id,,from,to) monthly, every entity, warm", 20, () => {
+    for (const id of ids) invoke("HISTORY", [id, null, from, to]);
+  });
+  time('=AIFIN.HISTORY(id,"self_funded,funding_out,contracts_in",from,to), every entity', 20, () => {
+    for (const id of ids) invoke("HISTORY", [id, "self_funded,funding_out,contracts_in", from, to]);
   });
   time("HISTORY self_funded, facts step, every entity, warm", 50, () => {
     for (const id of ids) history(model, id, { step: "facts", basis: CONFIRMED_BASIS });

@@ -77,6 +77,8 @@ export interface HistoryOptions {
   to?: string | null;
   step?: HistoryStep;
   basis: Basis;
+  /** false: leave each point's `entered`/`superseded` empty (a worksheet series needs only the values). Default true. */
+  facts?: boolean;
 }
 
 /** One point of a series. */
@@ -268,13 +270,13 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
       previous = value;
       previousDate = d;
     }
-    return { entity: id, measure, step, from, to, points: withFacts(source, index, relevant, basis, dates, since, values, empty) };
+    return { entity: id, measure, step, from, to, points: options.facts === false ? bare(dates, values) : withFacts(source, index, relevant, basis, dates, since, values, empty) };
   }
   const calendar = calendarDates(from, to, step);
   if (calendar === null) return tooMany(from, to, step);
   dates = calendar;
   const values = dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
-  return { entity: id, measure, step, from, to, points: withFacts(source, index, relevant, basis, dates, [from, ...dates.slice(0, -1)], values, empty) };
+  return { entity: id, measure, step, from, to, points: options.facts === false ? bare(dates, values) : withFacts(source, index, relevant, basis, dates, [from, ...dates.slice(0, -1)], values, empty) };
 }
 
 /**
@@ -288,6 +290,12 @@ export function historyValues(source: HistorySource, id: EntityId, measure: Hist
   const meaning = HISTORY_MEASURE_MEANINGS[measure];
   const empty: { view?: ModelView } = {};
   return dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+/** Points without their facts. */
+function bare(dates: readonly string[], values: readonly (number | EngineError)[]): HistoryPoint[] {
+  return dates.map((date, i) => ({ date, value: values[i], entered: NONE, superseded: NONE }));
 }
 
 function tooMany(from: string, to: string, step: HistoryStep): EngineError {

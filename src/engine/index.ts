@@ -23,13 +23,16 @@ export {
   stress,
   modelMultiple,
   latestBacklog,
+  latestTotalDebt,
   DEFAULT_SHOCKED,
   DEFAULT_MULTIPLE,
   type StressOptions,
   type StressLine,
   type StressResult,
   type StressDetails,
+  type BorrowerTest,
 } from "./stress";
+export { DEFAULT_ASSUMPTIONS, scenarioFrom, scenarioRows, lookup as scenarioLookup, type ScenarioAssumptions } from "./stressScenario";
 export {
   history,
   historyValues,

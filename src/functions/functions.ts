@@ -132,8 +132,8 @@ export function capexOffset(entity: any, field?: any, as_of?: any, model?: any):
  * @param entity Ticker or name of the entity whose loss you want, e.g. "ORCL".
  * @param shocked Ticker or name of the entity that cuts its commitments, e.g. "OPENAI".
  * @param cut Fraction of its commitments cut, from 0 to 1 (0.3 or 30% for a 30% cut).
- * @param [measure] "revenue" (default): contracted revenue lost, USD bn; "lender_loss": loss passed to lenders; "market_value": revenue lost × EV/revenue multiple.
- * @param [multiple] EV/revenue multiple for "market_value". Empty = each entity's own from the model.
+ * @param [measure] "revenue" (default): contracted revenue lost, USD bn; "market_value": annual revenue lost × margin × EV/EBITDA multiple, capped at the entity's value; "investor_loss": stake value × cut; "lender_loss": exposure × (1 − recovery) to borrowers put in default; "total": the three losses.
+ * @param [multiple] EV/revenue multiple replacing margin × multiple for "market_value". Empty = the sourced defaults.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
  * @returns The loss in USD bn; 0 when the entity has no modelled exposure to the shocked one.
@@ -183,6 +183,34 @@ export function history(entity: any, measure?: any, from?: any, to?: any, step?:
  */
 export function cycles(entity: any, max_length?: any, as_of?: any, model?: any): any[][] {
   return toExcel(invoke("CYCLES", [entity, max_length, as_of, model]));
+}
+
+/**
+ * DebtRank of a network in the workbook: the share of economic value lost to contagion beyond the initial shock (Battiston et al. 2012), or one node's final stress.
+ * @customfunction DEBTRANK
+ * @helpurl https://localhost:3000/help/functions.html#debtrank
+ * @param exposures Square range: row i, column j = what node i has lent to or invested in node j (i loses when j is stressed). Blank = 0.
+ * @param capital One row or column: each node's equity buffer, in the exposures' unit. Zero or less = insolvent before the shock.
+ * @param shock One row or column: each node's initial loss as a fraction of its equity, 0 to 1 (1 = default). Blank = 0.
+ * @param [weights] One row or column: each node's economic value. Empty = each node's total exposures.
+ * @param [variant] "single_hit" (default): each node passes its stress on once (Battiston et al. 2012); "differential": every increase is passed on (Bardoscia et al. 2015).
+ * @param [node] A node number (1 = the first row) to return its final stress, 0 to 1. Empty = the network's additional stress.
+ * @returns The value-weighted additional stress, 0 to 1, or the chosen node's final stress.
+ */
+export function debtrank(exposures: any[][], capital: any[][], shock: any[][], weights?: any[][], variant?: any, node?: any): number {
+  return toExcel(invoke("DEBTRANK", [exposures, capital, shock, weights, variant, node]));
+}
+
+/**
+ * Maximum-entropy estimate of bilateral exposures from each node's total lending and borrowing (RAS with a zero diagonal, as in Anand, Craig & von Peter 2015).
+ * @customfunction ESTIMATE_EXPOSURES
+ * @helpurl https://localhost:3000/help/functions.html#estimate_exposures
+ * @param row_totals One row or column: each node's total lending to the others (its interbank assets).
+ * @param col_totals One row or column: each node's total borrowing from the others (its interbank liabilities), one per node.
+ * @returns An n × n matrix spilled from the cell: row i, column j = the estimated exposure of i to j; usable as DEBTRANK's exposures.
+ */
+export function estimateExposures(row_totals: any[][], col_totals: any[][]): any[][] {
+  return toExcel(invoke("ESTIMATE_EXPOSURES", [row_totals, col_totals]));
 }
 
 /**

@@ -22,8 +22,21 @@ export {
 export { validateDataset, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
 export { buildView, countsUnder, supersessionClosure, supersessionGraph } from "./view";
 export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
-export { CLAIMS, type Claim } from "./data/claims";
+export { CLAIMS, CLAIM_FIGURES, type Claim } from "./data/claims";
+export {
+  ASSUMPTIONS,
+  ASSUMPTION_DEFAULTS,
+  DEFAULT_SHOCKED,
+  VALUATION_METHODS,
+  LEASE_TREATMENTS,
+  MONEY_BASES,
+  type AssumptionRow,
+  type ValuationMethod,
+  type LeaseTreatment,
+  type MoneyBasis,
+} from "./data/assumptions";
 export { ARTICLE_SOURCE } from "./data/facts";
 export { Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME } from "./hash";
 export { normaliseCell, isBlankRow } from "./cells";
 export { LruCache, ViewMemo } from "./memo";
+export { ENTITY_NAMES_ZH_CN } from "./data/entityNamesZhCN";

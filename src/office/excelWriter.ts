@@ -42,8 +42,12 @@ export function columnOf(n: number): string {
   return rangeAddress(1, n, 1, n).replace(/\d+/g, "");
 }
 
-/** Writes one sheet spec; `skipFromRow` leaves rows from there down alone (an owned table being merged). */
-export function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: HostFeatures, skipFromRow?: number): void {
+/**
+ * Writes one sheet spec from A1. `skipFromRow` leaves rows from there down alone (an owned table being
+ * merged); `chart` is AIFIN's existing chart, re-pointed instead of added again.
+ */
+export function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: HostFeatures, opts: { skipFromRow?: number; chart?: Excel.Chart | null } = {}): void {
+  const skipFromRow = opts.skipFromRow;
   const rows = skipFromRow ? spec.rows.slice(0, skipFromRow - 1) : spec.rows;
   const width = spec.rows[0]?.length ?? 1;
   for (const nf of spec.numberFormats) {
@@ -98,7 +102,10 @@ export function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: Hos
     table.name = spec.table.name;
     table.style = "TableStyleMedium2";
   }
-  if (spec.chart && features.charts) {
+  if (spec.chart && features.charts && opts.chart) {
+    opts.chart.setData(sheet.getRange(spec.chart.source), "Columns");
+    opts.chart.setPosition(spec.chart.from, spec.chart.to);
+  } else if (spec.chart && features.charts) {
     const line = spec.chart.kind === "line";
     // A line chart's first column holds dates (formatted as dates above): Excel takes it as the category axis.
     const chart = sheet.charts.add(line ? "Line" : "BarClustered", sheet.getRange(spec.chart.source), "Columns");
@@ -111,14 +118,129 @@ export function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: Hos
   }
 }
 
-/** Rewrites the body of an owned table with merged rows, growing or shrinking it first. */
-export function writeTableBody(table: Excel.Table, currentBodyRows: number, rows: readonly (readonly TableCell[])[], width: number): void {
-  const body = rows.length > 0 ? rows : [Array<TableCell>(width).fill(null)];
-  if (body.length > currentBodyRows) {
-    table.rows.add(undefined, toFormulas(body.slice(currentBodyRows)));
-  } else {
-    // From the bottom, so the indexes of the rows still to delete do not move.
-    for (let i = currentBodyRows - 1; i >= body.length; i--) table.rows.getItemAt(i).delete();
+// ---- cells that round-trip exactly -------------------------------------------------------------
+
+/** Text Excel would parse (as a formula, a number or a sign) when written: written with a leading apostrophe instead. */
+const PARSED_AS_INPUT = /^[=+\-@]/;
+
+/** A value for `formulas`/`values` that Excel stores exactly as given: text that looks like input gets an apostrophe. */
+export function writable(cell: TableCell | undefined): string | number | boolean {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string" && PARSED_AS_INPUT.test(cell)) return `'${cell}`;
+  return cell;
+}
+
+/**
+ * What to write to reproduce a cell read through both `formulas` and `values`. `formulas` drops the
+ * apostrophe of text (office-js #6687), so a text cell reading "=AVERAGE(…)" there reads the same text in
+ * `values`; a real formula reads as its result in `values`.
+ */
+export function reproduce(formula: unknown, value: unknown): string | number | boolean {
+  if (typeof formula === "string" && formula.startsWith("=") && !(typeof value === "string" && value === formula)) return formula;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return writable(value);
+  return "";
+}
+
+/** The logical content of a read cell (a formula's text, else its value): what the merge compares. */
+export function logical(formula: unknown, value: unknown): TableCell {
+  if (typeof formula === "string" && formula.startsWith("=") && !(typeof value === "string" && value === formula)) return formula;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value === "" ? null : value;
+  return null;
+}
+
+// ---- tables: rows written in place, appended, deleted as rows ---------------------------------
+
+/** The requests that read one table (queue, sync, then tableReadOf). */
+export interface TableReadRequest {
+  header: Excel.Range;
+  body: Excel.Range;
+  worksheet: Excel.Worksheet;
+}
+
+/** Queues the reads of a table: header, body (formulas and values, position), the sheet it sits on. */
+export function queueTableRead(table: Excel.Table): TableReadRequest {
+  const header = table.getHeaderRowRange();
+  header.load("values");
+  const body = table.getDataBodyRange();
+  body.load("formulas,values,rowIndex,columnIndex,rowCount");
+  const worksheet = table.worksheet;
+  worksheet.load("id");
+  return { header, body, worksheet };
+}
+
+/** A table as read: logical cells to merge, writable cells to restore, and where its body starts (1-based). */
+export interface TableRead {
+  header: unknown[];
+  rows: TableCell[][];
+  writable: (string | number | boolean)[][];
+  top: number;
+  left: number;
+  worksheetId: string;
+}
+
+export function tableReadOf(r: TableReadRequest): TableRead {
+  const formulas = r.body.formulas as unknown[][];
+  const values = r.body.values as unknown[][];
+  return {
+    header: (r.header.values as unknown[][])[0] ?? [],
+    rows: formulas.map((row, i) => row.map((f, j) => logical(f, values[i]?.[j]))),
+    writable: formulas.map((row, i) => row.map((f, j) => reproduce(f, values[i]?.[j]))),
+    top: r.body.rowIndex + 1,
+    left: r.body.columnIndex + 1,
+    worksheetId: r.worksheet.id,
+  };
+}
+
+/** Runs of columns where `next` differs from what the row holds: [first, last] (0-based, inclusive). */
+function changedRuns(current: readonly (string | number | boolean)[], next: readonly (string | number | boolean)[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let c = 0; c < next.length; c++) {
+    if (next[c] === current[c]) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
   }
-  table.getDataBodyRange().formulas = toFormulas(body);
+  return runs;
+}
+
+/**
+ * Queues the first half of a table merge: bundled cells of untouched rows rewritten in place (only the
+ * cells that change), new rows appended. Nothing is deleted or moved here.
+ */
+export function writeTableChanges(
+  table: Excel.Table,
+  sheet: Excel.Worksheet,
+  read: TableRead,
+  updates: ReadonlyArray<{ index: number; row: readonly TableCell[] }>,
+  appends: readonly (readonly TableCell[])[],
+): void {
+  for (const u of updates) {
+    const next = u.row.map(writable);
+    for (const [a, b] of changedRuns(read.writable[u.index] ?? [], next)) {
+      const row = read.top + u.index;
+      sheet.getRange(rangeAddress(row, read.left + a, row, read.left + b)).formulas = [next.slice(a, b + 1)];
+    }
+  }
+  if (appends.length > 0) table.rows.add(undefined, appends.map((r) => r.map(writable)));
+}
+
+/** Queues the second half: the rows that left the data, deleted as rows from the bottom up. */
+export function deleteTableRows(table: Excel.Table, deletes: readonly number[]): void {
+  for (const i of [...deletes].sort((a, b) => b - a)) table.rows.getItemAt(i).delete();
+}
+
+/** Puts back what writeTableChanges queued (run in a new batch after a failed write): needs the body's row count read first. */
+export function restoreTableChanges(
+  table: Excel.Table,
+  sheet: Excel.Worksheet,
+  read: TableRead,
+  updates: ReadonlyArray<{ index: number; row: readonly TableCell[] }>,
+  bodyRowsNow: number,
+): void {
+  for (let i = bodyRowsNow - 1; i >= read.rows.length; i--) table.rows.getItemAt(i).delete();
+  for (const u of updates) {
+    const before = read.writable[u.index];
+    const row = read.top + u.index;
+    sheet.getRange(rangeAddress(row, read.left, row, read.left + before.length - 1)).formulas = [before];
+  }
 }

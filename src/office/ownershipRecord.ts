@@ -12,10 +12,35 @@ import type { SheetRole, TableRole } from "./templateSpec";
 /** Namespace of the custom XML part. */
 export const OWNERSHIP_NAMESPACE = "urn:aifin:workbook:1";
 
+/**
+ * The sheet-local half of the proof: a worksheet-scoped defined name (ExcelApi 1.4) whose comment names
+ * the build's random token and the sheet's role. A sheet is AIFIN's only when it carries this name AND
+ * the record in the same workbook has a build with that token: a forged or stale record naming an
+ * unrelated sheet's id proves nothing (that sheet has no name), a copied sheet in another workbook proves
+ * nothing (that workbook's record has another token), and a sheet whose id Excel changed is found again
+ * by its name.
+ */
+export const PROOF_NAME = "AIFIN_OWNER";
+
+/** The proof comment for one role of one build. */
+export function proofComment(token: string, role: SheetRole): string {
+  return `aifin:${token}:${role}`;
+}
+
+/** Reads a proof comment back; null when it is not one. */
+export function parseProof(comment: unknown): { token: string; role: string } | null {
+  const m = typeof comment === "string" ? /^aifin:([A-Za-z0-9]{8,64}):([a-z]+)$/.exec(comment) : null;
+  return m ? { token: m[1], role: m[2] } : null;
+}
+
 /** One set of sheets written by one build ("AIFIN Facts" ... or "AIFIN Facts (2)" ...). */
 export interface BuildRecord {
   /** 1 for the base names, k for the names suffixed " (k)". */
   key: number;
+  /** The random token the build's sheets carry in their proof name; builds without one own nothing. */
+  token?: string;
+  /** Per formulas sheet, the rectangle (A1) AIFIN wrote last time: an update clears nothing outside it. */
+  written?: Partial<Record<SheetRole, string>>;
   /** Worksheet id per role. */
   sheets: Partial<Record<SheetRole, string>>;
   /** Table name per role. */

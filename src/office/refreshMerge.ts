@@ -113,9 +113,20 @@ export interface MergeCounts {
 /** The merged table. */
 export interface MergeResult {
   ok: true;
-  /** Body rows in the layout of `current.header` (extra analyst columns included). */
+  /** Body rows in the layout of `current.header` (extra analyst columns included), as the table will read afterwards. */
   rows: TableCell[][];
+  /** The baseline once the rows that leave are deleted. */
   baseline: Record<string, string>;
+  /**
+   * How to get there without moving anything: rows rewritten in place (index into current.rows, new row),
+   * rows deleted as rows (indexes, ascending; Excel then re-points or #REFs what refers to them), rows
+   * appended. Every other row, blank rows included, stays exactly where and as it is.
+   */
+  updates: Array<{ index: number; row: TableCell[] }>;
+  deletes: number[];
+  appends: TableCell[][];
+  /** id → hash of the rows being deleted, kept in the record until the deletes are confirmed. */
+  leaving: Record<string, string>;
   counts: MergeCounts;
   /** Ids of the rows kept because the analyst edited them (for the message). */
   editedIds: string[];
@@ -169,10 +180,16 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
   const editedIds: string[] = [];
   const seen = new Set<string>();
   const rows: TableCell[][] = [];
+  const updates: MergeResult["updates"] = [];
+  const deletes: number[] = [];
+  const leaving: Record<string, string> = {};
 
-  for (const raw of current.rows) {
+  for (const [rowIndex, raw] of current.rows.entries()) {
     const row = Array.from({ length: width }, (_, i) => asCell(raw[i]));
-    if (row.every((v) => cellToken(v) === "")) continue; // the blank row an emptied Excel table keeps
+    if (row.every((v) => cellToken(v) === "")) {
+      rows.push(row); // a blank row (the analyst's, or the one an emptied Excel table keeps) stays where it is
+      continue;
+    }
     const id = cellToken(row[idAt]);
     const base = id === "" ? undefined : baseline[id];
     if (id === "" || seen.has(id) || base === undefined) {
@@ -193,6 +210,8 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
     const newer = incomingById.get(id);
     if (!newer) {
       counts.removed++;
+      deletes.push(rowIndex);
+      leaving[id] = base;
       continue;
     }
     const merged = [...row];
@@ -202,9 +221,11 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
     const newHash = hashAt(own, columns, newer);
     if (newHash === base) counts.unchanged++;
     else counts.updated++;
+    if (columns.some((_, k) => cellToken(row[positions[k]]) !== cellToken(merged[positions[k]]))) updates.push({ index: rowIndex, row: merged });
     nextBaseline[id] = newHash;
     rows.push(merged);
   }
+  const appends: TableCell[][] = [];
 
   for (const [id, hash] of Object.entries(baseline)) {
     if (!seen.has(id)) {
@@ -222,8 +243,9 @@ export function mergeRows(input: MergeInput): MergeResult | MergeRefusal {
     nextBaseline[id] = hashAt(own, columns, newer);
     counts.added++;
     rows.push(row);
+    appends.push(row);
   }
-  return { ok: true, rows, baseline: nextBaseline, counts, editedIds };
+  return { ok: true, rows, baseline: nextBaseline, counts, editedIds, updates, deletes, appends, leaving };
 }
 
 /**

@@ -31,6 +31,11 @@ export class Session {
    * not restore. Set by an operation before its first write.
    */
   restore: ((context: Excel.RequestContext) => Promise<ChangeReport>) | null = null;
+  /**
+   * Once the main write is confirmed and only the row deletes are left: the AIFIN sheets a failure then
+   * leaves part-way (no restore runs; the next refresh or update finishes the deletes).
+   */
+  finishing: string[] | null = null;
   constructor(readonly context: Excel.RequestContext) {}
   async sync(): Promise<void> {
     this.syncs++;
@@ -75,13 +80,16 @@ export async function operate<T>(
         continue;
       }
       let changed: ChangeReport = { kind: "nothing" };
-      if (wrote && s?.restore) {
+      if (wrote && s?.finishing) {
+        changed = { kind: "partial", sheets: s.finishing };
+      } else if (wrote && s?.restore) {
         const restore = s.restore;
         try {
           changed = await deps.run((context) => restore(context));
         } catch {
           changed = { kind: "partial", sheets: [] };
         }
+        // A failed restore's report stands; so does a successful one ("nothing").
       } else if (wrote) {
         changed = { kind: "partial", sheets: [] };
       }

@@ -66,6 +66,8 @@ export interface SheetSpec {
   emphasis: Array<{ range: string; style: Emphasis }>;
   /** An Excel table over header + body (facts and entities sheets). */
   table?: { name: string; range: string };
+  /** Input cells the analyst may change (A1): an update keeps a formula the analyst put there. */
+  inputs?: string[];
   chart?: ChartSpec;
 }
 
@@ -189,6 +191,7 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
       { range: rangeAddress(totalRow, 1, totalRow, width), style: "total" },
     ],
     entityRows,
+    inputs: [asOf, includeRumoured],
     chart:
       chartRows > 0
         ? {
@@ -290,6 +293,7 @@ export function stressSheetSpec(entities: readonly EntityLine[], opts: StressShe
       { range: rangeAddress(claim, 1, claim + 2, 3), style: "subtitle" },
     ],
     entityRows,
+    inputs: [STRESS_CELLS.shocked, STRESS_CELLS.cut, STRESS_CELLS.multiple],
     totalRow,
     claimRows: { claim, model: claim + 1, ratio: claim + 2 },
   };
@@ -332,6 +336,7 @@ export function cyclesSheetSpec(opts: CyclesSheetOptions): SheetSpec {
       { range: "A4", style: "note" },
       { range: "A5:C5", style: "header" },
     ],
+    inputs: [CYCLES_CELLS.entity, CYCLES_CELLS.maxLength],
   };
 }
 

@@ -130,11 +130,13 @@ export function WorkbookView({ book, dark }: WorkbookViewProps): ReactElement {
   const charts = book.charts.filter((c) => c.sheetId === sheet.id);
   const colLeft = (c: number) => ROW_HEADER_WIDTH + widths.slice(0, c).reduce((a, b) => a + b, 0);
 
+  // Each cell is read once per render (the overflow rule looks at the right-hand neighbour).
+  const shown = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => display(book, sheet, r, c)));
   const cells: ReactElement[] = [];
   for (let r = 0; r < rows; r++) {
     const rowCells: ReactElement[] = [];
     for (let c = 0; c < cols; c++) {
-      const d = display(book, sheet, r, c);
+      const d = shown[r][c];
       const f = book.format(sheet, r, c);
       const spilled = book.isSpilled(sheet, r, c);
       const style: CSSProperties = {
@@ -150,7 +152,7 @@ export function WorkbookView({ book, dark }: WorkbookViewProps): ReactElement {
         whiteSpace: f.wrap ? "normal" : "nowrap",
       };
       // Text runs into empty cells to its right, as in Excel.
-      if (d.kind === "text" && !f.wrap && c + 1 < cols && display(book, sheet, r, c + 1).kind === "empty") {
+      if (d.kind === "text" && !f.wrap && c + 1 < cols && shown[r][c + 1].kind === "empty") {
         style.overflow = "visible";
         style.textOverflow = "clip";
         style.position = "relative";

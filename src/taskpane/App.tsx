@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { clampIsoDate, earliestFactDate } from "../model";
 import { OverviewView, summaryCards } from "./components/OverviewView";
 import { Controls } from "./components/Controls";
+import { LanguagePicker } from "./components/LanguagePicker";
 import { EmptyState, ViewBoundary } from "./components/States";
 import { FlowsView } from "./components/FlowsView";
 import { SourcesView } from "./components/SourcesView";
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   header: {
     display: "flex",
     alignItems: "baseline",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorBrandBackground,
@@ -106,6 +108,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
         <a className={styles.help} href="help/functions.html" target="_blank" rel="noopener noreferrer" title={s.helpLinkTitle}>
           {s.helpLink}
         </a>
+        <LanguagePicker />
       </header>
       <div className={styles.controls}>
         <Controls registry={model.registry} state={state} minDate={minDate} maxDate={maxDate} />

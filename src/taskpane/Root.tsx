@@ -1,10 +1,10 @@
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { App, type TabId } from "./App";
 import { ErrorState, LoadingState } from "./components/States";
 import type { EntityId, PaneData, WorkbookHost } from "./lowerLayers";
 import { fluentTheme, type PaneEnvironment } from "./environment";
-import { StringsProvider, stringsFor } from "./i18n";
+import { LanguageProvider, paneLanguageOf, readChosenLanguage, storeChosenLanguage, StringsProvider, stringsFor, type LanguageChoice, type PaneLanguage } from "./i18n";
 import { en, type Strings } from "./strings";
 
 /** What the loader hands the pane once the data is ready. */
@@ -67,11 +67,27 @@ export function Root({ initialTheme, load, strings: fixedStrings, initialEntity,
     setAttempt((a) => a + 1);
   }, []);
   const theme = fluentTheme(state.kind === "ready" ? state.loaded.env.themeName : initialTheme);
-  const strings = fixedStrings ?? (state.kind === "ready" ? stringsFor(state.loaded.env.language) : en);
+  // The analyst's pick (remembered across sessions) wins over Office's display language.
+  const [chosen, setChosen] = useState<PaneLanguage | null>(() => readChosenLanguage());
+  const officeLanguage = state.kind === "ready" ? paneLanguageOf(state.loaded.env.language) : null;
+  const language = chosen ?? officeLanguage;
+  const choice = useMemo<LanguageChoice>(
+    () => ({
+      language: language ?? "en-US",
+      chosen,
+      choose: (l) => {
+        storeChosenLanguage(l);
+        setChosen(l);
+      },
+    }),
+    [language, chosen],
+  );
+  const strings = fixedStrings ?? (language !== null ? stringsFor(language) : en);
   // Layout styles sit on an inner div: Fluent copies the provider's classes onto every portal's mount
   // node, so a full-height background on the provider itself would paint popovers over the whole pane.
   return (
     <FluentProvider theme={theme}>
+      <LanguageProvider value={choice}>
       <StringsProvider value={strings}>
         <div className={styles.page}>
           {state.kind === "loading" && <LoadingState />}
@@ -85,6 +101,7 @@ export function Root({ initialTheme, load, strings: fixedStrings, initialEntity,
           )}
         </div>
       </StringsProvider>
+      </LanguageProvider>
     </FluentProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { normaliseName } from "../model";
+import { ENTITY_NAMES_ZH_CN, normaliseName } from "../model";
 import type { Entity, PaneRegistry } from "./lowerLayers";
 
 function labelsOf(entity: Entity): string[] {
@@ -34,10 +34,14 @@ export function searchEntities(registry: PaneRegistry, query: string, limit = 50
   return scored.slice(0, limit).map((s) => s.entity);
 }
 
-/** "Microsoft (MSFT)" ("OpenAI" when the id only repeats the name), with the Chinese name when the article gives one: "Microsoft (MSFT) 微軟". */
-export function entityLabel(entity: Entity): string {
+/**
+ * "Microsoft (MSFT)" ("OpenAI" when the id only repeats the name), with the Chinese name when the article
+ * gives one, in the pane's script: "Microsoft (MSFT) 微軟" (Traditional, the default) or "… 微软" (Simplified).
+ */
+export function entityLabel(entity: Entity, script: "Hant" | "Hans" = "Hant"): string {
   const base = normaliseName(entity.name) === normaliseName(entity.id) ? entity.name : `${entity.name} (${entity.id})`;
-  return entity.nameZh ? `${base} ${entity.nameZh}` : base;
+  const chinese = script === "Hans" && entity.nameZh ? (ENTITY_NAMES_ZH_CN[entity.id] ?? entity.nameZh) : entity.nameZh;
+  return chinese ? `${base} ${chinese}` : base;
 }
 
 const SUFFIXES = /\s+(PBC|Group|Platforms|Systems|Capital|Data Centers|Chase|Financial|Corp\.?|Corporation|Inc\.?|Holdings)$/;

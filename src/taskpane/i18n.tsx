@@ -1,6 +1,26 @@
 import { createContext, useContext } from "react";
 import { en, type Strings } from "./strings";
+import { zhCN } from "./strings.zh-CN";
 import { zhTW } from "./strings.zh-TW";
+
+/** The languages the pane speaks. Adding one: a catalogue typed `Strings`, a line here and in LANGUAGE_NAMES. */
+export const PANE_LANGUAGES = ["en-US", "zh-TW", "zh-CN"] as const;
+export type PaneLanguage = (typeof PANE_LANGUAGES)[number];
+
+const CATALOGUES: Readonly<Record<PaneLanguage, Strings>> = { "en-US": en, "zh-TW": zhTW, "zh-CN": zhCN };
+
+/** Each language's name in itself, as the pane's language picker lists it. */
+export const LANGUAGE_NAMES: Readonly<Record<PaneLanguage, string>> = { "en-US": "English", "zh-TW": "繁體中文", "zh-CN": "简体中文" };
+
+/** The pane language for a BCP 47 tag as normalised by detectLanguage: zh-TW, zh-CN, else English. */
+export function paneLanguageOf(tag: string): PaneLanguage {
+  return (PANE_LANGUAGES as readonly string[]).includes(tag) ? (tag as PaneLanguage) : "en-US";
+}
+
+/** The catalogue for a BCP 47 tag as normalised by detectLanguage (English for languages the pane does not speak). */
+export function stringsFor(language: string): Strings {
+  return CATALOGUES[paneLanguageOf(language)];
+}
 
 const StringsContext = createContext<Strings>(en);
 
@@ -12,7 +32,49 @@ export function useStrings(): Strings {
   return useContext(StringsContext);
 }
 
-/** The catalogue for a BCP 47 tag as normalised by detectLanguage: zh-TW gets Traditional Chinese, everything else English. */
-export function stringsFor(language: string): Strings {
-  return language === "zh-TW" ? zhTW : en;
+/** The language in use and the analyst's choice: null follows Office's display language. */
+export interface LanguageChoice {
+  language: PaneLanguage;
+  chosen: PaneLanguage | null;
+  choose(language: PaneLanguage | null): void;
+}
+
+const LanguageContext = createContext<LanguageChoice | null>(null);
+
+/** Provides the language choice (Root); without it the pane shows no language picker. */
+export const LanguageProvider = LanguageContext.Provider;
+
+/** The language choice, or null where no provider offers one (tests rendering a single view). */
+export function useLanguageChoice(): LanguageChoice | null {
+  return useContext(LanguageContext);
+}
+
+const STORAGE_KEY = "aifin.paneLanguage";
+
+/** The language the analyst picked in an earlier session, or null (follow Office). */
+export function readChosenLanguage(storage: Pick<Storage, "getItem"> | undefined = safeStorage()): PaneLanguage | null {
+  try {
+    const value = storage?.getItem(STORAGE_KEY) ?? null;
+    return value !== null && (PANE_LANGUAGES as readonly string[]).includes(value) ? (value as PaneLanguage) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the analyst's pick for the next session (null forgets it); storage may be unavailable. */
+export function storeChosenLanguage(language: PaneLanguage | null, storage: Pick<Storage, "setItem" | "removeItem"> | undefined = safeStorage()): void {
+  try {
+    if (language === null) storage?.removeItem(STORAGE_KEY);
+    else storage?.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode or a locked-down host: the choice lasts for this session only.
+  }
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return typeof window !== "undefined" ? window.localStorage : undefined;
+  } catch {
+    return undefined;
+  }
 }

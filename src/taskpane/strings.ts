@@ -118,6 +118,10 @@ export const en = {
 
   helpLink: "Help",
   helpLinkTitle: "Function reference, methodology and data sources (opens in the browser)",
+  languageLabel: "Language",
+  /** Which script Chinese entity names are shown in (data, not prose: Traditional except in zh-CN). */
+  chineseScript: "Hant" as "Hant" | "Hans",
+  languageAuto: "Auto (Office)",
   stressShocked: "Shocked company",
   stressCut: "Commitment cut",
   stressMultiple: "EV / revenue multiple",
@@ -140,6 +144,7 @@ export const en = {
   stressMultipleUsed: (name: string, multiple: string, source: string) => `${name}: ${multiple} EV/revenue (${source})`,
   stressMultipleDefault: "default",
   stressMultipleOverride: "your override",
+  stressMultipleAssumptions: (keys: string[]) => `margin × multiple: ${keys.join(", ")}`,
   stressMultipleFacts: (ids: string[]) => `facts ${ids.join(", ")}`,
   stressNewDefaults: (names: string[]) => `Default because of the cut: ${names.join(", ")}.`,
   stressCapped: (names: string[]) => `Value at risk capped at the whole market value: ${names.join(", ")}.`,

@@ -110,6 +110,9 @@ export const zhTW: Strings = {
 
   helpLink: "說明",
   helpLinkTitle: "函數說明、方法論與資料來源（在瀏覽器中開啟）",
+  languageLabel: "語言",
+  chineseScript: "Hant",
+  languageAuto: "自動",
   stressShocked: "受衝擊公司",
   stressCut: "承諾削減",
   stressMultiple: "EV／營收倍數",
@@ -131,6 +134,7 @@ export const zhTW: Strings = {
   stressMultipleUsed: (name: string, multiple: string, source: string) => `${name}：EV／營收 ${multiple}（${source}）`,
   stressMultipleDefault: "預設值",
   stressMultipleOverride: "您的設定",
+  stressMultipleAssumptions: (keys: string[]) => `利潤率 × 倍數：${keys.join("、")}`,
   stressMultipleFacts: (ids: string[]) => `事實 ${ids.join("、")}`,
   stressNewDefaults: (names: string[]) => `因削減而違約：${names.join("、")}。`,
   stressCapped: (names: string[]) => `風險市值以其全部市值為上限：${names.join("、")}。`,

@@ -71,6 +71,7 @@ async function paneAlone(browser: Browser, origin: string): Promise<void> {
     ["pane-light", "light", "entity=MSFT"],
     ["pane-dark", "dark", "entity=MSFT&theme=dark"],
     ["pane-zh-TW", "light", "entity=NVDA&lang=zh-TW"],
+    ["pane-zh-CN", "light", "entity=NVDA&lang=zh-CN"],
   ] as const) {
     await check(`taskpane.html alone renders (${name})`, async () => {
       const errors: string[] = [];
@@ -213,7 +214,7 @@ async function previewFlow(browser: Browser, origin: string): Promise<void> {
   await check("Refresh data keeps the edited fact row", async () => {
     if (!edit) throw new Error("no edit to keep");
     await pane.getByRole("button", { name: "Refresh data" }).click();
-    await pane.getByText(/kept 1 rows you edited/).first().waitFor({ timeout: 30000 });
+    await pane.getByText(/kept \d+ rows you edited/).first().waitFor({ timeout: 30000 });
     const kept = (await readRange(page, BASE_SHEET_NAMES.facts, { top: factRow - 1, left: amountCol - 1, bottom: factRow - 1, right: amountCol - 1 }))[0][0];
     expectClose(kept, edit.amount, `${edit.fact.id} amount after Refresh`);
     const exposure = (await readRange(page, BASE_SHEET_NAMES.exposure, { top: rowOf(edit.fact.from), left: 2, bottom: rowOf(edit.fact.from), right: 2 }))[0][0];

@@ -72,6 +72,7 @@ const SHOTS: Shot[] = [
   { name: "workbook", tab: "workbook", entity: "MSFT", save: ["light"] },
   { name: "empty", tab: "overview", entity: "SPACEX", query: "asOf=2024-10-01", save: ["light"] },
   { name: "overview-zh-TW", tab: "overview", entity: "NVDA", query: "lang=zh-TW", save: ["light"] },
+  { name: "overview-zh-CN", tab: "overview", entity: "NVDA", query: "lang=zh-CN", save: ["light"] },
 ];
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".map": "application/json" };

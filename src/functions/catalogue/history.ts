@@ -59,7 +59,7 @@ export const HISTORY = defineFunction({
   body({ entity, measure, from, to, step }, call) {
     const measures = parseMeasures(call.fn, measure);
     const { model, basis } = call.loaded;
-    const series = measures.map((m) => orThrow(history(model, entity.id, { measure: m, from, to, step, basis })));
+    const series = measures.map((m) => orThrow(history(model, entity.id, { measure: m, from, to, step, basis, facts: false })));
     let dates = series[0].points.map((p) => p.date);
     let columns: (number | string)[][];
     if (measures.length > 1 && step === "facts") {

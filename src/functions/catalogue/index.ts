@@ -9,7 +9,9 @@ import { CAPEX_OFFSET } from "./capexOffset";
 import { CIRCULAR_EXPOSURE } from "./circularExposure";
 import { CONTRACT_VALUE } from "./contractValue";
 import { CYCLES } from "./cycles";
+import { DEBTRANK } from "./debtRank";
 import { ENTITIES } from "./entities";
+import { ESTIMATE_EXPOSURES } from "./estimateExposures";
 import { EXPOSURE_TABLE } from "./exposureTable";
 import { FACT } from "./fact";
 import { FUNDING } from "./funding";
@@ -33,6 +35,8 @@ export const FUNCTIONS = {
   EXPOSURE_TABLE,
   HISTORY,
   CYCLES,
+  DEBTRANK,
+  ESTIMATE_EXPOSURES,
   ENTITIES,
   FACT,
   SOURCE,

@@ -4,7 +4,7 @@ import { orThrow } from "../errors";
 import { asOf, defineFunction, entity, enumOf, modelParam } from "../params";
 
 /** Measures of STRESS, default first. */
-export const STRESS_MEASURES = ["revenue", "lender_loss", "market_value"] as const;
+export const STRESS_MEASURES = ["revenue", "lender_loss", "market_value", "investor_loss", "total"] as const;
 
 /**
  * Scenarios kept per view. A sheet asks each scenario once per entity and measure; a sweep of cuts asks
@@ -28,7 +28,7 @@ export const STRESS = defineFunction({
     entity("shocked", "the entity that cuts its commitments, such as OPENAI"),
     { name: "cut", type: "fraction", hint: "the fraction of commitments cut, 0 to 1" },
     enumOf("measure", STRESS_MEASURES, "the stress measure"),
-    { name: "multiple", type: "number", optional: true, min: 0, hint: "an EV/revenue multiple; empty for the model's" },
+    { name: "multiple", type: "number", optional: true, min: 0, hint: "an EV/revenue multiple replacing margin × multiple; empty for the sourced defaults" },
     asOf,
     modelParam,
   ],
@@ -43,6 +43,10 @@ export const STRESS = defineFunction({
         return line.lenderLoss;
       case "market_value":
         return line.marketValueAtRisk;
+      case "investor_loss":
+        return line.investorLoss;
+      case "total":
+        return line.totalLoss;
       case "revenue":
         return line.revenueLost;
     }

@@ -72,3 +72,15 @@ export const CLAIMS: readonly Claim[] = [
     opinion: null,
   },
 ];
+
+/**
+ * The article's figures that the stress test is set against, declared once: the pane, the Stress and Claims
+ * sheets, the tests and docs/methodology.md §7 read them here. Each applies only where the article's
+ * scenario does: OpenAI shocked, losses of the companies with the listed role.
+ */
+export const CLAIM_FIGURES = {
+  /** S14: the hyperscalers lose USD 1 trillion of market value if OpenAI cuts its committed spend. */
+  S14: { usdBn: 1000, shocked: "OPENAI", role: "hyperscaler" },
+  /** S13: big-tech market values could shrink 50–80 % if OpenAI fell (a full cut). */
+  S13: { low: 0.5, high: 0.8, shocked: "OPENAI", role: "hyperscaler" },
+} as const;

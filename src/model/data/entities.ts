@@ -54,7 +54,7 @@ export const ENTITIES: readonly Entity[] = [
   e("WULF", "TeraWulf", null, ["dc_developer"], true, ["TeraWulf", "Terawulf"]),
   e("RIOT", "Riot Platforms", null, ["dc_developer"], true, ["Riot Platforms", "RIOT PLATFORMS", "Riot"]),
   // Data-centre developers and investors
-  e("VANTAGE", "Vantage Data Centers", "Vantage 數據中心", ["dc_developer"], false, ["Vantage", "Vantage Data Centers"]),
+  e("VANTAGE", "Vantage Data Centers", "Vantage 數據中心", ["dc_developer"], false, ["Vantage", "Vantage Data Centers", "Vantage 数据中心"]),
   e("CRUSOE", "Crusoe", null, ["dc_developer"], false, ["Crusoe Energy"]),
   e("ALIGNED", "Aligned Data Centers", null, ["dc_developer"], false, ["Aligned"]),
   e("PDI", "Primary Digital Infrastructure", null, ["investor"], false, ["Primary Digital"]),
@@ -92,7 +92,7 @@ export const ENTITIES: readonly Entity[] = [
     "AMZN",
     "META",
   ]),
-  e("HYPERSCALERS", "Hyperscalers OpenAI buys from (unspecified)", "超大規模雲廠商", ["aggregate"], false, ["Hyperscalers"]),
+  e("HYPERSCALERS", "Hyperscalers OpenAI buys from (unspecified)", "超大規模雲廠商", ["aggregate"], false, ["Hyperscalers", "超大规模云厂商"]),
   e("BIG-TECH", "Big tech (unspecified)", "大科技公司", ["aggregate"], false, ["Big Tech", "科技巨頭", "科技巨头"]),
   e("NEOCLOUDS", "Microsoft's neocloud suppliers other than Nebius", null, ["aggregate", "neocloud"], false, ["Neoclouds"], ["CRWV", "NSCALE", "LAMBDA"]),
   e("OPENAI-BACKERS", "OpenAI's strategic investors (Microsoft, Nvidia, Amazon, SoftBank)", null, ["aggregate", "investor"], false, [

@@ -1,26 +1,74 @@
 /**
  * "Build workbook": a fresh build, an update of AIFIN's own sheets, or a new set alongside.
  *
- * Round trips: 1 read names/tables/record part · 2 read the record (skipped in a fresh workbook) · 3 read
- * the tables being updated (skipped when none) · 4 write everything · 5 write the record with the new
- * sheet ids (folded into 4 when no sheet is new) → at most 5.
+ * Round trips: 1 names, tables, record part · 2 record and every sheet's proof · 3 what an update rewrites
+ * (its tables, the cells on its computed sheets, its chart; skipped when nothing is updated) · 4 the record
+ * first, then every sheet (new sheets get their proof as they are added; tables get in-place writes and
+ * appended rows, nothing deleted or moved) · 5 the new sheets' ids in the record and the rows that left
+ * the data, deleted as rows (skipped when there are neither) → at most 5.
+ *
+ * What an update may change on a computed sheet (Exposure, Stress, Cycles, Sources): the rectangle AIFIN
+ * wrote last time (kept in the record) and the one it writes now. A cell the analyst typed outside the old
+ * rectangle that the new one needs stops the update; a formula the analyst put in an input cell is kept.
+ * A failure in round trip 4 is put back in a new batch (the new sheets deleted, cells and rows restored, the
+ * record as it was), so the error can say nothing was changed.
  */
 import { planBuild, type BuildPlan } from "../buildPlan";
-import { rangeAddress } from "../a1";
+import { parseRange, rangeAddress, type Rect } from "../a1";
 import { stopped } from "../hostErrors";
-import { ownershipRecordToXml, type BuildRecord } from "../ownershipRecord";
-import { baselineOf, mergeRows, type MergeCounts, type TableCell } from "../refreshMerge";
+import { OWNERSHIP_NAMESPACE, ownershipRecordToXml, PROOF_NAME, proofComment, type BuildRecord } from "../ownershipRecord";
+import { baselineOf, mergeRows, type MergeResult, type TableCell } from "../refreshMerge";
 import { operate, Stop, type Session } from "../session";
 import { buildSpecs, excelRefs, stressInputsFrom } from "../sheetAssembly";
 import { SHEET_ROLES, TABLE_ROLES, tableRoleOf, type SheetRole, type TableRole } from "../sheetRoles";
-import { TABLE_HEADER_ROW } from "../templateSpec";
+import { TABLE_HEADER_ROW, type SheetSpec } from "../templateSpec";
+import type { TemplateSource } from "../templateSource";
 import type { BuildOptions, BuildOutcome } from "../types";
-import { writeSpec, writeTableBody } from "../excelWriter";
-import { readSnapshot, splitTable } from "./snapshot";
+import {
+  deleteTableRows,
+  queueTableRead,
+  reproduce,
+  restoreTableChanges,
+  tableReadOf,
+  writeSpec,
+  writeTableChanges,
+  type TableRead,
+  type TableReadRequest,
+} from "../excelWriter";
+import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
 /** The sheets whose spec carries a chart. */
 const CHART_ROLES: readonly SheetRole[] = ["exposure", "history"];
+
+/** A new random token for a build's sheet-local proofs. */
+function randomToken(): string {
+  let t = "";
+  while (t.length < 24) t += Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, "0");
+  return t.slice(0, 24);
+}
+
+/** A computed sheet as read before an update: its used cells (as they would be rewritten), and where. */
+interface SheetRead {
+  rect: Rect | null;
+  cells: (string | number | boolean)[][];
+}
+
+function specRect(spec: SheetSpec): Rect {
+  return { top: 1, left: 1, bottom: Math.max(1, spec.rows.length), right: Math.max(1, spec.rows[0]?.length ?? 1) };
+}
+
+const inside = (r: Rect, row: number, col: number): boolean => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+
+/** The parts of `old` outside `now` (both anchored at A1), as at most two rectangles. */
+function leftovers(old: Rect, now: Rect): Rect[] {
+  const out: Rect[] = [];
+  if (old.bottom > now.bottom) out.push({ top: now.bottom + 1, left: 1, bottom: old.bottom, right: old.right });
+  if (old.right > now.right) out.push({ top: 1, left: now.right + 1, bottom: Math.min(old.bottom, now.bottom), right: old.right });
+  return out;
+}
+
+const rectAddress = (r: Rect): string => rangeAddress(r.top, r.left, r.bottom, r.right);
 
 export async function build(ctx: OperationContext, options: BuildOptions): Promise<BuildOutcome> {
   const { deps, features: f } = ctx;
@@ -33,14 +81,27 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       if (plan.kind === "clash") return { kind: "clash", clashes: plan.clashes, foreign: plan.foreign };
       const source = deps.source();
       const wb = s.context.workbook;
+      const prev = plan.previous;
 
-      // Round trip 3: the owned tables being updated, and the chart being replaced.
-      const reads: Partial<Record<TableRole, Excel.Range>> = {};
+      // An owned table sheet whose table was renamed or converted to a range: never cleared or rewritten.
       for (const role of TABLE_ROLES) {
-        if (plan.tables[role].existing) {
-          const range = wb.tables.getItem(plan.tables[role].name).getRange();
-          range.load("formulas");
-          reads[role] = range;
+        if (plan.sheets[role].existingId && !plan.tables[role].existing) throw new Stop(stopped("tableMissing", "build", { subject: plan.sheets[role].name }));
+      }
+
+      // Round trip 3: what the update rewrites.
+      const tableReqs: Partial<Record<TableRole, TableReadRequest>> = {};
+      const titleReqs: Partial<Record<TableRole, Excel.Range>> = {};
+      const sheetReqs: Partial<Record<SheetRole, Excel.Range>> = {};
+      for (const role of SHEET_ROLES) {
+        const id = plan.sheets[role].existingId;
+        if (!id) continue;
+        const sheet = wb.worksheets.getItem(id);
+        const tableRole = tableRoleOf(role);
+        if (tableRole) {
+          tableReqs[tableRole] = queueTableRead(wb.tables.getItem(plan.tables[tableRole].name));
+          titleReqs[tableRole] = sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).load("formulas,values");
+        } else {
+          sheetReqs[role] = sheet.getUsedRange().load("formulas,values,rowIndex,columnIndex,rowCount,columnCount");
         }
       }
       // Charts of the computed sheets being rewritten (Exposure, History): AIFIN's own is replaced.
@@ -52,87 +113,172 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         charts.load("items/name");
         oldCharts[role] = charts;
       }
-      let oldStressInputs: Excel.Range | null = null;
-      if (plan.sheets.stress.existingId) {
-        oldStressInputs = wb.worksheets.getItem(plan.sheets.stress.existingId).getRange("B2:B4");
-        oldStressInputs.load("values");
-      }
-      if (Object.keys(reads).length > 0 || Object.keys(oldCharts).length > 0 || oldStressInputs) await s.sync();
+      if (Object.keys(tableReqs).length + Object.keys(sheetReqs).length + Object.keys(oldCharts).length > 0) await s.sync();
 
-      const refs = excelRefs(plan);
-      const stressInputs = oldStressInputs ? stressInputsFrom(oldStressInputs.values, source.stressDefaults) : source.stressDefaults;
-      const specs = buildSpecs(source, refs, { facts: plan.tables.facts.name, entities: plan.tables.entities.name }, options, stressInputs);
-      const tableColumns: Record<TableRole, readonly string[]> = { facts: source.factColumns, entities: source.entityColumns };
-      const tableIncoming: Record<TableRole, readonly (readonly TableCell[])[]> = { facts: source.factRows, entities: source.entityRows };
-      const merged: Partial<Record<TableRole, { rows: TableCell[][]; baseline: Record<string, string>; bodyRows: number; width: number; counts: MergeCounts }>> = {};
+      // Decide, in pure code.
+      const tableReads: Partial<Record<TableRole, TableRead>> = {};
       for (const role of TABLE_ROLES) {
-        const range = reads[role];
-        if (!range) continue;
-        const current = splitTable(range.formulas as unknown[][]);
-        const prev = plan.previous as BuildRecord;
-        const result = mergeRows({
-          columns: tableColumns[role],
-          idColumn: source.idColumn,
-          current,
-          baseline: prev.baseline.hashes[role] ?? {},
-          incoming: tableIncoming[role],
-        });
+        const req = tableReqs[role];
+        if (!req) continue;
+        const read = tableReadOf(req);
+        if (read.worksheetId !== plan.sheets[role].existingId) throw new Stop(stopped("tableMissing", "build", { subject: plan.sheets[role].name }));
+        tableReads[role] = read;
+      }
+      const sheetReads: Partial<Record<SheetRole, SheetRead>> = {};
+      for (const role of SHEET_ROLES) {
+        const used = sheetReqs[role];
+        if (!used) continue;
+        const formulas = used.formulas as unknown[][];
+        const values = used.values as unknown[][];
+        const cells = formulas.map((row, i) => row.map((v, j) => reproduce(v, values[i]?.[j])));
+        const empty = cells.every((row) => row.every((v) => v === ""));
+        sheetReads[role] = {
+          rect: empty ? null : { top: used.rowIndex + 1, left: used.columnIndex + 1, bottom: used.rowIndex + used.rowCount, right: used.columnIndex + used.columnCount },
+          cells,
+        };
+      }
+      const cellOf = (read: SheetRead | undefined, address: string): string | number | boolean => {
+        const at = parseRange(address);
+        if (!read?.rect || !at || !inside(read.rect, at.top, at.left)) return "";
+        return read.cells[at.top - read.rect.top][at.left - read.rect.left];
+      };
+
+      const stressRead = sheetReads.stress;
+      const stressInputs = stressRead
+        ? stressInputsFrom([["B2"], ["B3"], ["B4"]].map(([a]) => [cellOf(stressRead, a)]), source.stressDefaults)
+        : source.stressDefaults;
+      const specs = buildSpecs(source, excelRefs(plan), { facts: plan.tables.facts.name, entities: plan.tables.entities.name }, options, stressInputs);
+
+      const columns: Record<TableRole, readonly string[]> = { facts: source.factColumns, entities: source.entityColumns };
+      const incoming: Record<TableRole, readonly (readonly TableCell[])[]> = { facts: source.factRows, entities: source.entityRows };
+      const merged: Partial<Record<TableRole, MergeResult>> = {};
+      for (const role of TABLE_ROLES) {
+        const read = tableReads[role];
+        if (!read) continue;
+        const result = mergeRows({ columns: columns[role], idColumn: source.idColumn, current: { header: read.header, rows: read.rows }, baseline: prev?.baseline.hashes[role] ?? {}, incoming: incoming[role] });
         if (!result.ok) throw new Stop(stopped("columnMissing", "build", { subject: plan.tables[role].name, items: result.missing }));
-        merged[role] = { rows: result.rows, baseline: result.baseline, bodyRows: current.rows.length, width: current.header.length, counts: result.counts };
+        merged[role] = result;
       }
 
-      // Round trip 4: write everything.
+      // Computed sheets: what AIFIN wrote last time, what it writes now, and what the analyst typed.
+      const oldRects: Partial<Record<SheetRole, Rect>> = {};
+      for (const role of SHEET_ROLES) {
+        const read = sheetReads[role];
+        if (!read) continue;
+        const spec = specs[role];
+        const now = specRect(spec);
+        const old = parseRange(prev?.written?.[role] ?? "") ?? now;
+        oldRects[role] = old;
+        const blocked: string[] = [];
+        if (read.rect) {
+          for (let r = read.rect.top; r <= read.rect.bottom; r++) {
+            for (let c = read.rect.left; c <= read.rect.right; c++) {
+              if (read.cells[r - read.rect.top][c - read.rect.left] !== "" && inside(now, r, c) && !inside(old, r, c)) blocked.push(rangeAddress(r, c, r, c).split(":")[0]);
+            }
+          }
+        }
+        if (blocked.length > 0) throw new Stop(stopped("cellsInTheWay", "build", { subject: plan.sheets[role].name, items: blocked }));
+        // A formula the analyst put in an input cell stays.
+        for (const input of spec.inputs ?? []) {
+          const current = cellOf(read, input);
+          const at = parseRange(input) as Rect;
+          if (typeof current === "string" && current.startsWith("=") && spec.rows[at.top - 1]) spec.rows[at.top - 1][at.left - 1] = current;
+        }
+      }
+
+      // The record, written first so that sheets a failed build leaves behind carry a proof it knows.
+      const token = prev?.token ?? deps.token?.() ?? randomToken();
+      const record = recordOf(plan, source, options, merged, token, specs);
+      const others = plan.keptBuilds.filter((b) => b.key !== plan.key);
+      const recordXml = (): string => ownershipRecordToXml({ version: 1, builds: [...others, record].sort((a, b) => a.key - b.key) });
+      const ownPart = snap.part && snap.recordReadable ? snap.part : null;
+      const ownPartId = ownPart ? ownPart.id : null;
+      let addedPart: Excel.CustomXmlPart | null = null;
+      const writeRecord = (): void => {
+        if (ownPart) ownPart.setXml(recordXml());
+        else if (addedPart) addedPart.setXml(recordXml());
+        else addedPart = wb.customXmlParts.add(recordXml());
+      };
+
+      // Round trip 4: write, with a restore ready in case it fails part-way.
+      const snapIds = new Set(snap.sheets.map((w) => w.id));
+      const newNames = SHEET_ROLES.filter((r) => !plan.sheets[r].existingId).map((r) => plan.sheets[r].name.toLowerCase());
       s.writing = true;
+      s.restore = async (context) => {
+        const w = context.workbook;
+        const sheets = w.worksheets.load("items/id,items/name");
+        const parts = w.customXmlParts.getByNamespace(OWNERSHIP_NAMESPACE).load("items/id");
+        const bodies = TABLE_ROLES.filter((r) => merged[r]).map((r) => ({ r, body: w.tables.getItem(plan.tables[r].name).getDataBodyRange().load("rowCount") }));
+        await context.sync();
+        for (const sh of sheets.items) if (!snapIds.has(sh.id) && newNames.includes(sh.name.toLowerCase())) w.worksheets.getItem(sh.id).delete();
+        for (const { r, body } of bodies) {
+          const sheet = w.worksheets.getItem(plan.sheets[r].existingId as string);
+          restoreTableChanges(w.tables.getItem(plan.tables[r].name), sheet, tableReads[r] as TableRead, (merged[r] as MergeResult).updates, body.rowCount);
+          const title = titleReqs[r] as Excel.Range;
+          const before = (title.formulas as unknown[][]).map((row, i) => row.map((v, j) => reproduce(v, (title.values as unknown[][])[i]?.[j])));
+          sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).formulas = before;
+        }
+        for (const role of SHEET_ROLES) {
+          const read = sheetReads[role];
+          if (!read) continue;
+          const now = specRect(specs[role]);
+          const old = oldRects[role] as Rect;
+          const box: Rect = { top: 1, left: 1, bottom: Math.max(now.bottom, old.bottom), right: Math.max(now.right, old.right) };
+          const cells = Array.from({ length: box.bottom }, (_, i) => Array.from({ length: box.right }, (_, j) => cellOf(read, rangeAddress(i + 1, j + 1, i + 1, j + 1).split(":")[0])));
+          w.worksheets.getItem(plan.sheets[role].existingId as string).getRange(rectAddress(box)).formulas = cells;
+        }
+        if (ownPartId && snap.partXml !== null) w.customXmlParts.getItem(ownPartId).setXml(snap.partXml);
+        for (const p of parts.items) if (!snap.partIds.includes(p.id)) w.customXmlParts.getItem(p.id).delete();
+        await context.sync();
+        return { kind: "nothing" };
+      };
+
+      writeRecord();
       const sheetsByRole = {} as Record<SheetRole, Excel.Worksheet>;
       const added: Array<{ role: SheetRole; sheet: Excel.Worksheet }> = [];
       for (const role of SHEET_ROLES) {
         const target = plan.sheets[role];
         const spec = specs[role];
-        let sheet: Excel.Worksheet;
         const tableRole = tableRoleOf(role);
-        const merging = tableRole !== null && merged[tableRole] !== undefined;
+        let sheet: Excel.Worksheet;
         if (target.existingId) {
           sheet = wb.worksheets.getItem(target.existingId);
-          if (merging) {
+          if (tableRole) {
             // Only the title rows above the table are AIFIN's to rewrite; the table keeps the analyst's rows.
             sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).clear("Contents");
+            writeSpec(sheet, spec, f, { skipFromRow: TABLE_HEADER_ROW });
+            const m = merged[tableRole] as MergeResult;
+            writeTableChanges(wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
           } else {
-            sheet.getRange().clear();
-            // Only AIFIN's own chart goes; a chart the analyst added stays.
-            for (const c of oldCharts[role]?.items ?? []) if (c.name === spec.chart?.name) c.delete();
+            // AIFIN's own chart is re-pointed; a chart the analyst added stays as it is.
+            const chart = oldCharts[role]?.items.find((c) => c.name === spec.chart?.name) ?? null;
+            writeSpec(sheet, spec, f, { chart });
+            for (const piece of leftovers(oldRects[role] as Rect, specRect(spec))) sheet.getRange(rectAddress(piece)).clear("Contents");
           }
         } else {
           sheet = wb.worksheets.add(target.name);
+          sheet.names.add(PROOF_NAME, "=TRUE", proofComment(token, role));
           sheet.load("id");
           added.push({ role, sheet });
+          writeSpec(sheet, spec, f);
         }
         sheetsByRole[role] = sheet;
-        writeSpec(sheet, spec, f, merging ? TABLE_HEADER_ROW : undefined);
-        if (merging && tableRole) {
-          const m = merged[tableRole]!;
-          writeTableBody(wb.tables.getItem(plan.tables[tableRole].name), m.bodyRows, m.rows, m.width);
-        }
       }
       sheetsByRole.exposure.activate();
+      await s.sync();
 
-      const record = recordOf(plan, source, options, merged);
-      const writeRecord = (): void => {
-        const others = plan.keptBuilds.filter((b) => b.key !== plan.key);
-        const xml = ownershipRecordToXml({ version: 1, builds: [...others, record].sort((a, b) => a.key - b.key) });
-        if (snap.part && snap.recordReadable) snap.part.setXml(xml);
-        else wb.customXmlParts.add(xml);
-      };
-      if (added.length === 0) {
-        writeRecord();
-        await s.sync();
-      } else {
-        await s.sync();
-        // Round trip 5: the record, now that the new sheets have ids.
+      // Round trip 5: the new sheets' ids, and the rows that left the data deleted as rows.
+      const deletes = TABLE_ROLES.filter((r) => (merged[r]?.deletes.length ?? 0) > 0);
+      if (added.length > 0 || deletes.length > 0) {
+        s.restore = null;
+        s.finishing = deletes.map((r) => plan.sheets[r].name);
+        for (const r of deletes) deleteTableRows(wb.tables.getItem(plan.tables[r].name), (merged[r] as MergeResult).deletes);
         for (const a of added) record.sheets[a.role] = a.sheet.id;
+        for (const r of deletes) for (const id of Object.keys((merged[r] as MergeResult).leaving)) delete record.baseline.hashes[r][id];
         writeRecord();
         await s.sync();
       }
-      const factCount = merged.facts ? merged.facts.rows.length : source.factRows.length;
+      const factCount = merged.facts ? merged.facts.rows.filter((r) => r.some((v) => v !== null && v !== "")).length : source.factRows.length;
       return { kind: "built", sheets: SHEET_ROLES.map((r) => plan.sheets[r].name), facts: factCount, syncs: s.syncs };
     },
     (error) => ({ kind: "error", error }),
@@ -141,22 +287,30 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
 
 function recordOf(
   plan: BuildPlan,
-  source: ReturnType<OperationContext["deps"]["source"]>,
+  source: TemplateSource,
   options: BuildOptions,
-  merged: Partial<Record<TableRole, { baseline: Record<string, string> }>>,
+  merged: Partial<Record<TableRole, MergeResult>>,
+  token: string,
+  specs: Record<SheetRole, SheetSpec>,
 ): BuildRecord {
+  const hashes = (role: TableRole, columns: readonly string[], rows: readonly (readonly TableCell[])[]): Record<string, string> => {
+    const m = merged[role];
+    // Until the deletes are confirmed, the leaving rows stay in the record as AIFIN's untouched rows.
+    return m ? { ...m.baseline, ...m.leaving } : baselineOf(columns, source.idColumn, rows);
+  };
+  const written: Partial<Record<SheetRole, string>> = {};
+  for (const role of SHEET_ROLES) if (!tableRoleOf(role)) written[role] = rectAddress(specRect(specs[role]));
   const record: BuildRecord = {
     key: plan.key,
+    token,
+    written,
     sheets: {},
     tables: { facts: plan.tables.facts.name, entities: plan.tables.entities.name },
     datasetVersion: source.datasetVersion,
     options: { entity: options.entity, asOf: options.asOf ?? source.latestDate, includeRumoured: options.includeRumoured },
     baseline: {
       columns: { facts: [...source.factColumns], entities: [...source.entityColumns] },
-      hashes: {
-        facts: merged.facts?.baseline ?? baselineOf(source.factColumns, source.idColumn, source.factRows),
-        entities: merged.entities?.baseline ?? baselineOf(source.entityColumns, source.idColumn, source.entityRows),
-      },
+      hashes: { facts: hashes("facts", source.factColumns, source.factRows), entities: hashes("entities", source.entityColumns, source.entityRows) },
     },
   };
   for (const role of SHEET_ROLES) {

@@ -1,13 +1,13 @@
 /**
  * "Freeze to values": one new sheet holding the values of AIFIN's frozen roles (Exposure, Stress,
- * Cycles), no formulas. Round trips: 1 names · 2 record · 3 read the live sheets · 4 write → 4.
+ * Cycles), no formulas. Round trips: 1 names · 2 record and proofs · 3 read the live sheets · 4 write → 4.
  */
 import { rangeAddress } from "../a1";
 import { stopped } from "../hostErrors";
 import { operate, Stop, type Session } from "../session";
 import { FROZEN_ROLES } from "../sheetRoles";
 import type { FreezeOutcome } from "../types";
-import { columnOf, POINTS_PER_CHARACTER } from "../excelWriter";
+import { columnOf, POINTS_PER_CHARACTER, writable } from "../excelWriter";
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
@@ -36,6 +36,15 @@ export async function freeze(ctx: OperationContext): Promise<FreezeOutcome> {
       let name = base;
       for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base} (${k})`;
       s.writing = true;
+      // A failed write leaves at most the new sheet: deleting it puts the workbook back as it was.
+      s.restore = async (context) => {
+        const sheets = context.workbook.worksheets.load("items/id,items/name");
+        await context.sync();
+        const ids = new Set(snap.sheets.map((w) => w.id));
+        for (const sh of sheets.items) if (!ids.has(sh.id) && sh.name.toLowerCase() === name.toLowerCase()) context.workbook.worksheets.getItem(sh.id).delete();
+        await context.sync();
+        return { kind: "nothing" };
+      };
       const sheet = wb.worksheets.add(name);
       const width = Math.max(1, ...parts.map((p) => p.used.columnCount));
       sheet.getRange("A1").values = [[`AIFIN values frozen on ${deps.today()}: a static copy of ${parts.map((p) => p.name).join(", ")}. No formulas, no links: safe to send.`]];
@@ -47,7 +56,8 @@ export async function freeze(ctx: OperationContext): Promise<FreezeOutcome> {
         row++;
         const target = sheet.getRange(rangeAddress(row, 1, row + p.used.rowCount - 1, p.used.columnCount));
         target.numberFormat = p.used.numberFormat;
-        target.values = p.used.values;
+        // Values only: text that Excel would take for a formula (a result reading "=…") is written as text.
+        target.values = (p.used.values as unknown[][]).map((r) => r.map((v) => writable(typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
         row += p.used.rowCount + 1;
       }
       if (f.columnWidths) {

@@ -1,15 +1,18 @@
 /**
  * "Refresh data": merges the newer bundled rows into AIFIN's Facts and Entities tables, keeping every row
- * the analyst edited or added. Round trips: 1 names · 2 record · 3 tables · 4 write → 4.
+ * the analyst edited or added where it is. Round trips: 1 names · 2 record and proofs · 3 tables ·
+ * 4 record, in-place writes and appended rows · 5 row deletes and the final record (skipped when no row
+ * leaves) → at most 5. A failure in 4 is put back in a new batch; a failure in 5 leaves AIFIN rows the
+ * next refresh removes.
  */
 import { stopped } from "../hostErrors";
 import { ownershipRecordToXml } from "../ownershipRecord";
-import { mergeRows, type MergeCounts, type TableCell } from "../refreshMerge";
+import { mergeRows, type MergeCounts, type MergeResult, type TableCell } from "../refreshMerge";
 import { operate, Stop, type Session } from "../session";
 import { TABLE_ROLES, type TableRole } from "../sheetRoles";
 import type { RefreshOutcome } from "../types";
-import { writeTableBody } from "../excelWriter";
-import { readSnapshot, splitTable } from "./snapshot";
+import { deleteTableRows, queueTableRead, restoreTableChanges, tableReadOf, writeTableChanges, type TableRead } from "../excelWriter";
+import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
 const noCounts = (): MergeCounts => ({ added: 0, updated: 0, unchanged: 0, keptEdited: 0, keptAdded: 0, removed: 0, keptDeleted: 0 });
@@ -24,6 +27,7 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       if (!snap.part) throw new Stop(stopped("noWorkbook", "refresh"));
       if (!snap.recordReadable) throw new Stop(stopped("recordUnreadable", "refresh"));
       const liveIds = new Set(snap.sheets.map((w) => w.id));
+      const nameById = new Map(snap.sheets.map((w) => [w.id, w.name]));
       const tableNames = new Set(snap.tables.map((t) => t.toLowerCase()));
       const builds = snap.record.builds.filter(
         (b) => TABLE_ROLES.every((r) => b.sheets[r] && liveIds.has(b.sheets[r] as string) && tableNames.has(b.tables[r].toLowerCase())),
@@ -31,44 +35,58 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       if (builds.length === 0) throw new Stop(stopped("tablesGone", "refresh"));
       const source = deps.source();
       const wb = s.context.workbook;
-      const reads = builds.map((b) => {
-        const r = {} as Record<TableRole, { range: Excel.Range; worksheet: Excel.Worksheet }>;
-        for (const role of TABLE_ROLES) {
-          const table = wb.tables.getItem(b.tables[role]);
-          const range = table.getRange();
-          range.load("formulas");
-          const worksheet = table.worksheet;
-          worksheet.load("id");
-          r[role] = { range, worksheet };
-        }
-        return r;
-      });
+      const requests = builds.map((b) => TABLE_ROLES.map((role) => ({ b, role, request: queueTableRead(wb.tables.getItem(b.tables[role])) })));
       await s.sync();
 
       const columns: Record<TableRole, readonly string[]> = { facts: source.factColumns, entities: source.entityColumns };
       const incoming: Record<TableRole, readonly (readonly TableCell[])[]> = { facts: source.factRows, entities: source.entityRows };
       const totals: Record<TableRole, MergeCounts> = { facts: noCounts(), entities: noCounts() };
-      const writes: Array<() => void> = [];
-      builds.forEach((b, i) => {
-        for (const role of TABLE_ROLES) {
-          const { range, worksheet } = reads[i][role];
-          // A table of AIFIN's name that now sits on a sheet AIFIN did not create is not AIFIN's table.
-          if (worksheet.id !== b.sheets[role]) throw new Stop(stopped("tableMoved", "refresh", { subject: b.tables[role] }));
-          const current = splitTable(range.formulas as unknown[][]);
-          const result = mergeRows({ columns: columns[role], idColumn: source.idColumn, current, baseline: b.baseline.hashes[role] ?? {}, incoming: incoming[role] });
-          if (!result.ok) throw new Stop(stopped("columnMissing", "refresh", { subject: b.tables[role], items: result.missing }));
-          for (const k of Object.keys(totals[role]) as Array<keyof MergeCounts>) totals[role][k] += result.counts[k];
-          const table = wb.tables.getItem(b.tables[role]);
-          writes.push(() => writeTableBody(table, current.rows.length, result.rows, current.header.length));
-          b.baseline.hashes[role] = result.baseline;
-          b.baseline.columns[role] = [...columns[role]];
-        }
+      const merges: Array<{ tableName: string; sheetId: string; read: TableRead; result: MergeResult }> = [];
+      for (const { b, role, request } of requests.flat()) {
+        const read = tableReadOf(request);
+        // A table of AIFIN's name that now sits on a sheet AIFIN did not create is not AIFIN's table.
+        if (read.worksheetId !== b.sheets[role]) throw new Stop(stopped("tableMoved", "refresh", { subject: b.tables[role] }));
+        const result = mergeRows({ columns: columns[role], idColumn: source.idColumn, current: { header: read.header, rows: read.rows }, baseline: b.baseline.hashes[role] ?? {}, incoming: incoming[role] });
+        if (!result.ok) throw new Stop(stopped("columnMissing", "refresh", { subject: b.tables[role], items: result.missing }));
+        for (const k of Object.keys(totals[role]) as Array<keyof MergeCounts>) totals[role][k] += result.counts[k];
+        merges.push({ tableName: b.tables[role], sheetId: read.worksheetId, read, result });
+        // Until the deletes are confirmed, the leaving rows stay in the record as AIFIN's untouched rows.
+        b.baseline.hashes[role] = { ...result.baseline, ...result.leaving };
+        b.baseline.columns[role] = [...columns[role]];
         b.datasetVersion = source.datasetVersion;
-      });
+      }
+
+      // Round trip 4: the record first, then in-place writes and appended rows. Nothing moves or goes.
+      const part = snap.part;
+      const partId = part.id;
+      const partXml = snap.partXml;
       s.writing = true;
-      writes.forEach((w) => w());
-      (snap.part as Excel.CustomXmlPart).setXml(ownershipRecordToXml(snap.record));
+      s.restore = async (context) => {
+        const w = context.workbook;
+        const bodies = merges.map((m) => {
+          const body = w.tables.getItem(m.tableName).getDataBodyRange();
+          body.load("rowCount");
+          return body;
+        });
+        await context.sync();
+        merges.forEach((m, i) => restoreTableChanges(w.tables.getItem(m.tableName), w.worksheets.getItem(m.sheetId), m.read, m.result.updates, bodies[i].rowCount));
+        if (partXml !== null) w.customXmlParts.getItem(partId).setXml(partXml);
+        await context.sync();
+        return { kind: "nothing" };
+      };
+      part.setXml(ownershipRecordToXml(snap.record));
+      for (const m of merges) writeTableChanges(wb.tables.getItem(m.tableName), wb.worksheets.getItem(m.sheetId), m.read, m.result.updates, m.result.appends);
       await s.sync();
+
+      // Round trip 5: rows that left the data, deleted as rows (bottom up), then the final record.
+      if (merges.some((m) => m.result.deletes.length > 0)) {
+        s.restore = null;
+        s.finishing = [...new Set(merges.filter((m) => m.result.deletes.length > 0).map((m) => nameById.get(m.sheetId) as string))];
+        for (const m of merges) deleteTableRows(wb.tables.getItem(m.tableName), m.result.deletes);
+        for (const b of builds) for (const role of TABLE_ROLES) for (const id of Object.keys(merges.find((m) => m.tableName === b.tables[role])?.result.leaving ?? {})) delete b.baseline.hashes[role][id];
+        part.setXml(ownershipRecordToXml(snap.record));
+        await s.sync();
+      }
       return { kind: "refreshed", datasetVersion: source.datasetVersion, facts: totals.facts, entities: totals.entities, syncs: s.syncs };
     },
     (error) => ({ kind: "error", error }),

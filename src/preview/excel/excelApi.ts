@@ -16,7 +16,7 @@
  * worksheet, getRange, getDataBodyRange, getHeaderRowRange, rows.add/getItemAt/count, delete), charts
  * (add, items, getItem, name, title, legend, axes, setPosition, delete), customXmlParts (add,
  * getByNamespace, getItem(OrNullObject), id, namespaceUri, getXml, setXml, delete), names (add, items,
- * getItem(OrNullObject), name, formula, value, type, delete).
+ * getItem(OrNullObject), name, formula, value, type, delete), worksheet-scoped names (Worksheet.names), chart.setData.
  */
 import {
   PreviewOfficeError,
@@ -289,6 +289,10 @@ class WorksheetProxy extends ProxyBase {
   }
   get charts(): ChartCollectionProxy {
     return new ChartCollectionProxy(this.context, () => this.target());
+  }
+  /** Worksheet-scoped names (ExcelApi 1.4). */
+  get names(): NamedItemCollectionProxy {
+    return new NamedItemCollectionProxy(this.context, () => this.target());
   }
   get freezePanes(): { freezeRows(n: number): void; unfreeze(): void } {
     return {
@@ -828,6 +832,14 @@ class ChartProxy extends ProxyBase {
       c.to = to ?? null;
     });
   }
+  /** Chart.setData (ExcelApi 1.1): a new source range on the chart's sheet. */
+  setData(source: RangeProxy, seriesBy?: string): void {
+    this.q(() => {
+      const c = this.target();
+      c.source = addressOf(source.target().box);
+      if (seriesBy) c.seriesBy = seriesBy;
+    });
+  }
   delete(): void {
     this.q(() => this.book.deleteChart(this.target()));
   }
@@ -948,10 +960,20 @@ interface NameProps {
 
 class NamedItemCollectionProxy extends ProxyBase {
   private list: NamedItemProxy[] | null = null;
+  /** `sheet`: the worksheet of Worksheet.names (worksheet scope); absent for Workbook.names. */
+  constructor(
+    context: PreviewRequestContext,
+    private readonly sheet?: () => SheetMeta,
+  ) {
+    super(context);
+  }
+  private inScope(n: NameMeta): boolean {
+    return this.sheet ? n.sheetId === this.sheet().id : !n.sheetId;
+  }
   load(props?: unknown): this {
     void props;
     this.q(() => {
-      this.list = this.book.names.map((n) => {
+      this.list = this.book.names.filter((n) => this.inScope(n)).map((n) => {
         const p = new NamedItemProxy(this.context, () => n);
         p.fill();
         return p;
@@ -972,7 +994,7 @@ class NamedItemCollectionProxy extends ProxyBase {
         const { sheet, box } = reference.target();
         formula = `=${sheetRef(sheet.name, addressOf(box, true))}`;
       }
-      created = this.book.addName(name, formula, comment ?? "");
+      created = this.book.addName(name, formula, comment ?? "", this.sheet?.().id);
     });
     return new NamedItemProxy(this.context, () => {
       if (!created) throw new PreviewOfficeError("InvalidReference", "The name was not created.");

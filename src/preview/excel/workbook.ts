@@ -96,6 +96,8 @@ export interface NameMeta {
   formula: string;
   comment: string;
   visible: boolean;
+  /** Id of the sheet a worksheet-scoped name belongs to (Worksheet.names); absent for workbook scope. */
+  sheetId?: string;
 }
 
 /** What a cell holds, as Excel's range properties read it. */
@@ -671,14 +673,16 @@ export class PreviewWorkbook {
     });
   }
 
-  addName(name: string, formula: string, comment = ""): NameMeta {
+  addName(name: string, formula: string, comment = "", sheetId?: string): NameMeta {
     if (!NAME_RULE.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new PreviewOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
-    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.tableByName(name)) {
+    if (this.names.some((n) => n.sheetId === sheetId && n.name.toLowerCase() === name.toLowerCase()) || (!sheetId && this.tableByName(name))) {
       throw new PreviewOfficeError("ItemAlreadyExists", `The name "${name}" is already used in this workbook.`);
     }
-    const item: NameMeta = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment, visible: true };
+    const item: NameMeta = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment, visible: true, ...(sheetId ? { sheetId } : {}) };
     this.change(() => {
       this.names.push(item);
+      // Worksheet-scoped names are kept as metadata only (AIFIN's ownership proof); formulas never use them.
+      if (sheetId) return;
       try {
         this.hf.addNamedExpression(name, this.translate(item.formula));
       } catch {

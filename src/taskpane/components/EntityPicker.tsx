@@ -27,7 +27,7 @@ export function EntityPicker({ registry, value, onChange, label, className }: En
   const s = useStrings();
   const styles = useStyles();
   const current = registry.get(value);
-  const currentLabel = current ? entityLabel(current) : value;
+  const currentLabel = current ? entityLabel(current, s.chineseScript) : value;
   // While the user types, the box shows their text; otherwise it shows the chosen entity.
   const [query, setQuery] = useState("");
   const [typing, setTyping] = useState(false);
@@ -60,9 +60,9 @@ export function EntityPicker({ registry, value, onChange, label, className }: En
         }}
       >
         {matches.map((entity) => (
-          <Option key={entity.id} value={entity.id} text={entityLabel(entity)}>
+          <Option key={entity.id} value={entity.id} text={entityLabel(entity, s.chineseScript)}>
             <div className={styles.option}>
-              <span>{entityLabel(entity)}</span>
+              <span>{entityLabel(entity, s.chineseScript)}</span>
               {entity.aliases.length > 0 && <span className={styles.aliases}>{entity.aliases.slice(0, 4).join(" · ")}</span>}
             </div>
           </Option>

@@ -15,9 +15,10 @@ import { useStrings } from "../i18n";
 import { FigureTable } from "./FigureTable";
 import { EntityPicker } from "./EntityPicker";
 import { ErrorState } from "./States";
+import { CLAIM_FIGURES } from "../../model";
 
-/** The article's figure (claim S14): hyperscalers would lose about USD 1 trillion of market value. */
-export const ARTICLE_CLAIM_USD_BN = 1000;
+/** The article's figure (claim S14): hyperscalers would lose about USD 1 trillion of market value (declared with the claims). */
+export const ARTICLE_CLAIM_USD_BN = CLAIM_FIGURES.S14.usdBn;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -66,9 +67,17 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
     () => run({ shocked, cut: cutPct / 100, ...(multiple !== null ? { multiple } : {}) }),
     [run, shocked, cutPct, multiple],
   );
-  const lines = isEngineError(result) ? [] : result.lines.filter((l) => l.revenueLost > 0 || l.lenderLoss > 0 || l.marketValueAtRisk > 0);
-  const sorted = [...lines].sort((a, b) => b.marketValueAtRisk - a.marketValueAtRisk || b.revenueLost - a.revenueLost);
-  const maxMv = Math.max(...sorted.map((l) => l.marketValueAtRisk), 1e-9);
+  // Value at risk shown per company: the operating and investor channels (both market value); lender losses apart.
+  const valueLost = (l: { marketValueAtRisk: number; investorLoss: number }) => l.marketValueAtRisk + l.investorLoss;
+  const lines = isEngineError(result) ? [] : result.lines.filter((l) => l.revenueLost > 0 || l.lenderLoss > 0 || valueLost(l) > 0);
+  const sorted = [...lines].sort((a, b) => valueLost(b) - valueLost(a) || b.revenueLost - a.revenueLost);
+  const maxMv = Math.max(...sorted.map(valueLost), 1e-9);
+  // S14 speaks of OpenAI cutting and the hyperscalers losing: compare only that scenario, only their losses.
+  const s14 = CLAIM_FIGURES.S14;
+  const claimRatio =
+    isEngineError(result) || shocked !== s14.shocked
+      ? null
+      : result.lines.filter((l) => registry.get(l.id)?.roles.includes(s14.role)).reduce((sum, l) => sum + valueLost(l), 0) / s14.usdBn;
 
   return (
     <div className={styles.root}>
@@ -115,8 +124,8 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
         <>
           <div className={styles.total} role="status" aria-live="polite">
             <Text size={200}>{s.stressTotal}</Text>
-            <Text className={styles.totalValue}>{formatUsdBn(result.total.marketValueAtRisk)}</Text>
-            <Text size={200}>{s.stressClaim(formatPct(result.total.marketValueAtRisk / ARTICLE_CLAIM_USD_BN))}</Text>
+            <Text className={styles.totalValue}>{formatUsdBn(valueLost(result.total))}</Text>
+            {claimRatio !== null && <Text size={200}>{s.stressClaim(formatPct(claimRatio))}</Text>}
             {result.total.lenderLoss > 0 && (
               <Text size={200}>{s.stressLenderTotal(formatUsdBn(result.total.lenderLoss), result.details.newDefaults.length)}</Text>
             )}
@@ -127,13 +136,13 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
             <>
               <h3 className={styles.h}>{s.stressChartLabel} (USD bn)</h3>
               <ul className={styles.bars} aria-label={s.stressChartLabel}>
-                {sorted.filter((l) => l.marketValueAtRisk > 0).map((l) => (
+                {sorted.filter((l) => valueLost(l) > 0).map((l) => (
                   <li key={l.id} className={styles.bar}>
                     <span className={styles.barLabel} title={registry.get(l.id)?.name ?? l.id}>{shortName(registry, l.id, 10)}</span>
                     <span className={styles.track} aria-hidden>
-                      <span className={styles.fill} style={{ display: "block", width: `${(100 * l.marketValueAtRisk) / maxMv}%` }} />
+                      <span className={styles.fill} style={{ display: "block", width: `${(100 * valueLost(l)) / maxMv}%` }} />
                     </span>
-                    <span className={styles.barValue}>{formatBnShort(l.marketValueAtRisk)}</span>
+                    <span className={styles.barValue}>{formatBnShort(valueLost(l))}</span>
                   </li>
                 ))}
               </ul>
@@ -145,11 +154,11 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
                   key: l.id,
                   name: shortName(registry, l.id, 10),
                   title: registry.get(l.id)?.name ?? l.id,
-                  figures: [formatBnShort(l.revenueLost), formatBnShort(l.lenderLoss), formatBnShort(l.marketValueAtRisk)],
+                  figures: [formatBnShort(l.revenueLost), formatBnShort(l.lenderLoss), formatBnShort(valueLost(l))],
                 }))}
                 total={{
                   name: s.totalRow,
-                  figures: [formatBnShort(result.total.revenueLost), formatBnShort(result.total.lenderLoss), formatBnShort(result.total.marketValueAtRisk)],
+                  figures: [formatBnShort(result.total.revenueLost), formatBnShort(result.total.lenderLoss), formatBnShort(valueLost(result.total))],
                 }}
               />
               <section aria-label={s.stressAssumptions}>
@@ -160,7 +169,7 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
                     .map((l) => {
                       const m = result.details.multiples[l.id];
                       const source =
-                        m.source === "default" ? s.stressMultipleDefault : m.source === "override" ? s.stressMultipleOverride : s.stressMultipleFacts(m.source);
+                        m.source === "default" ? s.stressMultipleDefault : m.source === "override" ? s.stressMultipleOverride : s.stressMultipleAssumptions(m.source);
                       return <li key={l.id}>{s.stressMultipleUsed(shortName(registry, l.id), formatRatio(m.multiple), source)}</li>;
                     })}
                 </ul>

@@ -27,6 +27,12 @@ const FIXTURES: Fixture[] = [
   { why: "model may not import the engine", path: "src/model/fixture.ts", code: 'import { stress } from "../engine";\nexport const x = stress;\n', rejected: true },
   { why: "engine may not import React", path: "src/engine/fixture.ts", code: 'import { useState } from "react";\nexport const x = useState;\n', rejected: true },
   { why: "engine may not touch Excel", path: "src/engine/fixture.ts", code: "export const x = () => Excel.run(async () => undefined);\n", rejected: true },
+  { why: "the add-in may not import hyperformula (GPL-3.0, preview and tests only)", path: "src/office/fixture.ts", code: 'import { HyperFormula } from "hyperformula";\nexport const x = HyperFormula;\n', rejected: true },
+  { why: "the pane may not import the workbook preview", path: "src/taskpane/fixture.ts", code: 'import { PreviewWorkbook } from "../preview/excel/workbook";\nexport const x = PreviewWorkbook;\n', rejected: true },
+  { why: "the functions may not import hyperformula", path: "src/functions/fixture.ts", code: 'import { HyperFormula } from "hyperformula";\nexport const x = HyperFormula;\n', rejected: true },
+  { why: "the preview computes nothing itself (no engine)", path: "src/preview/fixture.ts", code: 'import { stress } from "../engine";\nexport const x = stress;\n', rejected: true },
+  { why: "the preview embeds the pane, it does not import it", path: "src/preview/fixture.tsx", code: 'import { App } from "../taskpane/App";\nexport const x = App;\n', rejected: true },
+  { why: "the preview may use hyperformula and the office front door", path: "src/preview/fixture.ts", code: 'import { HyperFormula } from "hyperformula";\nimport { sheetRef } from "../office";\nexport const x = [HyperFormula, sheetRef];\n', rejected: false },
   { why: "the front doors are allowed", path: "src/taskpane/fixture.ts", code: 'import { isEngineError } from "../engine";\nimport type { Fact } from "../model";\nimport type { WorkbookHost } from "../office";\nexport const x = isEngineError;\nexport type Y = [Fact, WorkbookHost];\n', rejected: false },
   { why: "imports inside a layer are free", path: "src/engine/fixture.ts", code: 'import { engineError } from "./result";\nimport type { Fact } from "../model";\nexport const x = engineError;\nexport type Y = Fact;\n', rejected: false },
 ];

@@ -11,7 +11,7 @@ describe("AIFIN.STRESS", () => {
     });
 
     it("names the accepted measures and rejects a negative multiple", () => {
-      expect(errorOf(fx.stress("ORCL", "OPENAI", 0.5, "ebitda"))?.message).toMatch(/use "revenue", "lender_loss" or "market_value"/);
+      expect(errorOf(fx.stress("ORCL", "OPENAI", 0.5, "ebitda"))?.message).toMatch(/use "revenue", "lender_loss", "market_value", "investor_loss" or "total"/);
       expect(errorOf(fx.stress("ORCL", "OPENAI", 0.5, "market_value", -2))?.message).toMatch(/multiple -2 is out of range/);
     });
   });
@@ -25,8 +25,13 @@ describe("AIFIN.STRESS", () => {
       expect(fx.stress("ORCL", "OPENAI", 0.5, "market_value", 5)).toBe(150);
     });
 
-    it("without a multiple uses the model's: ORCL has no annual revenue fact, so the default 10× gives 300", () => {
-      expect(fx.stress("ORCL", "OPENAI", 0.5, "market_value")).toBe(300);
+    it("without a multiple: 0.5 × 60 a year × Oracle's margin 0.14 (A016) × 25 (A041) = 105", () => {
+      expect(fx.stress("ORCL", "OPENAI", 0.5, "market_value")).toBeCloseTo(105, 9);
+    });
+
+    it("SoftBank loses its stake under an OpenAI failure: D007 0.13 × D001 852 = 110.76", () => {
+      expect(fx.stress("SFTBY", "OPENAI", 1, "investor_loss")).toBeCloseTo(0.13 * 852, 9);
+      expect(fx.stress("SFTBY", "OPENAI", 1, "total")).toBeCloseTo(0.13 * 852, 9);
     });
   });
 
@@ -47,10 +52,9 @@ describe("AIFIN.STRESS", () => {
       expect(fx.stress("ORCL", "OPENAI", 0.5, "lender_loss")).toBe(0);
     });
 
-    it("the Vantage syndicate loses 38 × 150 / 664: Oracle passes its share of lost backlog to the lease (E03)", () => {
-      // Latest view: Oracle loses 0.5 × C013 300 of its backlog N028 664 (RPO at 31-Aug-2026) and cuts the Vantage lease, which
-      // equals the syndicate's 38 of loans (D031), by the same share.
-      expect(fx.stress("VANTAGE-LENDERS", "OPENAI", 0.5, "lender_loss")).toBeCloseTo((38 * 150) / 664, 9);
+    it("the Vantage syndicate loses nothing while Oracle, its lessee, stays solvent (loses 105 of D029 703)", () => {
+      expect(fx.stress("VANTAGE-LENDERS", "OPENAI", 0.5, "lender_loss")).toBe(0);
+      expect(fx.stress("VANTAGE-LENDERS", "OPENAI", 1, "lender_loss")).toBe(0);
     });
   });
 

@@ -366,6 +366,7 @@ describe("errors", () => {
 
   it("does not retry once writing has started, and says what to do", async () => {
     const state = new FakeWorkbookState();
+    // Sync 2 of a fresh build is its write (no record to read yet).
     state.failAtSync.set(2, "InvalidOperationInCellEditMode");
     const { host, waits } = hostOver(state);
     const outcome = await host.build(OPTIONS);

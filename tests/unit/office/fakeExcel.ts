@@ -1,15 +1,25 @@
 /**
- * A small typed stand-in for the few Excel objects src/office uses, because Excel itself cannot run here
- * and office-addin-mock keeps no collections (worksheets.add, tables, custom XML parts). It keeps a real
- * in-memory workbook (sheets with ids, cells holding constants or formula text, tables, charts, custom XML
- * parts) and imitates the parts of Office.js semantics the host relies on:
+ * A small typed stand-in for the Excel objects src/office uses, because Excel itself cannot run here and
+ * office-addin-mock keeps no collections (worksheets.add, tables, custom XML parts). It keeps a real
+ * in-memory workbook (sheets with ids, cells holding constants or formula text, tables with an optional
+ * totals row, charts, sheet-scoped names, custom XML parts) and imitates the parts of Office.js semantics
+ * the host relies on, including the ones that lose data when ignored:
  *
  * - loaded properties (collection items, range formulas/values, a new sheet's id, getXml's value) can only
  *   be read after a context.sync() that follows their load(): reading early throws PropertyNotLoaded;
- * - loaded range contents are a snapshot taken at sync time;
+ *   loaded range contents are a snapshot taken at sync time;
+ * - a batch that fails stops where it failed: `failures` makes sync k run only its first n queued
+ *   operations (the rest are undone through a journal) and then throw an Office error with a code;
+ * - deleting a table row (`table.rows.getItemAt(i).delete()`) shifts the cells below it up inside the
+ *   table's columns and re-points every formula in the workbook: a reference to a row below moves up one,
+ *   a reference to the deleted row becomes #REF!. Writing contents one row higher re-points nothing;
+ * - text entered with a leading apostrophe (`'=AVERAGE(A1:A3)`) is text; reading it through `formulas`
+ *   drops the apostrophe (office-js #6687), so it reads exactly like a formula there, while `values` reads
+ *   the text itself (a real formula reads as its result);
  * - writes must match the range's dimensions (InvalidArgument otherwise); duplicate sheet or table names
  *   throw ItemAlreadyExists; unknown names ItemNotFound.
  *
+ * Test helpers (not Excel API): renameTable, convertToRange, showTotals, deleteSheet, snapshot().
  * What it does not do: compute formulas (reading `values` of a formula cell gives `formulaValue`, 0 by
  * default), formats beyond recording them, or Excel's rejection of requests over 5 MB.
  */
@@ -32,6 +42,13 @@ interface Loadable {
   resolveLoads(): void;
 }
 
+/** Sync `sync` (1-based, counted over the state's life) runs only its first `afterOps` operations, then fails with `code`. */
+export interface InjectedFailure {
+  sync: number;
+  afterOps: number;
+  code: string;
+}
+
 /** The workbook state and request context. */
 export class FakeWorkbookState {
   sheets: FakeSheet[] = [];
@@ -41,13 +58,52 @@ export class FakeWorkbookState {
   pending = new Set<Loadable>();
   /** Value a formula cell reads as (Excel would compute it). */
   formulaValue: (formula: string) => Cell = () => 0;
-  /** Errors to throw at given sync numbers (1-based). */
+  /** Errors to throw at given sync numbers (1-based), before any queued operation of that batch runs. */
   failAtSync = new Map<number, string>();
+  /** Partial failures: see InjectedFailure. */
+  failures: InjectedFailure[] = [];
+  /** Operations queued since the last sync, and the undo journal of this batch. */
+  opsThisBatch = 0;
+  private journal: Array<{ op: number; undo: () => void }> = [];
+
+  /** Marks the start of one queued API operation (a setter, an add, a delete...). */
+  beginOp(): void {
+    this.opsThisBatch++;
+  }
+
+  /** Records how to undo one primitive change of the current operation. */
+  log(undo: () => void): void {
+    this.journal.push({ op: this.opsThisBatch, undo });
+  }
+
+  setCell(sheet: FakeSheet, row: number, col: number, value: Cell | undefined): void {
+    const key = sheet.key(row, col);
+    const before = sheet.cells.get(key);
+    if (before === value) return;
+    this.log(() => (before === undefined ? sheet.cells.delete(key) : sheet.cells.set(key, before)));
+    if (value === undefined) sheet.cells.delete(key);
+    else sheet.cells.set(key, value);
+  }
+
+  setFormat(sheet: FakeSheet, row: number, col: number, format: string | undefined): void {
+    const key = sheet.key(row, col);
+    const before = sheet.formats.get(key);
+    this.log(() => (before === undefined ? sheet.formats.delete(key) : sheet.formats.set(key, before)));
+    if (format === undefined) sheet.formats.delete(key);
+    else sheet.formats.set(key, format);
+  }
+
+  /** Sets a field of any fake object, journaled. */
+  setField<T extends object, K extends keyof T>(target: T, field: K, value: T[K]): void {
+    const before = target[field];
+    this.log(() => void (target[field] = before));
+    target[field] = value;
+  }
 
   addSheet(name: string): FakeSheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `sheet ${name}`);
     const sheet = new FakeSheet(this, `{${String(nextGuid++).padStart(8, "0")}-AAAA-BBBB-CCCC-DDDDDDDDDDDD}`, name);
-    this.sheets.push(sheet);
+    this.setField(this, "sheets", [...this.sheets, sheet]);
     return sheet;
   }
 
@@ -61,18 +117,61 @@ export class FakeWorkbookState {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }
 
+  // ---- test helpers: what an analyst does by hand ----
+
+  /** The analyst renames a table (Table Design > Table Name). */
+  renameTable(from: string, to: string): void {
+    (this.table(from) as FakeTable).name = to;
+  }
+
+  /** The analyst converts a table to a range: its cells stay, the table is gone. */
+  convertToRange(name: string): void {
+    this.tables = this.tables.filter((t) => t !== this.table(name));
+  }
+
+  /** The analyst turns on the totals row (Table Design > Total Row): a row below the body. */
+  showTotals(name: string, label = "Total"): void {
+    const t = this.table(name) as FakeTable;
+    t.showTotals = true;
+    t.sheet.cells.set(t.sheet.key(t.top + t.bodyRows + 1, t.left), label);
+  }
+
+  /** The analyst deletes a sheet. */
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.tables = this.tables.filter((t) => t.sheet !== s);
+  }
+
+  /** Everything an analyst can see or link to, as one comparable value. */
+  snapshot(): string {
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => ({ id: s.id, name: s.name, cells: [...s.cells.entries()].sort(), names: s.names.map((n) => [n.name, n.comment]) })),
+      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.id, rect: t.rect(), totals: t.showTotals })),
+      parts: this.parts.map((p) => [p.namespaceUri, p.xml]),
+    });
+  }
+
   /** The request context handed to a batch. */
   context(): Excel.RequestContext {
     const ctx = {
       workbook: new FakeWorkbookProxy(this),
       sync: async () => {
         this.syncs++;
-        const failure = this.failAtSync.get(this.syncs);
+        const before = this.failAtSync.get(this.syncs);
+        const partial = this.failures.find((f) => f.sync === this.syncs);
+        const failure = before !== undefined ? { afterOps: 0, code: before } : partial;
         if (failure) {
           this.failAtSync.delete(this.syncs);
+          // Operations after the failing one never ran.
+          for (let i = this.journal.length - 1; i >= 0 && this.journal[i].op > failure.afterOps; i--) this.journal[i].undo();
+          this.journal = [];
+          this.opsThisBatch = 0;
           this.pending.clear();
-          throw new FakeOfficeError(failure);
+          throw new FakeOfficeError(failure.code);
         }
+        this.journal = [];
+        this.opsThisBatch = 0;
         for (const p of this.pending) p.resolveLoads();
         this.pending.clear();
       },
@@ -80,8 +179,38 @@ export class FakeWorkbookState {
     return ctx as unknown as Excel.RequestContext;
   }
 
-  /** An Excel.run over this workbook. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context());
+  /** An Excel.run over this workbook (operations queued after the last sync run when the batch ends, as in Excel). */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.journal = [];
+    this.opsThisBatch = 0;
+    return batch(this.context());
+  };
+
+  /**
+   * Re-points every formula after row `row` of `sheet` was deleted in columns [left, right]: references
+   * below move up one, references to the row itself become #REF!.
+   */
+  shiftReferences(sheet: FakeSheet, row: number, left: number, right: number): void {
+    const pattern = /((?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w([])/g;
+    for (const s of this.sheets) {
+      for (const [key, value] of [...s.cells.entries()]) {
+        if (typeof value !== "string" || !value.startsWith("=")) continue;
+        const next = value.replace(pattern, (whole, qualifier: string | undefined, quoted: string | undefined, bare: string | undefined, d1: string, col: string, d2: string, r: string) => {
+          const target = qualifier ? (quoted ?? bare ?? "").replace(/''/g, "'") : s.name;
+          if (target.toLowerCase() !== sheet.name.toLowerCase()) return whole;
+          const c = columnNumber(col);
+          const n = Number(r);
+          if (c < left || c > right || n < row) return whole;
+          if (n === row) return `${qualifier ?? ""}#REF!`;
+          return `${qualifier ?? ""}${d1}${col}${d2}${n - 1}`;
+        });
+        if (next !== value) {
+          const [rr, cc] = key.split(",").map(Number);
+          this.setCell(s, rr, cc, next);
+        }
+      }
+    }
+  }
 }
 
 /** Guards loaded properties: readable only after load() and a sync. */
@@ -104,6 +233,13 @@ class LoadGuard implements Loadable {
   }
 }
 
+/** A sheet-scoped defined name. */
+export interface FakeName {
+  name: string;
+  reference: string;
+  comment: string;
+}
+
 export class FakeSheet {
   cells = new Map<string, Cell>();
   formats = new Map<string, string>();
@@ -111,9 +247,10 @@ export class FakeSheet {
   columnWidths = new Map<number, number>();
   charts: FakeChart[] = [];
   styles: Array<{ range: string; what: string }> = [];
+  names: FakeName[] = [];
   activated = 0;
   tabColor = "";
-  constructor(readonly state: FakeWorkbookState, readonly id: string, public name: string) {}
+  constructor(readonly state: FakeWorkbookState, public id: string, public name: string) {}
 
   key(row: number, col: number): string {
     return `${row},${col}`;
@@ -122,6 +259,7 @@ export class FakeSheet {
     const r = parseRange(address) as Rect;
     return this.cells.get(this.key(r.top, r.left));
   }
+  /** Sets a cell as the analyst types it (not journaled). */
   set(address: string, value: Cell): void {
     const r = parseRange(address) as Rect;
     if (value === "") this.cells.delete(this.key(r.top, r.left));
@@ -137,7 +275,7 @@ export class FakeSheet {
     }
     return rect;
   }
-  /** Rows of cell contents (constants or formula text; "" for empty) over a rectangle. */
+  /** Rows of stored cell contents ("'" marks text typed with an apostrophe; "" for empty) over a rectangle. */
   read(rect: Rect): Cell[][] {
     const rows: Cell[][] = [];
     for (let r = rect.top; r <= rect.bottom; r++) {
@@ -147,7 +285,7 @@ export class FakeSheet {
     }
     return rows;
   }
-  /** All formulas on the sheet, keyed by address. */
+  /** All formulas on the sheet, keyed by address (text typed with an apostrophe is not a formula). */
   formulas(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of this.cells) {
@@ -162,9 +300,11 @@ export class FakeSheet {
 
 export class FakeTable {
   style = "";
+  showTotals = false;
   constructor(readonly state: FakeWorkbookState, readonly sheet: FakeSheet, public name: string, public top: number, public left: number, public width: number, public bodyRows: number) {}
+  /** Header, body and totals row. */
   rect(): Rect {
-    return { top: this.top, left: this.left, bottom: this.top + this.bodyRows, right: this.left + this.width - 1 };
+    return { top: this.top, left: this.left, bottom: this.top + this.bodyRows + (this.showTotals ? 1 : 0), right: this.left + this.width - 1 };
   }
   header(): Cell[] {
     return this.sheet.read({ top: this.top, left: this.left, bottom: this.top, right: this.left + this.width - 1 })[0];
@@ -172,17 +312,33 @@ export class FakeTable {
   body(): Cell[][] {
     return this.bodyRows === 0 ? [] : this.sheet.read({ top: this.top + 1, left: this.left, bottom: this.top + this.bodyRows, right: this.left + this.width - 1 });
   }
-  /** Deletes body row i (0-based), shifting the rows below it up inside the table's columns. */
+  /** Deletes body row i (0-based): the cells below shift up inside the table's columns, formulas are re-pointed. */
   deleteRow(i: number): void {
-    const bottom = this.top + this.bodyRows;
-    for (let r = this.top + 1 + i; r <= bottom; r++) {
+    const s = this.state;
+    const row = this.top + 1 + i;
+    const bottom = this.rect().bottom;
+    for (let r = row; r <= bottom; r++) {
       for (let c = this.left; c < this.left + this.width; c++) {
         const below = r < bottom ? this.sheet.cells.get(this.sheet.key(r + 1, c)) : undefined;
-        if (below === undefined) this.sheet.cells.delete(this.sheet.key(r, c));
-        else this.sheet.cells.set(this.sheet.key(r, c), below);
+        s.setCell(this.sheet, r, c, below);
       }
     }
-    this.bodyRows--;
+    s.setField(this as FakeTable, "bodyRows", this.bodyRows - 1);
+    s.shiftReferences(this.sheet, row, this.left, this.left + this.width - 1);
+  }
+  /** Appends body rows above the totals row (which moves down). */
+  appendRows(values: Cell[][]): void {
+    const s = this.state;
+    const start = this.top + this.bodyRows + 1;
+    if (this.showTotals) {
+      for (let c = this.left; c < this.left + this.width; c++) {
+        const total = this.sheet.cells.get(this.sheet.key(start, c));
+        s.setCell(this.sheet, start, c, undefined);
+        s.setCell(this.sheet, start + values.length, c, total);
+      }
+    }
+    s.setField(this as FakeTable, "bodyRows", this.bodyRows + values.length);
+    values.forEach((row, i) => row.forEach((v, j) => s.setCell(this.sheet, start + i, this.left + j, v === "" || v === null ? undefined : v)));
   }
 }
 
@@ -193,13 +349,20 @@ export class FakeChart {
   axes = { categoryAxis: { reversePlotOrder: false } };
   position: [string, string] | null = null;
   deleted = false;
-  constructor(readonly sheet: FakeSheet, readonly type: string, readonly source: string, readonly seriesBy: string) {}
+  constructor(readonly sheet: FakeSheet, readonly type: string, public source: string, public seriesBy: string) {}
   setPosition(from: string, to: string): void {
-    this.position = [from, to];
+    this.sheet.state.beginOp();
+    this.sheet.state.setField(this as FakeChart, "position", [from, to]);
+  }
+  setData(source: FakeRange, seriesBy: string): void {
+    this.sheet.state.beginOp();
+    this.sheet.state.setField(this as FakeChart, "source", source.address ?? "?");
+    this.seriesBy = seriesBy;
   }
   delete(): void {
-    this.deleted = true;
-    this.sheet.charts = this.sheet.charts.filter((c) => c !== this);
+    this.sheet.state.beginOp();
+    this.sheet.state.setField(this as FakeChart, "deleted", true);
+    this.sheet.state.setField(this.sheet, "charts", this.sheet.charts.filter((c) => c !== this));
   }
 }
 
@@ -239,6 +402,7 @@ class FakeWorksheetCollection {
     return this.snapshot;
   }
   add(name: string): FakeWorksheetProxy {
+    this.state.beginOp();
     return new FakeWorksheetProxy(this.state, this.state.addSheet(name), false);
   }
   getItem(key: string): FakeWorksheetProxy {
@@ -287,21 +451,63 @@ class FakeWorksheetProxy {
   get charts(): FakeChartCollection {
     return new FakeChartCollection(this.state, this.sheet);
   }
+  get names(): FakeNameCollection {
+    return new FakeNameCollection(this.state, this.sheet);
+  }
   get freezePanes(): { freezeRows(n: number): void } {
-    return { freezeRows: (n: number) => void (this.sheet.frozenRows = n) };
+    return {
+      freezeRows: (n: number) => {
+        this.state.beginOp();
+        this.state.setField(this.sheet, "frozenRows", n);
+      },
+    };
   }
   activate(): void {
+    this.state.beginOp();
     this.sheet.activated++;
   }
+  delete(): void {
+    this.state.beginOp();
+    this.state.setField(this.state, "sheets", this.state.sheets.filter((s) => s !== this.sheet));
+    this.state.setField(this.state, "tables", this.state.tables.filter((t) => t.sheet !== this.sheet));
+  }
   set tabColor(color: string) {
-    this.sheet.tabColor = color;
+    this.state.beginOp();
+    this.state.setField(this.sheet, "tabColor", color);
+  }
+}
+
+class FakeNameCollection {
+  private guard: LoadGuard;
+  private snapshot: FakeName[] = [];
+  constructor(private readonly state: FakeWorkbookState, private readonly sheet: FakeSheet) {
+    this.guard = new LoadGuard(state, () => {
+      this.snapshot = sheet.names.map((n) => ({ ...n }));
+    });
+  }
+  load(props?: string): this {
+    this.guard.load(props);
+    return this;
+  }
+  get items(): FakeName[] {
+    this.guard.check("name");
+    return this.snapshot;
+  }
+  add(name: string, reference: string, comment?: string): FakeName {
+    this.state.beginOp();
+    if (this.sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `name ${name}`);
+    const item = { name, reference, comment: comment ?? "" };
+    this.state.setField(this.sheet, "names", [...this.sheet.names, item]);
+    return item;
   }
 }
 
 class FakeFormat {
   constructor(private readonly range: FakeRange) {}
   private note(what: string): void {
-    this.range.sheet.styles.push({ range: this.range.address ?? "?", what });
+    this.range.state.beginOp();
+    const styles = this.range.sheet.styles;
+    this.range.state.setField(this.range.sheet, "styles", [...styles, { range: this.range.address ?? "?", what }]);
   }
   get font(): Record<string, unknown> {
     return new Proxy({}, { set: (_t, p, v) => (this.note(`font.${String(p)}=${String(v)}`), true) });
@@ -318,18 +524,32 @@ class FakeFormat {
   set columnWidth(points: number) {
     const m = /^([A-Z]+):/.exec(this.range.address ?? "");
     if (!m) throw new FakeOfficeError("InvalidArgument", "columnWidth on a non-column range");
-    this.range.sheet.columnWidths.set(columnNumber(m[1]), points);
+    this.range.state.beginOp();
+    const widths = new Map(this.range.sheet.columnWidths);
+    widths.set(columnNumber(m[1]), points);
+    this.range.state.setField(this.range.sheet, "columnWidths", widths);
   }
   autofitColumns(): void {
     this.note("autofit");
   }
 }
 
+/** What Excel stores for a value written through formulas or values. */
+function stored(v: Cell): Cell | undefined {
+  if (v === "") return undefined;
+  return v;
+}
+
+/** A stored cell as `formulas` reads it: the apostrophe of text is dropped (office-js #6687). */
+function asFormula(v: Cell): Cell {
+  return typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+}
+
 class FakeRange {
   private guard: LoadGuard;
-  private snap: { formulas: Cell[][]; values: Cell[][]; numberFormat: string[][]; rowCount: number; columnCount: number } | null = null;
+  private snap: { formulas: Cell[][]; values: Cell[][]; numberFormat: string[][]; rowCount: number; columnCount: number; rowIndex: number; columnIndex: number } | null = null;
   constructor(
-    private readonly state: FakeWorkbookState,
+    readonly state: FakeWorkbookState,
     readonly sheet: FakeSheet,
     private readonly resolve: () => Rect | null,
     private readonly kind: "all" | "column" | "rect",
@@ -337,13 +557,15 @@ class FakeRange {
   ) {
     this.guard = new LoadGuard(state, () => {
       const rect = this.resolve() as Rect;
-      const formulas = sheet.read(rect);
+      const raw = sheet.read(rect);
       this.snap = {
-        formulas,
-        values: formulas.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? state.formulaValue(v) : v))),
-        numberFormat: formulas.map((r, i) => r.map((_, j) => sheet.formats.get(sheet.key(rect.top + i, rect.left + j)) ?? "General")),
+        formulas: raw.map((r) => r.map(asFormula)),
+        values: raw.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? state.formulaValue(v) : asFormula(v)))),
+        numberFormat: raw.map((r, i) => r.map((_, j) => sheet.formats.get(sheet.key(rect.top + i, rect.left + j)) ?? "General")),
         rowCount: rect.bottom - rect.top + 1,
         columnCount: rect.right - rect.left + 1,
+        rowIndex: rect.top - 1,
+        columnIndex: rect.left - 1,
       };
     });
   }
@@ -357,6 +579,7 @@ class FakeRange {
     return rect;
   }
   private write(rows: unknown, apply: (r: number, c: number, v: Cell) => void): void {
+    this.state.beginOp();
     const rect = this.rectOrThrow();
     const h = rect.bottom - rect.top + 1;
     const w = rect.right - rect.left + 1;
@@ -368,8 +591,7 @@ class FakeRange {
   set formulas(rows: Cell[][]) {
     this.write(rows, (r, c, v) => {
       if (v === null || v === undefined) return;
-      if (v === "") this.sheet.cells.delete(this.sheet.key(r, c));
-      else this.sheet.cells.set(this.sheet.key(r, c), v);
+      this.state.setCell(this.sheet, r, c, stored(v));
     });
   }
   get formulas(): Cell[][] {
@@ -384,7 +606,7 @@ class FakeRange {
     return this.snap!.values;
   }
   set numberFormat(rows: string[][]) {
-    this.write(rows, (r, c, v) => void this.sheet.formats.set(this.sheet.key(r, c), String(v)));
+    this.write(rows, (r, c, v) => this.state.setFormat(this.sheet, r, c, String(v)));
   }
   get numberFormat(): string[][] {
     this.guard.check("numberFormat");
@@ -398,17 +620,26 @@ class FakeRange {
     this.guard.check("columnCount");
     return this.snap!.columnCount;
   }
+  get rowIndex(): number {
+    this.guard.check("rowIndex");
+    return this.snap!.rowIndex;
+  }
+  get columnIndex(): number {
+    this.guard.check("columnIndex");
+    return this.snap!.columnIndex;
+  }
   get format(): FakeFormat {
     return new FakeFormat(this);
   }
   clear(applyTo?: string): void {
     if (this.kind === "column") throw new FakeOfficeError("InvalidArgument", "clear on a column");
+    this.state.beginOp();
     const rect = this.kind === "all" ? { top: 1, left: 1, bottom: 1e6, right: 16384 } : this.rectOrThrow();
-    for (const k of [...this.sheet.cells.keys()]) {
+    for (const k of [...this.sheet.cells.keys(), ...this.sheet.formats.keys()]) {
       const [r, c] = k.split(",").map(Number);
       if (r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right) {
-        this.sheet.cells.delete(k);
-        if (applyTo !== "Contents") this.sheet.formats.delete(k);
+        this.state.setCell(this.sheet, r, c, undefined);
+        if (applyTo !== "Contents" && this.sheet.formats.has(k)) this.state.setFormat(this.sheet, r, c, undefined);
       }
     }
   }
@@ -438,13 +669,14 @@ class FakeTableCollection {
   add(address: string, hasHeaders: boolean): FakeTableProxy {
     if (!this.sheet) throw new Error("fake: add tables through a worksheet");
     if (!hasHeaders) throw new Error("fake: only tables with headers");
+    this.state.beginOp();
     const rect = parseRange(address) as Rect;
-    const overlapping = this.state.tables.find((t) => t.sheet === this.sheet && !(rect.bottom < t.top || rect.top > t.top + t.bodyRows || rect.right < t.left || rect.left > t.left + t.width - 1));
+    const overlapping = this.state.tables.find((t) => t.sheet === this.sheet && !(rect.bottom < t.top || rect.top > t.rect().bottom || rect.right < t.left || rect.left > t.left + t.width - 1));
     if (overlapping) throw new FakeOfficeError("InvalidOperation", `tables overlap: ${overlapping.name}`);
     let n = this.state.tables.length + 1;
     while (this.state.table(`Table${n}`)) n++;
     const table = new FakeTable(this.state, this.sheet, `Table${n}`, rect.top, rect.left, rect.right - rect.left + 1, rect.bottom - rect.top);
-    this.state.tables.push(table);
+    this.state.setField(this.state, "tables", [...this.state.tables, table]);
     return new FakeTableProxy(this.state, table);
   }
 }
@@ -457,16 +689,26 @@ class FakeTableProxy {
     this.guard.resolveLoads();
     state.pending.delete(this.guard);
   }
+  load(props?: string): this {
+    this.guard.load(props);
+    return this;
+  }
   get name(): string {
     this.guard.check("name");
     return this.table.name;
   }
   set name(value: string) {
+    this.state.beginOp();
     if (this.state.tables.some((t) => t !== this.table && t.name.toLowerCase() === value.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `table ${value}`);
-    this.table.name = value;
+    this.state.setField(this.table, "name", value);
+  }
+  get showTotals(): boolean {
+    this.guard.check("showTotals");
+    return this.table.showTotals;
   }
   set style(value: string) {
-    this.table.style = value;
+    this.state.beginOp();
+    this.state.setField(this.table, "style", value);
   }
   get worksheet(): FakeWorksheetProxy {
     return new FakeWorksheetProxy(this.state, this.table.sheet, false);
@@ -474,26 +716,25 @@ class FakeTableProxy {
   getRange(): FakeRange {
     return new FakeRange(this.state, this.table.sheet, () => this.table.rect(), "rect");
   }
+  getHeaderRowRange(): FakeRange {
+    const t = this.table;
+    return new FakeRange(this.state, t.sheet, () => ({ top: t.top, left: t.left, bottom: t.top, right: t.left + t.width - 1 }), "rect");
+  }
   getDataBodyRange(): FakeRange {
     const t = this.table;
     return new FakeRange(this.state, t.sheet, () => ({ top: t.top + 1, left: t.left, bottom: t.top + t.bodyRows, right: t.left + t.width - 1 }), "rect");
   }
-  get rows(): { add(index: number | undefined, values: Cell[][]): void; getItemAt(i: number): { delete(): void } } {
+  get rows(): { add(index: number | null | undefined, values: Cell[][]): void; getItemAt(i: number): { delete(): void } } {
     const t = this.table;
     return {
       add: (index, values) => {
         if (index !== undefined && index !== null) throw new Error("fake: rows are only appended");
-        const start = t.top + t.bodyRows + 1;
-        t.bodyRows += values.length;
-        values.forEach((row, i) =>
-          row.forEach((v, j) => {
-            if (v === "" || v === null) t.sheet.cells.delete(t.sheet.key(start + i, t.left + j));
-            else t.sheet.cells.set(t.sheet.key(start + i, t.left + j), v);
-          }),
-        );
+        this.state.beginOp();
+        t.appendRows(values);
       },
       getItemAt: (i) => ({
         delete: () => {
+          this.state.beginOp();
           if (i < 0 || i >= t.bodyRows) throw new FakeOfficeError("ItemNotFound", `row ${i}`);
           t.deleteRow(i);
         },
@@ -505,7 +746,7 @@ class FakeTableProxy {
 class FakeChartCollection {
   private guard: LoadGuard;
   private snapshot: FakeChart[] = [];
-  constructor(state: FakeWorkbookState, private readonly sheet: FakeSheet) {
+  constructor(private readonly state: FakeWorkbookState, private readonly sheet: FakeSheet) {
     this.guard = new LoadGuard(state, () => {
       this.snapshot = [...sheet.charts];
     });
@@ -519,8 +760,9 @@ class FakeChartCollection {
     return this.snapshot;
   }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
+    this.state.beginOp();
     const chart = new FakeChart(this.sheet, type, source.address ?? "?", seriesBy);
-    this.sheet.charts.push(chart);
+    this.state.setField(this.sheet, "charts", [...this.sheet.charts, chart]);
     return chart;
   }
 }
@@ -541,19 +783,28 @@ class FakeXmlPartCollection {
     this.guard.check("id");
     return this.snapshot;
   }
+  getItem(id: string): FakeXmlPartProxy {
+    const part = this.state.parts.find((p) => p.id === id);
+    if (!part) throw new FakeOfficeError("ItemNotFound", `part ${id}`);
+    return new FakeXmlPartProxy(this.state, part);
+  }
   getByNamespace(ns: string): FakeXmlPartCollection {
     return new FakeXmlPartCollection(this.state, ns);
   }
   add(xml: string): FakeXmlPartProxy {
+    this.state.beginOp();
     const ns = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
     const part = new FakeXmlPart(`{part-${nextGuid++}}`, ns, xml);
-    this.state.parts.push(part);
+    this.state.setField(this.state, "parts", [...this.state.parts, part]);
     return new FakeXmlPartProxy(this.state, part);
   }
 }
 
 class FakeXmlPartProxy {
   constructor(private readonly state: FakeWorkbookState, readonly part: FakeXmlPart) {}
+  get id(): string {
+    return this.part.id;
+  }
   getXml(): { readonly value: string } {
     const guard = new LoadGuard(this.state);
     let value = "";
@@ -571,6 +822,11 @@ class FakeXmlPartProxy {
     return result;
   }
   setXml(xml: string): void {
-    this.part.xml = xml;
+    this.state.beginOp();
+    this.state.setField(this.part, "xml", xml);
+  }
+  delete(): void {
+    this.state.beginOp();
+    this.state.setField(this.state, "parts", this.state.parts.filter((p) => p !== this.part));
   }
 }

@@ -46,6 +46,7 @@ function sheetData(name: string, id: string): Record<string, unknown> {
     ranges: {},
     freezePanes: { frozen: 0, freezeRows: function (this: Mock, n: number) { this.frozen = n; } },
     activate: () => undefined,
+    names: { add: () => undefined },
     getRange: function (this: Mock, address?: string) {
       return child(this.ranges as Mock, `r${ranges++}`, rangeData(address ?? "*"), { at: address ?? "*" });
     },
@@ -80,7 +81,10 @@ function workbookMock(): { context: Mock; added: Mock[]; parts: string[] } {
       },
       tables: { items: [], load: collectionLoad },
       customXmlParts: {
-        add: (xml: string) => void parts.push(xml),
+        add: function (this: Mock, xml: string) {
+          const i = parts.push(xml) - 1;
+          return child(this, `p${i}`, {}, { setXml: (x: string) => void (parts[i] = x) });
+        },
         getByNamespace: function (this: Mock, ns: string) {
           return (this.scoped as Mock | undefined) ?? child(this, "scoped", { ns, items: [], load: collectionLoad });
         },

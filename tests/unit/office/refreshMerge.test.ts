@@ -136,10 +136,20 @@ describe("mergeRows: hand-made tables", () => {
     expect(result.counts.keptEdited).toBe(1);
   });
 
-  it("ignores the blank row an emptied Excel table keeps", () => {
+  it("leaves a blank row where it is and appends after it (writing into it would move nothing, but it is not AIFIN's)", () => {
     const result = merge([["", "", ""]], [], [["A", 5, "a"]]);
     if (!result.ok) throw new Error(result.missing.join());
-    expect(result.rows).toEqual([["A", 5, "a"]]);
+    expect(result.rows).toEqual([["", "", ""], ["A", 5, "a"]]);
+    expect(result).toMatchObject({ updates: [], deletes: [], appends: [["A", 5, "a"]] });
+  });
+
+  it("plans row deletes for rows that leave the data and in-place writes only for rows whose bundled cells change", () => {
+    const result = merge([["A", 5, "a"], ["B", 7, "b"], ["C", 9, "c"]], [["A", 5, "a"], ["B", 7, "b"], ["C", 9, "c"]], [["B", 8, "b"], ["C", 9, "c"]]);
+    if (!result.ok) throw new Error(result.missing.join());
+    expect(result.deletes).toEqual([0]);
+    expect(result.updates).toEqual([{ index: 1, row: ["B", 8, "b"] }]);
+    expect(Object.keys(result.leaving)).toEqual(["A"]);
+    expect(Object.keys(result.baseline).sort()).toEqual(["B", "C"]);
   });
 
   it("refuses, naming the column, when the analyst deleted a column AIFIN needs", () => {

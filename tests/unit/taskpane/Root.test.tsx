@@ -53,6 +53,29 @@ describe("Root", () => {
     expect(screen.getByRole("group", { name: "自我融資曝險" }).textContent).toContain("USD 13.0 bn");
   });
 
+  it("speaks Simplified Chinese when Office's display language is zh-CN", async () => {
+    render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env: { ...env, language: "zh-CN" } })} />);
+    expect(await screen.findByRole("tab", { name: "总览" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "工作簿" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "自我融资敞口" }).textContent).toContain("USD 13.0 bn");
+  });
+
+  it("lets the analyst override Office's language in the pane, remembers it, and can follow Office again", async () => {
+    const user = userEvent.setup();
+    window.localStorage.clear();
+    const { unmount } = render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env: { ...env, language: "zh-TW" } })} />);
+    const picker = await screen.findByRole("combobox", { name: "語言" });
+    await user.selectOptions(picker, "简体中文");
+    expect(await screen.findByRole("tab", { name: "总览" })).toBeTruthy();
+    unmount();
+    // A new session in an English Office still opens in the language picked.
+    render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env })} />);
+    expect(await screen.findByRole("tab", { name: "总览" })).toBeTruthy();
+    await user.selectOptions(screen.getByRole("combobox", { name: "语言" }), "自动");
+    expect(await screen.findByRole("tab", { name: "Overview" })).toBeTruthy();
+    window.localStorage.clear();
+  });
+
   it("opens on the entity and tab it is given", async () => {
     render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: fakeHost(), env })} initialEntity="NVDA" initialTab="flows" />);
     expect(await screen.findByRole("heading", { name: "Money around Nvidia" })).toBeTruthy();

@@ -18,29 +18,29 @@ function rows() {
 }
 
 describe("StressView", () => {
-  it("defaults to OpenAI cutting half its commitments, with bars, a table and the total against S14", () => {
+  it("defaults to OpenAI cutting half its commitments, with bars, a table and the hyperscalers' loss against S14", () => {
     renderPane(<StressView registry={fixtureRegistry()} run={run} />);
     expect((screen.getByRole("combobox", { name: "Shocked company" }) as HTMLInputElement).value).toBe("OpenAI");
-    // Revenue lost = 50 % of each contract; value at risk = 50 % × contract / term × 10 (the default multiple):
-    // Oracle 300/5 → 300, Microsoft 250/5 → 250, Amazon 38/7 → 27.1. Nothing defaults: the bank loan of 38 to
-    // Oracle stays covered by its remaining 150 of contracted revenue.
+    // Revenue lost = 50 % of each contract, plus Oracle's share 150/300 of its 40 Nvidia order (20).
+    // Value lost: only Microsoft has a market value (T008 3,500): operating 0.5 × 250/5 × 0.42 × 25 = 262.5,
+    // plus its stake at the money it put in (T001 13; OpenAI has no valuation) × 0.5 = 6.5: 269.0.
+    // Nvidia lost 15 on the 30 it put into OpenAI (T005). Oracle and Amazon have no value in this model: no
+    // value line. Oracle keeps 300 − 150 of contracts against the banks' 38: it stays current.
     expect(rows()).toEqual([
-      ["Oracle", "150.0", "0.0", "300.0"],
-      ["Microsoft", "125.0", "0.0", "250.0"],
-      ["Amazon", "19.0", "0.0", "27.1"],
-      ["Total", "294.0", "0.0", "577.1"],
+      ["Microsoft", "125.0", "0.0", "269.0"],
+      ["Nvidia", "20.0", "0.0", "15.0"],
+      ["Oracle", "150.0", "0.0", "0.0"],
+      ["Amazon", "19.0", "0.0", "0.0"],
+      ["Total", "314.0", "0.0", "284.0"],
     ]);
     const status = screen.getByRole("status");
-    expect(status.textContent).toContain("USD 577.1 bn");
-    expect(status.textContent).toContain("57.7 % of the article’s USD 1 trillion claim (S14)");
+    expect(status.textContent).toContain("USD 284.0 bn");
+    // S14 compares the hyperscalers' loss only (Microsoft 269.0 here), and only when OpenAI is shocked.
+    expect(status.textContent).toContain("26.9 % of the article’s USD 1 trillion claim (S14)");
     const notes = within(screen.getByRole("region", { name: "Assumptions" })).getAllByRole("listitem");
-    expect(notes.map((li) => li.textContent)).toEqual([
-      "Oracle: 10.0× EV/revenue (default)",
-      "Microsoft: 10.0× EV/revenue (default)",
-      "Amazon: 10.0× EV/revenue (default)",
-    ]);
+    expect(notes.map((li) => li.textContent)).toEqual(["Microsoft: 10.5× EV/revenue (margin × multiple: margin.MSFT, multiple.hyperscaler)"]);
     const bars = within(screen.getByRole("list", { name: "Market value at risk by company" })).getAllByRole("listitem");
-    expect(bars.map((b) => b.textContent)).toEqual(["Oracle300.0", "Microsoft250.0", "Amazon27.1"]);
+    expect(bars.map((b) => b.textContent)).toEqual(["Microsoft269.0", "Nvidia15.0"]);
     expect(status.textContent).not.toContain("Lenders lose");
   });
 
@@ -50,17 +50,17 @@ describe("StressView", () => {
     const spin = screen.getByRole("spinbutton", { name: "Commitment cut (%)" });
     await user.clear(spin);
     await user.type(spin, "100{Enter}");
-    // With all of OpenAI's contracts gone Oracle has nothing left to pay the banks' 38: they lose all of it.
-    expect(rows().slice(3)).toEqual([
-      ["BANKS", "0.0", "38.0", "0.0"],
-      ["Total", "588.0", "38.0", "1,154.3"],
+    // With all of OpenAI's 300 gone Oracle (headroom 300 − 38 = 262) defaults; the banks lose 38 × (1 − 0.4).
+    expect(rows().slice(4)).toEqual([
+      ["BANKS", "0.0", "22.8", "0.0"],
+      ["Total", "628.0", "22.8", "568.0"],
     ]);
     expect(screen.getByText("Default because of the cut: Oracle.")).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toContain("115.4 %");
-    expect(screen.getByRole("status").textContent).toContain("Lenders lose USD 38.0 bn as the cut passes down to borrowers (1 borrower defaults)");
+    expect(screen.getByRole("status").textContent).toContain("53.8 %");
+    expect(screen.getByRole("status").textContent).toContain("Lenders lose USD 22.8 bn as the cut passes down to borrowers (1 borrower defaults)");
     // The banks lose on the loan but hold no value at risk: they have no bar.
     const bars = within(screen.getByRole("list", { name: "Market value at risk by company" })).getAllByRole("listitem");
-    expect(bars.map((b) => b.textContent)).toEqual(["Oracle600.0", "Microsoft500.0", "Amazon54.3"]);
+    expect(bars.map((b) => b.textContent)).toEqual(["Microsoft538.0", "Nvidia30.0"]);
   });
 
   it("applies an EV/revenue multiple override to everyone", async () => {
@@ -68,16 +68,21 @@ describe("StressView", () => {
     renderPane(<StressView registry={fixtureRegistry()} run={run} />);
     const spin = screen.getByRole("spinbutton", { name: "EV / revenue multiple" });
     await user.type(spin, "2{Enter}");
-    // 0.5 × (60 + 50 + 38/7) × 2 = 115.4
-    expect(rows()[3]).toEqual(["Total", "294.0", "0.0", "115.4"]);
-    expect(screen.getByText("Oracle: 2.0× EV/revenue (your override)")).toBeTruthy();
+    // Microsoft 0.5 × 50 × 2 = 50, plus its 6.5 stake loss; Nvidia's 15.
+    expect(rows()[4]).toEqual(["Total", "314.0", "0.0", "71.5"]);
+    expect(screen.getByText("Microsoft: 2.0× EV/revenue (your override)")).toBeTruthy();
   });
 
   it("moves the cut with the slider", () => {
     renderPane(<StressView registry={fixtureRegistry()} run={run} />);
     fireEvent.change(screen.getByRole("slider", { name: "Commitment cut" }), { target: { value: "10" } });
     expect(screen.getByText("Commitment cut: 10 %")).toBeTruthy();
-    expect(rows()[3][1]).toBe("58.8");
+    expect(rows()[4][1]).toBe("62.8");
+  });
+
+  it("sets no other company's cut against S14", () => {
+    renderPane(<StressView registry={fixtureRegistry()} run={run} defaultShocked="ORCL" />);
+    expect(screen.getByRole("status").textContent).not.toContain("S14");
   });
 
   it("says nobody loses when the shocked company has no commitments", () => {

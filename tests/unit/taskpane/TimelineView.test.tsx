@@ -2,7 +2,7 @@ import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/App";
 import { TimelineView, niceScale } from "../../../src/taskpane/components/TimelineView";
-import { fakeHost, fixtureData } from "./fixtures";
+import { FACTS, fakeHost, fixtureData } from "./fixtures";
 import { renderPane } from "./render";
 
 describe("Timeline view", () => {
@@ -52,6 +52,20 @@ describe("Timeline view", () => {
       "2025-11-03: Contracts in USD 0.0 bn → USD 38.0 bn",
       "2026-02-05: Funding out USD 0.0 bn → USD 20.0 bn; Self-funded USD 0.0 bn → USD 20.0 bn",
     ]);
+  });
+
+  it("shows the facts a date's step replaced, each with its source", async () => {
+    // A hand-made series: T001 (13) is replaced on 2026-01-01 by a closing fact T005 (30): funding out 13 → 30.
+    const point = (date: string, value: number, entered: string[] = [], superseded: string[] = []) => ({ date, value, entered, superseded });
+    const series = (points: ReturnType<typeof point>[]) => ({ entity: "MSFT", measure: "funding_out" as const, step: "facts" as const, from: "2022-12-31", to: "2026-02-27", points });
+    const out = series([point("2022-12-31", 0), point("2023-01-23", 13, ["T001"]), point("2026-01-01", 30, ["T005"], ["T001"])]);
+    const flat = series([point("2022-12-31", 0)]);
+    const byId = (id: string) => FACTS.find((f) => f.id === id);
+    renderPane(<TimelineView entityName="Microsoft" from="2022-12-31" to="2026-02-27" series={{ funding_out: out, contracts_in: flat, self_funded: flat }} fact={byId} />);
+    expect(screen.getByRole("list", { name: "What changed on 2026-01-01" }).textContent).toBe("Funding out USD 13.0 bn → USD 30.0 bn");
+    expect(screen.getByText("Replaced on this date")).toBeTruthy();
+    expect(within(screen.getByTestId("fact-T001")).getByRole("link").getAttribute("href")).toBe("https://example.com/1");
+    expect(screen.getByTestId("fact-T005")).toBeTruthy();
   });
 
   it("says so when nothing moves, and shows an engine error as text", () => {

@@ -46,6 +46,8 @@ describe("labels", () => {
   it("adds the id and Chinese name only when they say something", () => {
     expect(entityLabel(ENTITIES[0])).toBe("Microsoft (MSFT) 微軟");
     expect(entityLabel(ENTITIES[1])).toBe("OpenAI");
+    expect(entityLabel(ENTITIES[0], "Hans")).toBe("Microsoft (MSFT) 微软");
+    expect(entityLabel(ENTITIES[1], "Hans")).toBe("OpenAI");
     expect(shortName(registry, "BANKS")).toBe("BANKS"); // "Bank syndicate": too long, no suffix to drop
     expect(shortName(registry, "NVDA")).toBe("Nvidia");
     expect(shortName(registry, "UNKNOWN")).toBe("UNKNOWN");

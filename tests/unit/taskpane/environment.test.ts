@@ -78,6 +78,10 @@ describe("detectLanguage", () => {
     ["zh-tw", "zh-TW"],
     ["zh-Hant-HK", "zh-TW"],
     ["zh-Hans", "zh-CN"],
+    ["zh-CN", "zh-CN"],
+    ["zh-SG", "zh-CN"],
+    ["zh-Hans-SG", "zh-CN"],
+    ["zh-MO", "zh-TW"],
     ["EN-us", "en-US"],
   ])("normalises %s to %s", (tag, expected) => {
     g.Office = { context: { displayLanguage: tag } };

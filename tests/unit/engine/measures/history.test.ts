@@ -65,6 +65,13 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
     expect(summer.points[1]).toMatchObject({ entered: ["N012"], superseded: ["D003a"] });
   });
 
+  it("leaves the facts out when asked (facts: false), with the same dates and values", () => {
+    const withFacts = ok(history(bundled, "AMZN", { step: "facts", from: "2024-01-01", basis: CONFIRMED_BASIS }));
+    const bare = ok(history(bundled, "AMZN", { step: "facts", from: "2024-01-01", basis: CONFIRMED_BASIS, facts: false }));
+    expect(series(bare)).toEqual(series(withFacts));
+    expect(bare.points.every((p) => p.entered.length === 0 && p.superseded.length === 0)).toBe(true);
+  });
+
   it("funding out and contracts in move on their own dates", () => {
     const out = ok(history(bundled, "AMZN", { measure: "funding_out", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS }));
     // C061 8; + C002 50 = 58; D003a replaces C002 at 50 (no step); + D038 25 = 83.

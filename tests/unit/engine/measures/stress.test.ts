@@ -1,12 +1,55 @@
-/** Stress on the synthetic web: LAB cuts its contracts; every figure below is worked by hand from fixtures.ts. */
+/**
+ * Stress on synthetic webs: every figure is worked by hand from the facts below and the sourced defaults
+ * (src/model/data/assumptions.ts): entities of role "other" take margin.default 0.25, multiple.default 25
+ * and recovery.default 0.4; project vehicles recovery 0.8.
+ */
 import { isEngineError } from "../../../../src/engine/result";
-import { DEFAULT_MULTIPLE, modelMultiple, stress, type StressResult } from "../../../../src/engine/stress";
+import { DEFAULT_MULTIPLE, modelMultiple, stress } from "../../../../src/engine/stress";
+import { DEFAULT_ASSUMPTIONS, scenarioFrom, scenarioRows, type ScenarioAssumptions } from "../../../../src/engine/stressScenario";
+import { ASSUMPTIONS } from "../../../../src/model/data/assumptions";
+import type { Fact, ModelView, Role } from "../../../../src/model/types";
 import { fact, viewOf, webView } from "./fixtures";
 
-function ok(r: ReturnType<typeof stress>): StressResult {
+function ok<T>(r: T): Exclude<T, { code: string }> {
   if (isEngineError(r)) throw new Error(r.message);
-  return r;
+  return r as Exclude<T, { code: string }>;
 }
+const scenario = (rows: [string, unknown][]): ScenarioAssumptions => ok(scenarioFrom(rows));
+
+/** A view whose entities carry the given roles (others are "other"). */
+function withRoles(facts: Fact[], roles: Record<string, Role[]>): ModelView {
+  const v = viewOf(facts);
+  return { ...v, entities: v.entities.map((e) => ({ ...e, roles: roles[e.id] ?? e.roles })) };
+}
+
+describe("stress assumptions", () => {
+  it("reads every sourced default into the typed scenario, and every default cites a research row or says why not", () => {
+    expect(DEFAULT_ASSUMPTIONS.margin.ORCL).toBe(0.14);
+    expect(DEFAULT_ASSUMPTIONS.multiple.chip_maker).toBe(34.8);
+    expect(DEFAULT_ASSUMPTIONS.recovery.project_vehicle).toBe(0.8);
+    expect(DEFAULT_ASSUMPTIONS).toMatchObject({ method: "multiple", leases: "dedicated", solventLesseePays: true, writeDown: 1, money: "funded" });
+    for (const a of ASSUMPTIONS) {
+      expect(a.note.length).toBeGreaterThan(20);
+      for (const id of a.sources) expect(id).toMatch(/^A\d{3}$/);
+    }
+    // Round trip: the rows the Stress sheet lists read back to the same scenario.
+    expect(scenario(scenarioRows(DEFAULT_ASSUMPTIONS))).toEqual(DEFAULT_ASSUMPTIONS);
+  });
+
+  it("applies named overrides, skips blank rows and names the first bad row", () => {
+    const s = scenario([["margin.orcl", 0.35], ["", ""], ["Leases", "Proportional"], ["solvent_lessee_pays", "FALSE"], ["recovery.project_vehicle", 0.6]]);
+    expect(s.margin.ORCL).toBe(0.35);
+    expect(s.leases).toBe("proportional");
+    expect(s.solventLesseePays).toBe(false);
+    expect(s.recovery.project_vehicle).toBe(0.6);
+    expect(DEFAULT_ASSUMPTIONS.margin.ORCL).toBe(0.14);
+    const bad = scenarioFrom([["margin.ORCL", 0.3], ["margin.MSFT", 1.5]]);
+    expect(isEngineError(bad) && bad.message).toMatch(/^Row 2: margin.MSFT must be a number from 0 to 1/);
+    const unknown = scenarioFrom([["margn.ORCL", 0.3]]);
+    expect(isEngineError(unknown) && unknown.message).toMatch(/Unknown assumption "margn.ORCL"/);
+    expect(isEngineError(scenarioFrom([["leases", "sometimes"]]))).toBe(true);
+  });
+});
 
 describe("stress", () => {
   it("rejects a cut outside [0, 1] and a negative multiple", () => {
@@ -18,77 +61,149 @@ describe("stress", () => {
     expect(isEngineError(r) && r.code).toBe("INVALID_INPUT");
   });
 
-  it("takes the EV/revenue multiple from market cap ÷ annual revenue: INV 500 / 40 = 12.5", () => {
+  it("keeps the first version's EV/revenue multiple as a reference figure: INV 500 / 40 = 12.5", () => {
     expect(modelMultiple(webView(), "INV")).toEqual({ multiple: 12.5, factIds: ["f13", "f14"] });
     expect(modelMultiple(webView(), "CLOUD")).toBeUndefined();
-  });
-
-  it("LAB cuts half: revenue lost, market value at risk and the bank's loss on CLOUD", () => {
-    const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5 }));
-    // revenue lost = 0.5 × C: INV 25, CLOUD 15, CHIP 2.
-    // annual = C / term: INV 50/5 = 10, CLOUD 30/3 = 10, CHIP 4/2 = 2.
-    // MVaR = 0.5 × annual × multiple: INV 0.5·10·12.5 = 62.5; CLOUD 0.5·10·10 = 50; CHIP 0.5·2·10 = 10 (default 10×).
-    // Clearing: CLOUD owes BANK 20, holds 30 of contracts (no equity in); after the cut 30 − 15 = 15 < 20, so BANK loses 5.
     expect(DEFAULT_MULTIPLE).toBe(10);
-    expect(r.lines).toEqual([
-      { id: "INV", revenueLost: 25, lenderLoss: 0, marketValueAtRisk: 62.5 },
-      { id: "CLOUD", revenueLost: 15, lenderLoss: 0, marketValueAtRisk: 50 },
-      { id: "CHIP", revenueLost: 2, lenderLoss: 0, marketValueAtRisk: 10 },
-      { id: "BANK", revenueLost: 0, lenderLoss: 5, marketValueAtRisk: 0 },
+  });
+
+  it("LAB cuts half: the three channels by hand", () => {
+    const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5 }));
+    // Revenue, every round: first round INV 25, CLOUD 15, CHIP 2; CLOUD lost 15 of its 30 (share 0.5) and
+    // cuts its 12 order from CHIP by 6: CHIP 8.
+    // Operating: only INV has a value (500). Annual lost 0.5 × 50/5 = 5; × margin 0.25 × multiple 25 = 31.25.
+    // Investor: INV holds 20 % of LAB (200): 40 × 0.5 × write-down 1 = 20; CHIP put 6 into LAB (no stake
+    // fact, valued at the money in): 6 × 0.5 = 3.
+    // Credit: CLOUD owes BANK 20 and has no value; headroom 30 − 20 = 10 < loss 15: default, BANK loses
+    // 20 × (1 − 0.4) = 12.
+    expect(r.lines.map((l) => [l.id, l.revenueLost, l.marketValueAtRisk, l.investorLoss, l.lenderLoss, l.totalLoss])).toEqual([
+      ["INV", 25, 31.25, 20, 0, 51.25],
+      ["BANK", 0, 0, 0, 12, 12],
+      ["CHIP", 8, 0, 3, 0, 3],
+      ["CLOUD", 15, 0, 0, 0, 0],
     ]);
-    expect(r.total).toEqual({ revenueLost: 42, lenderLoss: 5, marketValueAtRisk: 122.5 });
+    expect(r.total).toEqual({ revenueLost: 48, marketValueAtRisk: 31.25, investorLoss: 23, lenderLoss: 12, totalLoss: 66.25 });
     expect(r.details.newDefaults).toEqual(["CLOUD"]);
-    expect(r.details.multiples.INV).toEqual({ multiple: 12.5, source: ["f13", "f14"] });
-    expect(r.details.multiples.CHIP).toEqual({ multiple: 10, source: "default" });
+    expect(r.details.borrowers.CLOUD).toMatchObject({ debt: 20, headroom: 10, loss: 15, defaulted: true, recovery: 0.4 });
+    expect([...r.details.unvalued].sort()).toEqual(["CHIP", "CLOUD"]);
+    expect(r.details.multiples.INV).toEqual({ multiple: 0.25 * 25, source: ["margin.default", "multiple.default"] });
   });
 
-  it("applies an overriding multiple to everyone: 0.5 × (10 + 10 + 2) × 2 = 22", () => {
+  it("a 1 % cut leaves CLOUD inside its headroom: no default, no lender loss", () => {
+    const r = ok(stress(webView(), { shocked: "LAB", cut: 0.01 }));
+    expect(r.details.borrowers.CLOUD).toMatchObject({ headroom: 10, defaulted: false });
+    expect(r.details.borrowers.CLOUD.loss).toBeCloseTo(0.3, 12);
+    expect(r.total.lenderLoss).toBe(0);
+  });
+
+  it("the legacy multiple replaces margin × multiple by one EV/revenue multiple: 5 × 2 = 10", () => {
     const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5, multiple: 2 }));
-    expect(r.total.marketValueAtRisk).toBeCloseTo(22, 12);
+    expect(r.lines.find((l) => l.id === "INV")?.marketValueAtRisk).toBeCloseTo(10, 12);
+    expect(r.details.multiples.INV).toEqual({ multiple: 2, source: "override" });
   });
 
-  it("a full cut wipes CLOUD's assets and the bank loses all 20", () => {
-    const r = ok(stress(webView(), { shocked: "LAB", cut: 1 }));
-    expect(r.lines.find((l) => l.id === "BANK")?.lenderLoss).toBeCloseTo(20, 12);
+  it("the term method discounts the lost contribution over the contract's term", () => {
+    // INV: 0.5 × 10 a year for 5 years at 9 %: annuity (1 − 1.09^−5) / 0.09 = 3.889651; × 5 × 0.25 = 4.862.
+    const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5, assumptions: scenario([["method", "term"]]) }));
+    expect(r.lines.find((l) => l.id === "INV")?.marketValueAtRisk).toBeCloseTo(5 * 0.25 * ((1 - Math.pow(1.09, -5)) / 0.09), 10);
   });
 
-  it("does not blame the cut for debt the model could never cover", () => {
-    // B owes L 50 but the model records only 10 of B's revenue: 40 is short before any cut.
-    // A cut of 0.5 on A's 10 lowers B's payment from 10 to 5: the shock costs L 5, not 45.
+  it("a solvent lessee keeps paying: the site's lenders lose nothing; the old pass-through is a sensitivity", () => {
+    // A buys 40 from B (worth 100). B leases 20 from the site C (project vehicle), which owes L 20.
+    // A cuts half: B loses 20 of 40; annual 0.5 × 8 = 4 × 0.25 × 25 = 25 < 100, so B stays solvent and pays C.
+    const facts = [
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "C", amountUsdBn: 20 }),
+      fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 100 }),
+    ];
+    const view = withRoles(facts, { C: ["project_vehicle"] });
+    const base = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    expect(base.details.borrowers.C).toBeUndefined();
+    expect(base.total.lenderLoss).toBe(0);
+    expect(base.details.passedThrough).toEqual({ B: 20 });
+    // Sensitivity: B passes its lost share (0.5) to the lease even while solvent: C loses 10 > headroom
+    // 20 − 20 = 0, defaults, and L loses 20 × (1 − 0.8) = 4.
+    const pass = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: scenario([["solvent_lessee_pays", false]]) }));
+    expect(pass.details.passedThrough).toEqual({ B: 20, C: 10 });
+    expect(pass.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(4, 12);
+  });
+
+  it("a lessee in default stops paying its dedicated leases by the cut (proportional: by its own lost share)", () => {
+    // As above but B is worth 10 and reports a backlog of 80: loss 25 > 10, B defaults. Dedicated: C loses
+    // 0.5 × 20 = 10; proportional: B's share 20 / 80 = 0.25, C loses 5. Either way C (headroom 0) defaults and
+    // L loses 4; B's own lender M (10, recovery 0.4) loses 6.
+    const facts = [
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "C", amountUsdBn: 20 }),
+      fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 10 }),
+      fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 10 }),
+      fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 80, unit: "USD bn RPO" }),
+    ];
+    const view = withRoles(facts, { C: ["project_vehicle"] });
+    const dedicated = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    expect([...dedicated.details.newDefaults].sort()).toEqual(["B", "C"]);
+    expect(dedicated.details.passedThrough.C).toBeCloseTo(10, 12);
+    expect(dedicated.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(4, 12);
+    expect(dedicated.lines.find((l) => l.id === "M")?.lenderLoss).toBeCloseTo(6, 12);
+    const proportional = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: scenario([["leases", "proportional"]]) }));
+    expect(proportional.details.passedThrough.C).toBeCloseTo(5, 12);
+  });
+
+  it("does not put in default a borrower the model shows short before the cut; its lenders lose only what the cut takes", () => {
+    // B owes L 50 but the model records only 10 of B's revenue (headroom −40). A cut of 0.5 takes 5:
+    // L loses 5 × (1 − 0.4) = 3, not 50 × 0.6.
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 50 }),
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
-    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(5, 12);
+    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(3, 12);
     expect(r.details.newDefaults).toEqual([]);
+    expect(r.details.borrowers.B).toMatchObject({ shortBefore: true, defaulted: false });
   });
 
-  it("counts equity put into a borrower as an asset against its loans", () => {
-    // B owes L 20; contracts 30 from A plus 8 of equity from E; a full cut leaves 8, so L loses 12.
+  it("counts equity put into a borrower and its reported total debt in its headroom", () => {
+    // B: contracts 30 from A, 8 of equity from E, loans 10 from L but a reported total debt of 35:
+    // headroom 30 + 8 − 35 = 3. A cut of 0.2 takes 6 > 3: default, L loses 10 × 0.6 = 6.
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
-      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 20 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 10 }),
       fact({ id: "e", kind: "investment", from: "E", to: "B", amountUsdBn: 8 }),
+      fact({ id: "d", kind: "debt", from: "B", to: "B", amountUsdBn: 35, unit: "USD bn total debt" }),
     ]);
-    expect(ok(stress(view, { shocked: "A", cut: 1 })).total.lenderLoss).toBeCloseTo(12, 12);
+    const r = ok(stress(view, { shocked: "A", cut: 0.2 }));
+    expect(r.details.borrowers.B).toMatchObject({ debt: 35, headroom: 3, defaulted: true });
+    expect(r.total.lenderLoss).toBeCloseTo(6, 12);
   });
 
-  it("passes losses through a chain of lenders (a lender that is itself a borrower)", () => {
-    // B owes M 20, M owes L 15 and has no other assets. Full cut: B pays 0, M pays 0: M loses 20, L loses 15.
+  it("values an investor's stake at the money paid in; unfunded commitments are cancelled, not lost", () => {
+    // H committed 50 to S, 15 paid. Full cut: loses 15 (funded) and cancels 35; on the committed basis, 50.
+    const facts = [
+      fact({ id: "i", kind: "investment", from: "H", to: "S", amountUsdBn: 50, fundedUsdBn: 15 }),
+      fact({ id: "v", kind: "market_cap", from: "H", to: "H", amountUsdBn: 1000 }),
+    ];
+    const funded = ok(stress(viewOf(facts), { shocked: "S", cut: 1 }));
+    expect(funded.details.investor.H).toMatchObject({ stakeValue: 15, loss: 15, cancelled: 35 });
+    const committed = ok(stress(viewOf(facts), { shocked: "S", cut: 1, assumptions: scenario([["money", "committed"]]) }));
+    expect(committed.lines.find((l) => l.id === "H")?.investorLoss).toBe(50);
+  });
+
+  it("caps operating and investor losses together at the company's value", () => {
+    // A buys 100 a year from V (term 1); V is worth 50: 100 × 0.25 × 25 = 625 capped at 50.
     const view = viewOf([
-      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
-      fact({ id: "l1", kind: "loan", from: "M", to: "B", amountUsdBn: 20 }),
-      fact({ id: "l2", kind: "loan", from: "L", to: "M", amountUsdBn: 15 }),
+      fact({ id: "c", kind: "contract", from: "A", to: "V", amountUsdBn: 100, termYears: 1 }),
+      fact({ id: "m", kind: "market_cap", from: "V", to: "V", amountUsdBn: 50 }),
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 1 }));
-    expect(r.lines.find((l) => l.id === "M")?.lenderLoss).toBeCloseTo(20, 12);
-    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(15, 12);
+    expect(r.total.marketValueAtRisk).toBe(50);
+    expect(r.details.capped).toEqual(["V"]);
   });
 
   it("passes a cut down the supply chain: a vendor cuts its own purchases by the share of revenue it lost", () => {
-    // A buys 40 from B; B leases 20 from C (C's only revenue); C owes L 20. A cuts half: B loses 20 of its
-    // 40 (share 0.5) and cuts C's lease by 0.5 × 20 = 10; C can pay L only 10 of 20, so L loses 10.
+    // A buys 40 from B; B buys 20 from C (C's only revenue; not a lease); C owes L 20. A cuts half: B loses 20
+    // of its 40 (share 0.5) and cuts C by 10; C's headroom 20 − 20 = 0 < 10: default, L loses 20 × 0.6 = 12.
     const view = viewOf([
       fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
@@ -96,10 +211,10 @@ describe("stress", () => {
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
     expect(r.details.passedThrough).toEqual({ B: 20, C: 10 });
-    // Revenue lost stays first-round only: C is not one of A's vendors.
     expect(r.lines.map((l) => [l.id, l.revenueLost, l.lenderLoss])).toEqual([
+      ["L", 0, 12],
       ["B", 20, 0],
-      ["L", 0, 10],
+      ["C", 10, 0],
     ]);
     expect(r.details.newDefaults).toEqual(["C"]);
   });
@@ -158,8 +273,8 @@ describe("stress", () => {
     expect(ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough).toEqual({ B: 10, A: 5 });
   });
 
-  it("gives empty lines for an entity that buys nothing", () => {
-    expect(ok(stress(webView(), { shocked: "BANK", cut: 0.5 }))).toMatchObject({ lines: [], total: { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0 } });
+  it("gives empty lines for an entity that buys nothing and nobody holds", () => {
+    expect(ok(stress(webView(), { shocked: "BANK", cut: 0.5 }))).toMatchObject({ lines: [], total: { revenueLost: 0, lenderLoss: 0, marketValueAtRisk: 0, investorLoss: 0, totalLoss: 0 } });
   });
 
   it("defaults the shocked entity to OPENAI when none is named", () => {
@@ -167,9 +282,9 @@ describe("stress", () => {
     expect(ok(stress(view, { shocked: "", cut: 1 })).total.revenueLost).toBe(10);
   });
 
-  it("counts a reported backlog (the larger of it and the listed contracts) as the borrower's assets", () => {
-    // B: contracts 30 from A, backlog 60 (which includes them), owes L 40. Full cut: 60 − 30 = 30 < 40, L loses 10.
-    // Without the backlog fact B would hold 0 and L would lose all 40.
+  it("counts a reported backlog (the larger of it and the listed contracts) in a vehicle's headroom", () => {
+    // B: contracts 30 from A, backlog 60 (which includes them), owes L 40: headroom 60 − 40 = 20. Full cut
+    // takes 30 > 20: default, L loses 40 × (1 − 0.4) = 24. Without the backlog B would be short before the cut.
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 40 }),
@@ -177,7 +292,9 @@ describe("stress", () => {
       // An increment is context ("other"), never read as the backlog.
       fact({ id: "k0", kind: "other", from: "B", to: "B", amountUsdBn: 90, unit: "USD bn added RPO in FQ1", date: "2024-01-01" }),
     ]);
-    expect(ok(stress(view, { shocked: "A", cut: 1 })).total.lenderLoss).toBeCloseTo(10, 12);
+    const r = ok(stress(view, { shocked: "A", cut: 1 }));
+    expect(r.details.borrowers.B).toMatchObject({ headroom: 20, defaulted: true });
+    expect(r.total.lenderLoss).toBeCloseTo(24, 12);
   });
 
   it("annualises a quarterly revenue fact for the multiple: 400 / (10 × 4) = 10", () => {
@@ -188,23 +305,11 @@ describe("stress", () => {
     expect(modelMultiple(view, "V")?.multiple).toBe(10);
   });
 
-  it("never puts more than the whole market value at risk", () => {
-    // A buys 100 a year from V (term 1); V is worth 50 with revenue 1 (multiple 50): 100 × 50 capped at 50.
-    const view = viewOf([
-      fact({ id: "c", kind: "contract", from: "A", to: "V", amountUsdBn: 100, termYears: 1 }),
-      fact({ id: "m", kind: "market_cap", from: "V", to: "V", amountUsdBn: 50 }),
-      fact({ id: "r", kind: "revenue", from: "V", to: "V", amountUsdBn: 1 }),
-    ]);
-    const r = ok(stress(view, { shocked: "A", cut: 1 }));
-    expect(r.total.marketValueAtRisk).toBe(50);
-    expect(r.details.capped).toEqual(["V"]);
-  });
-
   it("answers a repeated question from the view's cache with the same frozen result", () => {
     const view = webView();
     const a = ok(stress(view, { shocked: "LAB", cut: 0.5 }));
     expect(stress(view, { shocked: "LAB", cut: 0.5 })).toBe(a);
     expect(Object.isFrozen(a.lines[0])).toBe(true);
-    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBe(84); // 50 + 30 + 4
+    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBe(96); // 50 + 30 + 4 + CLOUD's 12 passed on
   });
 });
