@@ -8,7 +8,7 @@ import { bundledDataset, FACT_COLUMNS, type Dataset } from "../../../src/model";
 import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
 import { OWNERSHIP_NAMESPACE, ownershipRecordFromXml, ownershipRecordToXml } from "../../../src/office/ownershipRecord";
-import { parseRange } from "../../../src/office/a1";
+import { columnLetters, parseRange } from "../../../src/office/a1";
 import { BASE_SHEET_NAMES, SHEET_ROLES } from "../../../src/office/sheetRoles";
 import type { BuildOptions } from "../../../src/office/types";
 import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
@@ -67,9 +67,9 @@ describe("a fact that leaves the data is a row delete, never contents moved up",
       expect(facts.get(`E${c002}`)).toBe(50);
       state.sheet("Notes").set("A1", `='AIFIN Facts'!E${c002}`);
       // The analyst adds a column to the table with a formula on C002's row.
-      facts.set(`${String.fromCharCode(64 + t.left + t.width)}${t.top}`, "my tenth");
+      facts.set(`${columnLetters(t.left + t.width)}${t.top}`, "my tenth"); // past Z once the table has 26 columns
       t.width++;
-      const mine = `${String.fromCharCode(64 + t.width)}${c002}`;
+      const mine = `${columnLetters(t.width)}${c002}`;
       facts.set(mine, `=E${c002}*0.1`);
 
       useDataset(without("C001b"));
@@ -79,7 +79,7 @@ describe("a fact that leaves the data is a row delete, never contents moved up",
       const now = rowOf(state, "C002");
       expect(follow(state, state.sheet("Notes").get("A1") as string, state.sheet("Notes"))).toBe(50);
       // The analyst's formula moved with its row and still points at C002's amount.
-      const moved = `${String.fromCharCode(64 + t.width)}${now}`;
+      const moved = `${columnLetters(t.width)}${now}`;
       expect(facts.get(moved)).toBe(`=E${now}*0.1`);
     });
   }

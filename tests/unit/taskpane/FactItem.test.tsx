@@ -1,10 +1,11 @@
-/** The fact card's provenance badge and money-certainty line, in English and Traditional Chinese. */
+/** The fact card's provenance badge and money-certainty line, in English, Traditional and Simplified Chinese. */
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FactItem } from "../../../src/taskpane/components/FactItem";
 import { StringsProvider } from "../../../src/taskpane/i18n";
 import { en } from "../../../src/taskpane/strings";
 import { zhTW } from "../../../src/taskpane/strings.zh-TW";
+import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 import { PROVENANCES } from "../../../src/model";
 import { FACTS } from "./fixtures";
 
@@ -34,11 +35,12 @@ describe("FactItem", () => {
     expect(card.getByText(/15.*paid.*35.*conditional/)).toBeTruthy();
   });
 
-  it("has a label for every provenance in English and Traditional Chinese", () => {
+  it("has a label for every provenance in English, Traditional and Simplified Chinese", () => {
     for (const p of PROVENANCES) {
       expect(en.provenance[p].length).toBeGreaterThan(0);
       expect(zhTW.provenance[p].length).toBeGreaterThan(0);
       expect(zhTW.provenance[p]).not.toBe(en.provenance[p]);
+      expect(zhCN.provenance[p].length).toBeGreaterThan(0);
     }
   });
 });
