@@ -15,11 +15,18 @@
  * h_i ∈ [0, 1] = relative equity loss of i (1 = default).
  *
  * Conventions (documented choices):
- * - Capital ≤ 0 means the node is insolvent before the shock: its starting stress is 1 whatever
- *   initialStress says, so it is neither an "additional" default nor a source of additional stress
- *   (it still propagates its default to its creditors). This follows the DebtRank routine published
- *   with Bardoscia et al. (2015) by the IMT Lucca networks group ("systemic risk estimation"), which
- *   marks banks with non-positive initial equity as defaulted for all subsequent steps.
+ * - Non-positive capital, `buffers: "reference"` (default): the reference package NetworkRiskMeasures
+ *   (Cinelli & Silva, `debt_rank_shock`) keeps initialStress as the scenario whatever a node's buffer, and
+ *   divides each exposure by the holder's buffer as it is: a zero buffer makes any exposure a full hit
+ *   (A/0 = ∞, capped at 1), a negative buffer a negative impact (the holder's stress falls below its start;
+ *   the package caps stress at 1 above only). 0/0 (no exposure, zero buffer) is no impact here (NaN in R).
+ *   So a node insolvent before the shock is not blamed on it, and its creditors' pre-existing losses are
+ *   not attributed to an unrelated shock (review finding 9).
+ * - `buffers: "insolvent"` (the first version's behaviour): capital ≤ 0 means the node is insolvent before
+ *   the shock: its starting stress is 1 whatever initialStress says and it propagates that default to its
+ *   creditors. This follows the DebtRank routine published with Bardoscia et al. (2015) by the IMT Lucca
+ *   networks group ("systemic risk estimation"), which marks banks with non-positive initial equity as
+ *   defaulted for all subsequent steps.
  * - The single-hit cap on W follows Battiston et al. (2012) and the vulnerability matrix of the
  *   NetworkRiskMeasures R package (Cinelli & Silva), which caps A_ij / E_i at 1.
  * - weights are the nodes' economic values v_i, normalised to sum 1; by default each node's total
@@ -30,6 +37,10 @@ import { engineError, isEngineError, type EngineError } from "./result";
 
 /** Which DebtRank dynamics to run. */
 export type DebtRankVariant = "single-hit" | "differential";
+
+/** How a non-positive capital buffer is read (see the conventions above). */
+export const DEBT_RANK_BUFFER_RULES = ["reference", "insolvent"] as const;
+export type DebtRankBufferRule = (typeof DEBT_RANK_BUFFER_RULES)[number];
 
 /** Arguments of {@link debtRank}. */
 export interface DebtRankInput {
@@ -43,11 +54,13 @@ export interface DebtRankInput {
   weights?: readonly number[];
   /** Default "single-hit". */
   variant?: DebtRankVariant;
+  /** Default "reference" (NetworkRiskMeasures); "insolvent" starts a non-positive buffer at stress 1. */
+  buffers?: DebtRankBufferRule;
 }
 
 /** Result of {@link debtRank}. */
 export interface DebtRankResult {
-  /** Final stress h_i ∈ [0, 1] of every node. */
+  /** Final stress h_i of every node: in [0, 1], except below 0 for a negative buffer under the reference rule. */
   stress: number[];
   /** Σ_i w_i (h_i(final) − h_i(start)): the value lost to contagion beyond the initial shock. */
   additionalStress: number;
@@ -82,6 +95,11 @@ export function debtRank(input: DebtRankInput): DebtRankResult | EngineError {
   if (variant !== "single-hit" && variant !== "differential") {
     return engineError("INVALID_INPUT", `variant must be "single-hit" or "differential", got ${String(variant)}`);
   }
+  const buffers = input.buffers ?? "reference";
+  if (buffers !== "reference" && buffers !== "insolvent") {
+    return engineError("INVALID_INPUT", `buffers must be "reference" or "insolvent", got ${String(buffers)}`);
+  }
+  const reference = buffers === "reference";
   const weights = normaliseWeights(input.weights, A);
   if (isEngineError(weights)) return weights;
 
@@ -90,7 +108,7 @@ export function debtRank(input: DebtRankInput): DebtRankResult | EngineError {
   for (let i = 0; i < n; i++) {
     const js: number[] = [];
     const xs: number[] = [];
-    if (E[i] > 0) {
+    if (E[i] > 0 || reference) {
       for (let j = 0; j < n; j++) {
         if (j === i || A[i][j] === 0) continue;
         const lev = A[i][j] / E[i];
@@ -102,7 +120,7 @@ export function debtRank(input: DebtRankInput): DebtRankResult | EngineError {
     rows.push({ j: Int32Array.from(js), x: Float64Array.from(xs) });
   }
 
-  const start = Float64Array.from(h0, (h, i) => (E[i] <= 0 ? 1 : h));
+  const start = Float64Array.from(h0, (h, i) => (!reference && E[i] <= 0 ? 1 : h));
   const h = variant === "single-hit" ? singleHit(rows, start) : differential(rows, start);
   if (isEngineError(h)) return h;
 
@@ -112,8 +130,10 @@ export function debtRank(input: DebtRankInput): DebtRankResult | EngineError {
     additionalStress += weights[i] * (h[i] - start[i]);
     if (h[i] >= 1 && start[i] < 1) additionalDefaults.push(i);
   }
-  // Normalised weights can sum to 1 ± an ulp; the measure itself lies in [0, 1].
-  return { stress: Array.from(h), additionalStress: Math.min(1, Math.max(0, additionalStress)), additionalDefaults };
+  // Normalised weights can sum to 1 ± an ulp; with non-negative impacts the measure lies in [0, 1]. A negative
+  // buffer (reference rule) gives negative impacts, which the reference package reports as they are.
+  const clamped = Math.min(1, additionalStress);
+  return { stress: Array.from(h), additionalStress: E.some((e) => e < 0) && reference ? clamped : Math.max(0, clamped), additionalDefaults };
 }
 
 type Rows = readonly { j: Int32Array; x: Float64Array }[];
@@ -137,7 +157,8 @@ function singleHit(rows: Rows, start: Float64Array): Float64Array {
         const j = r.j[k];
         if (state[j] === DISTRESSED) loss += r.x[k] * prev[j];
       }
-      if (loss > 0) h[i] = Math.min(1, prev[i] + loss);
+      // A negative impact (negative buffer, reference rule) lowers the stress, as the reference package does.
+      if (loss !== 0) h[i] = Math.min(1, prev[i] + loss);
     }
     for (let i = 0; i < n; i++) {
       if (state[i] === DISTRESSED) state[i] = INACTIVE;
@@ -165,12 +186,12 @@ function differential(rows: Rows, start: Float64Array): Float64Array | EngineErr
       const r = rows[i];
       let loss = 0;
       for (let k = 0; k < r.j.length; k++) loss += r.x[k] * delta[r.j[k]];
-      if (loss <= 0 || h[i] >= 1) continue;
+      if (loss === 0 || (loss > 0 && h[i] >= 1)) continue;
       const hi = Math.min(1, h[i] + loss);
       next[i] = hi - h[i];
-      if (next[i] > moved) moved = next[i];
+      if (Math.abs(next[i]) > moved) moved = Math.abs(next[i]);
     }
-    for (let i = 0; i < n; i++) if (next[i] > 0) h[i] = Math.min(1, h[i] + next[i]);
+    for (let i = 0; i < n; i++) if (next[i] !== 0) h[i] = Math.min(1, h[i] + next[i]);
     delta = next;
     if (moved <= TOLERANCE) return h;
   }

@@ -5,6 +5,7 @@
  * circular share(X) = self-funded(X) / Σ_Y C(Y→X); round-trip ratio(X,Y) = C(Y→X) / F(X→Y).
  */
 import type { EntityId, ModelView } from "../model";
+import { latestBacklog } from "./stress";
 import { engineError, type EngineError } from "./result";
 import { totalContractsIn } from "./flows";
 import { contractAmount, fundingAmount, indexOf, type ViewIndex } from "./viewIndex";
@@ -37,11 +38,13 @@ export function fundedBacklog(view: ModelView, id: EntityId): number {
 }
 
 /**
- * self-funded(X) / Σ_Y C(Y→X), a fraction in [0, 1]; DIV_ZERO when X has no modelled contracted revenue.
- * @example circularShare(view, "MSFT") // 18.8 / 280 ≈ 0.0671
+ * self-funded(X) / max(Σ_Y C(Y→X), X's latest reported backlog/RPO), a fraction in [0, 1]: the contracts the
+ * model lists are a subset of what X reports, so the larger is the honest denominator (review finding 4);
+ * DIV_ZERO when X has neither.
+ * @example circularShare(view, "MSFT") // 18.8 / max(280, reported RPO)
  */
 export function circularShare(view: ModelView, id: EntityId): number | EngineError {
-  const contractsIn = totalContractsIn(view, id);
+  const contractsIn = Math.max(totalContractsIn(view, id), latestBacklog(view, id) ?? 0);
   if (contractsIn <= 0) return engineError("DIV_ZERO", `${id} has no contracted revenue in the model, so no circular share.`);
   return Math.min(1, selfFundedExposure(view, id) / contractsIn);
 }

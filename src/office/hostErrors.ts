@@ -52,8 +52,9 @@ export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 /**
  * What a failed operation left in the workbook:
  * - "nothing": nothing was written, or what was written was put back exactly as it was;
- * - "partial": the restore could not finish; `sheets` names the AIFIN sheets that may hold a
- *   half-written state (never a sheet or row of the analyst's: those are not written at all).
+ * - "partial": the operation stopped after part of it was confirmed (only its final row deletes or record
+ *   were left), or a restore could not finish; `sheets` names the AIFIN sheets it changed (never a sheet
+ *   or row of the analyst's). Running the operation again completes it.
  */
 export type ChangeReport = { kind: "nothing" } | { kind: "partial"; sheets: string[] };
 

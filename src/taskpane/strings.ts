@@ -211,7 +211,7 @@ export const en = {
   } satisfies HostErrorText as HostErrorText,
   wbChangedNothing: "Nothing in the workbook was changed.",
   wbChangedPartial: (sheets: string[]) =>
-    `Nothing you typed was changed, but ${sheets.length > 0 ? `these AIFIN sheets may be half-written: ${sheets.join(", ")}` : "some AIFIN sheets may be half-written"}. Build workbook > Update completes them.`,
+    `Nothing you typed was changed. AIFIN changed only its own sheets${sheets.length > 0 ? ` (${sheets.join(", ")})` : ""} and did not finish: run it again to complete it.`,
   wbOfficeCode: (code: string) => `(Excel error ${code})`,
   wbRefreshedCounts: (c: RefreshCounts) =>
     `Added ${c.added}, updated ${c.updated}, removed ${c.removed} no longer in the data; kept ${c.keptEdited} rows you edited and ${c.keptAdded} rows you added; ${c.unchanged} unchanged.`,

@@ -199,7 +199,7 @@ export const zhTW: Strings = {
   },
   wbChangedNothing: "活頁簿沒有任何變更。",
   wbChangedPartial: (sheets: string[]) =>
-    `您輸入的內容都沒有變更，但${sheets.length > 0 ? `下列 AIFIN 工作表可能只寫了一半：${sheets.join("、")}` : "部分 AIFIN 工作表可能只寫了一半"}。使用「建立活頁簿 > 更新」即可補齊。`,
+    `您輸入的內容都沒有變更。AIFIN 只變更了自己的工作表${sheets.length > 0 ? `（${sheets.join("、")}）` : ""}，但尚未完成：請再執行一次以完成。`,
   wbOfficeCode: (code: string) => `（Excel 錯誤 ${code}）`,
   wbRefreshedCounts: (c: RefreshCounts) =>
     `新增 ${c.added} 筆、更新 ${c.updated} 筆、移除已不在資料中的 ${c.removed} 筆；保留您編輯的 ${c.keptEdited} 列與新增的 ${c.keptAdded} 列；${c.unchanged} 筆未變。`,

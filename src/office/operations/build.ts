@@ -271,7 +271,8 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const deletes = TABLE_ROLES.filter((r) => (merged[r]?.deletes.length ?? 0) > 0);
       if (added.length > 0 || deletes.length > 0) {
         s.restore = null;
-        s.finishing = deletes.map((r) => plan.sheets[r].name);
+        // Round trip 4 is confirmed: every AIFIN sheet of the build may now differ, none of the analyst's.
+        s.finishing = SHEET_ROLES.map((r) => plan.sheets[r].name);
         for (const r of deletes) deleteTableRows(wb.tables.getItem(plan.tables[r].name), (merged[r] as MergeResult).deletes);
         for (const a of added) record.sheets[a.role] = a.sheet.id;
         for (const r of deletes) for (const id of Object.keys((merged[r] as MergeResult).leaving)) delete record.baseline.hashes[r][id];

@@ -81,7 +81,7 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       // Round trip 5: rows that left the data, deleted as rows (bottom up), then the final record.
       if (merges.some((m) => m.result.deletes.length > 0)) {
         s.restore = null;
-        s.finishing = [...new Set(merges.filter((m) => m.result.deletes.length > 0).map((m) => nameById.get(m.sheetId) as string))];
+        s.finishing = [...new Set(merges.map((m) => nameById.get(m.sheetId) as string))];
         for (const m of merges) deleteTableRows(wb.tables.getItem(m.tableName), m.result.deletes);
         for (const b of builds) for (const role of TABLE_ROLES) for (const id of Object.keys(merges.find((m) => m.tableName === b.tables[role])?.result.leaving ?? {})) delete b.baseline.hashes[role][id];
         part.setXml(ownershipRecordToXml(snap.record));

@@ -218,15 +218,65 @@ describe("debtRank", () => {
   });
 
   describe("edge cases", () => {
-    it("treats zero or negative capital as insolvent from the start, not as an additional default", () => {
+    it("buffers \"insolvent\" (the first version) starts a non-positive buffer at 1 and lets it propagate", () => {
       // A has capital −1: it starts at h = 1 although its initial stress says 0, and passes its default on
       // to B (exposure 5 on capital 10).
-      const result = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [-1, 10], initialStress: [0, 0], weights: [1, 1] }));
+      const result = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [-1, 10], initialStress: [0, 0], weights: [1, 1], buffers: "insolvent" }));
       expect(result.stress).toEqual([1, 0.5]);
       expect(result.additionalDefaults).toEqual([]);
       expect(result.additionalStress).toBeCloseTo(0.25, 14);
-      const zero = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [0, 10], initialStress: [0, 0], weights: [1, 1] }));
+      const zero = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [0, 10], initialStress: [0, 0], weights: [1, 1], buffers: "insolvent" }));
       expect(zero.stress).toEqual([1, 0.5]);
+    });
+
+    describe("reference buffers (NetworkRiskMeasures debt_rank_shock, the default)", () => {
+      // The package's algorithm, worked by hand: V[i][j] = min(1, A[i][j] / buffer[i]) with no lower cap;
+      // h(1) = shock; each step h ← min(1, h + V[·, distressed] · h[distressed]); a node is distressed for
+      // one step once its stress is above 0; additional stress = Σ w (final − initial).
+      it("keeps the initial stress as the scenario: an insolvent node nobody shocks stays at 0 and stresses no one", () => {
+        const result = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [-1, 10], initialStress: [0, 0], weights: [1, 1] }));
+        expect(result).toEqual({ stress: [0, 0], additionalStress: 0, additionalDefaults: [] });
+        const zero = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [0, 10], initialStress: [0, 0], weights: [1, 1] }));
+        expect(zero.stress).toEqual([0, 0]);
+      });
+      it("passes a shocked insolvent node's stress on like any other: A at 0.4, B loses 5/10 × 0.4 = 0.2", () => {
+        const result = ok(debtRank({ exposures: [[0, 0], [5, 0]], capital: [-1, 10], initialStress: [0.4, 0], weights: [1, 1] }));
+        expect(result.stress[0]).toBe(0.4);
+        expect(result.stress[1]).toBeCloseTo(0.2, 14);
+        expect(result.additionalStress).toBeCloseTo(0.1, 14); // (0 + 0.2) / 2
+      });
+      it("a zero buffer makes any exposure a full hit (A/0 = ∞, capped at 1): C holds 3 of D's debt, D shocked 0.1", () => {
+        const result = ok(debtRank({ exposures: [[0, 3], [0, 0]], capital: [0, 5], initialStress: [0, 0.1], weights: [1, 1] }));
+        expect(result.stress).toEqual([0.1, 0.1]);
+      });
+      it("a negative buffer turns an exposure into a negative impact, as the package computes it", () => {
+        // C (buffer −2) holds 4 of D's debt: V = 4 / −2 = −2, so D's 0.5 takes C to 0 − 2 × 0.5 = −1.
+        // Weights equal: additional stress (−1 + 0) / 2 = −0.5.
+        const result = ok(debtRank({ exposures: [[0, 4], [0, 0]], capital: [-2, 5], initialStress: [0, 0.5], weights: [1, 1] }));
+        expect(result.stress).toEqual([-1, 0.5]);
+        expect(result.additionalStress).toBeCloseTo(-0.5, 14);
+        expect(result.additionalDefaults).toEqual([]);
+      });
+      it("agrees with the insolvent rule wherever every buffer is positive", () => {
+        const network = fc.integer({ min: 1, max: 5 }).chain((n) =>
+          fc.record({
+            exposures: fc.array(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+            capital: fc.array(fc.double({ min: 0.1, max: 50, noNaN: true }), { minLength: n, maxLength: n }),
+            h: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+            variant: fc.constantFrom("single-hit" as const, "differential" as const),
+          }),
+        );
+        fc.assert(
+          fc.property(network, ({ exposures, capital, h, variant }) => {
+            const a = debtRank({ exposures, capital, initialStress: h, variant });
+            const b = debtRank({ exposures, capital, initialStress: h, variant, buffers: "insolvent" });
+            expect(a).toEqual(b);
+          }),
+        );
+      });
+      it("rejects an unknown buffer rule", () => {
+        expectInvalid(debtRank({ exposures: [[0]], capital: [1], initialStress: [0], buffers: "other" as never }), "buffers must be");
+      });
     });
     it("lets stress bounce round a cycle once with single-hit but to the limit with differential", () => {
       // A and B each hold 0.5 of the other's capital; A is shocked by 0.2.
@@ -254,7 +304,7 @@ describe("debtRank", () => {
       expect(debtRank({ ...NRM, initialStress: [0, 0, 0] })).toEqual({ stress: [0, 0, 0], additionalStress: 0, additionalDefaults: [] });
       expect(debtRank({ exposures: [], capital: [], initialStress: [] })).toEqual({ stress: [], additionalStress: 0, additionalDefaults: [] });
     });
-    it("keeps every stress in [0, 1] and never below its start, for any network and either variant", () => {
+    it("keeps every stress in [0, 1] and never below its start, for any network and either variant (insolvent rule)", () => {
       const network = fc.integer({ min: 1, max: 6 }).chain((n) =>
         fc.record({
           exposures: fc.array(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
@@ -265,7 +315,7 @@ describe("debtRank", () => {
       );
       fc.assert(
         fc.property(network, ({ exposures, capital, h, variant }) => {
-          const result = ok(debtRank({ exposures, capital, initialStress: h, variant }));
+          const result = ok(debtRank({ exposures, capital, initialStress: h, variant, buffers: "insolvent" }));
           result.stress.forEach((x, i) => {
             expect(x).toBeGreaterThanOrEqual(capital[i] <= 0 ? 1 : h[i]);
             expect(x).toBeLessThanOrEqual(1);

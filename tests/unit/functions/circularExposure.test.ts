@@ -48,8 +48,8 @@ describe("AIFIN.CIRCULAR_EXPOSURE", () => {
       expect(fx.circularExposure("AMZN", "funded_backlog")).toBe(238);
     });
 
-    it("share MSFT = 18 / 280 of contracts in (C029 250 + C035 30)", () => {
-      expect(fx.circularExposure("MSFT", "share")).toBeCloseTo(18 / 280, 12);
+    it("share MSFT = 18 / 678: its reported commercial RPO N008 678 exceeds the 280 of contracts listed (C029 250 + C035 30)", () => {
+      expect(fx.circularExposure("MSFT", "share")).toBeCloseTo(18 / 678, 12);
     });
 
     it("network MSFT: some but not more than the 18 it funds comes back", () => {
@@ -103,7 +103,7 @@ describe("AIFIN.CIRCULAR_EXPOSURE", () => {
       h.setValue("S", "A1", "Amazon");
       expect(h.getValue("S", "B1")).toBe(83);
       // HyperFormula rounds what it shows to 10 significant digits.
-      expect(h.getValue("S", "C1")).toBeCloseTo(83 / 238, 9);
+      expect(h.getValue("S", "C1")).toBeCloseTo(83 / 496, 9); // AWS backlog N010 496 > the 238 listed
       h.setValue("S", "A1", "MSTF");
       const err = h.getValue("S", "B1");
       expect(isCellError(err) && [err.value, err.message]).toEqual(["#N/A", 'Unknown entity "MSTF": did you mean MSFT?']);

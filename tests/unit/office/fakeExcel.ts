@@ -62,6 +62,8 @@ export class FakeWorkbookState {
   failAtSync = new Map<number, string>();
   /** Partial failures: see InjectedFailure. */
   failures: InjectedFailure[] = [];
+  /** Operations each sync ran, in order (what a fault-injection test iterates over). */
+  opsPerSync: number[] = [];
   /** Operations queued since the last sync, and the undo journal of this batch. */
   opsThisBatch = 0;
   private journal: Array<{ op: number; undo: () => void }> = [];
@@ -143,6 +145,17 @@ export class FakeWorkbookState {
     this.tables = this.tables.filter((t) => t.sheet !== s);
   }
 
+  /**
+   * One sheet's cells, as one comparable value. `formulasByCount`: formulas count, their text not (a row
+   * delete elsewhere re-points references, which is Excel keeping links right, not a change of content).
+   */
+  sheetSnapshot(name: string, formulasByCount = false): string {
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) return "absent";
+    const cells = [...s.cells.entries()].sort().map(([k, v]) => (formulasByCount && typeof v === "string" && v.startsWith("=") ? [k, "=…"] : [k, v]));
+    return JSON.stringify([s.id, cells]);
+  }
+
   /** Everything an analyst can see or link to, as one comparable value. */
   snapshot(): string {
     return JSON.stringify({
@@ -163,6 +176,7 @@ export class FakeWorkbookState {
         const failure = before !== undefined ? { afterOps: 0, code: before } : partial;
         if (failure) {
           this.failAtSync.delete(this.syncs);
+          this.opsPerSync.push(Math.min(failure.afterOps, this.opsThisBatch));
           // Operations after the failing one never ran.
           for (let i = this.journal.length - 1; i >= 0 && this.journal[i].op > failure.afterOps; i--) this.journal[i].undo();
           this.journal = [];
@@ -170,6 +184,7 @@ export class FakeWorkbookState {
           this.pending.clear();
           throw new FakeOfficeError(failure.code);
         }
+        this.opsPerSync.push(this.opsThisBatch);
         this.journal = [];
         this.opsThisBatch = 0;
         for (const p of this.pending) p.resolveLoads();
@@ -534,9 +549,13 @@ class FakeFormat {
   }
 }
 
-/** What Excel stores for a value written through formulas or values. */
+/**
+ * What Excel stores for a value written through formulas or values. A leading apostrophe only marks text:
+ * kept in storage where it matters (text that would read as a formula), dropped elsewhere ("'-x" is "-x").
+ */
 function stored(v: Cell): Cell | undefined {
   if (v === "") return undefined;
+  if (typeof v === "string" && v.startsWith("'") && !v.startsWith("'=")) return v.slice(1);
   return v;
 }
 

@@ -7,10 +7,10 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { bundledDataset, FACT_COLUMNS, type Dataset, type Fact } from "../../../src/model";
+import { columnLetters } from "../../../src/office/a1";
 import { createExcelHostWith } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
 import { OWNERSHIP_NAMESPACE, ownershipRecordFromXml } from "../../../src/office/ownershipRecord";
-import { columnLetters } from "../../../src/office/a1";
 
 /** An OfficeMockObject seen with the tree-building methods its README documents (typed private in its d.ts). */
 type Mock = Record<string, unknown> & { addMock(key: string): void; populate(data: object): void; sync(): Promise<void> };
@@ -158,7 +158,7 @@ describe("fresh build on office-addin-mock", () => {
     const facts = [...written(added.find((a) => a.label === "AIFIN Facts")!).values()][0];
     expect(facts[3]).toEqual([...FACT_COLUMNS]);
     expect(facts).toHaveLength(4 + bundledDataset.facts.length);
-    const lastColumn = columnLetters(FACT_COLUMNS.length); // one column per fact column (26: Z)
+    const lastColumn = columnLetters(FACT_COLUMNS.length);
     const table = (added.find((a) => a.label === "AIFIN Facts")!.tables as Mock)[`tA4${lastColumn}${4 + bundledDataset.facts.length}`] as Mock;
     expect(table).toMatchObject({ name: "AIFIN_Facts", hasHeaders: true, at: `A4:${lastColumn}${4 + bundledDataset.facts.length}` });
 

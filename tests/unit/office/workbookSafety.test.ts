@@ -67,7 +67,7 @@ describe("a fact that leaves the data is a row delete, never contents moved up",
       expect(facts.get(`E${c002}`)).toBe(50);
       state.sheet("Notes").set("A1", `='AIFIN Facts'!E${c002}`);
       // The analyst adds a column to the table with a formula on C002's row.
-      facts.set(`${columnLetters(t.left + t.width)}${t.top}`, "my tenth"); // past Z once the table has 26 columns
+      facts.set(`${columnLetters(t.left + t.width)}${t.top}`, "my tenth");
       t.width++;
       const mine = `${columnLetters(t.width)}${c002}`;
       facts.set(mine, `=E${c002}*0.1`);

@@ -28,10 +28,10 @@ describe("host error texts", () => {
     expect(latinWords).toBeNull();
   });
 
-  it("says which AIFIN sheets may be half-written when a restore could not finish, and keeps Excel's code", () => {
+  it("names the AIFIN sheets changed when an operation stopped part-way, and keeps Excel's code", () => {
     const e = { ...sample("officeFailure", { kind: "partial", sheets: ["AIFIN Facts"] }) };
     expect(hostErrorText(en, e)).toBe(
-      "AIFIN could not refresh the data. Try again; if it keeps failing, save the workbook and reopen it. Nothing you typed was changed, but these AIFIN sheets may be half-written: AIFIN Facts. Build workbook > Update completes them. (Excel error GeneralException)",
+      "AIFIN could not refresh the data. Try again; if it keeps failing, save the workbook and reopen it. Nothing you typed was changed. AIFIN changed only its own sheets (AIFIN Facts) and did not finish: run it again to complete it. (Excel error GeneralException)",
     );
     expect(hostErrorText(zhTW, e)).toContain("AIFIN Facts");
   });

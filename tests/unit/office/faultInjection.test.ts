@@ -1,0 +1,152 @@
+/**
+ * Fault injection at every round trip of every workbook operation (fresh build, update, alongside,
+ * refresh, freeze): each sync() fails in turn, before its first queued operation, after the first, half
+ * way, before the last and after the last (Excel runs a batch in order and stops where it fails). Around
+ * each failure the workbook is snapshotted; whatever failed:
+ *
+ * - nothing the analyst typed is lost, moved or changed (a link into the Facts table, an edited amount, an
+ *   added row with a note that looks like a formula, notes on AIFIN's computed sheets, a formula in a Stress
+ *   input, a sheet of their own);
+ * - the error says exactly what was changed: "nothing" only when the whole workbook is as before, else the
+ *   AIFIN sheets that may differ, and no other sheet differs (formulas elsewhere may be re-pointed by a
+ *   row delete, which is Excel keeping links right; where they point is checked by meaning);
+ * - running the operation again without a fault succeeds and keeps all of the above.
+ */
+import { bundledDataset, FACT_COLUMNS, type Dataset } from "../../../src/model";
+import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
+import { templateSourceOf } from "../../../src/office/templateSource";
+import type { BuildOptions, HostError } from "../../../src/office/types";
+import { FakeWorkbookState } from "./fakeExcel";
+
+const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
+type Operation = "build fresh" | "update" | "alongside" | "refresh" | "freeze";
+const OPERATIONS: Operation[] = ["build fresh", "update", "alongside", "refresh", "freeze"];
+
+/** A newer bundle: one fact leaves (row delete), one changes (in-place write), one arrives (append). */
+function newer(): Dataset {
+  const facts = bundledDataset.facts
+    .filter((f) => f.id !== "C001b")
+    .map((f) => (f.id === "C003" ? { ...f, amountUsdBn: 31 } : { ...f, supersedes: f.supersedes.filter((x) => x !== "C001b") }));
+  return { ...bundledDataset, version: "newer", facts: [...facts, { ...bundledDataset.facts[3], id: "N900", supersedes: [] }] };
+}
+
+function hostOver(state: FakeWorkbookState) {
+  let source = templateSourceOf(bundledDataset);
+  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789" };
+  return { host: createExcelHostWith(deps), useDataset: (d: Dataset) => void (source = templateSourceOf(d)) };
+}
+
+const DESC = FACT_COLUMNS.indexOf("description");
+const NOTE = "'=AVERAGE(E5:E7)";
+
+/** A workbook an analyst has worked in; `built` false leaves only their own sheet. */
+async function prepared(op: Operation): Promise<{ state: FakeWorkbookState; run: () => Promise<{ kind: string; error?: HostError }> }> {
+  const state = new FakeWorkbookState();
+  const notes = state.addSheet("Notes");
+  notes.set("A1", "my own sheet");
+  notes.set("B2", "=SUM(1,2)");
+  const { host, useDataset } = hostOver(state);
+  if (op !== "build fresh") {
+    await host.build(OPTIONS);
+    const t = state.table("AIFIN_Facts")!;
+    const row = (id: string) => t.top + 1 + t.body().findIndex((r) => r[0] === id);
+    notes.set("A2", `='AIFIN Facts'!E${row("C002")}`);
+    t.sheet.set(`E${row("C004")}`, 29); // an edited amount
+    t.appendRows([["MY1", "investment", "MSFT", "OPENAI", 1.5]]);
+    t.sheet.cells.set(t.sheet.key(t.top + t.bodyRows, t.left + DESC), NOTE);
+    state.sheet("AIFIN Exposure").set("M3", "note on Exposure");
+    state.sheet("AIFIN Sources").set("J2", "note on Sources");
+    state.sheet("AIFIN Stress").set("B3", "=0.25*2");
+    useDataset(newer());
+  }
+  state.formulaValue = () => 1;
+  const run = async (): Promise<{ kind: string; error?: HostError }> => {
+    switch (op) {
+      case "build fresh":
+        return host.build(OPTIONS);
+      case "update":
+        return host.build({ ...OPTIONS, onClash: "update" });
+      case "alongside":
+        return host.build({ ...OPTIONS, onClash: "alongside" });
+      case "refresh":
+        return host.refresh();
+      case "freeze":
+        return host.freeze();
+    }
+  };
+  state.syncs = 0;
+  state.opsPerSync = [];
+  return { state, run };
+}
+
+/** What the analyst typed, read back by meaning (rows found by id, links followed). */
+function analystWork(state: FakeWorkbookState, op: Operation): unknown {
+  const notes = state.sheet("Notes");
+  const out: Record<string, unknown> = { notesA1: notes.get("A1"), notesB2: notes.get("B2") };
+  if (op === "build fresh") return out;
+  const t = state.table("AIFIN_Facts")!;
+  const find = (id: string) => t.body().find((r) => r[0] === id);
+  const link = /^='AIFIN Facts'!E(\d+)$/.exec(String(notes.get("A2")));
+  out.link = link ? [t.sheet.get(`A${link[1]}`), t.sheet.get(`E${link[1]}`)] : notes.get("A2");
+  out.edited = find("C004")?.[FACT_COLUMNS.indexOf("amount_usd_bn")];
+  const mine = find("MY1");
+  const mineRow = t.top + 1 + t.body().findIndex((r) => r[0] === "MY1");
+  out.added = mine?.slice(0, 5);
+  out.note = t.sheet.cells.get(t.sheet.key(mineRow, t.left + DESC));
+  out.exposureNote = state.sheet("AIFIN Exposure").get("M3");
+  out.sourcesNote = state.sheet("AIFIN Sources").get("J2");
+  out.stressInput = state.sheet("AIFIN Stress").get("B3");
+  return out;
+}
+
+const FAULT_CODE = "GeneralException";
+let faults = 0;
+
+describe.each(OPERATIONS)("fault injection: %s", (op) => {
+  it("survives a failure at every round trip and every point inside it", async () => {
+    const clean = await prepared(op);
+    const expected = await clean.run();
+    expect(expected).toMatchObject({ kind: op === "refresh" ? "refreshed" : op === "freeze" ? "frozen" : "built" });
+    expect(clean.state.syncs).toBeLessThanOrEqual(6);
+    const plan = clean.state.opsPerSync;
+
+    for (let k = 1; k <= plan.length; k++) {
+      const n = plan[k - 1];
+      for (const afterOps of [...new Set([0, 1, Math.floor(n / 2), n - 1, n].filter((x) => x >= 0 && x <= n))]) {
+        const { state, run } = await prepared(op);
+        const before = state.snapshot();
+        const sheetsBefore = new Map(state.sheets.map((s) => [s.name, state.sheetSnapshot(s.name, true)]));
+        const workBefore = analystWork(state, op);
+        state.failures = [{ sync: k, afterOps, code: FAULT_CODE }];
+        const outcome = await run();
+        faults++;
+        const where = `${op}: sync ${k} of ${plan.length}, after ${afterOps} of ${n} operations`;
+        expect({ where, kind: outcome.kind }).toEqual({ where, kind: "error" });
+        const error = outcome.error as HostError;
+        expect({ where, officeCode: error.officeCode }).toEqual({ where, officeCode: FAULT_CODE });
+        // Nothing the analyst typed was lost, moved or changed.
+        expect({ where, work: analystWork(state, op) }).toEqual({ where, work: workBefore });
+        // The message says what was changed.
+        if (error.changed.kind === "nothing") {
+          expect({ where, same: state.snapshot() === before }).toEqual({ where, same: true });
+        } else {
+          const named = new Set(error.changed.sheets.map((x) => x.toLowerCase()));
+          for (const [name, snap] of sheetsBefore) {
+            if (!named.has(name.toLowerCase())) expect({ where, name, same: state.sheetSnapshot(name, true) === snap }).toEqual({ where, name, same: true });
+          }
+        }
+        // Running it again works and keeps the analyst's work (a build whose sheets now exist asks first; Update then completes it).
+        state.failures = [];
+        let again = await run();
+        if (again.kind === "clash") again = await hostOver(state).host.build({ ...OPTIONS, onClash: "update" });
+        expect({ where, kind: again.kind }).toEqual({ where, kind: expected.kind });
+        expect({ where, work: analystWork(state, op) }).toEqual({ where, work: analystWork(clean.state, op) });
+      }
+    }
+  });
+});
+
+afterAll(() => {
+  // The figure docs/reliability.md quotes (printed so a run shows it).
+  process.stdout.write(`fault injection: ${faults} faults injected across ${OPERATIONS.length} operations\n`);
+});
