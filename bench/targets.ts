@@ -575,7 +575,7 @@ function print(): void {
     const target = f.target.max !== undefined ? `< ${show(f.target.max, f.unit)}` : `≥ ${show(f.target.min ?? 0, f.unit)}`;
     const verdict = f.met === null ? "  ?" : f.met ? " ok" : "MISS";
     console.log(`${verdict}  ${f.label}`);
-    console.log(`       ${show(f.value, f.unit).padStart(14)}  target ${target}` + (f.baseline ? `   baseline ${show(f.baseline.value, f.unit)} (${f.baseline.label})` : "") + (f.ratio !== null ? `   ratio ${f.ratio.toFixed(1)}×` : ""));
+    console.log(`       ${show(f.value, f.unit).padStart(14)}  target ${target}` + (f.baseline ? `   baseline ${show(f.baseline.value, f.unit)} (${f.baseline.label})` : "") + (f.ratio !== null ? `   ratio ${f.ratio >= 1 || f.ratio === 0 ? `${f.ratio.toFixed(1)}×` : `1/${(1 / f.ratio).toFixed(0)}`}` : ""));
     if (f.note) console.log(`       ${f.note}`);
   }
 }
