@@ -85,7 +85,7 @@ function printWebInstructions() {
  The real task pane beside a live workbook computed in your browser: use the
  pane's Workbook tab to Build, then edit facts or stress inputs in the grid.
  (Accept the certificate warning once: it is your own dev certificate.)
- Options: ?theme=dark, ?lang=zh-TW, ?entity=NVDA.
+ Options: ?theme=dark, ?lang=zh-TW or ?lang=zh-CN, ?entity=NVDA.
 
  AIFIN (the add-in) is being served at ${base}/taskpane.html
 

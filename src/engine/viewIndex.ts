@@ -3,7 +3,7 @@
  * thousands of times per recalculation on the same (memoised) view, so the index is built once per view
  * object and kept in a WeakMap: lookups after that are map reads, and the index goes away with its view.
  */
-import { CHANNEL_IS_FUNDING, FUNDING_CHANNELS, KIND_MEANINGS, type EntityId, type Fact, type FundingChannel, type FundingKind, type ModelView } from "../model";
+import { ViewMemo, CHANNEL_IS_FUNDING, FUNDING_CHANNELS, KIND_MEANINGS, type EntityId, type Fact, type FundingChannel, type FundingKind, type ModelView } from "../model";
 
 /** Funding from one entity to another, split by money channel (KIND_MEANINGS: investment → equity, loan →
  *  debt, backstop and guarantee → backstop, warrant → vendor_financing). */
@@ -46,16 +46,11 @@ export interface ViewIndex {
   readonly cache: Map<string, unknown>;
 }
 
-const indexes = new WeakMap<ModelView, ViewIndex>();
+const indexes = new ViewMemo<ViewIndex>((view) => buildIndex(view));
 
 /** The index of a view, built on first use and reused for the life of the view object. */
 export function indexOf(view: ModelView): ViewIndex {
-  let index = indexes.get(view);
-  if (index === undefined) {
-    index = buildIndex(view);
-    indexes.set(view, index);
-  }
-  return index;
+  return indexes.get(view);
 }
 
 /** A usable amount: finite, non-null. Facts without a dollar amount (GW-only deals) carry no money here. */

@@ -12,12 +12,19 @@ export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!";
 
 /** A formula error with the message Excel shows in the cell's error indicator. */
 export class FormulaError extends Error {
-  /** Constructs the error; `code` is the Excel error the cell shows. */
-  constructor(
-    readonly code: ExcelErrorCode,
-    message: string,
-  ) {
+  /** The Excel error the cell shows. */
+  readonly code: ExcelErrorCode;
+
+  /**
+   * Constructs the error without a stack trace: a formula error is an answer, not a fault (a sheet returns
+   * thousands of #N/A in one recalculation), and capturing the stack was the costliest part of returning one.
+   */
+  constructor(code: ExcelErrorCode, message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.code = code;
     this.name = "FormulaError";
   }
 }

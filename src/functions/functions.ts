@@ -230,7 +230,7 @@ export function entities(role?: any, model?: any): any[][] {
  * @customfunction FACT
  * @helpurl https://localhost:3000/help/functions.html#fact
  * @param fact_id Fact id as in the Facts table, e.g. "C002".
- * @param [field] "amount" (default, USD bn), "date", "status", "kind", "from", "to", "pct", "unit", "description", "source", "url", "verified" or "estimate".
+ * @param [field] "amount" (default, USD bn), "date", "status", "kind", "from", "to", "pct", "unit", "description", "source", "url", "verified", "estimate", "provenance", "funded", "conditional", "period_months" or "period_end".
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model.
  * @returns The field's value; #N/A when the fact has no such value (e.g. no dollar amount).
  */
@@ -272,9 +272,11 @@ export function modelInfo(field?: any, model?: any): any {
  * @param [facts] Facts range including its header row. Empty = the bundled facts.
  * @param [entities] Entities range including its header row. Empty = the bundled entities.
  * @param [include_rumoured] TRUE to count rumoured facts too. Empty or FALSE = confirmed facts only.
+ * @param [include_estimates] FALSE to leave out our own labelled estimates. Empty or TRUE = estimates count.
+ * @param [min_provenance] The weakest provenance that counts: "estimate", "secondary", "article", "press" or "primary". Empty = no minimum.
  * @param invocation Supplied by Excel: the ranges' addresses, so a problem names its sheet row.
  * @returns A handle such as "AIFIN.MODEL#3f2a9c1e5b7d0a42"; the same content always gives the same handle.
  */
-export function model(facts?: any[][], entities?: any[][], include_rumoured?: any, invocation?: CustomFunctions.Invocation): string {
-  return toExcel(invoke("MODEL", [facts, entities, include_rumoured], undefined, invocation));
+export function model(facts?: any[][], entities?: any[][], include_rumoured?: any, include_estimates?: any, min_provenance?: any, invocation?: CustomFunctions.Invocation): string {
+  return toExcel(invoke("MODEL", [facts, entities, include_rumoured, include_estimates, min_provenance], undefined, invocation));
 }

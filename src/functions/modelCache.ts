@@ -88,7 +88,7 @@ export interface ModelCache {
    * bundled. `places` (from the ranges' addresses) lets problems name the sheet row; without them rows are
    * counted from the range's first row.
    */
-  load(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean, places?: { facts?: RangePlace | null; entities?: RangePlace | null }): string;
+  load(facts: RangeRows | null, entities: RangeRows | null, basis: boolean | Basis, places?: { facts?: RangePlace | null; entities?: RangePlace | null }): string;
   /** True when the handle's model is in memory. */
   has(handle: string): boolean;
   readonly stats: ModelCacheStats;
@@ -254,11 +254,31 @@ function digestRange(raw: RangeRows): { rows: RangeCell[][]; rangeIndex: number[
   return { rows, rangeIndex, digest: hasher.digest() };
 }
 
-/** The handle of the parts: rumour flag, entities (digest or bundled version) and facts (header, rows). */
-function handleOf(includeRumoured: boolean, entities: string, facts: { headerDigest: string; rows: readonly { digest: string }[] } | string): string {
+/**
+ * The basis in a handle: "r0" / "r1" for the rumour flag (the form handles always had), then "e0" when
+ * estimates are left out and "p:<provenance>" for a minimum provenance.
+ */
+function basisTag(basis: Basis): string {
+  return `${basis.includeRumoured ? "r1" : "r0"}${basis.includeEstimates === false ? "e0" : ""}${basis.minProvenance ? `p:${basis.minProvenance}` : ""}`;
+}
+
+/** The basis a MODEL call asks for: a rumour flag alone, or a whole basis. */
+function basisOf(basis: boolean | Basis): Basis {
+  if (typeof basis === "boolean") return { includeRumoured: basis };
+  const out: Basis = { includeRumoured: basis.includeRumoured };
+  if (basis.includeEstimates === false) out.includeEstimates = false;
+  if (basis.minProvenance !== undefined) out.minProvenance = basis.minProvenance;
+  return out;
+}
+
+/** Whether a basis is one of the two the bundled handles stand for (rumours in or out, nothing else). */
+const isPlainBasis = (basis: Basis): boolean => basis.includeEstimates !== false && basis.minProvenance === undefined;
+
+/** The handle of the parts: basis, entities (digest or bundled version) and facts (header, rows). */
+function handleOf(basis: Basis, entities: string, facts: { headerDigest: string; rows: readonly { digest: string }[] } | string): string {
   // The flag goes first: FNV mixes a late byte into few output bits, and the two bundled handles
   // (with and without rumours) should not look almost alike.
-  const hasher = new Fnv1a64().update(CONTENT_VERSION).update(includeRumoured ? "r1" : "r0");
+  const hasher = new Fnv1a64().update(CONTENT_VERSION).update(basisTag(basis));
   hasher.update("\u0002entities:").update(entities);
   hasher.update("\u0002facts:");
   if (typeof facts === "string") hasher.update(facts);
@@ -285,10 +305,11 @@ function bundledHandle(includeRumoured: boolean, version: string): string {
  * The handle for a model's content: both ranges (blank rows ignored; an omitted range stands for the
  * bundled table of `bundledVersion`) and the rumour flag. The same as `load` returns; for tests.
  */
-export function handleFor(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean, bundledVersion: string): string {
-  if (facts === null && entities === null) return bundledHandle(includeRumoured, bundledVersion);
+export function handleFor(facts: RangeRows | null, entities: RangeRows | null, includeRumoured: boolean | Basis, bundledVersion: string): string {
+  const basis = basisOf(includeRumoured);
+  if (facts === null && entities === null && isPlainBasis(basis)) return bundledHandle(basis.includeRumoured, bundledVersion);
   const entityPart = entities === null ? bundledTag(bundledVersion) : digestRange(entities).digest;
-  return handleOf(includeRumoured, entityPart, facts === null ? bundledTag(bundledVersion) : readFactsRange(facts, []));
+  return handleOf(basis, entityPart, facts === null ? bundledTag(bundledVersion) : readFactsRange(facts, []));
 }
 
 /** "A1:T200", "Facts!A1:T200" or "'My facts'!$A$1:$T$200" → sheet and first row; null when unreadable. */
@@ -422,7 +443,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     handle: string,
     facts: (() => Fact[]) | null,
     entities: (() => Entity[]) | null,
-    includeRumoured: boolean,
+    basis: Basis,
     factRow: (factId: string) => string | null,
   ): LoadedModel => {
     stats.parses++;
@@ -440,7 +461,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
     for (const fact of factList) validated.add(fact);
-    return { handle, model: createModel(dataset), basis: { includeRumoured } };
+    return { handle, model: createModel(dataset), basis };
   };
 
   return {
@@ -458,14 +479,15 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       remember(entry);
       return entry;
     },
-    load(factsRows, entityRows, includeRumoured, places) {
+    load(factsRows, entityRows, basisIn, places) {
+      const basis = basisOf(basisIn);
       const [confirmed, rumoured] = bundledPair();
       const tag = bundledTag(confirmed.model.dataset.version);
       const entityRead = entityRows ? readEntities(entityRows, places?.entities) : null;
       const factsRead = factsRows ? readFactsRange(factsRows, states) : null;
       if (factsRead) keepState(factsRead);
-      if (!entityRead && !factsRead) return (includeRumoured ? rumoured : confirmed).handle;
-      const handle = handleOf(includeRumoured, entityRead ? entityRead.digest : tag, factsRead ?? tag);
+      if (!entityRead && !factsRead && isPlainBasis(basis)) return (basis.includeRumoured ? rumoured : confirmed).handle;
+      const handle = handleOf(basis, entityRead ? entityRead.digest : tag, factsRead ?? tag);
       const cached = cache.get(handle);
       if (cached) {
         stats.hits++;
@@ -482,7 +504,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
           handle,
           factsRead ? () => parseFacts(factsRead, places?.facts) : null,
           entityRead ? entityRead.parse : null,
-          includeRumoured,
+          basis,
           factRow,
         ),
       );

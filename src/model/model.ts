@@ -3,7 +3,7 @@
  */
 import { bundledDataset, latestFactDate, type Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
-import { LruCache } from "./memo";
+import { LruCache, memoActive } from "./memo";
 import { createRegistry, type EntityRegistry } from "./registry";
 import type { Basis, Fact, ModelView } from "./types";
 import { buildView, supersessionGraph } from "./view";
@@ -42,12 +42,15 @@ export function createModel(dataset: Dataset): Model {
   const latestDate = latestFactDate(dataset.facts) ?? dataset.asOf;
   // Bounded: as-of dates come from analysts' cells, and a sweep over dates must not keep every view.
   const views = new LruCache<string, ModelView>(MAX_VIEWS_PER_MODEL);
+  let last: { asOf: string | null | undefined; basis: Basis; view: ModelView } | null = null;
 
   return {
     dataset,
     registry,
     latestDate,
     view(asOf?: string | null, basis: Basis = CONFIRMED_BASIS): ModelView {
+      // A sheet asks for the same view thousands of times in a row: answer a repeat without a key.
+      if (last !== null && asOf === last.asOf && basis === last.basis && memoActive()) return last.view;
       const date = asOf ?? latestDate;
       if (!isIsoDate(date)) throw new RangeError(`as-of date must be ISO YYYY-MM-DD, got "${date}"`);
       const key = `${date}|${basis.includeRumoured ? 1 : 0}|${basis.includeEstimates === false ? 0 : 1}|${basis.minProvenance ?? ""}`;
@@ -56,6 +59,7 @@ export function createModel(dataset: Dataset): Model {
         v = buildView(dataset.entities, dataset.facts, supersedes, date, basis);
         views.set(key, v);
       }
+      last = { asOf, basis, view: v };
       return v;
     },
     fact: (id) => byId.get(id),

@@ -58,6 +58,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 const MAX_SUGGESTIONS = 5;
+/** Longest text the registry looks for near-misses of (names and aliases are far shorter). */
+const MAX_SUGGEST_QUERY = 200;
 
 /**
  * Builds a registry over `entities`. Names that two entities share resolve to neither (the caller gets
@@ -83,6 +85,8 @@ export function createRegistry(entities: readonly Entity[]): EntityRegistry {
   const looseKeys = [...loose.keys()];
 
   const suggest = (query: string): EntityId[] => {
+    // No name is this long: a pasted paragraph gets no suggestion rather than seconds of edit distances.
+    if (query.length > MAX_SUGGEST_QUERY) return [];
     const key = looseKey(query);
     if (key === "") return [];
     const limit = Math.max(1, Math.floor(key.length / 3));

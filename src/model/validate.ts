@@ -8,7 +8,7 @@ import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
 import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact, type MoneyChannel } from "./types";
-import { countsUnder, supersessionClosure } from "./view";
+import { countsUnder } from "./view";
 
 /**
  * Rules that keep the bundled data well curated but do not make a workbook model's numbers wrong: an
@@ -342,25 +342,66 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
   const members = new Map<string, ReadonlySet<string>>();
   for (const e of entities) if ((e.members ?? []).length > 0) members.set(e.id, new Set(e.members));
   if (members.size === 0) return [];
-  const covers = (group: string, id: string) => group === id || (members.get(group)?.has(id) ?? false);
-  // Built only when a group fact meets a member's: the closure is quadratic on a long revision chain.
-  let closureMemo: Map<string, ReadonlySet<string>> | null = null;
-  const closureOf = (id: string) => (closureMemo ??= supersessionClosure(facts)).get(id);
-  const replaces = (a: Fact, b: Fact) => (closureOf(a.id)?.has(b.id) ?? false) || (closureOf(b.id)?.has(a.id) ?? false);
+  // Linear in the facts: candidates come from an index by (kind, from, to) over the group's members, and
+  // supersession is walked per fact on demand (a closure of every fact is quadratic on a revision chain).
+  const byId = new Map<string, Fact>();
+  const supersededBy = new Map<string, Fact[]>();
+  for (const f of facts) {
+    byId.set(f.id, f);
+    for (const s of f.supersedes) (supersededBy.get(s) ?? supersededBy.set(s, []).get(s))?.push(f);
+  }
+  const walk = (start: string, next: (id: string) => readonly string[]): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...next(start)];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (seen.has(id) || id === start) continue;
+      seen.add(id);
+      stack.push(...next(id));
+    }
+    return seen;
+  };
+  const closures = new Map<string, Set<string>>();
+  const closureOf = (id: string): Set<string> =>
+    closures.get(id) ?? closures.set(id, walk(id, (x) => byId.get(x)?.supersedes ?? [])).get(id) as Set<string>;
+  const ancestors = new Map<string, Fact[]>();
+  const ancestorsOf = (id: string): Fact[] => {
+    let list = ancestors.get(id);
+    if (list === undefined) {
+      list = [...walk(id, (x) => (supersededBy.get(x) ?? []).map((y) => y.id))].map((x) => byId.get(x) as Fact);
+      ancestors.set(id, list);
+    }
+    return list;
+  };
+  const replaces = (a: Fact, b: Fact) => closureOf(a.id).has(b.id) || closureOf(b.id).has(a.id);
   const byRelationKind = new Map<string, Fact[]>();
+  const byRelation = new Map<string, Fact[]>();
+  const position = new Map<Fact, number>();
   for (const f of facts) {
     if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
-    (byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind))?.push(f);
+    const list = byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind) as Fact[];
+    position.set(f, list.length);
+    list.push(f);
+    const key = `${f.kind}|${f.from}|${f.to}`;
+    (byRelation.get(key) ?? byRelation.set(key, []).get(key))?.push(f);
   }
+  const side = (id: string): string[] => [id, ...(members.get(id) ?? [])];
   const issues: DatasetIssue[] = [];
   for (const list of byRelationKind.values()) {
     for (const g of list) {
       if (!members.has(g.from) && !members.has(g.to)) continue;
-      for (const f of list) {
-        if (f === g || (f.from === g.from && f.to === g.to) || !covers(g.from, f.from) || !covers(g.to, f.to) || replaces(f, g)) continue;
+      const candidates = new Set<Fact>();
+      for (const a of side(g.from)) {
+        for (const b of side(g.to)) {
+          if (a === g.from && b === g.to) continue;
+          for (const f of byRelation.get(`${g.kind}|${a}|${b}`) ?? []) candidates.add(f);
+        }
+      }
+      for (const f of [...candidates].sort((x, y) => (position.get(x) as number) - (position.get(y) as number))) {
+        if (f === g || replaces(f, g)) continue;
         const d = f.date > g.date ? f.date : g.date;
         const inForce = (x: Fact, basis: { includeRumoured: boolean }) =>
-          countsUnder(x, basis) && !facts.some((y) => y.date <= d && countsUnder(y, basis) && (closureOf(y.id)?.has(x.id) ?? false));
+          countsUnder(x, basis) && !ancestorsOf(x.id).some((y) => y.date <= d && countsUnder(y, basis));
         if ([false, true].some((includeRumoured) => inForce(f, { includeRumoured }) && inForce(g, { includeRumoured }))) {
           issues.push({
             code: "group-overlap",
@@ -395,7 +436,9 @@ function doubleFigures(facts: readonly Fact[]): DatasetIssue[] {
   facts.forEach((f, i) => order.set(f, i));
   const byId = new Map<string, Fact>();
   for (const f of facts) byId.set(f.id, f);
-  const byDate = [...facts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a) as number) - (order.get(b) as number)));
+  // Only one-figure facts can replace one another here (a fact supersedes facts of its own kind; another
+  // kind is reported as supersedes-kind): sweep those, not the whole table.
+  const byDate = [...bucketOf.keys()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a) as number) - (order.get(b) as number)));
 
   const found = new Map<string, DatasetIssue>();
   for (const includeRumoured of [false, true]) {

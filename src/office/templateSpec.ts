@@ -7,7 +7,7 @@
  * the harness passes plain A1 ranges.
  */
 import { CYCLE_LENGTH } from "../engine";
-import { isWebUrl, type EntityId, type Fact } from "../model";
+import { isWebUrl, PROVENANCES, type EntityId, type Fact } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
@@ -416,24 +416,25 @@ export function tableSheetSpec(opts: TableSheetOptions): SheetSpec {
  * claims that cite it, newest first.
  */
 export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVersion: string): SheetSpec {
-  interface Group { title: string; publisher: string; date: string; url: string | null; ids: string[]; claims: Set<string>; verified: boolean }
+  interface Group { title: string; publisher: string; date: string; url: string | null; ids: string[]; claims: Set<string>; verified: boolean; provenances: Set<Fact["provenance"]> }
   const groups = new Map<string, Group>();
   for (const f of facts) {
     const key = `${f.source.title}\u0000${f.source.url ?? ""}`;
     let g = groups.get(key);
     if (!g) {
-      g = { title: f.source.title, publisher: f.source.publisher, date: f.source.date, url: f.source.url, ids: [], claims: new Set(), verified: true };
+      g = { title: f.source.title, publisher: f.source.publisher, date: f.source.date, url: f.source.url, ids: [], claims: new Set(), verified: true, provenances: new Set() };
       groups.set(key, g);
     }
     g.ids.push(f.id);
     f.claims.forEach((c) => g.claims.add(c));
     g.verified = g.verified && f.verified;
+    g.provenances.add(f.provenance);
   }
   const sorted = [...groups.values()].sort((a, b) => (a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1));
-  const header = ["Source", "Publisher", "Date", "Link", "Facts", "Article claims", "Verified"];
+  const header = ["Source", "Publisher", "Date", "Link", "Facts", "Article claims", "Verified", "Provenance"];
   const rows: SpecCell[][] = [
     [`AIFIN sources: ${sorted.length} sources behind ${facts.length} facts (dataset ${datasetVersion})`],
-    ["Unverified sources rest only on the source article or on memory; estimates are labelled in the facts table."],
+    ["Unverified sources rest on the source article, on memory or on compiled digests; provenance runs estimate < secondary < article < press < primary (docs/data.md)."],
     [],
     header,
     ...sorted.map((g) => [
@@ -446,6 +447,8 @@ export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVe
       g.ids.join(", "),
       [...g.claims].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).join(", "),
       g.verified ? "yes" : "no",
+      // A source behind facts of several provenances (an estimate citing the report it rests on) lists each.
+      PROVENANCES.filter((p) => g.provenances.has(p)).join(", "),
     ]),
   ];
   const bottom = TABLE_HEADER_ROW + Math.max(1, sorted.length);
@@ -454,7 +457,7 @@ export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVe
     name,
     rows: rectangular(rows),
     numberFormats: [{ range: rangeAddress(TABLE_HEADER_ROW + 1, 3, bottom, 3), format: TEXT_FORMAT }],
-    columnWidths: [48, 22, 12, 40, 24, 14, 9],
+    columnWidths: [48, 22, 12, 40, 24, 14, 9, 16],
     freezeRows: TABLE_HEADER_ROW,
     emphasis: [
       { range: "A1", style: "title" },

@@ -3,6 +3,7 @@
  * language is one more object. Templated strings are functions.
  */
 import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office";
+import type { Provenance } from "./lowerLayers";
 
 /** An office-layer error in words: the reason, what was and was not changed, and Excel's own code. */
 type HostErrorText = Record<HostErrorCode, (e: HostError, action: string) => string>;
@@ -165,6 +166,17 @@ export const en = {
   flagEstimate: "estimate",
   flagRumoured: "rumoured",
   flagUnverified: "unverified",
+  /** The fact's provenance badge (weakest to strongest; docs/data.md "The provenance scale"). */
+  provenance: {
+    estimate: "our estimate",
+    secondary: "secondary source",
+    article: "article figure",
+    press: "press report",
+    primary: "filing / release",
+  } as Record<Provenance, string>,
+  /** Money-certainty note on a fact: the part of its amount that is conditional, and what was paid. */
+  factConditional: (amount: string) => `${amount} conditional`,
+  factFunded: (amount: string) => `${amount} paid`,
 
   wbBuild: "Build workbook",
   wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, History, Sources) with live formulas into this workbook.",

@@ -156,6 +156,15 @@ export const zhCN: Strings = {
   flagEstimate: "估计",
   flagRumoured: "传闻",
   flagUnverified: "未查证",
+  provenance: {
+    estimate: "本站估计",
+    secondary: "二手汇整",
+    article: "原文数字",
+    press: "新闻报道",
+    primary: "申报／公告",
+  },
+  factConditional: (amount: string) => `其中 ${amount} 附条件`,
+  factFunded: (amount: string) => `已付 ${amount}`,
 
   wbBuild: "创建工作簿",
   wbBuildHint: "在此工作簿写入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Sources），含实时公式。",

@@ -156,6 +156,15 @@ export const zhTW: Strings = {
   flagEstimate: "估計",
   flagRumoured: "傳聞",
   flagUnverified: "未查證",
+  provenance: {
+    estimate: "本站估計",
+    secondary: "二手彙整",
+    article: "原文數字",
+    press: "新聞報導",
+    primary: "申報／公告",
+  },
+  factConditional: (amount: string) => `其中 ${amount} 附條件`,
+  factFunded: (amount: string) => `已付 ${amount}`,
 
   wbBuild: "建立活頁簿",
   wbBuildHint: "在此活頁簿寫入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Sources），含即時公式。",

@@ -217,6 +217,12 @@ function literalOf(ast: AstLike): unknown {
   }
 }
 
+/**
+ * Time spent inside the AIFIN functions (not in HyperFormula), for the benchmark's "function time" of a
+ * recalculation: set `enabled`, zero `ms` and `calls`, recalculate, read them.
+ */
+export const functionTime = { enabled: false, ms: 0, calls: 0 };
+
 /** Enough for every bundled entity plus a header, with room to grow. */
 export const DEFAULT_SPILL_ROWS = 200;
 
@@ -309,7 +315,13 @@ function registerPlugin(spillRows: number): void {
             if (argError) return argError;
           }
         }
-        const out = impl(...args);
+        let out: unknown;
+        if (functionTime.enabled) {
+          const start = performance.now();
+          out = impl(...args);
+          functionTime.ms += performance.now() - start;
+          functionTime.calls++;
+        } else out = impl(...args);
         if (!isTable || !Array.isArray(out)) return toHfScalar(out);
         const height = rowsFor(ast);
         if (out.length > height) return new CellError(ErrorType.SPILL, `AIFIN.${fn.id}: the result grew beyond the cells reserved for it; enter the formula again.`);

@@ -19,6 +19,11 @@ export const FACT_FIELDS = [
   "url",
   "verified",
   "estimate",
+  "provenance",
+  "funded",
+  "conditional",
+  "period_months",
+  "period_end",
 ] as const;
 
 function findFact(call: CallContext, id: string): Fact {
@@ -60,6 +65,20 @@ export const FACT = defineFunction({
         return fact.verified;
       case "estimate":
         return fact.estimate;
+      case "provenance":
+        return fact.provenance;
+      case "funded":
+        if (fact.fundedUsdBn === null) throw new FormulaError("#N/A", `Fact ${fact.id} records no paid or drawn amount.`);
+        return fact.fundedUsdBn;
+      case "conditional":
+        // No conditional part on record reads as 0: the whole amount is firm as far as the sources say.
+        return fact.conditionalUsdBn ?? 0;
+      case "period_months":
+        if (fact.periodMonths === null) throw new FormulaError("#N/A", `Fact ${fact.id} records no period.`);
+        return fact.periodMonths;
+      case "period_end":
+        if (fact.periodEnd === null) throw new FormulaError("#N/A", `Fact ${fact.id} records no period.`);
+        return fact.periodEnd;
       case "amount":
         if (fact.amountUsdBn === null) throw new FormulaError("#N/A", messages.noAmount(fact.id, fact.unit));
         return fact.amountUsdBn;

@@ -16,7 +16,11 @@ export const MODEL_INFO = defineFunction({
       case "entity_count":
         return model.dataset.entities.length;
       case "basis":
-        return basis.includeRumoured ? "confirmed + rumoured" : "confirmed";
+        return [
+          basis.includeRumoured ? "confirmed + rumoured" : "confirmed",
+          ...(basis.includeEstimates === false ? ["no estimates"] : []),
+          ...(basis.minProvenance ? [`provenance ≥ ${basis.minProvenance}`] : []),
+        ].join(", ");
       case "version":
         return model.dataset.version;
     }

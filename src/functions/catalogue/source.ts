@@ -13,6 +13,7 @@ export const SOURCE = defineFunction({
       const what = counterparty ? `${entity.id} and ${counterparty.id}` : entity.id;
       throw new FormulaError("#N/A", `No fact in the model concerns ${what} as of ${view.asOf}.`);
     }
-    return joinCitations(facts.map((f) => `${f.id}: ${f.description} (${citeSource(f)})`));
+    // Each citation ends with the fact's provenance (docs/data.md: estimate < secondary < article < press < primary).
+    return joinCitations(facts.map((f) => `${f.id}: ${f.description} (${citeSource(f)}; ${f.provenance})`));
   },
 });

@@ -28,7 +28,8 @@ export interface FactItemProps {
 }
 
 /**
- * One cited fact: amount, parties, date, status, flags (estimate, rumoured, unverified) and its source,
+ * One cited fact: amount, parties, date, status, flags (estimate, rumoured, unverified), its provenance,
+ * the paid and conditional parts of its amount where known, and its source,
  * with the link opening in a new tab (the pane itself never navigates away).
  */
 export function FactItem({ fact }: FactItemProps) {
@@ -48,7 +49,25 @@ export function FactItem({ fact }: FactItemProps) {
         </Badge>
         {fact.estimate && <Badge appearance="filled" color="warning" size="small">{s.flagEstimate}</Badge>}
         {!fact.verified && <Badge appearance="tint" color="severe" size="small">{s.flagUnverified}</Badge>}
+        <Badge
+          appearance="outline"
+          color={fact.provenance === "primary" || fact.provenance === "press" ? "informative" : "subtle"}
+          size="small"
+          data-testid={`provenance-${fact.id}`}
+        >
+          {s.provenance[fact.provenance]}
+        </Badge>
       </div>
+      {(fact.conditionalUsdBn ?? 0) > 0 || fact.fundedUsdBn !== null ? (
+        <Text className={styles.meta}>
+          {[
+            fact.fundedUsdBn !== null ? s.factFunded(formatUsdBn(fact.fundedUsdBn)) : null,
+            (fact.conditionalUsdBn ?? 0) > 0 ? s.factConditional(formatUsdBn(fact.conditionalUsdBn as number)) : null,
+          ]
+            .filter((x) => x !== null)
+            .join(" · ")}
+        </Text>
+      ) : null}
       <Text className={styles.desc}>{fact.description}</Text>
       <Text className={styles.meta}>
         {fact.id} · {fact.date} · {fact.source.publisher}, {fact.source.date}

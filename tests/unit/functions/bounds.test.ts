@@ -124,3 +124,13 @@ describe("numbers are parsed strictly", () => {
     expect(errorOf(invoke("CYCLES", ["NVDA", text]))?.code).toBe("#VALUE!");
   });
 });
+
+describe("name suggestions are bounded in the registry too (the pane's search uses it)", () => {
+  it("answers a 32,000-character misspelt name at once, with no suggestion", () => {
+    const { getBundledModel } = require("../../../src/model") as typeof import("../../../src/model");
+    const start = Date.now();
+    const found = getBundledModel().registry.resolve(`${"Microsoft".repeat(3_555)}x`);
+    expect(Date.now() - start).toBeLessThan(2_000);
+    expect(found).toEqual({ ok: false, query: expect.any(String), suggestions: [] });
+  });
+});

@@ -57,3 +57,26 @@ describe("AIFIN.FACT", () => {
     });
   });
 });
+
+describe("AIFIN.FACT provenance, money certainty and period fields", () => {
+  it("reads each from the fact (values from the research rows)", () => {
+    expect(fx.fact("C002", "conditional")).toBe(35); // Amazon: 15 up front, 35 on an IPO or AGI milestone
+    expect(fx.fact("C003", "conditional")).toBe(0); // no conditional part on record
+    expect(fx.fact("N012", "funded")).toBe(50); // the 35 reportedly paid early
+    expect(errorOf(fx.fact("C002", "funded"))?.code).toBe("#N/A");
+    expect(fx.fact("N023", "provenance")).toBe("secondary");
+    expect(fx.fact("C013", "provenance")).toBe("press");
+    expect(fx.fact("E02", "provenance")).toBe("estimate");
+    expect(fx.fact("N091", "period_months")).toBe(12);
+    expect(fx.fact("N021", "period_end")).toBe("2026-07-26");
+    expect(errorOf(fx.fact("C013", "period_end"))?.code).toBe("#N/A");
+  });
+});
+
+describe("AIFIN.SOURCE provenance", () => {
+  it("ends each citation with the fact's provenance", () => {
+    const text = fx.source("NVDA", "OPENAI") as string;
+    expect(text).toContain("; secondary)"); // N023, the guarantee cap
+    for (const part of text.split("; C").slice(1)) expect(part).toMatch(/; (estimate|secondary|article|press|primary)\)/);
+  });
+});

@@ -22,7 +22,7 @@ describe("metadata overrides", () => {
 
   it("are what the harness registers (as the build writes them)", () => {
     const model = loadMetadata().metadata.functions.find((fn) => fn.id === "MODEL");
-    expect(model?.parameters.map((p) => p.allowErrorForDataTypeAny ?? false)).toEqual([true, true, false]);
+    expect(model?.parameters.map((p) => p.allowErrorForDataTypeAny ?? false)).toEqual([true, true, false, false, false]);
   });
 
   it("refuse an override for a missing function or parameter, an unknown property or a non-any parameter", () => {

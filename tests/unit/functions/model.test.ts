@@ -39,7 +39,7 @@ describe("AIFIN.MODEL", () => {
     });
 
     it("rejects extra arguments in a formula (Excel refuses the formula outright)", () => {
-      const h = createHarness({ S: [["=AIFIN.MODEL(,,FALSE,1)"]] });
+      const h = createHarness({ S: [["=AIFIN.MODEL(,,FALSE,TRUE,,1)"]] });
       expect(isCellError(h.getValue("S", "A1"))).toBe(true);
       h.destroy();
     });
@@ -201,5 +201,35 @@ describe("AIFIN.MODEL", () => {
       expect(getBundledModel().fact("N012")?.amountUsdBn).toBe(50);
       h.destroy();
     });
+  });
+});
+
+describe("AIFIN.MODEL basis arguments (include_estimates, min_provenance)", () => {
+
+  it("leaves out estimates: OPENAI -> NVDA contract value drops E02's 105", () => {
+    expect(fx.contractValue("OPENAI", "NVDA")).toBe(105);
+    const noEstimates = fx.model(null, null, false, false);
+    expect(noEstimates).toMatch(/^AIFIN\.MODEL#[0-9a-f]{16}$/);
+    expect(fx.contractValue("OPENAI", "NVDA", null, noEstimates)).toBe(0);
+    expect(fx.modelInfo("basis", noEstimates)).toBe("confirmed, no estimates");
+  });
+
+  it("keeps press and primary facts only under min_provenance 'press': Nvidia's guarantee (N023, secondary) goes", () => {
+    const press = fx.model(null, null, false, true, "press");
+    expect(fx.funding("NVDA", "OPENAI", null, null, press)).toBe(30);
+    expect(fx.funding("NVDA", "OPENAI")).toBe(135);
+    expect(fx.modelInfo("basis", press)).toBe("confirmed, provenance ≥ press");
+  });
+
+  it("keeps the bundled handle for the default basis and gives each other basis its own", () => {
+    const bundled = fx.model();
+    expect(fx.model(null, null, false, true)).toBe(bundled);
+    const a = fx.model(null, null, false, true, "primary");
+    const b = fx.model(null, null, false, true, "press");
+    expect(new Set([bundled, a, b, fx.model(null, null, false, false)]).size).toBe(4);
+  });
+
+  it("rejects an unknown provenance, naming the accepted ones", () => {
+    expect(errorOf(fx.model(null, null, false, true, "rumour"))?.message).toMatch(/estimate.*secondary.*article.*press.*primary/);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * Figures docs/methodology.md prints as tables, recomputed from the bundled model so the docs cannot drift
+ * from the engine (review finding 8: the network-exposure sensitivity table had).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { circularShare, networkExposure, scenarioFrom, selfFundedExposure, stress, type ScenarioAssumptions, type StressResult } from "../../../../src/engine";
+import { CLAIM_FIGURES, getBundledModel, type ModelView } from "../../../../src/model";
+
+const doc = readFileSync(join(__dirname, "../../../../docs/methodology.md"), "utf8");
+const model = getBundledModel();
+const views = { article: model.view("2026-02-05", { includeRumoured: true }), announced: model.view("2026-02-27", { includeRumoured: false }) };
+
+/** The rows of the first markdown table after `marker`, cells trimmed and stripped of bold. */
+function tableAfter(marker: string): string[][] {
+  const start = doc.indexOf(marker);
+  if (start < 0) throw new Error(`docs/methodology.md has no "${marker}"`);
+  const lines = doc.slice(start).split("\n");
+  const first = lines.findIndex((l) => l.startsWith("|"));
+  const rows: string[][] = [];
+  for (const line of lines.slice(first)) {
+    if (!line.startsWith("|")) break;
+    if (/^\|[-| ]+\|$/.test(line)) continue;
+    rows.push(line.slice(1, -1).split("|").map((c) => c.trim().replace(/\*\*/g, "")));
+  }
+  return rows;
+}
+
+describe("docs/methodology.md §5 network-exposure sensitivity table", () => {
+  const [header, ...rows] = tableAfter("**Sensitivity** (USD bn, bundled model");
+  const columns = header.slice(1).map((h) => {
+    const [id, view] = h.split(" ");
+    return { id, view: view as keyof typeof views };
+  });
+  it("has a row per leak and the direct measure", () => {
+    expect(rows.map((r) => r[0])).toEqual(["0.1", "0.3", "0.5", "0.7", "0.9", "direct self-funded"]);
+  });
+  it.each(rows.map((r) => [r[0], r] as const))("row %s matches the engine to the printed precision", (_, row) => {
+    columns.forEach(({ id, view }, k) => {
+      const printed = Number(row[k + 1]);
+      const value = row[0] === "direct self-funded" ? selfFundedExposure(views[view], id) : (networkExposure(views[view], id, { leak: Number(row[0]) }) as number);
+      expect(Math.abs(value - printed)).toBeLessThanOrEqual(0.005 + 1e-9);
+    });
+  });
+});
+
+describe("docs/methodology.md §2 circular shares", () => {
+  it("the worked shares: MSFT 28/280 (article), AMZN 20/38 (article), 50/138 (announced); latest AMZN 83/496, MSFT 18/678", () => {
+    const latest = model.view(null, { includeRumoured: false });
+    expect(circularShare(views.article, "MSFT")).toBeCloseTo(28 / 280, 12);
+    expect(circularShare(views.article, "AMZN")).toBeCloseTo(20 / 38, 12);
+    expect(circularShare(views.announced, "AMZN")).toBeCloseTo(50 / 138, 12);
+    expect(circularShare(latest, "AMZN")).toBeCloseTo(83 / 496, 12);
+    expect(circularShare(latest, "MSFT")).toBeCloseTo(18 / 678, 12);
+    expect(doc).toContain("83 / 496 = **0.167**");
+  });
+});
+
+describe("docs/methodology.md §7.5 S14 range and §7.7 review figures", () => {
+  const latest = model.view(null, { includeRumoured: false });
+  const hyperscalers = (v: ModelView, rows: [string, unknown][]) => {
+    const r = stress(v, { shocked: CLAIM_FIGURES.S14.shocked, cut: 1, assumptions: scenarioFrom(rows) as ScenarioAssumptions }) as StressResult;
+    const ids = new Set(v.entities.filter((e) => e.roles.includes(CLAIM_FIGURES.S14.role)).map((e) => e.id));
+    return r.lines.filter((l) => ids.has(l.id)).reduce((s, l) => s + l.marketValueAtRisk + l.investorLoss, 0);
+  };
+  const low: [string, unknown][] = [["margin.ORCL", 0.07], ["multiple.hyperscaler", 20]];
+  const high: [string, unknown][] = [["margin.ORCL", 0.35], ["multiple.hyperscaler", 30]];
+  const [, ...rows] = tableAfter("| View | low | default | high | S14 |");
+  const byView = { "article (2026-02-05, rumours)": views.article, "announced (2026-02-27)": views.announced, latest };
+  it.each(rows.map((r) => [r[0], r] as const))("%s: low, default and high as printed (nearest unit)", (name, row) => {
+    const v = byView[name as keyof typeof byView];
+    const printed = row.slice(1, 4).map((c) => Number(c.replace(/,/g, "")));
+    expect([hyperscalers(v, low), hyperscalers(v, []), hyperscalers(v, high)].map(Math.round)).toEqual(printed);
+    expect(Number(row[4].replace(/,/g, ""))).toBe(CLAIM_FIGURES.S14.usdBn);
+  });
+  it("SpaceX under a full Anthropic cut: 15 a year × 0.25 × 25 = 93.75 (was 1,800)", () => {
+    const r = stress(latest, { shocked: "ANTHROPIC", cut: 1 }) as StressResult;
+    expect(r.lines.find((l) => l.id === "SPACEX")?.marketValueAtRisk).toBeCloseTo(15 * 0.25 * 25, 9);
+  });
+  it("Microsoft passes on its lost share over its reported RPO N008 678, not the 280 listed", () => {
+    const r = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
+    // Microsoft loses 250 of 678 and cuts its Nebius order C069 17.4 by that share (plus nothing else reaching Nebius).
+    expect(r.details.passedThrough.MSFT).toBe(250);
+    expect(r.details.passedThrough.NBIS).toBeGreaterThan(0);
+    expect(r.details.passedThrough.NBIS).toBeLessThan((17.4 * 250) / 280);
+  });
+});
