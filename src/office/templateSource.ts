@@ -61,7 +61,7 @@ export function templateSourceOf(dataset: Dataset): TemplateSource {
           Number(b.e.id === focus) - Number(a.e.id === focus) ||
           a.e.name.localeCompare(b.e.name),
       );
-      return ranked.map(({ e }) => ({ id: e.id, name: e.name }));
+      return ranked.map(({ e }) => ({ id: e.id, name: e.name, roles: e.roles }));
     },
     stressDefaults: { shocked: DEFAULT_SHOCKED, cut: DEFAULT_STRESS_CUT, multiple: null },
     maxCycleLength: DEFAULT_MAX_CYCLE_LENGTH,

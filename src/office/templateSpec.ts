@@ -7,7 +7,7 @@
  * the harness passes plain A1 ranges.
  */
 import { CYCLE_LENGTH } from "../engine";
-import { isWebUrl, PROVENANCES, type EntityId, type Fact } from "../model";
+import { CLAIM_FIGURES, isWebUrl, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
@@ -23,8 +23,8 @@ export const PCT_FORMAT = "0.0%";
 export const TEXT_FORMAT = "@";
 export const RATIO_FORMAT = '0.00"x"';
 
-/** The article's S14 figure: the hyperscalers' market value lost if OpenAI cuts its committed spend. */
-export const S14_CLAIM_USD_BN = 1000;
+/** The article's S14 figure: the hyperscalers' market value lost if OpenAI cuts its committed spend (declared with the claims). */
+export const S14_CLAIM_USD_BN = CLAIM_FIGURES.S14.usdBn;
 
 /** How the specs of one build refer to each other and to the data tables. */
 export interface TemplateRefs {
@@ -75,6 +75,8 @@ export interface SheetSpec {
 export interface EntityLine {
   id: EntityId;
   name: string;
+  /** The entity's roles (the Stress sheet sets the hyperscalers' rows against S14). */
+  roles?: readonly Role[];
 }
 
 /** Fixed cells of the Exposure sheet that other sheets reference. */
@@ -220,6 +222,8 @@ export const STRESS_MEASURES = [
   { key: "revenueLost", header: "Revenue lost (USD bn)", arg: "revenue" },
   { key: "lenderLoss", header: "Lender loss (USD bn)", arg: "lender_loss" },
   { key: "marketValueAtRisk", header: "Market value at risk (USD bn)", arg: "market_value" },
+  { key: "investorLoss", header: "Investor loss (USD bn)", arg: "investor_loss" },
+  { key: "totalLoss", header: "Total loss (USD bn)", arg: "total" },
 ] as const;
 
 /** Options of the Stress sheet. */
@@ -265,10 +269,16 @@ export function stressSheetSpec(entities: readonly EntityLine[], opts: StressShe
   ]);
   rows.push([]);
   const claim = totalRow + 2;
-  const mvCol = columnLetters(2 + STRESS_MEASURES.length);
-  rows.push(["S14", "Article claim: market value the hyperscalers lose if OpenAI cuts its committed spend (USD bn)", S14_CLAIM_USD_BN]);
-  rows.push(["Model", "Market value at risk, all entities (USD bn)", `=${mvCol}${totalRow}`]);
-  rows.push(["Ratio", "Model / claim", `=IF(C${claim}=0,"",C${claim + 1}/C${claim})`]);
+  // S14 is about OpenAI cutting and the hyperscalers losing market value (operating + investor channels):
+  // the comparison holds only for that scenario and only those rows; any other shocked entity shows why not.
+  const s14 = CLAIM_FIGURES.S14;
+  const colOf = (key: (typeof STRESS_MEASURES)[number]["key"]) => columnLetters(3 + STRESS_MEASURES.findIndex((m) => m.key === key));
+  const [mvCol, invCol] = [colOf("marketValueAtRisk"), colOf("investorLoss")];
+  const s14Rows = entities.filter((e) => e.roles?.includes(s14.role)).map((e) => entityRows[e.id]).filter((r): r is number => r !== undefined);
+  const s14Sum = s14Rows.length > 0 ? s14Rows.map((r) => `${mvCol}${r}+${invCol}${r}`).join("+") : "0";
+  rows.push(["S14", "Article claim: market value the hyperscalers lose if OpenAI cuts its committed spend (USD bn)", s14.usdBn]);
+  rows.push(["Model", "Hyperscalers' market value at risk + investor loss, when OpenAI is shocked (USD bn)", `=IF(UPPER(TRIM(${STRESS_CELLS.shocked}))="${s14.shocked}",${s14Sum},"S14 applies only when ${s14.shocked} cuts")`]);
+  rows.push(["Ratio", "Model / claim", `=IF(ISNUMBER(C${claim + 1}),C${claim + 1}/C${claim},"")`]);
   const width = 2 + STRESS_MEASURES.length;
   return {
     role: "stress",
@@ -281,7 +291,7 @@ export function stressSheetSpec(entities: readonly EntityLine[], opts: StressShe
       { range: rangeAddress(claim, 3, claim + 1, 3), format: USD_FORMAT },
       { range: cellAddress(claim + 2, 3), format: RATIO_FORMAT },
     ],
-    columnWidths: [14, 34, 18, 18, 22],
+    columnWidths: [14, 34, 18, 18, 22, 18, 18],
     freezeRows: headerRow,
     emphasis: [
       { range: "A1", style: "title" },

@@ -133,8 +133,16 @@ describe("a live workbook", () => {
     STRESS_MEASURES.forEach((m, k) => expect(harness.getValue(sheet, `${column(k)}${totalRow}`)).toBeCloseTo(result.total[m.key], 6));
     const modelRow = specs.stress.rows.findIndex((r) => r[0] === "Model") + 1;
     const ratioRow = specs.stress.rows.findIndex((r) => r[0] === "Ratio") + 1;
-    expect(harness.getValue(sheet, `C${modelRow}`)).toBeCloseTo(result.total.marketValueAtRisk, 6);
-    expect(harness.getValue(sheet, `C${ratioRow}`)).toBeCloseTo(result.total.marketValueAtRisk / 1000, 6);
+    // S14 sums the hyperscalers' market value at risk and investor loss only (OpenAI is the shocked default).
+    const hyperscalers = new Set(model.view(null, { includeRumoured: false }).entities.filter((e) => e.roles.includes("hyperscaler")).map((e) => e.id));
+    const s14 = result.lines.filter((l) => hyperscalers.has(l.id)).reduce((sum, l) => sum + l.marketValueAtRisk + l.investorLoss, 0);
+    expect(s14).toBeGreaterThan(0);
+    expect(harness.getValue(sheet, `C${modelRow}`)).toBeCloseTo(s14, 6);
+    expect(harness.getValue(sheet, `C${ratioRow}`)).toBeCloseTo(s14 / 1000, 6);
+    // Any other shocked entity: the comparison says it does not apply instead of showing a ratio.
+    harness.setValue(sheet, "B2", "ANTHROPIC");
+    expect(harness.getValue(sheet, `C${modelRow}`)).toBe("S14 applies only when OPENAI cuts");
+    expect(harness.getValue(sheet, `C${ratioRow}`)).toBe("");
     harness.destroy();
   });
 

@@ -12,6 +12,7 @@ import {
   exposureSheetSpec,
   sourcesSheetSpec,
   stressSheetSpec,
+  type EntityLine,
   tableSheetSpec,
   type TemplateRefs,
 } from "../../../src/office/templateSpec";
@@ -165,8 +166,8 @@ describe("A1 arithmetic", () => {
 
 describe("sheet specs", () => {
   const refs: TemplateRefs = { sheets: { ...BASE_SHEET_NAMES }, factsRange: "F!A1:B2", entitiesRange: "E!A1:B2" };
-  const lines = [
-    { id: "MSFT", name: "Microsoft" },
+  const lines: EntityLine[] = [
+    { id: "MSFT", name: "Microsoft", roles: ["hyperscaler"] },
     { id: "AMZN", name: "Amazon" },
   ];
 
@@ -185,7 +186,9 @@ describe("sheet specs", () => {
     const spec = stressSheetSpec(lines, { refs: { ...refs, sheets: { ...refs.sheets, exposure: "AIFIN Exposure (2)" } }, shocked: "OPENAI", cut: 0.5, multiple: null });
     expect(spec.rows[6][2]).toBe(`=AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure (2)'!$B$2,'AIFIN Exposure (2)'!$F$2)`);
     expect(spec.rows[spec.claimRows.claim - 1].slice(0, 3)).toEqual(["S14", expect.stringContaining("OpenAI"), 1000]);
-    expect(spec.rows[spec.claimRows.model - 1][2]).toBe(`=E${spec.totalRow}`);
+    // Only the hyperscalers' rows (market value at risk E + investor loss F), only when OpenAI is shocked.
+    // Microsoft (row 7) is the only hyperscaler here; Amazon's line carries no roles.
+    expect(spec.rows[spec.claimRows.model - 1][2]).toBe(`=IF(UPPER(TRIM(B2))="OPENAI",E7+F7,"S14 applies only when OPENAI cuts")`);
   });
 
   it("puts the CYCLES spill under its inputs", () => {
