@@ -122,7 +122,8 @@ module.exports = async (env, argv) => {
   const preview = process.env.AIFIN_PREVIEW ? process.env.AIFIN_PREVIEW === "1" : !production;
 
   return {
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy (scripts/csp.cjs) allows no eval.
+    devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       functions: FUNCTIONS_SOURCE,
       commands: { import: "./src/commands/commands.ts", dependOn: "functions" },

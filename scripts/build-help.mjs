@@ -10,6 +10,9 @@ import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Marked } from "marked";
+import { createRequire } from "node:module";
+
+const { CONTENT_SECURITY_POLICY } = createRequire(import.meta.url)("./csp.cjs");
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -72,6 +75,7 @@ export function renderHelp(root = ROOT) {
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${escape(title)} · AIFIN</title>
     <style>${STYLE}</style>

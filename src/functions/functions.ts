@@ -136,10 +136,11 @@ export function capexOffset(entity: any, field?: any, as_of?: any, model?: any):
  * @param [multiple] EV/revenue multiple replacing margin × multiple for "market_value". Empty = the sourced defaults.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [scenario] Handle from AIFIN.SCENARIO: margins, multiples, recovery, leases, write-down. Empty = the sourced defaults.
  * @returns The loss in USD bn; 0 when the entity has no modelled exposure to the shocked one.
  */
-export function stress(entity: any, shocked: any, cut: any, measure?: any, multiple?: any, as_of?: any, model?: any): number {
-  return toExcel(invoke("STRESS", [entity, shocked, cut, measure, multiple, as_of, model]));
+export function stress(entity: any, shocked: any, cut: any, measure?: any, multiple?: any, as_of?: any, model?: any, scenario?: any): number {
+  return toExcel(invoke("STRESS", [entity, shocked, cut, measure, multiple, as_of, model, scenario]));
 }
 
 /**
@@ -279,4 +280,17 @@ export function modelInfo(field?: any, model?: any): any {
  */
 export function model(facts?: any[][], entities?: any[][], include_rumoured?: any, include_estimates?: any, min_provenance?: any, invocation?: CustomFunctions.Invocation): string {
   return toExcel(invoke("MODEL", [facts, entities, include_rumoured, include_estimates, min_provenance], undefined, invocation));
+}
+
+/**
+ * Builds a stress scenario from a two-column range of assumption names and values (e.g. margin.ORCL | 0.35) and returns its handle for STRESS's scenario argument.
+ * @customfunction SCENARIO
+ * @helpurl https://localhost:3000/help/functions.html#scenario
+ * @requiresParameterAddresses
+ * @param assumptions Two-column range: assumption name (e.g. "margin.ORCL", "leases", "recovery.default", "write_down"), value. Blank rows are ignored; names not listed keep their sourced defaults.
+ * @param invocation Supplied by Excel: the range's address, so a problem names its sheet row.
+ * @returns A handle such as "AIFIN.SCENARIO#3f2a9c1e5b7d0a42"; the same assumptions always give the same handle.
+ */
+export function scenario(assumptions: any[][], invocation?: CustomFunctions.Invocation): string {
+  return toExcel(invoke("SCENARIO", [assumptions], undefined, invocation));
 }

@@ -40,3 +40,4 @@ export { Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME } fr
 export { normaliseCell, isBlankRow } from "./cells";
 export { LruCache, ViewMemo, setMemoisation } from "./memo";
 export { ENTITY_NAMES_ZH_CN } from "./data/entityNamesZhCN";
+export { isWebUrl } from "./urls";

@@ -7,7 +7,7 @@
  * the harness passes plain A1 ranges.
  */
 import { CYCLE_LENGTH } from "../engine";
-import { CLAIM_FIGURES, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
+import { CLAIM_FIGURES, isWebUrl, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
@@ -452,7 +452,8 @@ export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVe
       g.publisher,
       g.date,
       // Formula length is capped at 8,192 characters in Excel; source URLs are far shorter.
-      g.url ? `=HYPERLINK(${q(g.url)})` : "",
+      // Links only for http(s); any other scheme is left out rather than made clickable.
+      isWebUrl(g.url) ? `=HYPERLINK(${q(g.url)})` : "",
       g.ids.join(", "),
       [...g.claims].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).join(", "),
       g.verified ? "yes" : "no",

@@ -19,6 +19,7 @@ import { HISTORY } from "./history";
 import { MODEL } from "./model";
 import { MODEL_INFO } from "./modelInfo";
 import { ROUND_TRIP_RATIO } from "./roundTripRatio";
+import { SCENARIO } from "./scenario";
 import { SOURCE } from "./source";
 import { STAKE } from "./stake";
 import { STRESS } from "./stress";
@@ -42,6 +43,7 @@ export const FUNCTIONS = {
   SOURCE,
   MODEL_INFO,
   MODEL,
+  SCENARIO,
 } satisfies Record<string, FunctionDef>;
 
 /** The id of an AIFIN function, as in the metadata. */

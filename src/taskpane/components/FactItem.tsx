@@ -1,5 +1,6 @@
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Open12Regular } from "@fluentui/react-icons";
+import { isWebUrl } from "../../model";
 import type { Fact } from "../lowerLayers";
 import { formatPct, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
@@ -71,7 +72,8 @@ export function FactItem({ fact }: FactItemProps) {
       <Text className={styles.meta}>
         {fact.id} · {fact.date} · {fact.source.publisher}, {fact.source.date}
       </Text>
-      {fact.source.url ? (
+      {/* Links only for http(s): a javascript: or data: URL in a workbook's facts is shown as nothing clickable. */}
+      {isWebUrl(fact.source.url) ? (
         <Link className={styles.link} href={fact.source.url} target="_blank" rel="noopener noreferrer" title={fact.source.url}>
           {fact.source.title}
           <Open12Regular className={styles.icon} aria-label={s.openSource} />

@@ -143,7 +143,8 @@ describe.each(OPERATIONS)("fault injection: %s", (op) => {
         expect({ where, work: analystWork(state, op) }).toEqual({ where, work: analystWork(clean.state, op) });
       }
     }
-  });
+    // Up to ~60 builds of the bundled data per operation: seconds, not the default 5 s, on a shared 2-core machine.
+  }, 120_000);
 });
 
 afterAll(() => {

@@ -14,6 +14,8 @@ import type { BuildOptions } from "../../../src/office/types";
 import { FakeWorkbookState, type FakeSheet } from "./fakeExcel";
 
 const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
+// Each test builds the bundled workbook once or twice: allow for a loaded 2-core CI machine.
+jest.setTimeout(30_000);
 const UPDATE: BuildOptions = { ...OPTIONS, onClash: "update" };
 
 function hostOver(state: FakeWorkbookState, overrides: Partial<HostDeps> = {}) {
