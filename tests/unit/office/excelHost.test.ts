@@ -96,7 +96,8 @@ describe("build: what is written", () => {
     expect(listed.sort()).toEqual([...ids].sort());
     const id = exposure.get("A5");
     expect(exposure.get("C5")).toBe(`=AIFIN.CIRCULAR_EXPOSURE($A5,"self_funded",$B$2,$F$2)`);
-    expect(exposure.get("G5")).toBe(`=AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2)`);
+    // A ratio reads "n/a" for an undefined figure only when the row's amount computed (see templateSpec NO_FIGURE).
+    expect(exposure.get("G5")).toBe(`=IF(ISNUMBER($C5),IFERROR(AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2),"n/a"),AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2))`);
     expect(typeof id).toBe("string");
     expect(exposure.frozenRows).toBe(4);
     expect(exposure.formats.get(exposure.key(5, 3))).toBe("#,##0.0");
