@@ -1,16 +1,55 @@
 /**
  * Capex offset (article claim S12): equity that X puts into its own customers comes back as X's revenue
- * without ever appearing in X's capex. amount = Σ F_equity(X→Y) over the Y with C(Y→X) > 0; ratio =
- * amount / X's latest annual capex fact in the view. See docs/methodology.md §3.
+ * without ever appearing in X's capex. amount = Σ F_equity(X→Y) over the Y with C(Y→X) > 0; ratio = the
+ * part of it funded within the period of X's paired annual capex fact / that capex. See docs/methodology.md §3.
  */
 import type { EntityId, Fact, ModelView } from "../model";
 import { engineError, type EngineError } from "./result";
 import { amountOf, contractAmount, fundingAmount, indexOf, isSubAnnual, latestOwnFact } from "./viewIndex";
 
-/** The capex offset amount and its ratio to the entity's latest annual capex (NOT_AVAILABLE without one). */
+/** The capex offset amount and its ratio to the capex of one period (NOT_AVAILABLE without a dated year). */
 export interface CapexOffset {
+  /** All equity X has put into its customers in the view (the stock; the Exposure sheet's column). */
   amount: number;
+  /** money funded within the paired period / that period's capex (review finding 5). */
   ratio: number | EngineError;
+  /** Equity into customers funded within the paired period: fundedUsdBn, else amount − conditional. */
+  periodAmount: number;
+  /** The period the ratio pairs: the capex fact and its window (start exclusive, end inclusive); null without one. */
+  period: { capexFactId: string; start: string; end: string; months: number; capexUsdBn: number } | null;
+}
+
+/** ISO date `months` months before `iso` (month ends stay month ends: 2025-06-30 − 12 → 2024-06-30). */
+function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+const EXCLUDES_LEASES = /excl\.?\w*\s+finance[- ]lease/i;
+
+/**
+ * The capex fact the ratio pairs with: a fiscal or calendar year (periodMonths 12, periodEnd known) on X
+ * itself with a positive amount, actual or guidance; the latest period end wins; for the same period a
+ * figure including finance leases wins over one that excludes them (one basis for every company), then
+ * the newest fact.
+ */
+export function pairedAnnualCapex(view: ModelView, id: EntityId): Fact | undefined {
+  const facts = (indexOf(view).factsByEntity.get(id) ?? []).filter(
+    (f) => f.kind === "capex" && f.from === id && f.to === id && (amountOf(f) ?? 0) > 0 && f.periodMonths === 12 && f.periodEnd !== null,
+  );
+  const rank = (f: Fact): string => `${f.periodEnd}|${EXCLUDES_LEASES.test(f.unit) ? 0 : 1}|${f.date}`;
+  return [...facts].sort((a, b) => (rank(a) < rank(b) ? 1 : rank(a) > rank(b) ? -1 : 0))[0];
+}
+
+/** Money of an investment fact funded by its date: fundedUsdBn when known, else the firm part (amount − conditional). */
+function fundedOf(fact: Fact): number {
+  const amount = amountOf(fact) ?? 0;
+  const funded = fact.fundedUsdBn ?? amount - (fact.conditionalUsdBn ?? 0);
+  return Math.max(0, funded);
 }
 
 /**
@@ -22,8 +61,9 @@ export function latestAnnualCapex(view: ModelView, id: EntityId): Fact | undefin
 }
 
 /**
- * Equity investments of X into its own customers, in USD bn and as a share of X's latest annual capex.
- * @example capexOffset(view, "MSFT") // { amount: 13.8 + 5, ratio: 18.8 / 64.6 } with C030, C034 and C076
+ * Equity investments of X into its own customers (USD bn), and the part funded within the year of X's
+ * paired capex fact as a share of that year's capex.
+ * @example capexOffset(latestView, "AMZN") // { amount: 83, periodAmount: 50 + (25 − 20) = 55, ratio: 55 / 220, period: N009 calendar 2026 }
  */
 export function capexOffset(view: ModelView, id: EntityId): CapexOffset {
   const index = indexOf(view);
@@ -31,12 +71,26 @@ export function capexOffset(view: ModelView, id: EntityId): CapexOffset {
   for (const [y, cell] of index.fundingOut.get(id) ?? []) {
     if (contractAmount(index.contractsOut.get(y)?.get(id)) > 0) amount += fundingAmount(cell, "equity");
   }
-  const capex = latestAnnualCapex(view, id);
-  const ratio =
-    capex === undefined
-      ? engineError("NOT_AVAILABLE", `No annual capex figure for ${id} in the model.`)
-      : amount / (amountOf(capex) as number);
-  return { amount, ratio };
+  // A dated fiscal year first; a year figure without period fields (hand-made tables) ends on its own date.
+  const capex = pairedAnnualCapex(view, id) ?? latestAnnualCapex(view, id);
+  if (capex === undefined) {
+    return { amount, ratio: engineError("NOT_AVAILABLE", `No annual capex figure for ${id} in the model.`), periodAmount: 0, period: null };
+  }
+  const end = capex.periodEnd ?? capex.date;
+  const start = monthsBefore(end, 12);
+  const periodAmount = periodEquity(view, id, start, end).reduce((s, f) => s + fundedOf(f), 0);
+  const capexUsdBn = amountOf(capex) as number;
+  return { amount, ratio: periodAmount / capexUsdBn, periodAmount, period: { capexFactId: capex.id, start, end, months: 12, capexUsdBn } };
+}
+
+/** X's investment facts into its customers dated within (start, end]. */
+function periodEquity(view: ModelView, id: EntityId, start: string, end: string): Fact[] {
+  const index = indexOf(view);
+  const ids = new Set<string>();
+  for (const [y, cell] of index.fundingOut.get(id) ?? []) {
+    if (contractAmount(index.contractsOut.get(y)?.get(id)) > 0) cell.equityFactIds.forEach((f) => ids.add(f));
+  }
+  return (index.factsByEntity.get(id) ?? []).filter((f) => ids.has(f.id) && f.date > start && f.date <= end);
 }
 
 /** Fact ids behind capexOffset: the equity facts into customers, and the capex fact used for the ratio (or null). */
@@ -46,5 +100,5 @@ export function capexOffsetFactIds(view: ModelView, id: EntityId): { equity: str
   for (const [y, cell] of index.fundingOut.get(id) ?? []) {
     if (contractAmount(index.contractsOut.get(y)?.get(id)) > 0) equity.push(...cell.equityFactIds);
   }
-  return { equity, capex: latestAnnualCapex(view, id)?.id ?? null };
+  return { equity, capex: (pairedAnnualCapex(view, id) ?? latestAnnualCapex(view, id))?.id ?? null };
 }

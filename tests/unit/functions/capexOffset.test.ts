@@ -14,20 +14,23 @@ describe("AIFIN.CAPEX_OFFSET", () => {
       expect(fx.capexOffset("AMZN")).toBe(83);
     });
 
-    it("AMZN ratio = 83 / its latest annual capex, the 2026 plan N009 220", () => {
-      expect(fx.capexOffset("AMZN", "ratio")).toBeCloseTo(83 / 220, 12);
-      // On the day before the plan was raised (30-Jul-2026) the latest annual figure was the 2025 actual C072.
-      expect(fx.capexOffset("AMZN", "ratio", "2026-07-29")).toBeCloseTo(83 / 131.8, 12);
+    it("AMZN ratio = money funded in 2026 / the 2026 plan N009 220: N012 50 (funded 50) + D038 25 − 20 conditional = 55", () => {
+      expect(fx.capexOffset("AMZN", "ratio")).toBeCloseTo(55 / 220, 12);
+      // The day before the plan (30-Jul-2026) the latest dated year was 2025 (C072 131.8), in which Amazon put
+      // no confirmed equity into a customer (C061 is Nov 2024, C002 Feb 2026): 0.
+      expect(fx.capexOffset("AMZN", "ratio", "2026-07-29")).toBe(0);
     });
 
     it("NVDA counts only investees that buy from it: OPENAI 30 (D003b) + XAI 2 (C048), not ANTHROPIC, CRWV or INTC", () => {
       expect(fx.capexOffset("NVDA")).toBe(32);
     });
 
-    it("MSFT ratio = (C097b 13 + C034 5) / its calendar-2026 capex guide N007 190", () => {
-      expect(fx.capexOffset("MSFT", "ratio")).toBeCloseTo(18 / 190, 12);
-      // Before the 29-Apr-2026 guide (N070) it was the FY2025 actual C076 64.6.
-      expect(fx.capexOffset("MSFT", "ratio", "2026-04-28")).toBeCloseTo(18 / 64.6, 12);
+    it("MSFT and GOOGL ratios pair money and capex of one year", () => {
+      // MSFT's 18 (C097b Oct 2025, C034 Nov 2025) falls in neither FY2025 (C076, to Jun 2025) nor calendar 2026 (N007 190).
+      expect(fx.capexOffset("MSFT", "ratio")).toBe(0);
+      expect(fx.capexOffset("MSFT", "ratio", "2026-04-28")).toBe(0);
+      // GOOGL: D040 40 to Anthropic (Apr 2026), 30 of it conditional: 10 / the 2026 guide N004 200.
+      expect(fx.capexOffset("GOOGL", "ratio")).toBeCloseTo(10 / 200, 12);
     });
   });
 

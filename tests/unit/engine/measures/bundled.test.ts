@@ -171,11 +171,20 @@ describe("stress at the latest date (confirmed facts)", () => {
 });
 
 describe("capex offset and stakes (claims S8, S12)", () => {
-  it("MSFT, announced view: equity into customers C097b 13 + C034 5 = 18 over FY2025 capex C076 64.6", () => {
+  it("MSFT, announced view: equity into customers C097b 13 + C034 5 = 18, none of it funded in FY2025 (C076 64.6, Jul24-Jun25)", () => {
     const offset = capexOffset(announced, "MSFT");
     expect(offset.amount).toBe(18);
-    expect(offset.ratio).toBeCloseTo(18 / 64.6, 12); // 0.279; the one-quarter C075 37.5 is not annual
+    // Before review finding 5: 18 / 64.6 = 0.279. C097b is dated Oct 2025, C034 Nov 2025: after the year closed.
+    expect(offset.period).toMatchObject({ capexFactId: "C076", start: "2024-06-30", end: "2025-06-30", capexUsdBn: 64.6 });
+    expect(offset.ratio).toBe(0);
     expect(entityMetrics(announced, "MSFT").factIds.capexOffsetRatio.sort()).toEqual(["C034", "C076", "C097b"]);
+  });
+  it("AMZN, latest view: 2026 money N012 50 (funded) + D038 25 − 20 conditional = 55 over the 2026 plan N009 220", () => {
+    const offset = capexOffset(model.view(null, { includeRumoured: false }), "AMZN");
+    expect(offset.amount).toBe(83); // the stock: N012 50 + C061 8 + D038 25
+    expect(offset.periodAmount).toBe(55);
+    expect(offset.period).toMatchObject({ capexFactId: "N009", start: "2025-12-31", end: "2026-12-31" });
+    expect(offset.ratio).toBeCloseTo(0.25, 12); // before: 83 / 220 = 0.377
   });
   it("MSFT's stake in OpenAI: pct 0.27 and value 135 from C028", () => {
     expect(stakeOf(announced, "MSFT", "OPENAI", "pct")).toBe(0.27);

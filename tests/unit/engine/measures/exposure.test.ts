@@ -75,10 +75,12 @@ describe("roundTripRatio", () => {
 });
 
 describe("capexOffset", () => {
-  it("INV: equity 14 into customer LAB over the annual capex 100 (f11; the later quarterly f12 is skipped)", () => {
+  it("INV: equity 14 into customer LAB; the ratio pairs f11's year (to 2025-06-30, the quarterly f12 skipped) with the 4 funded in it (f2; f1 is 2024-01-01)", () => {
     const offset = capexOffset(webView(), "INV");
     expect(offset.amount).toBe(14);
-    expect(offset.ratio).toBeCloseTo(0.14, 12);
+    expect(offset.periodAmount).toBe(4);
+    expect(offset.period).toMatchObject({ capexFactId: "f11", start: "2024-06-30", end: "2025-06-30" });
+    expect(offset.ratio).toBeCloseTo(0.04, 12);
   });
   it("CHIP: equity 6 into LAB counts, the backstop to CLOUD does not; no capex is NOT_AVAILABLE", () => {
     const offset = capexOffset(webView(), "CHIP");
@@ -133,7 +135,7 @@ describe("entityMetrics", () => {
     const m = entityMetrics(webView(), "INV");
     expect(m).toMatchObject({ id: "INV", selfFunded: 14, fundedBacklog: 50, capexOffset: 14, marketValue: 500 });
     expect(m.share).toBeCloseTo(14 / 120, 12);
-    expect(m.capexOffsetRatio).toBeCloseTo(0.14, 12);
+    expect(m.capexOffsetRatio).toBeCloseTo(0.04, 12); // 4 funded in f11's year / 100
     expect(m.factIds.selfFunded).toEqual(["f1", "f2", "f3"]);
     expect(m.factIds.capexOffsetRatio).toEqual(["f1", "f2", "f11"]);
     // f18 records value lost (negative), not a market value.
