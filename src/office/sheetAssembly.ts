@@ -4,6 +4,8 @@
  * harness evaluates the very same formula text.
  */
 import type { BuildPlan } from "./buildPlan";
+import { CLAIM_FIGURES } from "../model";
+import { claimsSheetSpec } from "./claimsSheet";
 import { historySheetSpec } from "./historySheet";
 import type { SheetRole, TableRole } from "./sheetRoles";
 import type { TemplateSource } from "./templateSource";
@@ -51,6 +53,12 @@ export function buildSpecs(
     stress: stressSheetSpec(lines, { refs, ...stressInputs }),
     cycles: cyclesSheetSpec({ refs, entity: options.entity, maxLength: source.maxCycleLength }),
     history: historySheetSpec({ name: refs.sheets.history, exposureSheet: refs.sheets.exposure, entity: options.entity, from: source.earliestDate, asOf }),
+    claims: claimsSheetSpec({
+      name: refs.sheets.claims,
+      exposureSheet: refs.sheets.exposure,
+      stressSheet: refs.sheets.stress,
+      hyperscalers: lines.filter((l) => l.roles?.includes(CLAIM_FIGURES.S14.role)).map((l) => l.id),
+    }),
     facts: tableSheetSpec({
       role: "facts",
       name: refs.sheets.facts,

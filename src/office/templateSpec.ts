@@ -110,13 +110,27 @@ export const EXPOSURE_CELLS = {
   firstEntityRow: 5,
 } as const;
 
-/** The live measures of the Exposure sheet; `key` names the matching EntityMetrics field of the engine. */
+/**
+ * What a ratio cell shows when the measure has no figure for the entity (a share with no contracts in, a
+ * capex ratio with no capex recorded): a label, not an error value, so a built workbook shows no errors.
+ * A ratio falls back to the label only when its row's first amount computed, so #NAME? (add-in not loaded)
+ * or a handle that is not in memory still shows as the error it is.
+ */
+export const NO_FIGURE = "n/a";
+
+/** Column of the Exposure sheet's first measure (after the id and the name). */
+const FIRST_MEASURE_COLUMN = "C";
+
+/**
+ * The live measures of the Exposure sheet; `key` names the matching EntityMetrics field of the engine.
+ * `ratio` measures are undefined where their denominator is empty and show {@link NO_FIGURE} there.
+ */
 export const EXPOSURE_MEASURES = [
-  { key: "selfFunded", header: "Self-funded exposure (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true },
-  { key: "fundedBacklog", header: "Funded backlog (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true },
-  { key: "share", header: "Circular share", fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false },
-  { key: "capexOffset", header: "Capex offset (USD bn)", fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true },
-  { key: "capexOffsetRatio", header: "Capex offset ratio", fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false },
+  { key: "selfFunded", header: "Self-funded exposure (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true, ratio: false },
+  { key: "fundedBacklog", header: "Funded backlog (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true, ratio: false },
+  { key: "share", header: "Circular share", fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false, ratio: true },
+  { key: "capexOffset", header: "Capex offset (USD bn)", fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true, ratio: false },
+  { key: "capexOffsetRatio", header: "Capex offset ratio", fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false, ratio: true },
 ] as const;
 
 /** Options of the Exposure sheet. */
@@ -157,11 +171,16 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
   const rows: SpecCell[][] = [
     [`="AIFIN circular exposure by entity, as of "&${asOf}&IF(${includeRumoured}," (including rumoured facts)"," (confirmed facts)")`],
     ["As of", opts.asOf, "Include rumoured", opts.includeRumoured, "Model", `=AIFIN.MODEL(${opts.refs.factsRange},${opts.refs.entitiesRange},${basisAbs})`],
-    [`USD bn; shares as fractions. Live formulas over the ${opts.refs.sheets.facts} and ${opts.refs.sheets.entities} tables (dataset ${opts.datasetVersion}): edit a fact and this sheet recalculates.`],
+    [`USD bn; shares as fractions (${NO_FIGURE}: no contracts in, or no capex recorded). Live formulas over the ${opts.refs.sheets.facts} and ${opts.refs.sheets.entities} tables (dataset ${opts.datasetVersion}): edit a fact and this sheet recalculates.`],
     ["Id", "Entity", ...EXPOSURE_MEASURES.map((m) => m.header)],
   ];
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
-    EXPOSURE_MEASURES.map((m) => `=AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs})`),
+    EXPOSURE_MEASURES.map((m) => {
+      const call = `AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs})`;
+      // Only when the row's first amount computed (add-in loaded, model handle valid) is a ratio's error
+      // read as "no figure"; otherwise the error itself shows, so nothing real is hidden.
+      return m.ratio ? `=IF(ISNUMBER($${FIRST_MEASURE_COLUMN}${row}),IFERROR(${call},${q(NO_FIGURE)}),${call})` : `=${call}`;
+    }),
   );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;

@@ -65,13 +65,13 @@ function snapshotCells(sheet: FakeSheet): string {
 }
 
 describe("build: what is written", () => {
-  it("writes the seven AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
+  it("writes the eight AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
     const state = new FakeWorkbookState();
     state.addSheet("Sheet1");
     const { host } = hostOver(state);
     const outcome = await host.build(OPTIONS);
     expect(outcome).toMatchObject({ kind: "built", facts: bundledDataset.facts.length });
-    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Claims", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
     expect(state.table("AIFIN_Facts")!.header()).toEqual([...FACT_COLUMNS]);
     expect(state.table("AIFIN_Entities")!.header()).toEqual([...ENTITY_COLUMNS]);
     expect(tableBody(state, "AIFIN_Facts")).toHaveLength(bundledDataset.facts.length);
@@ -96,7 +96,8 @@ describe("build: what is written", () => {
     expect(listed.sort()).toEqual([...ids].sort());
     const id = exposure.get("A5");
     expect(exposure.get("C5")).toBe(`=AIFIN.CIRCULAR_EXPOSURE($A5,"self_funded",$B$2,$F$2)`);
-    expect(exposure.get("G5")).toBe(`=AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2)`);
+    // A ratio reads "n/a" for an undefined figure only when the row's amount computed (see templateSpec NO_FIGURE).
+    expect(exposure.get("G5")).toBe(`=IF(ISNUMBER($C5),IFERROR(AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2),"n/a"),AIFIN.CAPEX_OFFSET($A5,"ratio",$B$2,$F$2))`);
     expect(typeof id).toBe("string");
     expect(exposure.frozenRows).toBe(4);
     expect(exposure.formats.get(exposure.key(5, 3))).toBe("#,##0.0");
@@ -428,6 +429,6 @@ describe("errors", () => {
     // The new record sits beside the unreadable one and is the one read from now on.
     expect(state.parts).toHaveLength(2);
     expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
-    expect(state.sheets).toHaveLength(14);
+    expect(state.sheets).toHaveLength(16);
   });
 });

@@ -29,8 +29,8 @@ function record(key: number, ids: Partial<Record<string, string>>): BuildRecord 
   };
 }
 
-// History last so the indexes below (3 = facts, 5 = sources) stay put.
-const ROLES = ["exposure", "stress", "cycles", "facts", "entities", "sources", "history"] as const;
+// History and Claims last so the indexes below (3 = facts, 5 = sources) stay put.
+const ROLES = ["exposure", "stress", "cycles", "facts", "entities", "sources", "history", "claims"] as const;
 const ownedIds = Object.fromEntries(ROLES.map((r) => [r, `id-${r}`]));
 
 function snapshot(sheets: Array<[string, string]>, tables: string[], record: OwnershipRecord = emptyOwnershipRecord()): WorkbookSnapshot {

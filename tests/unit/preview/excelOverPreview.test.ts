@@ -6,7 +6,7 @@
 import { bundledDataset, createModel, type Dataset } from "../../../src/model";
 import { cyclesThrough, entityMetrics } from "../../../src/engine";
 import { templateSourceOf } from "../../../src/office/templateSource";
-import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, TABLE_HEADER_ROW } from "../../../src/office/templateSpec";
+import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, NO_FIGURE, TABLE_HEADER_ROW } from "../../../src/office/templateSpec";
 import { excelRunFor, PreviewRequestContext } from "../../../src/preview/excel/excelApi";
 import { PreviewOfficeError, type PreviewWorkbook, type SheetMeta } from "../../../src/preview/excel/workbook";
 import { createNodePreviewWorkbook, hostOver } from "../../harness/previewNode";
@@ -55,7 +55,7 @@ describe("the Excel host over the preview workbook", () => {
     expect(chart.title).not.toBe("");
   });
 
-  it("computes the Exposure sheet to the engine's numbers for every entity (errors only where the engine has none)", () => {
+  it("computes the Exposure sheet to the engine's numbers for every entity (n/a only where the engine has no figure)", () => {
     const view = model.view(model.latestDate, { includeRumoured: false });
     const s = sheet(book, BASE_SHEET_NAMES.exposure);
     let numbers = 0;
@@ -64,7 +64,7 @@ describe("the Excel host over the preview workbook", () => {
       const cards = entityMetrics(view, entity.id);
       EXPOSURE_MEASURES.forEach((m, k) => {
         const expected = cards[m.key];
-        if (expected === null) expect({ id: entity.id, m: m.key, error: String(row[k]).startsWith("#") }).toEqual({ id: entity.id, m: m.key, error: true });
+        if (expected === null) expect({ id: entity.id, m: m.key, v: row[k] }).toEqual({ id: entity.id, m: m.key, v: NO_FIGURE });
         else {
           expect({ id: entity.id, m: m.key, v: Number((row[k] as number).toFixed(6)) }).toEqual({ id: entity.id, m: m.key, v: Number(expected.toFixed(6)) });
           numbers++;
