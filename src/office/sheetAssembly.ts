@@ -4,10 +4,12 @@
  * harness evaluates the very same formula text.
  */
 import type { BuildPlan } from "./buildPlan";
+import { CLAIM_FIGURES } from "../model";
+import { claimsSheetSpec } from "./claimsSheet";
 import { historySheetSpec } from "./historySheet";
 import type { SheetRole, TableRole } from "./sheetRoles";
 import type { TemplateSource } from "./templateSource";
-import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type SheetSpec, type TemplateRefs } from "./templateSpec";
+import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type AssumptionCell, type SheetSpec, type TemplateRefs } from "./templateSpec";
 import type { BuildOptions } from "./types";
 
 /** The refs a build's formulas use in Excel: structured references to its own tables. */
@@ -17,8 +19,8 @@ export function excelRefs(plan: BuildPlan): TemplateRefs {
   return { sheets, factsRange: `${plan.tables.facts.name}[#All]`, entitiesRange: `${plan.tables.entities.name}[#All]` };
 }
 
-/** The Stress sheet's three inputs. */
-export type StressInputs = TemplateSource["stressDefaults"];
+/** The Stress sheet's inputs: shocked entity, cut, multiple, and the analyst's values in the assumptions block. */
+export type StressInputs = TemplateSource["stressDefaults"] & { assumptions?: Readonly<Record<string, AssumptionCell>> };
 
 /**
  * Reads the Stress inputs the analyst left on an earlier build (B2:B4), so an update keeps the scenario;
@@ -51,6 +53,12 @@ export function buildSpecs(
     stress: stressSheetSpec(lines, { refs, ...stressInputs }),
     cycles: cyclesSheetSpec({ refs, entity: options.entity, maxLength: source.maxCycleLength }),
     history: historySheetSpec({ name: refs.sheets.history, exposureSheet: refs.sheets.exposure, entity: options.entity, from: source.earliestDate, asOf }),
+    claims: claimsSheetSpec({
+      name: refs.sheets.claims,
+      exposureSheet: refs.sheets.exposure,
+      stressSheet: refs.sheets.stress,
+      hyperscalers: lines.filter((l) => l.roles?.includes(CLAIM_FIGURES.S14.role)).map((l) => l.id),
+    }),
     facts: tableSheetSpec({
       role: "facts",
       name: refs.sheets.facts,

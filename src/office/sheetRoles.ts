@@ -11,7 +11,7 @@
  */
 
 /** The sheets a build writes. */
-export type SheetRole = "exposure" | "stress" | "cycles" | "history" | "facts" | "entities" | "sources";
+export type SheetRole = "exposure" | "stress" | "cycles" | "history" | "claims" | "facts" | "entities" | "sources";
 
 /** The roles whose sheet carries an Excel table the analyst edits (its rows are merged, never replaced). */
 export type TableRole = Extract<SheetRole, "facts" | "entities">;
@@ -38,13 +38,14 @@ export const SHEET_ROLE_MEANINGS: Readonly<Record<SheetRole, SheetRoleMeaning>> 
   stress: { baseName: "AIFIN Stress", layout: "formulas", frozen: true },
   cycles: { baseName: "AIFIN Cycles", layout: "formulas", frozen: true },
   history: { baseName: "AIFIN History", layout: "formulas", frozen: true },
+  claims: { baseName: "AIFIN Claims", layout: "formulas", frozen: true },
   facts: { baseName: "AIFIN Facts", layout: "table", tableBaseName: "AIFIN_Facts", frozen: false },
   entities: { baseName: "AIFIN Entities", layout: "table", tableBaseName: "AIFIN_Entities", frozen: false },
   sources: { baseName: "AIFIN Sources", layout: "formulas", frozen: false },
 };
 
 /** Tab order of a build. */
-export const SHEET_ROLES: readonly SheetRole[] = ["exposure", "stress", "cycles", "history", "facts", "entities", "sources"];
+export const SHEET_ROLES: readonly SheetRole[] = ["exposure", "stress", "cycles", "history", "claims", "facts", "entities", "sources"];
 
 /** The table roles, in tab order. */
 export const TABLE_ROLES: readonly TableRole[] = SHEET_ROLES.filter((r): r is TableRole => SHEET_ROLE_MEANINGS[r].layout === "table");

@@ -128,7 +128,7 @@ export const en = {
   stressMultipleHint: "Empty: lost annual revenue × each company’s contribution margin × its EV/EBITDA multiple (sourced defaults, methodology §7). A number replaces that with lost revenue × this EV/revenue multiple.",
   stressMultipleAuto: "model",
   stressTotal: "Total market value at risk",
-  stressClaim: (amount: string, ratio: string) => `Hyperscalers lose ${amount}: ${ratio} of the article’s USD 1 trillion claim (S14)`,
+  stressClaim: (amount: string, ratio: string) => `Hyperscalers lose ${amount}: ${ratio} of the article’s USD 1 trillion claim (S14); every claim S1–S15 is recomputed on the workbook’s AIFIN Claims sheet`,
   stressLenderTotal: (amount: string, defaults: number) =>
     `Lenders lose ${amount} as the cut passes down to borrowers (${defaults === 1 ? "1 borrower defaults" : `${defaults} borrowers default`})`,
   stressChartLabel: "Market value at risk by company",
@@ -179,7 +179,7 @@ export const en = {
   factFunded: (amount: string) => `${amount} paid`,
 
   wbBuild: "Build workbook",
-  wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, History, Sources) with live formulas into this workbook.",
+  wbBuildHint: "Writes AIFIN sheets (Facts, Entities, Exposure, Stress, Cycles, History, Claims, Sources) with live formulas into this workbook.",
   wbRefresh: "Refresh data",
   wbRefreshHint: "Updates the Facts table from the bundled data, keeping rows you edited or added.",
   wbFreeze: "Freeze to values",

@@ -119,7 +119,7 @@ export const zhCN: Strings = {
   stressMultipleHint: "留空：损失的年营收 × 各公司的边际利润率 × 其 EV/EBITDA 倍数（有出处的默认值，见方法论第 7 节）。填入数字则改为损失营收 × 此 EV/营收倍数。",
   stressMultipleAuto: "模型",
   stressTotal: "面临风险的市值合计",
-  stressClaim: (amount: string, ratio: string) => `超大规模云厂商损失 ${amount}，为文章所称 1 万亿美元（S14）的 ${ratio}`,
+  stressClaim: (amount: string, ratio: string) => `超大规模云厂商损失 ${amount}，为文章所称 1 万亿美元（S14）的 ${ratio}；S1–S15 各项主张见工作簿的 AIFIN Claims 工作表`,
   stressLenderTotal: (amount: string, defaults: number) => `削减传导至借款方，放款人损失 ${amount}（${defaults} 家借款方违约）`,
   stressChartLabel: "各公司面临风险的市值",
   stressTableLabel: "各公司压力测试结果",
@@ -167,7 +167,7 @@ export const zhCN: Strings = {
   factFunded: (amount: string) => `已付 ${amount}`,
 
   wbBuild: "创建工作簿",
-  wbBuildHint: "在此工作簿写入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Sources），含实时公式。",
+  wbBuildHint: "在此工作簿写入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Claims、Sources），含实时公式。",
   wbRefresh: "更新数据",
   wbRefreshHint: "以内置数据更新 Facts 表格，保留您编辑或添加的行。",
   wbFreeze: "冻结为数值",

@@ -119,7 +119,7 @@ export const zhTW: Strings = {
   stressMultipleHint: "留空：損失的年營收 × 各公司的邊際利潤率 × 其 EV/EBITDA 倍數（有出處的預設值，見方法論第 7 節）。填入數字則改為損失營收 × 此 EV/營收倍數。",
   stressMultipleAuto: "模型",
   stressTotal: "面臨風險的市值合計",
-  stressClaim: (amount: string, ratio: string) => `超大規模雲端業者損失 ${amount}，為文章所稱 1 兆美元（S14）的 ${ratio}`,
+  stressClaim: (amount: string, ratio: string) => `超大規模雲端業者損失 ${amount}，為文章所稱 1 兆美元（S14）的 ${ratio}；S1–S15 各項主張見活頁簿的 AIFIN Claims 工作表`,
   stressLenderTotal: (amount: string, defaults: number) => `削減傳導至借款方，放款人損失 ${amount}（${defaults} 家借款方違約）`,
   stressChartLabel: "各公司面臨風險的市值",
   stressTableLabel: "各公司壓力測試結果",
@@ -167,7 +167,7 @@ export const zhTW: Strings = {
   factFunded: (amount: string) => `已付 ${amount}`,
 
   wbBuild: "建立活頁簿",
-  wbBuildHint: "在此活頁簿寫入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Sources），含即時公式。",
+  wbBuildHint: "在此活頁簿寫入 AIFIN 工作表（Facts、Entities、Exposure、Stress、Cycles、History、Claims、Sources），含即時公式。",
   wbRefresh: "更新資料",
   wbRefreshHint: "以內建資料更新 Facts 表格，保留您編輯或新增的列。",
   wbFreeze: "凍結為數值",

@@ -65,13 +65,13 @@ function snapshotCells(sheet: FakeSheet): string {
 }
 
 describe("build: what is written", () => {
-  it("writes the seven AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
+  it("writes the eight AIFIN sheets, both tables with the model's headers, and records ownership", async () => {
     const state = new FakeWorkbookState();
     state.addSheet("Sheet1");
     const { host } = hostOver(state);
     const outcome = await host.build(OPTIONS);
     expect(outcome).toMatchObject({ kind: "built", facts: bundledDataset.facts.length });
-    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Claims", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
     expect(state.table("AIFIN_Facts")!.header()).toEqual([...FACT_COLUMNS]);
     expect(state.table("AIFIN_Entities")!.header()).toEqual([...ENTITY_COLUMNS]);
     expect(tableBody(state, "AIFIN_Facts")).toHaveLength(bundledDataset.facts.length);
@@ -106,7 +106,8 @@ describe("build: what is written", () => {
     expect(exposure.charts[0]).toMatchObject({ type: "BarClustered", source: "B4:D19" });
     const stress = state.sheet("AIFIN Stress");
     expect(stress.get("B2")).toBe("OPENAI");
-    expect(stress.get("C7")).toBe(`=AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
+    // The last argument is the sheet's SCENARIO cell, below the assumptions block.
+    expect(stress.get("C7")).toMatch(/^=AIFIN\.STRESS\(\$A7,\$B\$2,\$B\$3,"revenue",\$B\$4,'AIFIN Exposure'!\$B\$2,'AIFIN Exposure'!\$F\$2,\$B\$\d+\)$/);
     expect(state.sheet("AIFIN Cycles").get("A5")).toBe(`=AIFIN.CYCLES(B2,B3,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("B2")).toBe("MSFT");
     // History: the pane's entity, one HISTORY spill reading the Exposure sheet's as-of and model, a line chart
@@ -283,6 +284,27 @@ describe("build update and refresh keep the analyst's rows", () => {
     expect(stress.get("B3")).toBe(1);
   });
 
+  it("update keeps the analyst's values in the Stress sheet's assumptions block, a formula included", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const stress = state.sheet("AIFIN Stress");
+    const rowOfName = (name: string): number => {
+      for (let r = 1; r < 400; r++) if (stress.get(`A${r}`) === name) return r;
+      throw new Error(`${name} not on the sheet`);
+    };
+    const orcl = rowOfName("margin.ORCL");
+    const wd = rowOfName("write_down");
+    expect(stress.get(`B${orcl}`)).toBe(0.14);
+    stress.set(`B${orcl}`, 0.35);
+    stress.set(`B${wd}`, "=0.2*2");
+    await host.build({ ...OPTIONS, onClash: "update" });
+    expect([stress.get(`B${orcl}`), stress.get(`B${wd}`)]).toEqual([0.35, "=0.2*2"]);
+    // Untouched rows keep showing the sourced default; the SCENARIO cell reads the block.
+    expect(stress.get(`B${rowOfName("margin.NVDA")}`)).toBe(0.63);
+    expect(String(stress.get(`B${rowOfName("Scenario")}`))).toMatch(/^=AIFIN\.SCENARIO\(A\d+:B\d+\)$/);
+  });
+
   it("update merges: the edited amount and the added row survive", async () => {
     const state = new FakeWorkbookState();
     const { host } = hostOver(state);
@@ -407,6 +429,6 @@ describe("errors", () => {
     // The new record sits beside the unreadable one and is the one read from now on.
     expect(state.parts).toHaveLength(2);
     expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", sheets: expect.arrayContaining(["AIFIN Facts (2)"]) });
-    expect(state.sheets).toHaveLength(14);
+    expect(state.sheets).toHaveLength(16);
   });
 });

@@ -133,7 +133,7 @@ describe("fresh build on office-addin-mock", () => {
     expect([...written(added.find((a) => a.label === "AIFIN Facts")!).values()][0]).toHaveLength(4 + big.facts.length);
   });
 
-  it("adds the seven sheets, writes the formulas and the facts table, records ownership, in 3 syncs", async () => {
+  it("adds the eight sheets, writes the formulas and the facts table, records ownership, in 3 syncs", async () => {
     const { context, added, parts } = workbookMock();
     const sync = jest.spyOn(context, "sync");
     const host = createExcelHostWith({
@@ -147,7 +147,7 @@ describe("fresh build on office-addin-mock", () => {
 
     expect(outcome).toMatchObject({ kind: "built", syncs: 3 });
     expect(sync).toHaveBeenCalledTimes(3);
-    expect(added.map((s) => s.label)).toEqual(["AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
+    expect(added.map((s) => s.label)).toEqual(["AIFIN Exposure", "AIFIN Stress", "AIFIN Cycles", "AIFIN History", "AIFIN Claims", "AIFIN Facts", "AIFIN Entities", "AIFIN Sources"]);
 
     const exposure = written(added[0]);
     const block = [...exposure.values()][0];
