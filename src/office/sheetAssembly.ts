@@ -9,7 +9,7 @@ import { claimsSheetSpec } from "./claimsSheet";
 import { historySheetSpec } from "./historySheet";
 import type { SheetRole, TableRole } from "./sheetRoles";
 import type { TemplateSource } from "./templateSource";
-import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type SheetSpec, type TemplateRefs } from "./templateSpec";
+import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type AssumptionCell, type SheetSpec, type TemplateRefs } from "./templateSpec";
 import type { BuildOptions } from "./types";
 
 /** The refs a build's formulas use in Excel: structured references to its own tables. */
@@ -19,8 +19,8 @@ export function excelRefs(plan: BuildPlan): TemplateRefs {
   return { sheets, factsRange: `${plan.tables.facts.name}[#All]`, entitiesRange: `${plan.tables.entities.name}[#All]` };
 }
 
-/** The Stress sheet's three inputs. */
-export type StressInputs = TemplateSource["stressDefaults"];
+/** The Stress sheet's inputs: shocked entity, cut, multiple, and the analyst's values in the assumptions block. */
+export type StressInputs = TemplateSource["stressDefaults"] & { assumptions?: Readonly<Record<string, AssumptionCell>> };
 
 /**
  * Reads the Stress inputs the analyst left on an earlier build (B2:B4), so an update keeps the scenario;

@@ -7,7 +7,7 @@
  * the harness passes plain A1 ranges.
  */
 import { CYCLE_LENGTH } from "../engine";
-import { CLAIM_FIGURES, isWebUrl, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
+import { ASSUMPTIONS, CLAIM_FIGURES, isWebUrl, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
@@ -245,6 +245,12 @@ export const STRESS_MEASURES = [
   { key: "totalLoss", header: "Total loss (USD bn)", arg: "total" },
 ] as const;
 
+/** A value of the Stress sheet's assumptions block as the analyst left it (a figure, a word, TRUE/FALSE or a formula). */
+export type AssumptionCell = number | string | boolean;
+
+/** Column A text of the assumptions block's header row: how an update finds the block it wrote before. */
+export const STRESS_ASSUMPTIONS_HEADER = "Assumption (AIFIN.SCENARIO name)";
+
 /** Options of the Stress sheet. */
 export interface StressSheetOptions {
   refs: TemplateRefs;
@@ -253,13 +259,42 @@ export interface StressSheetOptions {
   cut: number;
   /** EV/revenue multiple for market value at risk; null passes the empty cell (the engine's default). */
   multiple: number | null;
+  /** The analyst's values in the assumptions block by name (kept by an update); others show the sourced default. */
+  assumptions?: Readonly<Record<string, AssumptionCell>>;
+}
+
+/**
+ * Reads the assumptions block of a Stress sheet as written before: finds its header row in column A and
+ * returns name → value of the rows below it (column A name, column B value) up to the first blank name.
+ * Only names of the sourced defaults are kept (an update writes exactly those rows).
+ */
+export function stressAssumptionsFrom(cells: readonly (readonly unknown[])[]): Record<string, AssumptionCell> {
+  const out: Record<string, AssumptionCell> = {};
+  const start = cells.findIndex((r) => r[0] === STRESS_ASSUMPTIONS_HEADER);
+  if (start < 0) return out;
+  const known = new Set(ASSUMPTIONS.map((a) => a.key));
+  for (let i = start + 1; i < cells.length; i++) {
+    const [name, value] = [cells[i][0], cells[i][1]];
+    if (typeof name !== "string" || name.trim() === "") break;
+    if (!known.has(name) || value === null || value === undefined || value === "") continue;
+    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") out[name] = value;
+  }
+  return out;
 }
 
 /**
  * Builds the Stress sheet: input cells (shocked entity, cut, multiple), one row of STRESS formulas per
  * entity, totals, and the total market value at risk set against the article's S14 claim (USD 1 trillion).
  */
-export function stressSheetSpec(entities: readonly EntityLine[], opts: StressSheetOptions): SheetSpec & { entityRows: EntityRows; totalRow: number; claimRows: { claim: number; model: number; ratio: number } } {
+export function stressSheetSpec(
+  entities: readonly EntityLine[],
+  opts: StressSheetOptions,
+): SheetSpec & {
+  entityRows: EntityRows;
+  totalRow: number;
+  claimRows: { claim: number; model: number; ratio: number };
+  assumptionRows: { header: number; first: number; last: number; scenario: number };
+} {
   const { headerRow, firstEntityRow } = STRESS_CELLS;
   const exposure = opts.refs.sheets.exposure;
   const asOfRef = sheetRef(exposure, absolute(EXPOSURE_CELLS.asOf));
@@ -273,8 +308,14 @@ export function stressSheetSpec(entities: readonly EntityLine[], opts: StressShe
     [`As of and model: ${exposure} (cells ${EXPOSURE_CELLS.asOf} and ${EXPOSURE_CELLS.model}). USD bn.`],
     ["Id", "Entity", ...STRESS_MEASURES.map((m) => m.header)],
   ];
+  // The assumptions block sits below the S14 rows: its position follows from the entity count.
+  const blockHeader = firstEntityRow + entities.length + 6;
+  const firstAssumption = blockHeader + 1;
+  const lastAssumption = blockHeader + ASSUMPTIONS.length;
+  const scenarioRow = lastAssumption + 1;
+  const scenarioAbs = absolute(`B${scenarioRow}`);
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
-    STRESS_MEASURES.map((m) => `=AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef})`),
+    STRESS_MEASURES.map((m) => `=AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`),
   );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;
@@ -298,6 +339,16 @@ export function stressSheetSpec(entities: readonly EntityLine[], opts: StressShe
   rows.push(["S14", "Article claim: market value the hyperscalers lose if OpenAI cuts its committed spend (USD bn)", s14.usdBn]);
   rows.push(["Model", "Hyperscalers' market value at risk + investor loss, when OpenAI is shocked (USD bn)", `=IF(UPPER(TRIM(${STRESS_CELLS.shocked}))="${s14.shocked}",${s14Sum},"S14 applies only when ${s14.shocked} cuts")`]);
   rows.push(["Ratio", "Model / claim", `=IF(ISNUMBER(C${claim + 1}),C${claim + 1}/C${claim},"")`]);
+  rows.push([]);
+  // Editable assumptions (docs/methodology.md §7): name, value (the analyst's, kept by an update), source.
+  if (rows.length + 1 !== blockHeader) throw new Error(`Stress sheet: assumptions block at row ${rows.length + 1}, formulas expect ${blockHeader}`);
+  rows.push([STRESS_ASSUMPTIONS_HEADER, "Value", "Source and sourced default"]);
+  for (const a of ASSUMPTIONS) {
+    const mine = opts.assumptions?.[a.key];
+    const sources = a.sources.length > 0 ? a.sources.join(", ") : "modelling choice";
+    rows.push([a.key, mine ?? a.value, `${a.appliesTo}: default ${String(a.value)} (${sources})`]);
+  }
+  rows.push(["Scenario", `=AIFIN.SCENARIO(A${firstAssumption}:B${lastAssumption})`, "Every STRESS formula above reads this handle: edit a value to change the stress."]);
   const width = 2 + STRESS_MEASURES.length;
   return {
     role: "stress",
@@ -320,11 +371,15 @@ export function stressSheetSpec(entities: readonly EntityLine[], opts: StressShe
       { range: rangeAddress(headerRow, 1, headerRow, width), style: "header" },
       { range: rangeAddress(totalRow, 1, totalRow, width), style: "total" },
       { range: rangeAddress(claim, 1, claim + 2, 3), style: "subtitle" },
+      { range: rangeAddress(blockHeader, 1, blockHeader, 3), style: "header" },
+      { range: rangeAddress(firstAssumption, 2, lastAssumption, 2), style: "input" },
+      { range: rangeAddress(firstAssumption, 3, scenarioRow, 3), style: "note" },
     ],
     entityRows,
     inputs: [STRESS_CELLS.shocked, STRESS_CELLS.cut, STRESS_CELLS.multiple],
     totalRow,
     claimRows: { claim, model: claim + 1, ratio: claim + 2 },
+    assumptionRows: { header: blockHeader, first: firstAssumption, last: lastAssumption, scenario: scenarioRow },
   };
 }
 

@@ -125,10 +125,10 @@ export const en = {
   stressShocked: "Shocked company",
   stressCut: "Commitment cut",
   stressMultiple: "EV / revenue multiple",
-  stressMultipleHint: "Empty: each company’s own multiple from the model (market value ÷ revenue), 10× where unknown.",
+  stressMultipleHint: "Empty: lost annual revenue × each company’s contribution margin × its EV/EBITDA multiple (sourced defaults, methodology §7). A number replaces that with lost revenue × this EV/revenue multiple.",
   stressMultipleAuto: "model",
   stressTotal: "Total market value at risk",
-  stressClaim: (ratio: string) => `${ratio} of the article’s USD 1 trillion claim (S14); every claim S1–S15 is recomputed on the workbook’s AIFIN Claims sheet`,
+  stressClaim: (amount: string, ratio: string) => `Hyperscalers lose ${amount}: ${ratio} of the article’s USD 1 trillion claim (S14); every claim S1–S15 is recomputed on the workbook’s AIFIN Claims sheet`,
   stressLenderTotal: (amount: string, defaults: number) =>
     `Lenders lose ${amount} as the cut passes down to borrowers (${defaults === 1 ? "1 borrower defaults" : `${defaults} borrowers default`})`,
   stressChartLabel: "Market value at risk by company",

@@ -20,23 +20,12 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Page } from "playwright-core";
+import { CHROMIUM, FLAGS, offlineOffice } from "./browser";
 
 const ROOT = resolve(__dirname, "..", "..");
 const args = process.argv.slice(2);
 const OUT = resolve(ROOT, args.includes("--out") ? args[args.indexOf("--out") + 1] : "docs/screenshots");
 const BUILD_DIR = join(tmpdir(), "aifin-pane-screens");
-const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const VIEWPORT = { width: 350, height: 900 };
 const NARROW = { width: 320, height: 900 };
 const MODE = args.includes("--production") ? "production" : "development";
@@ -133,20 +122,7 @@ async function main(): Promise<void> {
   try {
     for (const theme of ["light", "dark"] as const) {
       const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: theme, deviceScaleFactor: 1 });
-      await context.route("**/*", async (route) => {
-        const url = new URL(route.request().url());
-        if (url.origin === origin) return route.continue();
-        if (url.hostname === "appsforoffice.microsoft.com") {
-          // /lib/1/hosted/office.js and the files it loads next (strings, host scripts) map onto the package.
-          const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
-          const file = join(OFFICE_DIST, rel);
-          if (file.startsWith(OFFICE_DIST) && existsSync(file) && statSync(file).isFile()) {
-            return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file, "utf8") });
-          }
-          return route.fulfill({ status: 404, body: "" });
-        }
-        return route.abort();
-      });
+      await offlineOffice(context, origin);
       for (const shot of [...SHOTS, ...SHOTS.map((s) => ({ ...s, narrow: true }))] as (Shot & { narrow?: boolean })[]) {
         const page = await context.newPage();
         if (shot.narrow) await page.setViewportSize(NARROW);

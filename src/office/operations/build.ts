@@ -21,7 +21,7 @@ import { baselineOf, mergeRows, type MergeResult, type TableCell } from "../refr
 import { operate, Stop, type Session } from "../session";
 import { buildSpecs, excelRefs, stressInputsFrom } from "../sheetAssembly";
 import { SHEET_ROLES, TABLE_ROLES, tableRoleOf, type SheetRole, type TableRole } from "../sheetRoles";
-import { TABLE_HEADER_ROW, type SheetSpec } from "../templateSpec";
+import { stressAssumptionsFrom, TABLE_HEADER_ROW, type SheetSpec } from "../templateSpec";
 import type { TemplateSource } from "../templateSource";
 import type { BuildOptions, BuildOutcome } from "../types";
 import {
@@ -145,7 +145,11 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
 
       const stressRead = sheetReads.stress;
       const stressInputs = stressRead
-        ? stressInputsFrom([["B2"], ["B3"], ["B4"]].map(([a]) => [cellOf(stressRead, a)]), source.stressDefaults)
+        ? {
+            ...stressInputsFrom([["B2"], ["B3"], ["B4"]].map(([a]) => [cellOf(stressRead, a)]), source.stressDefaults),
+            // The analyst's assumption values (block found by its header, values kept by name, formulas included).
+            assumptions: stressRead.rect?.left === 1 ? stressAssumptionsFrom(stressRead.cells) : {},
+          }
         : source.stressDefaults;
       const specs = buildSpecs(source, excelRefs(plan), { facts: plan.tables.facts.name, entities: plan.tables.entities.name }, options, stressInputs);
 

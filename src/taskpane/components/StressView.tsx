@@ -74,10 +74,10 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
   const maxMv = Math.max(...sorted.map(valueLost), 1e-9);
   // S14 speaks of OpenAI cutting and the hyperscalers losing: compare only that scenario, only their losses.
   const s14 = CLAIM_FIGURES.S14;
-  const claimRatio =
+  const claimLoss =
     isEngineError(result) || shocked !== s14.shocked
       ? null
-      : result.lines.filter((l) => registry.get(l.id)?.roles.includes(s14.role)).reduce((sum, l) => sum + valueLost(l), 0) / s14.usdBn;
+      : result.lines.filter((l) => registry.get(l.id)?.roles.includes(s14.role)).reduce((sum, l) => sum + valueLost(l), 0);
 
   return (
     <div className={styles.root}>
@@ -125,7 +125,7 @@ export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressV
           <div className={styles.total} role="status" aria-live="polite">
             <Text size={200}>{s.stressTotal}</Text>
             <Text className={styles.totalValue}>{formatUsdBn(valueLost(result.total))}</Text>
-            {claimRatio !== null && <Text size={200}>{s.stressClaim(formatPct(claimRatio))}</Text>}
+            {claimLoss !== null && <Text size={200}>{s.stressClaim(formatUsdBn(claimLoss), formatPct(claimLoss / s14.usdBn))}</Text>}
             {result.total.lenderLoss > 0 && (
               <Text size={200}>{s.stressLenderTotal(formatUsdBn(result.total.lenderLoss), result.details.newDefaults.length)}</Text>
             )}

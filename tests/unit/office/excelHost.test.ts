@@ -106,7 +106,8 @@ describe("build: what is written", () => {
     expect(exposure.charts[0]).toMatchObject({ type: "BarClustered", source: "B4:D19" });
     const stress = state.sheet("AIFIN Stress");
     expect(stress.get("B2")).toBe("OPENAI");
-    expect(stress.get("C7")).toBe(`=AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
+    // The last argument is the sheet's SCENARIO cell, below the assumptions block.
+    expect(stress.get("C7")).toMatch(/^=AIFIN\.STRESS\(\$A7,\$B\$2,\$B\$3,"revenue",\$B\$4,'AIFIN Exposure'!\$B\$2,'AIFIN Exposure'!\$F\$2,\$B\$\d+\)$/);
     expect(state.sheet("AIFIN Cycles").get("A5")).toBe(`=AIFIN.CYCLES(B2,B3,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("B2")).toBe("MSFT");
     // History: the pane's entity, one HISTORY spill reading the Exposure sheet's as-of and model, a line chart
@@ -281,6 +282,27 @@ describe("build update and refresh keep the analyst's rows", () => {
     stress.set("B3", "half");
     await host.build({ ...OPTIONS, onClash: "update" });
     expect(stress.get("B3")).toBe(1);
+  });
+
+  it("update keeps the analyst's values in the Stress sheet's assumptions block, a formula included", async () => {
+    const state = new FakeWorkbookState();
+    const { host } = hostOver(state);
+    await host.build(OPTIONS);
+    const stress = state.sheet("AIFIN Stress");
+    const rowOfName = (name: string): number => {
+      for (let r = 1; r < 400; r++) if (stress.get(`A${r}`) === name) return r;
+      throw new Error(`${name} not on the sheet`);
+    };
+    const orcl = rowOfName("margin.ORCL");
+    const wd = rowOfName("write_down");
+    expect(stress.get(`B${orcl}`)).toBe(0.14);
+    stress.set(`B${orcl}`, 0.35);
+    stress.set(`B${wd}`, "=0.2*2");
+    await host.build({ ...OPTIONS, onClash: "update" });
+    expect([stress.get(`B${orcl}`), stress.get(`B${wd}`)]).toEqual([0.35, "=0.2*2"]);
+    // Untouched rows keep showing the sourced default; the SCENARIO cell reads the block.
+    expect(stress.get(`B${rowOfName("margin.NVDA")}`)).toBe(0.63);
+    expect(String(stress.get(`B${rowOfName("Scenario")}`))).toMatch(/^=AIFIN\.SCENARIO\(A\d+:B\d+\)$/);
   });
 
   it("update merges: the edited amount and the added row survive", async () => {

@@ -21,7 +21,7 @@ import {
   type TemplateRefs,
 } from "../../../src/office/templateSpec";
 import type { BuildOptions } from "../../../src/office/types";
-import { createHarness, type Harness } from "../../harness/formulaHarness";
+import { createHarness, isCellError, type Harness } from "../../harness/formulaHarness";
 
 const source = templateSourceOf(bundledDataset);
 const model = createModel(bundledDataset);
@@ -117,6 +117,31 @@ describe("a live workbook", () => {
 
     expect(harness.getValue(BASE_SHEET_NAMES.exposure, "F2")).not.toEqual(handleBefore);
     expect(harness.getValue(BASE_SHEET_NAMES.exposure, target)).toBeCloseTo(edit.after, 6);
+    harness.destroy();
+  });
+
+  it("the Stress sheet's assumptions block feeds its STRESS formulas: Oracle's margin 0.14 → 0.35 turns 105 into 262.5", () => {
+    const { harness, specs } = workbookOf(options);
+    const sheet = BASE_SHEET_NAMES.stress;
+    const orcl = rowOf(specs.stress, "ORCL");
+    const mv = column(STRESS_MEASURES.findIndex((m) => m.key === "marketValueAtRisk"));
+    const total = column(STRESS_MEASURES.findIndex((m) => m.key === "totalLoss"));
+    const revenue = column(STRESS_MEASURES.findIndex((m) => m.key === "revenueLost"));
+    const marginRow = rowOf(specs.stress, "margin.ORCL");
+    expect(harness.getValue(sheet, `B${marginRow}`)).toBe(0.14);
+    expect(String(harness.getValue(sheet, `B${rowOf(specs.stress, "Scenario")}`))).toMatch(/^AIFIN\.SCENARIO#[0-9a-f]{16}$/);
+    // By hand: a 50 % cut of C013's 300 over 5 years loses 30 a year; × margin × 25 (multiple.hyperscaler, A041).
+    harness.setValue(sheet, "B3", 0.5);
+    expect(harness.getValue(sheet, `${mv}${orcl}`)).toBeCloseTo(30 * 0.14 * 25, 9);
+    harness.setValue(sheet, `B${marginRow}`, 0.35);
+    expect(harness.getValue(sheet, `${mv}${orcl}`)).toBeCloseTo(30 * 0.35 * 25, 9);
+    expect(harness.getValue(sheet, `${total}${orcl}`)).toBeCloseTo(262.5, 9);
+    // Revenue lost does not depend on the assumptions.
+    expect(harness.getValue(sheet, `${revenue}${orcl}`)).toBeCloseTo(150, 9);
+    // A bad value is an error naming the row, on every STRESS cell that reads the scenario.
+    harness.setValue(sheet, `B${marginRow}`, 1.4);
+    const bad = harness.getValue(sheet, `${mv}${orcl}`);
+    expect(isCellError(bad) ? bad.message : bad).toMatch(/margin.ORCL must be a number from 0 to 1/);
     harness.destroy();
   });
 

@@ -36,7 +36,7 @@ describe("StressView", () => {
     const status = screen.getByRole("status");
     expect(status.textContent).toContain("USD 284.0 bn");
     // S14 compares the hyperscalers' loss only (Microsoft 269.0 here), and only when OpenAI is shocked.
-    expect(status.textContent).toContain("26.9 % of the article’s USD 1 trillion claim (S14)");
+    expect(status.textContent).toContain("Hyperscalers lose USD 269.0 bn: 26.9 % of the article’s USD 1 trillion claim (S14)");
     const notes = within(screen.getByRole("region", { name: "Assumptions" })).getAllByRole("listitem");
     expect(notes.map((li) => li.textContent)).toEqual(["Microsoft: 10.5× EV/revenue (margin × multiple: margin.MSFT, multiple.hyperscaler)"]);
     const bars = within(screen.getByRole("list", { name: "Market value at risk by company" })).getAllByRole("listitem");
