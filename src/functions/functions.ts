@@ -116,7 +116,7 @@ export function contractValue(buyer: any, vendor: any, as_of?: any, model?: any)
  * @customfunction CAPEX_OFFSET
  * @helpurl https://localhost:3000/help/functions.html#capex_offset
  * @param entity Ticker or name of the investor, e.g. "NVDA".
- * @param [field] "amount" (default): USD bn; "ratio": amount ÷ the entity's latest annual capex.
+ * @param [field] "amount" (default): USD bn; "ratio": the money funded within the latest capex year (actual or guidance) ÷ that year's capex.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
  * @returns The offset in USD bn, or the ratio; #DIV/0! or #N/A for "ratio" when no capex figure is known.

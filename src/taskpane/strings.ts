@@ -59,8 +59,8 @@ export const en = {
   cardShareNone: "No modelled customer contracts, so there is no share to compute.",
   cardCapex: "Capex offset",
   cardCapexDef:
-    "Equity the company put into its own customers: spending that returns as revenue without appearing in its capex (article claim S12). The ratio compares it with the latest annual capex.",
-  cardCapexRatio: (pct: string) => `${pct} of latest annual capex`,
+    "Equity the company put into its own customers: spending that returns as revenue without appearing in its capex (article claim S12). The ratio takes only the money funded within the latest capex year (actual or guidance) over that year’s capex.",
+  cardCapexRatio: (pct: string) => `${pct} of the latest capex year (money funded in that year)`,
   cardCapexNoRatio: "No annual capex figure in the model, so no ratio.",
   cardMarket: "Market value",
   cardMarketDef: "Latest market capitalisation (listed) or last funding-round valuation (private) in the model.",

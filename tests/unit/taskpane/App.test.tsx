@@ -40,7 +40,7 @@ describe("App", () => {
     // Capex offset: equity 13 into OpenAI, a customer; the ratio pairs T009's year (to 2025-07-30) with the
     // money funded in it (methodology §3): T001 closed in Jan 2023, so 0 / 88 = 0.0 %.
     expect(within(card("capexOffset")).getByText("USD 13.0 bn")).toBeTruthy();
-    expect(within(card("capexOffset")).getByText("0.0 % of latest annual capex")).toBeTruthy();
+    expect(within(card("capexOffset")).getByText("0.0 % of the latest capex year (money funded in that year)")).toBeTruthy();
     expect(within(card("marketValue")).getByText("USD 3.5 trn")).toBeTruthy();
   });
 
