@@ -23,7 +23,7 @@
  * MAX_HISTORY_EVALUATIONS dates); a longer request is an INVALID_INPUT error that says how to narrow it.
  */
 import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model";
-import { countsUnder } from "../model";
+import { countsUnder, supersessionClosure } from "../model";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { totalContractsIn, totalFundingOut } from "./flows";
 import { networkExposure } from "./networkExposure";
@@ -109,7 +109,7 @@ interface HistoryIndex {
   readonly relevant: Map<EntityId, readonly Fact[]>;
   readonly facts: readonly Fact[];
   /** fact id → ids it supersedes directly or through a chain. */
-  readonly closure: ReadonlyMap<string, readonly string[]>;
+  readonly closure: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const indexes = new WeakMap<object, HistoryIndex>();
@@ -119,21 +119,8 @@ function historyIndex(source: HistorySource): HistoryIndex {
   let index = indexes.get(facts);
   if (index === undefined) {
     const dates = [...new Set(facts.map((f) => f.date))].sort();
-    const direct = new Map<string, readonly string[]>();
-    for (const f of facts) direct.set(f.id, f.supersedes);
-    const closure = new Map<string, readonly string[]>();
-    for (const f of facts) {
-      const seen = new Set<string>();
-      const stack = [...f.supersedes];
-      // Bounded: each id is expanded once, and a (rejected) cycle cannot loop.
-      while (stack.length > 0) {
-        const id = stack.pop() as string;
-        if (seen.has(id) || id === f.id) continue;
-        seen.add(id);
-        for (const next of direct.get(id) ?? []) stack.push(next);
-      }
-      closure.set(f.id, [...seen]);
-    }
+    // The same chain closure the views use: A replaces B replaces C means A replaces C.
+    const closure = supersessionClosure(facts);
     index = { dates, relevant: new Map(), facts, closure };
     indexes.set(facts, index);
   }
@@ -151,7 +138,7 @@ function relevantFacts(index: HistoryIndex, id: EntityId): readonly Fact[] {
   if (list === undefined) {
     const naming = new Set<string>();
     for (const f of index.facts) if ((f.from === id || f.to === id) && FLOW_KINDS.has(f.kind)) naming.add(f.id);
-    list = index.facts.filter((f) => naming.has(f.id) || (index.closure.get(f.id) ?? []).some((s) => naming.has(s)));
+    list = index.facts.filter((f) => naming.has(f.id) || [...(index.closure.get(f.id) ?? [])].some((s) => naming.has(s)));
     index.relevant.set(id, list);
   }
   return list;
