@@ -5,17 +5,18 @@
  */
 import type { EntityId } from "../model";
 import type { HostError } from "./hostErrors";
+import type { CapabilityGap } from "./capabilities";
 
 export { HOST_ERROR_CODES, type HostError, type HostErrorCode, type HostOperation, type ChangeReport } from "./hostErrors";
 
-/** What the running Excel supports; `missing` lists the gaps in plain words so the pane can degrade. */
+/** What the running Excel supports; `missing` lists the gaps as codes the pane words in its language, so it can degrade. */
 export interface Capabilities {
   /** Highest ExcelApi requirement set supported ("1.17"), null outside Excel. */
   excelApi: string | null;
   tables: boolean;
   charts: boolean;
   dynamicArrays: boolean;
-  missing: string[];
+  missing: CapabilityGap[];
 }
 
 /** Options for "Build workbook". */

@@ -123,7 +123,7 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{s.wbPreviewTitle}</MessageBarTitle>
-            {caps.missing.length > 0 ? caps.missing.join(" ") : s.wbNotInExcel}
+            {caps.missing.length > 0 ? caps.missing.map((gap) => s.capabilityGap[gap]).join(" ") : s.wbNotInExcel}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -132,8 +132,8 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
             <MessageBarBody>
               <MessageBarTitle>{s.wbMissingTitle}</MessageBarTitle>
               <ul className={styles.list}>
-                {caps.missing.map((m) => (
-                  <li key={m}>{m}</li>
+                {caps.missing.map((gap) => (
+                  <li key={gap}>{s.capabilityGap[gap]}</li>
                 ))}
               </ul>
             </MessageBarBody>

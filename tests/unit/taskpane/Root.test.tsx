@@ -35,13 +35,13 @@ describe("Root", () => {
   it("switches from the preview host to Excel's when Office answers late", async () => {
     let upgrade!: (u: { host: ReturnType<typeof fakeHost>; env: Loaded["env"] }) => void;
     const later = new Promise<{ host: ReturnType<typeof fakeHost>; env: Loaded["env"] } | null>((r) => (upgrade = r));
-    const preview = fakeHost({ caps: { excelApi: null, tables: false, missing: ["Not in Excel."] } });
+    const preview = fakeHost({ caps: { excelApi: null, tables: false, missing: ["noExcel"] } });
     render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: preview, env, later })} initialTab="workbook" />);
-    expect(await screen.findByText("Not in Excel.")).toBeTruthy();
+    expect(await screen.findByText(/Excel is not available here/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", true);
     upgrade({ host: fakeHost(), env: { ...env, inExcel: true } });
     await waitFor(() => expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", false));
-    expect(screen.queryByText("Not in Excel.")).toBeNull();
+    expect(screen.queryByText(/Excel is not available here/)).toBeNull();
   });
 
   it("speaks Traditional Chinese when Office's display language is zh-TW", async () => {
