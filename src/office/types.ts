@@ -6,6 +6,7 @@
 import type { EntityId } from "../model";
 import type { HostError } from "./hostErrors";
 import type { CapabilityGap } from "./capabilities";
+import type { SheetLanguage } from "./sheetLabels";
 
 export { HOST_ERROR_CODES, type HostError, type HostErrorCode, type HostOperation, type ChangeReport } from "./hostErrors";
 
@@ -32,6 +33,12 @@ export interface BuildOptions {
    * Entities are kept), "alongside" writes a new set with suffixed names ("AIFIN Facts (2)").
    */
   onClash: "ask" | "update" | "alongside";
+  /**
+   * The language of the words the sheets show (titles, labels, notes, headers): the pane's. Formulas,
+   * sheet and table names and table columns are the same in every language (src/office/sheetLabels.ts),
+   * so an update in one language rewrites a build made in another. English when left out.
+   */
+  language?: SheetLanguage;
 }
 
 /** Result of a build. */

@@ -60,6 +60,15 @@ describe("Root", () => {
     expect(screen.getByRole("group", { name: "自我融资敞口" }).textContent).toContain("USD 13.0 bn");
   });
 
+  it("builds the workbook in the pane's language", async () => {
+    const user = userEvent.setup();
+    window.localStorage.clear();
+    const host = fakeHost();
+    render(<Root initialTheme="light" initialTab="workbook" load={async () => ({ data: fixtureData(), host, env: { ...env, inExcel: true, language: "zh-CN" } })} />);
+    await user.click(await screen.findByRole("button", { name: "创建工作簿" }));
+    await waitFor(() => expect(host.build).toHaveBeenCalledWith(expect.objectContaining({ onClash: "ask", language: "zh-CN" })));
+  });
+
   it("lets the analyst override Office's language in the pane, remembers it, and can follow Office again", async () => {
     const user = userEvent.setup();
     window.localStorage.clear();

@@ -25,7 +25,7 @@ describe("WorkbookView", () => {
     const user = userEvent.setup();
     const host = renderView();
     await user.click(screen.getByRole("button", { name: "Build workbook" }));
-    expect(host.build).toHaveBeenCalledWith({ ...selection, onClash: "ask" });
+    expect(host.build).toHaveBeenCalledWith({ ...selection, onClash: "ask", language: "en" });
     expect((await screen.findByRole("status")).textContent).toBe("Built 2 sheets (AIFIN Facts, AIFIN Exposure) with 11 facts.");
   });
 
@@ -44,7 +44,7 @@ describe("WorkbookView", () => {
     expect(dialog.textContent).toContain("Not created by AIFIN, so never written to: AIFIN Stress.");
     expect(host.build).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole("button", { name: "Update AIFIN’s sheets", hidden: true }));
-    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "update" });
+    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "update", language: "en" });
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect((await screen.findByRole("status")).textContent).toContain("Built 1 sheets");
   });
@@ -61,7 +61,7 @@ describe("WorkbookView", () => {
     expect(host.build).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole("button", { name: "Build workbook" }));
     await user.click(await screen.findByRole("button", { name: "Create alongside", hidden: true }));
-    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "alongside" });
+    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "alongside", language: "en" });
     expect((await screen.findByRole("status")).textContent).toContain("AIFIN Facts (2)");
   });
 
