@@ -19,10 +19,10 @@ export interface CapexOffset {
   /**
    * The period the ratio pairs: the capex fact and its window (start exclusive, end inclusive); `current`:
    * the window contains the view's as-of date (else it is the latest year that ended before it); `leases`:
-   * whether the capex figure includes finance leases ("excluded" only where the data hold no other figure
-   * for the year). null without an annual figure.
+   * whether the capex figure's unit says it includes finance leases, excludes them ("excluded" only where the
+   * data hold no other figure for the year) or does not say (cash purchases of PP&E). null without an annual figure.
    */
-  period: { capexFactId: string; start: string; end: string; months: number; capexUsdBn: number; current: boolean; leases: "included" | "excluded" } | null;
+  period: { capexFactId: string; start: string; end: string; months: number; capexUsdBn: number; current: boolean; leases: "included" | "excluded" | "not stated" } | null;
 }
 
 /** ISO date `months` months before `iso` (month ends stay month ends: 2025-06-30 − 12 → 2024-06-30). */
@@ -36,14 +36,21 @@ function monthsBefore(iso: string, months: number): string {
 }
 
 const EXCLUDES_LEASES = /excl\.?\w*\s+finance[- ]lease/i;
+const INCLUDES_LEASES = /incl\.?\w*\s+finance[- ]lease/i;
+
+/** Whether a capex figure's unit says it includes finance leases, excludes them, or does not say (cash PP&E purchases). */
+function leasesOf(fact: Fact): "included" | "excluded" | "not stated" {
+  return EXCLUDES_LEASES.test(fact.unit) ? "excluded" : INCLUDES_LEASES.test(fact.unit) ? "included" : "not stated";
+}
+const LEASE_RANK = { included: 2, "not stated": 1, excluded: 0 } as const;
 
 /**
  * The capex fact the ratio pairs with: a fiscal or calendar year (periodMonths 12, periodEnd known) on X
  * itself with a positive amount, actual or guidance. The year **containing the view's as-of date** wins
  * (the current year: guidance until the actual is reported); when the view holds no figure for it, the
- * latest year that ended before the as-of date. For the same period a figure including finance leases
- * wins over one that excludes them (one basis for every company), then the newest fact (an actual
- * reported after a guide).
+ * latest year that ended before the as-of date. For the same period a figure that says it includes finance
+ * leases wins over one that does not say, and that over one excluding them (one basis for every company as
+ * far as the data allow), then the newest fact (an actual reported after a guide).
  */
 export function pairedAnnualCapex(view: ModelView, id: EntityId): Fact | undefined {
   const facts = (indexOf(view).factsByEntity.get(id) ?? []).filter(
@@ -51,7 +58,7 @@ export function pairedAnnualCapex(view: ModelView, id: EntityId): Fact | undefin
   );
   const contains = (f: Fact): boolean => monthsBefore(f.periodEnd as string, 12) < view.asOf && view.asOf <= (f.periodEnd as string);
   const ended = (f: Fact): boolean => (f.periodEnd as string) < view.asOf;
-  const rank = (f: Fact): string => `${contains(f) ? 2 : ended(f) ? 1 : 0}|${f.periodEnd}|${EXCLUDES_LEASES.test(f.unit) ? 0 : 1}|${f.date}`;
+  const rank = (f: Fact): string => `${contains(f) ? 2 : ended(f) ? 1 : 0}|${f.periodEnd}|${LEASE_RANK[leasesOf(f)]}|${f.date}`;
   // A year that starts after the as-of date (next year's guide) pairs only when nothing else does.
   return [...facts].sort((a, b) => (rank(a) < rank(b) ? 1 : rank(a) > rank(b) ? -1 : 0))[0];
 }
@@ -87,7 +94,7 @@ export function capexOffset(view: ModelView, id: EntityId, money: MoneyBasis = D
   const periodAmount = periodEquity(view, id, start, end, money).reduce((s, f) => s + (moneyOf(f, money) ?? 0), 0);
   const capexUsdBn = amountOf(capex) as number;
   const current = start < view.asOf && view.asOf <= end;
-  const leases = EXCLUDES_LEASES.test(capex.unit) ? "excluded" : "included";
+  const leases = leasesOf(capex);
   return { amount, ratio: periodAmount / capexUsdBn, periodAmount, period: { capexFactId: capex.id, start, end, months: 12, capexUsdBn, current, leases } };
 }
 

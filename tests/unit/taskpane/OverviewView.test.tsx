@@ -4,7 +4,7 @@ import { App } from "../../../src/taskpane/App";
 import { OverviewView, summaryCards } from "../../../src/taskpane/components/OverviewView";
 import { en } from "../../../src/taskpane/strings";
 import { FACTS, fakeHost, fixtureData, fixtureModel, fixtureRegistry } from "./fixtures";
-import { cyclesThrough, entityMetrics, exposureTable, factsBehind, flowsAround, hasFactsAbout, history, stress } from "../../../src/engine";
+import { entityMetrics, exposureTable } from "../../../src/engine";
 import type { Fact } from "../../../src/model/types";
 import { renderPane } from "./render";
 
@@ -85,7 +85,7 @@ describe("OverviewView", () => {
       extra("T012", { kind: "investment", from: "MSFT", to: "OPENAI", amountUsdBn: 10, conditionalUsdBn: 10, date: "2025-11-01", status: "announced", unit: "USD bn (up to)" }),
       extra("T013", { kind: "guarantee", from: "NVDA", to: "OPENAI", amountUsdBn: 105, date: "2025-11-02", status: "signed", unit: "USD bn cap" }),
     ];
-    const data = () => ({ model: fixtureModel(facts), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, history, flowsAround, hasFactsAbout } });
+    const data = () => ({ ...fixtureData(), model: fixtureModel(facts) });
 
     it("shows the firm figure and the committed one where they differ, on the cards and in the table", () => {
       renderPane(<App data={data()} host={fakeHost()} />);

@@ -203,7 +203,7 @@ describe("capex offset and stakes (claims S8, S12)", () => {
     expect(offset.amount).toBe(63); // the stock on firm money: N012 50 + C061 8 + D038's firm 5
     expect(capexOffset(latest, "AMZN", "committed").amount).toBe(83); // N012 50 + C061 8 + D038 25
     expect(offset.periodAmount).toBe(55);
-    expect(offset.period).toMatchObject({ capexFactId: "N009", start: "2025-12-31", end: "2026-12-31", current: true, leases: "included" });
+    expect(offset.period).toMatchObject({ capexFactId: "N009", start: "2025-12-31", end: "2026-12-31", current: true, leases: "not stated" }); // "cash capex plan"
     expect(offset.ratio).toBeCloseTo(0.25, 12); // before: 83 / 220 = 0.377
     expect(capexOffset(latest, "AMZN", "committed").ratio).toBeCloseTo((50 + 25) / 220, 12);
   });
