@@ -242,11 +242,12 @@ async function previewFlow(browser: Browser, origin: string): Promise<void> {
   });
 }
 
-/** Dark and zh-TW screenshots of a built preview. */
+/** Dark, zh-TW and zh-CN (dark) screenshots of a built preview: the sheets' words follow the pane's language. */
 async function previewShots(browser: Browser, origin: string): Promise<void> {
   for (const [name, theme, query, tab, build] of [
     ["preview-dark", "dark", "theme=dark&entity=MSFT", "Workbook", "Build workbook"],
     ["preview-zh-TW", "light", "lang=zh-TW&entity=NVDA", "活頁簿", "建立活頁簿"],
+    ["preview-zh-CN", "dark", "lang=zh-CN&theme=dark&entity=AMZN", "工作簿", "创建工作簿"],
   ] as const) {
     await check(`preview screenshot ${name}`, async () => {
       const errors: string[] = [];
