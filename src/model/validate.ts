@@ -122,15 +122,32 @@ const optionalFactSchema: Readonly<Record<string, FieldCheck>> = {
   derivedFrom: arrayOf(nonEmpty),
 };
 
+/** Each schema's fields and checks as a list, made once (validation walks them for every fact). */
+const schemaEntries = new WeakMap<Readonly<Record<string, FieldCheck>>, readonly (readonly [string, FieldCheck])[]>();
+
+function entriesOf(schema: Readonly<Record<string, FieldCheck>>): readonly (readonly [string, FieldCheck])[] {
+  let entries = schemaEntries.get(schema);
+  if (entries === undefined) {
+    entries = Object.entries(schema);
+    schemaEntries.set(schema, entries);
+  }
+  return entries;
+}
+
 /** What is wrong with `value` against `schema`, one text per bad field. */
 function shapeProblems(value: object, schema: Readonly<Record<string, FieldCheck>>, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const [field, check] of Object.entries(schema)) {
+  let out: string[] | null = null;
+  const entries = entriesOf(schema);
+  for (let i = 0; i < entries.length; i++) {
+    const [field, check] = entries[i];
     const problem = check((value as Record<string, unknown>)[field]);
-    if (problem) out.push(`${prefix}${field} ${problem}`);
+    if (problem) (out ??= []).push(`${prefix}${field} ${problem}`);
   }
-  return out;
+  return out ?? NO_PROBLEMS;
 }
+
+/** Shared empty result of `shapeProblems` (callers copy before adding). */
+const NO_PROBLEMS: string[] = [];
 
 /**
  * Every problem in `ds`, or [] when it is valid. Pure; cheap enough to run in tests on every change.
@@ -176,29 +193,27 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
     if (checked?.has(f)) {
       if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
       byId.set(f.id, f);
-      for (const side of ["from", "to"] as const) {
-        if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
-      }
+      if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
       if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
       continue;
     }
-    const problems = shapeProblems(f, factSchema);
-    for (const [field, check] of Object.entries(optionalFactSchema)) {
+    const problems = [...shapeProblems(f, factSchema)];
+    for (const [field, check] of entriesOf(optionalFactSchema)) {
       const v = (f as unknown as Record<string, unknown>)[field];
       const problem = v === undefined ? null : check(v);
       if (problem) problems.push(`${field} ${problem}`);
     }
-    if (typeof f.source === "object" && f.source !== null) problems.push(...shapeProblems(f.source, sourceSchema, "source."));
-    else problems.push("source must be a source (title, publisher, url, date)");
+    if (typeof f.source === "object" && f.source !== null) {
+      const sourceProblems = shapeProblems(f.source, sourceSchema, "source.");
+      if (sourceProblems.length > 0) problems.push(...sourceProblems);
+    } else problems.push("source must be a source (title, publisher, url, date)");
     if (problems.length > 0) {
       issues.push({ code: "fact-shape", factId: f.id, message: `fact ${f.id}: ${problems.join("; ")}` });
       continue;
     }
     if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
     byId.set(f.id, f);
-    for (const side of ["from", "to"] as const) {
-      if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
-    }
+    if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
     const meaning = KIND_MEANINGS[f.kind];
     if (meaning.shape === "single" && f.from !== f.to) {
       issues.push({ code: "single-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is about one entity (from must equal to)` });
@@ -224,12 +239,14 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
     if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
       issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
     }
-    issues.push(...moneyAndPeriodIssues(f));
+    if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) issues.push(...moneyAndPeriodIssues(f));
     if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
   }
 
   // Supersession: targets exist, same kind, not newer, no cycles.
-  for (const f of byId.values()) {
+  const unique = [...byId.values()];
+  for (const f of unique) {
+    if (f.supersedes.length === 0) continue;
     for (const s of f.supersedes) {
       const old = byId.get(s);
       if (!old) {
@@ -240,8 +257,9 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
       if (old.date > f.date) issues.push({ code: "supersedes-newer", factId: f.id, message: `fact ${f.id} (${f.date}) supersedes the newer fact ${s} (${old.date})` });
     }
   }
-  for (const f of byId.values()) {
-    for (const d of f.derivedFrom ?? []) {
+  for (const f of unique) {
+    if (f.derivedFrom === undefined) continue;
+    for (const d of f.derivedFrom) {
       if (!byId.has(d)) issues.push({ code: "derived-unknown", factId: f.id, message: `fact ${f.id} is derived from unknown fact ${d}` });
     }
   }
@@ -250,7 +268,8 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
   }
 
   // Claims: each is supported by a fact, or the claim says why it is an opinion.
-  const supported = new Set(ds.facts.flatMap((f) => f.claims));
+  const supported = new Set<string>();
+  for (const f of ds.facts) for (const c of f.claims) supported.add(c);
   for (const c of CLAIM_IDS) {
     const claim = CLAIMS.find((x) => x.id === c);
     if (!supported.has(c) && !claim?.opinion) issues.push({ code: "claim-unsupported", message: `claim ${c} has no supporting fact and no documented reason` });
@@ -258,13 +277,21 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
 
   // One figure per stake / valuation / market cap in every view: a missing supersedes link shows here.
   if (!issues.some((i) => i.code === "supersedes-cycle")) {
-    issues.push(...doubleFigures([...byId.values()]));
-    issues.push(...groupOverlaps([...byId.values()], ds.entities));
+    issues.push(...doubleFigures(unique, byId));
+    issues.push(...groupOverlaps(unique, ds.entities, byId));
   }
   return issues;
 }
 
-/** The provenance, funded / conditional and period fields of one well-shaped fact. */
+/** The entity-unknown issues of a fact one of whose sides names no entity. */
+function unknownSides(f: Fact, entityIds: ReadonlySet<string>, issues: DatasetIssue[]): void {
+  for (const side of ["from", "to"] as const) {
+    if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
+  }
+}
+
+/** The provenance, funded / conditional and period fields of one well-shaped fact (none to check when all are
+ *  empty and the fact is no estimate: the caller skips those). */
 function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
   const out: DatasetIssue[] = [];
   const meaning = KIND_MEANINGS[f.kind];
@@ -292,8 +319,9 @@ function certaintyKinds(): string {
 function supersedesCycles(byId: ReadonlyMap<string, Fact>): string[][] {
   const state = new Map<string, 1 | 2>();
   const cycles: string[][] = [];
-  for (const root of byId.keys()) {
-    if (state.has(root)) continue;
+  for (const [root, fact] of byId) {
+    // A fact that replaces nothing starts no cycle and lies on none (a cycle leaves every fact on it).
+    if (fact.supersedes.length === 0 || state.has(root)) continue;
     const path: string[] = [];
     const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
     state.set(root, 1);
@@ -338,18 +366,27 @@ const OVERLAP_CHECKED: Readonly<Record<MoneyChannel, boolean>> = {
  * both sides), in force together under either basis: Microsoft's ~33 with its neoclouds beside its own
  * Nebius contract counted Nebius twice. Facts that supersede one another are not an overlap.
  */
-function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): DatasetIssue[] {
+function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], byId: ReadonlyMap<string, Fact>): DatasetIssue[] {
   const members = new Map<string, ReadonlySet<string>>();
-  for (const e of entities) if ((e.members ?? []).length > 0) members.set(e.id, new Set(e.members));
+  const involved = new Set<string>();
+  for (const e of entities) {
+    if ((e.members ?? []).length === 0) continue;
+    members.set(e.id, new Set(e.members));
+    involved.add(e.id);
+    for (const m of e.members) involved.add(m);
+  }
   if (members.size === 0) return [];
   // Linear in the facts: candidates come from an index by (kind, from, to) over the group's members, and
   // supersession is walked per fact on demand (a closure of every fact is quadratic on a revision chain).
-  const byId = new Map<string, Fact>();
-  const supersededBy = new Map<string, Fact[]>();
-  for (const f of facts) {
-    byId.set(f.id, f);
-    for (const s of f.supersedes) (supersededBy.get(s) ?? supersededBy.set(s, []).get(s))?.push(f);
-  }
+  let supersededBy: Map<string, Fact[]> | null = null;
+  const replacedBy = (id: string): readonly Fact[] => {
+    if (supersededBy === null) {
+      const index = new Map<string, Fact[]>();
+      for (const f of facts) for (const s of f.supersedes) (index.get(s) ?? index.set(s, []).get(s))?.push(f);
+      supersededBy = index;
+    }
+    return supersededBy.get(id) ?? [];
+  };
   const walk = (start: string, next: (id: string) => readonly string[]): Set<string> => {
     const seen = new Set<string>();
     const stack = [...next(start)];
@@ -368,7 +405,7 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
   const ancestorsOf = (id: string): Fact[] => {
     let list = ancestors.get(id);
     if (list === undefined) {
-      list = [...walk(id, (x) => (supersededBy.get(x) ?? []).map((y) => y.id))].map((x) => byId.get(x) as Fact);
+      list = [...walk(id, (x) => replacedBy(x).map((y) => y.id))].map((x) => byId.get(x) as Fact);
       ancestors.set(id, list);
     }
     return list;
@@ -380,6 +417,9 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
   for (const f of facts) {
     if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
     const list = byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind) as Fact[];
+    // Only a fact with a group or a member on a side can be a group's fact or one of its candidates (kinds
+    // stay in the order they first appear, so issues come in the same order as over every fact).
+    if (!involved.has(f.from) && !involved.has(f.to)) continue;
     position.set(f, list.length);
     list.push(f);
     const key = `${f.kind}|${f.from}|${f.to}`;
@@ -422,20 +462,20 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
  * set of its facts in force, checked when one of its facts comes in. O(n log n) for the sort, linear after
  * (the per-date rescans of every bucket were cubic on a long revision chain).
  */
-function doubleFigures(facts: readonly Fact[]): DatasetIssue[] {
+function doubleFigures(facts: readonly Fact[], byId: ReadonlyMap<string, Fact>): DatasetIssue[] {
   const bucketOf = new Map<Fact, string>();
   const bucketSize = new Map<string, number>();
-  for (const f of facts) {
+  // Positions in `facts` of the one-figure facts (the only ones compared below).
+  const order = new Map<Fact, number>();
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     if (!KIND_MEANINGS[f.kind].oneFigure) continue;
     const key = `${f.kind}|${f.from}|${f.to}`;
     bucketOf.set(f, key);
+    order.set(f, i);
     bucketSize.set(key, (bucketSize.get(key) ?? 0) + 1);
   }
   if (![...bucketSize.values()].some((n) => n > 1)) return [];
-  const order = new Map<Fact, number>();
-  facts.forEach((f, i) => order.set(f, i));
-  const byId = new Map<string, Fact>();
-  for (const f of facts) byId.set(f.id, f);
   // Only one-figure facts can replace one another here (a fact supersedes facts of its own kind; another
   // kind is reported as supersedes-kind): sweep those, not the whole table.
   const byDate = [...bucketOf.keys()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a) as number) - (order.get(b) as number)));
