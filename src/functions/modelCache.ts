@@ -34,6 +34,7 @@ import {
   getBundledModel,
   LruCache,
   normaliseCell,
+  sameLinks,
   validateDataset,
   type Basis,
   type CellDigest,
@@ -43,6 +44,7 @@ import {
   type Fact,
   type Model,
   type TableIssue,
+  type ValidateOptions,
 } from "../model";
 import { FormulaError, messages } from "./errors";
 
@@ -189,6 +191,15 @@ interface RowRead {
   readonly cells: RangeCell[];
   readonly digest: CellDigest;
   fact: Fact | null;
+  /** The fact passed its own checks (shape, units, kind rules) in a model built before. */
+  checked: boolean;
+}
+
+/** A dataset built from a table read that passed validation: what the next read of the table is compared with. */
+interface ValidRead {
+  readonly facts: readonly Fact[];
+  readonly entities: readonly Entity[];
+  readonly asOf: string;
 }
 
 /** A facts table as last read: the header and every non-blank data row in order. */
@@ -196,6 +207,18 @@ interface TableState {
   readonly headerDigest: string;
   readonly rows: RowRead[];
   byDigest: RowPool | null;
+  /** Set once a model built from this read passed validation. */
+  valid: ValidRead | null;
+}
+
+/** The facts of a read, in order, with what validation needs to know about them. */
+interface ParsedFacts {
+  readonly facts: Fact[];
+  /** Facts not yet checked on their own. */
+  readonly unchecked: ReadonlySet<Fact>;
+  /** The table's last valid read when the links are unchanged from it. */
+  readonly linkedAs: ValidRead | null;
+  readonly rows: readonly RowRead[];
 }
 
 /** A facts range read against the states of earlier reads. */
@@ -209,6 +232,8 @@ interface FactsRead {
   readonly reused: number;
   /** The row pool to hand on to this read's state (the earlier state's, with this read's new rows). */
   readonly pool: RowPool | null;
+  /** The earlier read this one was compared with, if any. */
+  readonly prev: TableState | null;
 }
 
 /**
@@ -267,7 +292,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
         read = knownRow(pool, cellsRead.cells, cellsRead.digest);
       }
       if (read === undefined) {
-        read = { cells: cellsRead.cells, digest: cellsRead.digest, fact: null };
+        read = { cells: cellsRead.cells, digest: cellsRead.digest, fact: null, checked: false };
         fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.
@@ -279,7 +304,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     rangeIndex.push(i);
   }
   if (pool !== null) for (const r of fresh) pool.set(digestKey(r.digest), r);
-  return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool };
+  return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
 }
 
 /** The digest of a small range read in full (the entities), blank rows left out. */
@@ -388,8 +413,6 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
   let bundledEntries: [LoadedModel, LoadedModel] | null = null;
   let states: TableState[] = [];
   const entityTables = new LruCache<string, Entity[]>(8);
-  /** Facts that passed the per-fact checks in a model built before (held weakly: they go with their rows). */
-  const validated = new WeakSet<Fact>();
 
   const bundledPair = (): [LoadedModel, LoadedModel] => {
     if (!bundledEntries) {
@@ -418,9 +441,10 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     }
   };
 
-  const keepState = (read: FactsRead): void => {
-    const state: TableState = { headerDigest: read.headerDigest, rows: read.rows, byDigest: read.pool };
+  const keepState = (read: FactsRead): TableState => {
+    const state: TableState = { headerDigest: read.headerDigest, rows: read.rows, byDigest: read.pool, valid: null };
     states = [state, ...states.filter((s) => s.rows !== read.rows)].slice(0, TABLE_STATES);
+    return state;
   };
 
   const readEntities = (raw: RangeRows, place: RangePlace | null | undefined): { digest: string; parse: () => Entity[] } => {
@@ -438,8 +462,12 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     };
   };
 
-  /** Parses the rows not parsed before; throws the first problem with its location. */
-  const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): Fact[] => {
+  /**
+   * Parses the rows not parsed before; throws the first problem with its location. The facts come with the
+   * ones not yet checked on their own, and the earlier valid read when the links are unchanged (then the ids
+   * are known to be unique and validation checks only the changed facts).
+   */
+  const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
     const pending: number[] = [];
     read.rows.forEach((row, k) => {
       if (row.fact === null) pending.push(k);
@@ -452,7 +480,8 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       const issues = missing.map((c) => ({ row: 1, column: c, message: `missing column "${c}": without it AIFIN would read every fact's ${c} as empty` }));
       throw tableError("facts", issues, () => rowLabel(read.headerIndex, place));
     }
-    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)]);
+    // Ids are checked across the whole table below, the same whether every row or one row was parsed.
+    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)], { uniqueIds: false });
     if (parsed.issues.length > 0) {
       throw tableError("facts", parsed.issues, (issue) =>
         rowLabel(issue.row <= 1 ? read.headerIndex : read.rangeIndex[pending[issue.row - 2]], place),
@@ -461,11 +490,19 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     pending.forEach((k, n) => {
       read.rows[k].fact = parsed.facts[n];
     });
+    const facts: Fact[] = new Array(read.rows.length);
+    const unchecked = new Set<Fact>();
+    for (let k = 0; k < read.rows.length; k++) {
+      const row = read.rows[k];
+      facts[k] = row.fact as Fact;
+      if (!row.checked) unchecked.add(row.fact as Fact);
+    }
+    const valid = read.prev?.valid ?? null;
+    if (valid !== null && sameLinks(valid.facts, facts)) return { facts, unchecked, linkedAs: valid, rows: read.rows };
     // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
     const seen = new Map<string, number>();
-    const facts: Fact[] = new Array(read.rows.length);
     for (let k = 0; k < read.rows.length; k++) {
-      const fact = read.rows[k].fact as Fact;
+      const fact = facts[k];
       const key = fact.id.toUpperCase();
       const first = seen.get(key);
       if (first !== undefined) {
@@ -475,33 +512,39 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
         );
       }
       seen.set(key, k);
-      facts[k] = fact;
     }
-    return facts;
+    return { facts, unchecked, linkedAs: null, rows: read.rows };
   };
 
   const build = (
     handle: string,
-    facts: (() => Fact[]) | null,
+    facts: (() => ParsedFacts) | null,
     entities: (() => Entity[]) | null,
     basis: Basis,
     factRow: (factId: string) => string | null,
+    state: TableState | null,
   ): LoadedModel => {
     stats.parses++;
     const bundled = bundledPair()[0].model.dataset;
-    const factList = facts ? facts() : bundled.facts;
+    const parsed = facts ? facts() : null;
+    const factList = parsed ? parsed.facts : bundled.facts;
     const entityList = entities ? entities() : bundled.entities;
     let latest = "";
     for (const fact of factList) if (fact.date > latest) latest = fact.date;
     const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
-    // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks rerun.
-    const issues = validateDataset(dataset, { checked: validated }).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
+    // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks
+    // rerun, and not even those when the links are those of the table's last valid read.
+    const options: ValidateOptions = parsed
+      ? { checked: { has: (fact) => !parsed.unchecked.has(fact) }, ...(parsed.linkedAs ? { linkedAs: parsed.linkedAs } : {}) }
+      : {};
+    const issues = validateDataset(dataset, options).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
     if (issues.length > 0) {
       const first = issues[0];
       const where = first.factId ? factRow(first.factId) : null;
       throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
-    for (const fact of factList) validated.add(fact);
+    if (parsed) for (const row of parsed.rows) row.checked = true;
+    if (state) state.valid = { facts: factList, entities: entityList, asOf: dataset.asOf };
     return { handle, model: createModel(dataset), basis };
   };
 
@@ -526,13 +569,18 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       const tag = bundledTag(confirmed.model.dataset.version);
       const entityRead = entityRows ? readEntities(entityRows, places?.entities) : null;
       const factsRead = factsRows ? readFactsRange(factsRows, states) : null;
-      if (factsRead) keepState(factsRead);
+      const state = factsRead ? keepState(factsRead) : null;
       if (!entityRead && !factsRead && isPlainBasis(basis)) return (basis.includeRumoured ? rumoured : confirmed).handle;
       const handle = handleOf(basis, entityRead ? entityRead.digest : tag, factsRead ?? tag);
       const cached = cache.get(handle);
       if (cached) {
         stats.hits++;
         remember(cached);
+        // The content passed validation when the model was built: the next edit can be checked against it.
+        if (state && factsRead) {
+          const { facts, entities, asOf } = cached.model.dataset;
+          state.valid = { facts, entities, asOf };
+        }
         return handle;
       }
       const factRow = (factId: string): string | null => {
@@ -547,6 +595,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
           entityRead ? entityRead.parse : null,
           basis,
           factRow,
+          state,
         ),
       );
       return handle;

@@ -17,9 +17,10 @@ export {
   FACT_REQUIRED_COLUMNS,
   MAX_AMOUNT_USD_BN,
   type CellValue,
+  type FactsReadOptions,
   type TableIssue,
 } from "./table";
-export { validateDataset, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
+export { validateDataset, sameLinks, sameLinkFields, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
 export { buildView, countsUnder, supersessionClosure, supersessionGraph } from "./view";
 export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, CLAIM_FIGURES, type Claim } from "./data/claims";

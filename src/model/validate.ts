@@ -7,7 +7,7 @@ import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact, type MoneyChannel } from "./types";
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Entity, type Fact, type MoneyChannel } from "./types";
 import { countsUnder } from "./view";
 
 /**
@@ -160,10 +160,63 @@ export interface ValidateOptions {
    * entities (ids, references, supersession, double figures) run for them again.
    */
   readonly checked?: { has(fact: Fact): boolean };
+  /**
+   * An earlier dataset that passed every check involving more than one fact or the entities, except claim
+   * coverage (AIFIN.MODEL's previous read of the same table). When `ds` has the same entities (the same
+   * array), the same as-of and facts whose links are unchanged position by position (`sameLinks`), those
+   * checks would find nothing again: only the facts not in `checked` are checked on their own, and claim
+   * coverage is recomputed. An edit of an amount, a date-free field or a text in one row of 10,000 is
+   * then checked in time proportional to the edit, not the table.
+   */
+  readonly linkedAs?: { readonly facts: readonly Fact[]; readonly entities: readonly Entity[]; readonly asOf: string };
+}
+
+/**
+ * Whether two facts agree on every field a check involving other facts (or the entities) reads: id, kind,
+ * sides, date, status, estimate flag, provenance, supersedes, derivedFrom, claims, and whether there is an
+ * amount. A new check across facts must add the fields it reads here (tests/unit/model/validate.test.ts
+ * compares the shortcut with a full check after an edit of every field).
+ */
+export function sameLinkFields(a: Fact, b: Fact): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.kind === b.kind &&
+      a.from === b.from &&
+      a.to === b.to &&
+      a.date === b.date &&
+      a.status === b.status &&
+      a.estimate === b.estimate &&
+      a.provenance === b.provenance &&
+      (a.amountUsdBn === null) === (b.amountUsdBn === null) &&
+      sameList(a.supersedes, b.supersedes) &&
+      sameList(a.derivedFrom, b.derivedFrom) &&
+      sameList(a.claims, b.claims))
+  );
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two fact lists have the same links position by position (see `sameLinkFields`). */
+export function sameLinks(before: readonly Fact[], after: readonly Fact[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) if (!sameLinkFields(before[i], after[i])) return false;
+  return true;
 }
 
 export function validateDataset(ds: Dataset, options: ValidateOptions = {}): DatasetIssue[] {
   const checked = options.checked;
+  const linked = options.linkedAs;
+  if (linked !== undefined && linked.entities === ds.entities && linked.asOf === ds.asOf && sameLinks(linked.facts, ds.facts)) {
+    const issues = changedFactIssues(ds, checked);
+    // A changed fact with a bad shape leaves the id map in the full check: run that, for the same answer.
+    if (issues !== null) return issues;
+  }
   const issues: DatasetIssue[] = [];
   const entityIds = new Set<string>();
   const aliasOwner = new Map<string, string>();
@@ -197,16 +250,7 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
       if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
       continue;
     }
-    const problems = [...shapeProblems(f, factSchema)];
-    for (const [field, check] of entriesOf(optionalFactSchema)) {
-      const v = (f as unknown as Record<string, unknown>)[field];
-      const problem = v === undefined ? null : check(v);
-      if (problem) problems.push(`${field} ${problem}`);
-    }
-    if (typeof f.source === "object" && f.source !== null) {
-      const sourceProblems = shapeProblems(f.source, sourceSchema, "source.");
-      if (sourceProblems.length > 0) problems.push(...sourceProblems);
-    } else problems.push("source must be a source (title, publisher, url, date)");
+    const problems = factShapeProblems(f);
     if (problems.length > 0) {
       issues.push({ code: "fact-shape", factId: f.id, message: `fact ${f.id}: ${problems.join("; ")}` });
       continue;
@@ -214,32 +258,7 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
     if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
     byId.set(f.id, f);
     if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
-    const meaning = KIND_MEANINGS[f.kind];
-    if (meaning.shape === "single" && f.from !== f.to) {
-      issues.push({ code: "single-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is about one entity (from must equal to)` });
-    }
-    if (meaning.shape === "pair" && f.from === f.to) {
-      issues.push({ code: "pair-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is between two entities (from must differ from to)` });
-    }
-    if (f.amountUsdBn !== null && f.amountUsdBn < 0 && !meaning.signed) {
-      issues.push({ code: "unit-negative", factId: f.id, message: `fact ${f.id}: a ${f.kind} amount cannot be negative (record changes as kind "other")` });
-    }
-    if (f.amountBasis !== null && (f.kind !== "stake" || f.amountUsdBn === null)) {
-      issues.push({ code: "unit-basis", factId: f.id, message: `fact ${f.id}: amountBasis applies only to a stake with an amount` });
-    }
-    if (f.kind === "stake" && f.pct !== null && (f.pct < 0 || f.pct > 1)) {
-      issues.push({ code: "unit-pct", factId: f.id, message: `fact ${f.id}: a stake's pct is a fraction 0..1, got ${f.pct}` });
-    }
-    if (f.amountUsdBn === null && f.pct === null && f.kind !== "other" && f.unit.trim() === "") {
-      issues.push({ code: "unit-missing", factId: f.id, message: `fact ${f.id}: no amount, no pct and no unit note to say what it records` });
-    }
-    if (f.amountUsdBn !== null && !f.estimate && !meaning.evidence && /\bbp\b|basis points|per month/i.test(f.unit)) {
-      issues.push({ code: "unit-not-usd", factId: f.id, message: `fact ${f.id}: the unit "${f.unit}" is not a USD bn total` });
-    }
-    if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
-      issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
-    }
-    if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) issues.push(...moneyAndPeriodIssues(f));
+    factRuleIssues(f, issues);
     if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
   }
 
@@ -268,12 +287,7 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
   }
 
   // Claims: each is supported by a fact, or the claim says why it is an opinion.
-  const supported = new Set<string>();
-  for (const f of ds.facts) for (const c of f.claims) supported.add(c);
-  for (const c of CLAIM_IDS) {
-    const claim = CLAIMS.find((x) => x.id === c);
-    if (!supported.has(c) && !claim?.opinion) issues.push({ code: "claim-unsupported", message: `claim ${c} has no supporting fact and no documented reason` });
-  }
+  issues.push(...claimIssues(ds.facts));
 
   // One figure per stake / valuation / market cap in every view: a missing supersedes link shows here.
   if (!issues.some((i) => i.code === "supersedes-cycle")) {
@@ -281,6 +295,78 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
     issues.push(...groupOverlaps(unique, ds.entities, byId));
   }
   return issues;
+}
+
+/**
+ * The issues of a dataset whose links are those of one that passed (see `ValidateOptions.linkedAs`): each
+ * fact not yet checked on its own, then claim coverage. Null when such a fact has a bad shape.
+ */
+function changedFactIssues(ds: Dataset, checked: ValidateOptions["checked"]): DatasetIssue[] | null {
+  const issues: DatasetIssue[] = [];
+  for (const f of ds.facts) {
+    if (checked?.has(f)) continue;
+    if (factShapeProblems(f).length > 0) return null;
+    factRuleIssues(f, issues);
+  }
+  issues.push(...claimIssues(ds.facts));
+  return issues;
+}
+
+/** Claims with no supporting fact and no documented reason. */
+function claimIssues(facts: readonly Fact[]): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const supported = new Set<string>();
+  for (const f of facts) for (const c of f.claims) supported.add(c);
+  for (const c of CLAIM_IDS) {
+    const claim = CLAIMS.find((x) => x.id === c);
+    if (!supported.has(c) && !claim?.opinion) issues.push({ code: "claim-unsupported", message: `claim ${c} has no supporting fact and no documented reason` });
+  }
+  return issues;
+}
+
+/** What is wrong with the shape of one fact (its fields, optional fields and source), one text per field. */
+function factShapeProblems(f: Fact): string[] {
+  const problems = [...shapeProblems(f, factSchema)];
+  for (const [field, check] of entriesOf(optionalFactSchema)) {
+    const v = (f as unknown as Record<string, unknown>)[field];
+    const problem = v === undefined ? null : check(v);
+    if (problem) problems.push(`${field} ${problem}`);
+  }
+  if (typeof f.source === "object" && f.source !== null) {
+    const sourceProblems = shapeProblems(f.source, sourceSchema, "source.");
+    if (sourceProblems.length > 0) problems.push(...sourceProblems);
+  } else problems.push("source must be a source (title, publisher, url, date)");
+  return problems;
+}
+
+/** The rules of one well-shaped fact on its own: entity shape of its kind, units, estimates, money and period. */
+function factRuleIssues(f: Fact, issues: DatasetIssue[]): void {
+  const meaning = KIND_MEANINGS[f.kind];
+  if (meaning.shape === "single" && f.from !== f.to) {
+    issues.push({ code: "single-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is about one entity (from must equal to)` });
+  }
+  if (meaning.shape === "pair" && f.from === f.to) {
+    issues.push({ code: "pair-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is between two entities (from must differ from to)` });
+  }
+  if (f.amountUsdBn !== null && f.amountUsdBn < 0 && !meaning.signed) {
+    issues.push({ code: "unit-negative", factId: f.id, message: `fact ${f.id}: a ${f.kind} amount cannot be negative (record changes as kind "other")` });
+  }
+  if (f.amountBasis !== null && (f.kind !== "stake" || f.amountUsdBn === null)) {
+    issues.push({ code: "unit-basis", factId: f.id, message: `fact ${f.id}: amountBasis applies only to a stake with an amount` });
+  }
+  if (f.kind === "stake" && f.pct !== null && (f.pct < 0 || f.pct > 1)) {
+    issues.push({ code: "unit-pct", factId: f.id, message: `fact ${f.id}: a stake's pct is a fraction 0..1, got ${f.pct}` });
+  }
+  if (f.amountUsdBn === null && f.pct === null && f.kind !== "other" && f.unit.trim() === "") {
+    issues.push({ code: "unit-missing", factId: f.id, message: `fact ${f.id}: no amount, no pct and no unit note to say what it records` });
+  }
+  if (f.amountUsdBn !== null && !f.estimate && !meaning.evidence && /\bbp\b|basis points|per month/i.test(f.unit)) {
+    issues.push({ code: "unit-not-usd", factId: f.id, message: `fact ${f.id}: the unit "${f.unit}" is not a USD bn total` });
+  }
+  if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
+    issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
+  }
+  if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) issues.push(...moneyAndPeriodIssues(f));
 }
 
 /** The entity-unknown issues of a fact one of whose sides names no entity. */
