@@ -236,14 +236,21 @@ export const STRESS_CELLS = {
   firstEntityRow: 7,
 } as const;
 
-/** The STRESS measures, in column order; `key` names the matching StressLine field of the engine. */
+/**
+ * The STRESS measures, in column order; `key` names the matching StressLine field of the engine. `mayBeUnmeasured`:
+ * STRESS answers #N/A for an entity whose figure the model cannot measure (no value fact, or contracts without
+ * dollars, docs/methodology.md §7.2): the sheet shows UNMEASURED_TEXT there so that its totals still add up.
+ */
 export const STRESS_MEASURES = [
-  { key: "revenueLost", header: "Revenue lost (USD bn)", arg: "revenue" },
-  { key: "lenderLoss", header: "Lender loss (USD bn)", arg: "lender_loss" },
-  { key: "marketValueAtRisk", header: "Market value at risk (USD bn)", arg: "market_value" },
-  { key: "investorLoss", header: "Investor loss (USD bn)", arg: "investor_loss" },
-  { key: "totalLoss", header: "Total loss (USD bn)", arg: "total" },
+  { key: "revenueLost", header: "Revenue lost (USD bn)", arg: "revenue", mayBeUnmeasured: true },
+  { key: "lenderLoss", header: "Lender loss (USD bn)", arg: "lender_loss", mayBeUnmeasured: false },
+  { key: "marketValueAtRisk", header: "Market value at risk (USD bn)", arg: "market_value", mayBeUnmeasured: true },
+  { key: "investorLoss", header: "Investor loss (USD bn)", arg: "investor_loss", mayBeUnmeasured: false },
+  { key: "totalLoss", header: "Total loss (USD bn)", arg: "total", mayBeUnmeasured: true },
 ] as const;
+
+/** What the Stress sheet shows where STRESS is #N/A because the model cannot measure the figure (not a zero). */
+export const UNMEASURED_TEXT = "not measured";
 
 /** A value of the Stress sheet's assumptions block as the analyst left it (a figure, a word, TRUE/FALSE or a formula). */
 export type AssumptionCell = number | string | boolean;
@@ -305,7 +312,7 @@ export function stressSheetSpec(
     ["Shocked entity", opts.shocked, "Any alias works (OPENAI, OpenAI, 開放人工智慧...)."],
     ["Cut (share of commitments)", opts.cut, "Between 0% and 100%."],
     ["EV/revenue multiple", opts.multiple, "Empty: the model's default multiple."],
-    [`As of and model: ${exposure} (cells ${EXPOSURE_CELLS.asOf} and ${EXPOSURE_CELLS.model}). USD bn.`],
+    [`As of and model: ${exposure} (cells ${EXPOSURE_CELLS.asOf} and ${EXPOSURE_CELLS.model}). USD bn. "${UNMEASURED_TEXT}": the model has no value fact or no dollar amount for it (not a zero).`],
     ["Id", "Entity", ...STRESS_MEASURES.map((m) => m.header)],
   ];
   // The assumptions block sits below the S14 rows: its position follows from the entity count.
@@ -315,7 +322,10 @@ export function stressSheetSpec(
   const scenarioRow = lastAssumption + 1;
   const scenarioAbs = absolute(`B${scenarioRow}`);
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
-    STRESS_MEASURES.map((m) => `=AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`),
+    STRESS_MEASURES.map((m) => {
+      const call = `AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`;
+      return m.mayBeUnmeasured ? `=IFNA(${call},${q(UNMEASURED_TEXT)})` : `=${call}`;
+    }),
   );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;
