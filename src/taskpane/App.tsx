@@ -149,7 +149,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
               <Timeline data={data} id={state.entity} entityName={entityName} from={minDate} to={state.asOf} includeRumoured={state.includeRumoured} />
             )}
             {tab === "stress" && <StressView registry={model.registry} run={runStress} />}
-            {tab === "sources" && <SourcesView facts={view.facts} allFacts={model.dataset.facts} entity={state.entity} entityName={entityName} />}
+            {tab === "sources" && <SourcesView facts={view.facts} allFacts={model.dataset.facts} entity={state.entity} entityName={entityName} factsAbout={engine.factsAbout} />}
             {tab === "workbook" && (
               <WorkbookView
                 host={host}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import type { SheetLanguage } from "../office";
 import { en, type Strings } from "./strings";
 import { zhCN } from "./strings.zh-CN";
 import { zhTW } from "./strings.zh-TW";
@@ -8,6 +9,9 @@ export const PANE_LANGUAGES = ["en-US", "zh-TW", "zh-CN"] as const;
 export type PaneLanguage = (typeof PANE_LANGUAGES)[number];
 
 const CATALOGUES: Readonly<Record<PaneLanguage, Strings>> = { "en-US": en, "zh-TW": zhTW, "zh-CN": zhCN };
+
+/** The language a workbook is built in from each pane language (src/office/sheetLabels.ts holds the words). */
+export const SHEET_LANGUAGE_OF: Readonly<Record<PaneLanguage, SheetLanguage>> = { "en-US": "en", "zh-TW": "zh-TW", "zh-CN": "zh-CN" };
 
 /** Each language's name in itself, as the pane's language picker lists it. */
 export const LANGUAGE_NAMES: Readonly<Record<PaneLanguage, string>> = { "en-US": "English", "zh-TW": "繁體中文", "zh-CN": "简体中文" };

@@ -9,13 +9,13 @@ import { bundledDataset, createModel, type Dataset } from "../../../src/model";
 import { cyclesThrough, entityMetrics, isEngineError, stress } from "../../../src/engine";
 import { buildSpecs } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
+import { sheetLabels } from "../../../src/office/sheetLabels";
 import { columnLetters, rangeAddress, sheetRef } from "../../../src/office/a1";
 import {
   BASE_SHEET_NAMES,
   EXPOSURE_MEASURES,
   NO_FIGURE,
   STRESS_MEASURES,
-  UNMEASURED_TEXT,
   TABLE_HEADER_ROW,
   type SheetRole,
   type SheetSpec,
@@ -161,11 +161,11 @@ describe("a live workbook", () => {
       const row = rowOf(specs.stress, line.id);
       STRESS_MEASURES.forEach((m, k) => {
         const cell = harness.getValue(sheet, `${column(k)}${row}`);
-        if (unmeasured(line.id, m.key)) expect(cell).toBe(UNMEASURED_TEXT);
+        if (unmeasured(line.id, m.key)) expect(cell).toBe(sheetLabels().notMeasured);
         else expect(cell).toBeCloseTo(line[m.key], 6);
       });
     }
-    for (const id of result.details.unpriced) expect(harness.getValue(sheet, `C${rowOf(specs.stress, id)}`)).toBe(UNMEASURED_TEXT);
+    for (const id of result.details.unpriced) expect(harness.getValue(sheet, `C${rowOf(specs.stress, id)}`)).toBe(sheetLabels().notMeasured);
     const totalRow = specs.stress.rows.findIndex((r) => r[0] === "Total") + 1;
     STRESS_MEASURES.forEach((m, k) => expect(harness.getValue(sheet, `${column(k)}${totalRow}`)).toBeCloseTo(result.total[m.key], 6));
     const modelRow = specs.stress.rows.findIndex((r) => r[0] === "Model") + 1;
