@@ -307,9 +307,9 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     const known = equity[id];
     if (known !== undefined) return known.value + known.markUp;
     const fact = latestValuation(view, id);
-    if (fact === undefined || isLessor(id)) return null;
+    if (fact === undefined) return null;
     const inv = investor[id];
-    const markUp = inv !== undefined && inv.valuedAt !== null && inv.valuedAt > fact.date ? Math.max(0, inv.stakeValue - inv.cost) : 0;
+    const markUp = !isLessor(id) && inv !== undefined && inv.valuedAt !== null && inv.valuedAt > fact.date ? Math.max(0, inv.stakeValue - inv.cost) : 0;
     equity[id] = { value: amountOf(fact) as number, markUp, factId: fact.id };
     return equity[id].value + markUp;
   };
