@@ -3,7 +3,7 @@
  * draws. The channel of each fact kind comes from the model's KIND_MEANINGS, so a new fact kind is drawn
  * (or deliberately not) without touching the pane.
  */
-import { KIND_MEANINGS, type EntityId, type MoneyChannel, type ModelView } from "../model";
+import { KIND_MEANINGS, type EntityId, type Fact, type MoneyChannel, type ModelView } from "../model";
 import { indexOf } from "./viewIndex";
 
 /** How money moves along a flow: the money channels of KIND_MEANINGS that move money into a company
@@ -49,4 +49,18 @@ export function flowsAround(view: ModelView, id: EntityId): Flow[] {
 /** Whether any fact in the view names the entity (as either party, or as the subject of a single fact). */
 export function hasFactsAbout(view: ModelView, id: EntityId): boolean {
   return (indexOf(view).factsByEntity.get(id)?.length ?? 0) > 0;
+}
+
+/** Whether a fact names the entity: as either party of a pair, or as the subject of a single fact (from === to). */
+export function namesEntity(fact: Fact, id: EntityId): boolean {
+  return fact.from === id || fact.to === id;
+}
+
+/**
+ * The facts of a list that name the entity, in the list's order: the Sources tab's "only this company"
+ * filter over any list (the view's facts, or the whole dataset with superseded and later facts), by the
+ * same rule the view index files facts under an entity.
+ */
+export function factsAbout(facts: readonly Fact[], id: EntityId): Fact[] {
+  return facts.filter((f) => namesEntity(f, id));
 }

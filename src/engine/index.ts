@@ -50,6 +50,6 @@ export {
   type HistorySource,
 } from "./history";
 export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
-export { flowsAround, hasFactsAbout, type Flow, type FlowKind } from "./flowsAround";
+export { factsAbout, flowsAround, hasFactsAbout, namesEntity, type Flow, type FlowKind } from "./flowsAround";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";
 export { LruCache, ViewMemo } from "../model";

@@ -3,8 +3,9 @@
  * workbook ranges, keyed by their handles. (Not to be confused with Office's shared runtime, the one page
  * that hosts the pane and the functions: this is one object inside it.)
  *
- * A handle is `AIFIN.MODEL#` + an FNV-1a 64 hash of the content (the header, every non-blank row, the
- * entities and the rumour flag), so it is the same in every session and changes with any edit: Excel's
+ * A handle is `AIFIN.MODEL#` + a 64-bit hash of the content (the header, every non-blank row, the entities
+ * and the basis; `CellHash64`, folded from one digest per row; the bundled handles keep their FNV-1a 64
+ * form), so it is the same in every session and changes with any edit: Excel's
  * dependency graph then recalculates exactly the cells that read the edited table. A well-formed handle
  * whose model is not in memory (the workbook was reopened, the add-in restarted, the entry evicted) is
  * answered with a message saying how to rebuild it, never with numbers from another model.
@@ -20,8 +21,10 @@
  * with it (and are themselves bounded per model).
  */
 import {
+  CellHash64,
   createModel,
   CURATION_ONLY_CODES,
+  digestKey,
   earliestFactDate,
   entitiesFromRows,
   FACT_REQUIRED_COLUMNS,
@@ -31,14 +34,17 @@ import {
   getBundledModel,
   LruCache,
   normaliseCell,
+  sameLinks,
   validateDataset,
   type Basis,
+  type CellDigest,
   type CellValue,
   type Dataset,
   type Entity,
   type Fact,
   type Model,
   type TableIssue,
+  type ValidateOptions,
 } from "../model";
 import { FormulaError, messages } from "./errors";
 
@@ -110,7 +116,7 @@ export interface ModelCacheOptions {
 export const HANDLE_PREFIX = "AIFIN.MODEL#";
 const HANDLE_PATTERN = /^AIFIN\.MODEL#[0-9a-f]{16}$/;
 /** Bumped whenever the meaning of the hashed content changes, so old handles cannot alias new models. */
-const CONTENT_VERSION = "aifin-model-content-3";
+const CONTENT_VERSION = "aifin-model-content-4";
 /** Dataset rules that keep the bundled data curated but do not make a workbook model's numbers wrong (model). */
 const CURATION_ONLY_ISSUES: ReadonlySet<string> = CURATION_ONLY_CODES;
 /** Large enough for a workbook with many scenario tables; each entry holds one parsed model. */
@@ -146,17 +152,28 @@ function isBlank(row: readonly unknown[]): boolean {
   return true;
 }
 
-/** The digest of one row, in a form where distinct contents cannot produce the same text. */
-function digestRow(cells: readonly RangeCell[]): string {
-  const hasher = new Fnv1a64();
-  for (const cell of cells) {
-    // Texts carry their length and numbers a terminator, so no cell can imitate a cell boundary.
-    if (cell === null) hasher.update("_");
-    else if (typeof cell === "number") hasher.update(`n${cell};`);
-    else if (typeof cell === "boolean") hasher.update(cell ? "t" : "f");
-    else hasher.update(`s${cell.length}:`).update(cell);
+/**
+ * One row from Excel in normal form with its digest, in one pass; null when every cell is empty. The
+ * digest feeds each cell's kind and content (a text's length first), so distinct rows differ in it.
+ */
+function readRow(raw: readonly unknown[]): { cells: RangeCell[]; digest: CellDigest } | null {
+  const cells: RangeCell[] = new Array(raw.length);
+  const hasher = new CellHash64();
+  let blank = true;
+  for (let k = 0; k < raw.length; k++) {
+    const cell = cellOf(raw[k]);
+    cells[k] = cell;
+    if (cell !== null) blank = false;
+    hasher.cell(cell);
   }
-  return hasher.digest();
+  return blank ? null : { cells, digest: hasher.result() };
+}
+
+/** The digest of a row already in normal form. */
+function digestRow(cells: readonly RangeCell[]): CellDigest {
+  const hasher = new CellHash64();
+  for (const cell of cells) hasher.cell(cell);
+  return hasher.result();
 }
 
 /** Whether a raw row from Excel holds exactly the normalised cells of a row read before. */
@@ -172,15 +189,36 @@ function sameRow(raw: readonly unknown[], cells: readonly RangeCell[]): boolean 
 /** One non-blank data row as read: its cells, digest and (once parsed) fact. */
 interface RowRead {
   readonly cells: RangeCell[];
-  readonly digest: string;
+  readonly digest: CellDigest;
   fact: Fact | null;
+  /** The fact passed its own checks (shape, units, kind rules) in a model built before. */
+  checked: boolean;
+}
+
+/** A dataset built from a table read that passed validation: what the next read of the table is compared with. */
+interface ValidRead {
+  readonly facts: readonly Fact[];
+  readonly entities: readonly Entity[];
+  readonly asOf: string;
 }
 
 /** A facts table as last read: the header and every non-blank data row in order. */
 interface TableState {
   readonly headerDigest: string;
   readonly rows: RowRead[];
-  byDigest: Map<string, RowRead> | null;
+  byDigest: RowPool | null;
+  /** Set once a model built from this read passed validation. */
+  valid: ValidRead | null;
+}
+
+/** The facts of a read, in order, with what validation needs to know about them. */
+interface ParsedFacts {
+  readonly facts: Fact[];
+  /** Facts not yet checked on their own. */
+  readonly unchecked: ReadonlySet<Fact>;
+  /** The table's last valid read when the links are unchanged from it. */
+  readonly linkedAs: ValidRead | null;
+  readonly rows: readonly RowRead[];
 }
 
 /** A facts range read against the states of earlier reads. */
@@ -192,13 +230,39 @@ interface FactsRead {
   /** For each row, its index in the range (0 = the range's first row). */
   readonly rangeIndex: number[];
   readonly reused: number;
+  /** The row pool to hand on to this read's state (the earlier state's, with this read's new rows). */
+  readonly pool: RowPool | null;
+  /** The earlier read this one was compared with, if any. */
+  readonly prev: TableState | null;
+}
+
+/**
+ * Rows read before, by digest, for rows that moved (sorted, cut and pasted): one map shared by the reads of
+ * a table and grown with each read's new rows, so an edit does not rebuild it. An entry whose row has left
+ * the table is harmless (its cells are compared before its fact is reused); the map is rebuilt when it holds
+ * more than twice the table.
+ */
+type RowPool = Map<number, RowRead>;
+
+function poolOf(state: TableState): RowPool {
+  if (state.byDigest === null || state.byDigest.size > 2 * state.rows.length + 1024) {
+    state.byDigest = new Map();
+    for (const r of state.rows) state.byDigest.set(digestKey(r.digest), r);
+  }
+  return state.byDigest;
+}
+
+/** The earlier row with these cells (same digest, then compared cell by cell), if any. */
+function knownRow(pool: RowPool, cells: readonly RangeCell[], digest: CellDigest): RowRead | undefined {
+  const r = pool.get(digestKey(digest));
+  return r !== undefined && r.digest.hi === digest.hi && r.digest.lo === digest.lo && sameRow(cells, r.cells) ? r : undefined;
 }
 
 function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRead {
   let headerIndex = 0;
   while (headerIndex < raw.length && isBlank(raw[headerIndex])) headerIndex++;
   const header = headerIndex < raw.length ? raw[headerIndex].map(cellOf) : [];
-  const headerDigest = digestRow(header);
+  const headerDigest = new CellHash64().digest(digestRow(header)).hex();
   // Compare with the earlier read of a table with this header whose size is closest.
   let prev: TableState | null = null;
   for (const s of states) {
@@ -210,9 +274,10 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
   const rangeIndex: number[] = [];
   let reused = 0;
   let j = 0;
+  let pool: RowPool | null = prev?.byDigest ?? null;
+  const fresh: RowRead[] = [];
   for (let i = headerIndex + 1; i < raw.length; i++) {
     const row = raw[i];
-    if (isBlank(row)) continue;
     let read: RowRead | undefined;
     if (j < prevRows.length && sameRow(row, prevRows[j].cells)) read = prevRows[j++];
     else if (j + 1 < prevRows.length && sameRow(row, prevRows[j + 1].cells)) {
@@ -220,14 +285,16 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
       read = prevRows[j + 1];
       j += 2;
     } else {
-      const cells = row.map(cellOf);
-      const digest = digestRow(cells);
+      const cellsRead = readRow(row);
+      if (cellsRead === null) continue;
       if (prev) {
-        prev.byDigest ??= new Map(prev.rows.map((r) => [r.digest, r]));
-        const known = prev.byDigest.get(digest);
-        if (known) read = known;
+        pool = poolOf(prev);
+        read = knownRow(pool, cellsRead.cells, cellsRead.digest);
       }
-      read ??= { cells, digest, fact: null };
+      if (read === undefined) {
+        read = { cells: cellsRead.cells, digest: cellsRead.digest, fact: null, checked: false };
+        fresh.push(read);
+      }
       // An edited row takes the place of the old one; an inserted row does not.
       const next = raw[i + 1];
       if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j].cells))) j++;
@@ -236,22 +303,23 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     rows.push(read);
     rangeIndex.push(i);
   }
-  return { header, headerDigest, headerIndex, rows, rangeIndex, reused };
+  if (pool !== null) for (const r of fresh) pool.set(digestKey(r.digest), r);
+  return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
 }
 
 /** The digest of a small range read in full (the entities), blank rows left out. */
 function digestRange(raw: RangeRows): { rows: RangeCell[][]; rangeIndex: number[]; digest: string } {
   const rows: RangeCell[][] = [];
   const rangeIndex: number[] = [];
-  const hasher = new Fnv1a64();
+  const hasher = new CellHash64();
   raw.forEach((row, i) => {
-    if (isBlank(row)) return;
-    const cells = row.map(cellOf);
-    rows.push(cells);
+    const read = readRow(row);
+    if (read === null) return;
+    rows.push(read.cells);
     rangeIndex.push(i);
-    hasher.update(digestRow(cells));
+    hasher.digest(read.digest);
   });
-  return { rows, rangeIndex, digest: hasher.digest() };
+  return { rows, rangeIndex, digest: hasher.hex() };
 }
 
 /**
@@ -275,18 +343,16 @@ function basisOf(basis: boolean | Basis): Basis {
 const isPlainBasis = (basis: Basis): boolean => basis.includeEstimates !== false && basis.minProvenance === undefined;
 
 /** The handle of the parts: basis, entities (digest or bundled version) and facts (header, rows). */
-function handleOf(basis: Basis, entities: string, facts: { headerDigest: string; rows: readonly { digest: string }[] } | string): string {
-  // The flag goes first: FNV mixes a late byte into few output bits, and the two bundled handles
-  // (with and without rumours) should not look almost alike.
-  const hasher = new Fnv1a64().update(CONTENT_VERSION).update(basisTag(basis));
-  hasher.update("\u0002entities:").update(entities);
-  hasher.update("\u0002facts:");
-  if (typeof facts === "string") hasher.update(facts);
+function handleOf(basis: Basis, entities: string, facts: { headerDigest: string; rows: readonly { digest: CellDigest }[] } | string): string {
+  const hasher = new CellHash64().text(CONTENT_VERSION).text(basisTag(basis));
+  hasher.text("entities:").text(entities);
+  hasher.text("facts:");
+  if (typeof facts === "string") hasher.text(facts);
   else {
-    hasher.update(facts.headerDigest);
-    for (const row of facts.rows) hasher.update(row.digest);
+    hasher.text(facts.headerDigest).unit(facts.rows.length);
+    for (const row of facts.rows) hasher.digest(row.digest);
   }
-  return HANDLE_PREFIX + hasher.digest();
+  return HANDLE_PREFIX + hasher.hex();
 }
 
 const bundledTag = (version: string): string => `bundled:${version}`;
@@ -347,8 +413,6 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
   let bundledEntries: [LoadedModel, LoadedModel] | null = null;
   let states: TableState[] = [];
   const entityTables = new LruCache<string, Entity[]>(8);
-  /** Facts that passed the per-fact checks in a model built before (held weakly: they go with their rows). */
-  const validated = new WeakSet<Fact>();
 
   const bundledPair = (): [LoadedModel, LoadedModel] => {
     if (!bundledEntries) {
@@ -377,9 +441,10 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     }
   };
 
-  const keepState = (read: FactsRead): void => {
-    const state: TableState = { headerDigest: read.headerDigest, rows: read.rows, byDigest: null };
+  const keepState = (read: FactsRead): TableState => {
+    const state: TableState = { headerDigest: read.headerDigest, rows: read.rows, byDigest: read.pool, valid: null };
     states = [state, ...states.filter((s) => s.rows !== read.rows)].slice(0, TABLE_STATES);
+    return state;
   };
 
   const readEntities = (raw: RangeRows, place: RangePlace | null | undefined): { digest: string; parse: () => Entity[] } => {
@@ -397,8 +462,12 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     };
   };
 
-  /** Parses the rows not parsed before; throws the first problem with its location. */
-  const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): Fact[] => {
+  /**
+   * Parses the rows not parsed before; throws the first problem with its location. The facts come with the
+   * ones not yet checked on their own, and the earlier valid read when the links are unchanged (then the ids
+   * are known to be unique and validation checks only the changed facts).
+   */
+  const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
     const pending: number[] = [];
     read.rows.forEach((row, k) => {
       if (row.fact === null) pending.push(k);
@@ -411,7 +480,8 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       const issues = missing.map((c) => ({ row: 1, column: c, message: `missing column "${c}": without it AIFIN would read every fact's ${c} as empty` }));
       throw tableError("facts", issues, () => rowLabel(read.headerIndex, place));
     }
-    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)]);
+    // Ids are checked across the whole table below, the same whether every row or one row was parsed.
+    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)], { uniqueIds: false });
     if (parsed.issues.length > 0) {
       throw tableError("facts", parsed.issues, (issue) =>
         rowLabel(issue.row <= 1 ? read.headerIndex : read.rangeIndex[pending[issue.row - 2]], place),
@@ -420,11 +490,19 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     pending.forEach((k, n) => {
       read.rows[k].fact = parsed.facts[n];
     });
+    const facts: Fact[] = new Array(read.rows.length);
+    const unchecked = new Set<Fact>();
+    for (let k = 0; k < read.rows.length; k++) {
+      const row = read.rows[k];
+      facts[k] = row.fact as Fact;
+      if (!row.checked) unchecked.add(row.fact as Fact);
+    }
+    const valid = read.prev?.valid ?? null;
+    if (valid !== null && sameLinks(valid.facts, facts)) return { facts, unchecked, linkedAs: valid, rows: read.rows };
     // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
     const seen = new Map<string, number>();
-    const facts: Fact[] = new Array(read.rows.length);
     for (let k = 0; k < read.rows.length; k++) {
-      const fact = read.rows[k].fact as Fact;
+      const fact = facts[k];
       const key = fact.id.toUpperCase();
       const first = seen.get(key);
       if (first !== undefined) {
@@ -434,33 +512,39 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
         );
       }
       seen.set(key, k);
-      facts[k] = fact;
     }
-    return facts;
+    return { facts, unchecked, linkedAs: null, rows: read.rows };
   };
 
   const build = (
     handle: string,
-    facts: (() => Fact[]) | null,
+    facts: (() => ParsedFacts) | null,
     entities: (() => Entity[]) | null,
     basis: Basis,
     factRow: (factId: string) => string | null,
+    state: TableState | null,
   ): LoadedModel => {
     stats.parses++;
     const bundled = bundledPair()[0].model.dataset;
-    const factList = facts ? facts() : bundled.facts;
+    const parsed = facts ? facts() : null;
+    const factList = parsed ? parsed.facts : bundled.facts;
     const entityList = entities ? entities() : bundled.entities;
     let latest = "";
     for (const fact of factList) if (fact.date > latest) latest = fact.date;
     const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
-    // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks rerun.
-    const issues = validateDataset(dataset, { checked: validated }).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
+    // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks
+    // rerun, and not even those when the links are those of the table's last valid read.
+    const options: ValidateOptions = parsed
+      ? { checked: { has: (fact) => !parsed.unchecked.has(fact) }, ...(parsed.linkedAs ? { linkedAs: parsed.linkedAs } : {}) }
+      : {};
+    const issues = validateDataset(dataset, options).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
     if (issues.length > 0) {
       const first = issues[0];
       const where = first.factId ? factRow(first.factId) : null;
       throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
-    for (const fact of factList) validated.add(fact);
+    if (parsed) for (const row of parsed.rows) row.checked = true;
+    if (state) state.valid = { facts: factList, entities: entityList, asOf: dataset.asOf };
     return { handle, model: createModel(dataset), basis };
   };
 
@@ -485,13 +569,18 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       const tag = bundledTag(confirmed.model.dataset.version);
       const entityRead = entityRows ? readEntities(entityRows, places?.entities) : null;
       const factsRead = factsRows ? readFactsRange(factsRows, states) : null;
-      if (factsRead) keepState(factsRead);
+      const state = factsRead ? keepState(factsRead) : null;
       if (!entityRead && !factsRead && isPlainBasis(basis)) return (basis.includeRumoured ? rumoured : confirmed).handle;
       const handle = handleOf(basis, entityRead ? entityRead.digest : tag, factsRead ?? tag);
       const cached = cache.get(handle);
       if (cached) {
         stats.hits++;
         remember(cached);
+        // The content passed validation when the model was built: the next edit can be checked against it.
+        if (state && factsRead) {
+          const { facts, entities, asOf } = cached.model.dataset;
+          state.valid = { facts, entities, asOf };
+        }
         return handle;
       }
       const factRow = (factId: string): string | null => {
@@ -506,6 +595,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
           entityRead ? entityRead.parse : null,
           basis,
           factRow,
+          state,
         ),
       );
       return handle;

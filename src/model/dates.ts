@@ -44,9 +44,10 @@ export function isIsoDate(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
-  const year = +text.slice(0, 4);
-  const month = +text.slice(5, 7);
-  const day = +text.slice(8, 10);
+  const digit = (i: number): number => text.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);

@@ -17,9 +17,10 @@ export {
   FACT_REQUIRED_COLUMNS,
   MAX_AMOUNT_USD_BN,
   type CellValue,
+  type FactsReadOptions,
   type TableIssue,
 } from "./table";
-export { validateDataset, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
+export { validateDataset, sameLinks, sameLinkFields, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
 export { buildView, countsUnder, supersessionClosure, supersessionGraph } from "./view";
 export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, CLAIM_FIGURES, type Claim } from "./data/claims";
@@ -36,7 +37,7 @@ export {
   type MoneyBasis,
 } from "./data/assumptions";
 export { ARTICLE_SOURCE } from "./data/facts";
-export { Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME } from "./hash";
+export { CellHash64, digestKey, Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME, type CellDigest } from "./hash";
 export { normaliseCell, isBlankRow } from "./cells";
 export { LruCache, ViewMemo, setMemoisation } from "./memo";
 export { ENTITY_NAMES_ZH_CN } from "./data/entityNamesZhCN";

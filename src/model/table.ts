@@ -185,6 +185,7 @@ function readTable<T>(
   required: readonly string[],
   readRow: (cell: (column: string) => unknown) => T,
   idOf: (item: T) => string,
+  uniqueIds = true,
 ): { items: T[]; issues: TableIssue[] } {
   const issues: TableIssue[] = [];
   const items: T[] = [];
@@ -202,19 +203,28 @@ function readTable<T>(
     for (const c of missing) issues.push({ row: 1, column: c, message: `missing required column "${c}" (expected headers: ${columns.join(", ")})` });
     return { items, issues };
   }
+  // Column positions in a null-prototype object made once (-1: the column is absent), and one cell reader
+  // for the whole table over the current row: a 10,000-row read makes no closure and no map read per cell.
+  const at: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const c of columns) at[c] = index.get(c) ?? -1;
+  let row: readonly unknown[] = [];
+  const cell = (column: string): unknown => {
+    const i = at[column];
+    const v = i === undefined || i < 0 ? null : row[i];
+    if (looksLikeExcelError(v)) throw new CellProblem(column, `the cell holds the Excel error ${String(v).trim()}`);
+    return v;
+  };
   // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
   const seen = new Set<string>();
   for (let r = 1; r < rows.length; r++) {
-    const row = rows[r] ?? [];
+    row = rows[r] ?? [];
     if (row.every(isBlank)) continue;
-    const cell = (column: string): unknown => {
-      const i = index.get(column);
-      const v = i === undefined ? null : row[i];
-      if (looksLikeExcelError(v)) throw new CellProblem(column, `the cell holds the Excel error ${String(v).trim()}`);
-      return v;
-    };
     try {
       const item = readRow(cell);
+      if (!uniqueIds) {
+        items.push(item);
+        continue;
+      }
       const id = idOf(item);
       const key = id.toUpperCase();
       if (seen.has(key)) {
@@ -338,10 +348,10 @@ function claimList(column: string, v: unknown): ClaimId[] {
   });
 }
 
-/** The derived_from cell: omitted from the fact when blank, so facts without derivations stay as written. */
-function derivedFromCell(v: unknown): { derivedFrom?: string[] } {
+/** The derived_from cell: null when blank (the fact then has no derivedFrom, so facts without derivations stay as written). */
+function derivedFromCell(v: unknown): string[] | null {
   const ids = list(v, /[,;]/);
-  return ids.length === 0 ? {} : { derivedFrom: ids };
+  return ids.length === 0 ? null : ids;
 }
 
 /**
@@ -358,7 +368,7 @@ function provenanceCell(v: unknown, estimate: boolean): Provenance {
  * Accepts numbers or numeric text, ISO text or Excel serials for dates, TRUE/FALSE or yes/no, and blanks
  * as null; entity ids in from/to are upper-cased ("msft" means MSFT). A row with a bad cell is skipped and reported; nothing throws on bad input.
  */
-export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: Fact[]; issues: TableIssue[] } {
+export function factsFromRows(rows: readonly (readonly unknown[])[], options: FactsReadOptions = {}): { facts: Fact[]; issues: TableIssue[] } {
   const { items, issues } = readTable<Fact>(
     rows,
     FACT_COLUMNS,
@@ -368,7 +378,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
       const amountBasis = isBlank(basis) ? null : oneOf("amount_basis", basis, ["value", "cost"] as const);
       const factDate = date("date", cell("date"), true) as string;
       const estimate = bool("estimate", cell("estimate"), false);
-      return {
+      const fact: Fact = {
         id: id("id", cell("id")),
         kind: oneOf<FactKind>("kind", cell("kind"), FACT_KINDS),
         from: entityId("from", cell("from")),
@@ -396,12 +406,24 @@ export function factsFromRows(rows: readonly (readonly unknown[])[]): { facts: F
         conditionalUsdBn: number("conditional_usd_bn", cell("conditional_usd_bn")),
         periodMonths: number("period_months", cell("period_months")),
         periodEnd: date("period_end", cell("period_end"), false),
-        ...derivedFromCell(cell("derived_from")),
       };
+      const derivedFrom = derivedFromCell(cell("derived_from"));
+      if (derivedFrom !== null) fact.derivedFrom = derivedFrom;
+      return fact;
     },
     (f) => f.id,
+    options.uniqueIds ?? true,
   );
   return { facts: items, issues };
+}
+
+/** Options of `factsFromRows`. */
+export interface FactsReadOptions {
+  /**
+   * Report a row whose id repeats an earlier one (whatever the case) and skip it (default true). AIFIN.MODEL
+   * turns it off and checks ids across the whole table itself, as it must when it parses only edited rows.
+   */
+  readonly uniqueIds?: boolean;
 }
 
 /**

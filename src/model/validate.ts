@@ -7,7 +7,7 @@ import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Fact, type MoneyChannel } from "./types";
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Entity, type Fact, type MoneyChannel } from "./types";
 import { countsUnder } from "./view";
 
 /**
@@ -122,15 +122,32 @@ const optionalFactSchema: Readonly<Record<string, FieldCheck>> = {
   derivedFrom: arrayOf(nonEmpty),
 };
 
+/** Each schema's fields and checks as a list, made once (validation walks them for every fact). */
+const schemaEntries = new WeakMap<Readonly<Record<string, FieldCheck>>, readonly (readonly [string, FieldCheck])[]>();
+
+function entriesOf(schema: Readonly<Record<string, FieldCheck>>): readonly (readonly [string, FieldCheck])[] {
+  let entries = schemaEntries.get(schema);
+  if (entries === undefined) {
+    entries = Object.entries(schema);
+    schemaEntries.set(schema, entries);
+  }
+  return entries;
+}
+
 /** What is wrong with `value` against `schema`, one text per bad field. */
 function shapeProblems(value: object, schema: Readonly<Record<string, FieldCheck>>, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const [field, check] of Object.entries(schema)) {
+  let out: string[] | null = null;
+  const entries = entriesOf(schema);
+  for (let i = 0; i < entries.length; i++) {
+    const [field, check] = entries[i];
     const problem = check((value as Record<string, unknown>)[field]);
-    if (problem) out.push(`${prefix}${field} ${problem}`);
+    if (problem) (out ??= []).push(`${prefix}${field} ${problem}`);
   }
-  return out;
+  return out ?? NO_PROBLEMS;
 }
+
+/** Shared empty result of `shapeProblems` (callers copy before adding). */
+const NO_PROBLEMS: string[] = [];
 
 /**
  * Every problem in `ds`, or [] when it is valid. Pure; cheap enough to run in tests on every change.
@@ -143,10 +160,63 @@ export interface ValidateOptions {
    * entities (ids, references, supersession, double figures) run for them again.
    */
   readonly checked?: { has(fact: Fact): boolean };
+  /**
+   * An earlier dataset that passed every check involving more than one fact or the entities, except claim
+   * coverage (AIFIN.MODEL's previous read of the same table). When `ds` has the same entities (the same
+   * array), the same as-of and facts whose links are unchanged position by position (`sameLinks`), those
+   * checks would find nothing again: only the facts not in `checked` are checked on their own, and claim
+   * coverage is recomputed. An edit of an amount, a date-free field or a text in one row of 10,000 is
+   * then checked in time proportional to the edit, not the table.
+   */
+  readonly linkedAs?: { readonly facts: readonly Fact[]; readonly entities: readonly Entity[]; readonly asOf: string };
+}
+
+/**
+ * Whether two facts agree on every field a check involving other facts (or the entities) reads: id, kind,
+ * sides, date, status, estimate flag, provenance, supersedes, derivedFrom, claims, and whether there is an
+ * amount. A new check across facts must add the fields it reads here (tests/unit/model/validate.test.ts
+ * compares the shortcut with a full check after an edit of every field).
+ */
+export function sameLinkFields(a: Fact, b: Fact): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.kind === b.kind &&
+      a.from === b.from &&
+      a.to === b.to &&
+      a.date === b.date &&
+      a.status === b.status &&
+      a.estimate === b.estimate &&
+      a.provenance === b.provenance &&
+      (a.amountUsdBn === null) === (b.amountUsdBn === null) &&
+      sameList(a.supersedes, b.supersedes) &&
+      sameList(a.derivedFrom, b.derivedFrom) &&
+      sameList(a.claims, b.claims))
+  );
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two fact lists have the same links position by position (see `sameLinkFields`). */
+export function sameLinks(before: readonly Fact[], after: readonly Fact[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) if (!sameLinkFields(before[i], after[i])) return false;
+  return true;
 }
 
 export function validateDataset(ds: Dataset, options: ValidateOptions = {}): DatasetIssue[] {
   const checked = options.checked;
+  const linked = options.linkedAs;
+  if (linked !== undefined && linked.entities === ds.entities && linked.asOf === ds.asOf && sameLinks(linked.facts, ds.facts)) {
+    const issues = changedFactIssues(ds, checked);
+    // A changed fact with a bad shape leaves the id map in the full check: run that, for the same answer.
+    if (issues !== null) return issues;
+  }
   const issues: DatasetIssue[] = [];
   const entityIds = new Set<string>();
   const aliasOwner = new Map<string, string>();
@@ -176,60 +246,26 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
     if (checked?.has(f)) {
       if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
       byId.set(f.id, f);
-      for (const side of ["from", "to"] as const) {
-        if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
-      }
+      if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
       if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
       continue;
     }
-    const problems = shapeProblems(f, factSchema);
-    for (const [field, check] of Object.entries(optionalFactSchema)) {
-      const v = (f as unknown as Record<string, unknown>)[field];
-      const problem = v === undefined ? null : check(v);
-      if (problem) problems.push(`${field} ${problem}`);
-    }
-    if (typeof f.source === "object" && f.source !== null) problems.push(...shapeProblems(f.source, sourceSchema, "source."));
-    else problems.push("source must be a source (title, publisher, url, date)");
+    const problems = factShapeProblems(f);
     if (problems.length > 0) {
       issues.push({ code: "fact-shape", factId: f.id, message: `fact ${f.id}: ${problems.join("; ")}` });
       continue;
     }
     if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
     byId.set(f.id, f);
-    for (const side of ["from", "to"] as const) {
-      if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
-    }
-    const meaning = KIND_MEANINGS[f.kind];
-    if (meaning.shape === "single" && f.from !== f.to) {
-      issues.push({ code: "single-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is about one entity (from must equal to)` });
-    }
-    if (meaning.shape === "pair" && f.from === f.to) {
-      issues.push({ code: "pair-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is between two entities (from must differ from to)` });
-    }
-    if (f.amountUsdBn !== null && f.amountUsdBn < 0 && !meaning.signed) {
-      issues.push({ code: "unit-negative", factId: f.id, message: `fact ${f.id}: a ${f.kind} amount cannot be negative (record changes as kind "other")` });
-    }
-    if (f.amountBasis !== null && (f.kind !== "stake" || f.amountUsdBn === null)) {
-      issues.push({ code: "unit-basis", factId: f.id, message: `fact ${f.id}: amountBasis applies only to a stake with an amount` });
-    }
-    if (f.kind === "stake" && f.pct !== null && (f.pct < 0 || f.pct > 1)) {
-      issues.push({ code: "unit-pct", factId: f.id, message: `fact ${f.id}: a stake's pct is a fraction 0..1, got ${f.pct}` });
-    }
-    if (f.amountUsdBn === null && f.pct === null && f.kind !== "other" && f.unit.trim() === "") {
-      issues.push({ code: "unit-missing", factId: f.id, message: `fact ${f.id}: no amount, no pct and no unit note to say what it records` });
-    }
-    if (f.amountUsdBn !== null && !f.estimate && !meaning.evidence && /\bbp\b|basis points|per month/i.test(f.unit)) {
-      issues.push({ code: "unit-not-usd", factId: f.id, message: `fact ${f.id}: the unit "${f.unit}" is not a USD bn total` });
-    }
-    if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
-      issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
-    }
-    issues.push(...moneyAndPeriodIssues(f));
+    if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
+    factRuleIssues(f, issues);
     if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
   }
 
   // Supersession: targets exist, same kind, not newer, no cycles.
-  for (const f of byId.values()) {
+  const unique = [...byId.values()];
+  for (const f of unique) {
+    if (f.supersedes.length === 0) continue;
     for (const s of f.supersedes) {
       const old = byId.get(s);
       if (!old) {
@@ -240,8 +276,9 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
       if (old.date > f.date) issues.push({ code: "supersedes-newer", factId: f.id, message: `fact ${f.id} (${f.date}) supersedes the newer fact ${s} (${old.date})` });
     }
   }
-  for (const f of byId.values()) {
-    for (const d of f.derivedFrom ?? []) {
+  for (const f of unique) {
+    if (f.derivedFrom === undefined) continue;
+    for (const d of f.derivedFrom) {
       if (!byId.has(d)) issues.push({ code: "derived-unknown", factId: f.id, message: `fact ${f.id} is derived from unknown fact ${d}` });
     }
   }
@@ -250,21 +287,97 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
   }
 
   // Claims: each is supported by a fact, or the claim says why it is an opinion.
-  const supported = new Set(ds.facts.flatMap((f) => f.claims));
-  for (const c of CLAIM_IDS) {
-    const claim = CLAIMS.find((x) => x.id === c);
-    if (!supported.has(c) && !claim?.opinion) issues.push({ code: "claim-unsupported", message: `claim ${c} has no supporting fact and no documented reason` });
-  }
+  issues.push(...claimIssues(ds.facts));
 
   // One figure per stake / valuation / market cap in every view: a missing supersedes link shows here.
   if (!issues.some((i) => i.code === "supersedes-cycle")) {
-    issues.push(...doubleFigures([...byId.values()]));
-    issues.push(...groupOverlaps([...byId.values()], ds.entities));
+    issues.push(...doubleFigures(unique, byId));
+    issues.push(...groupOverlaps(unique, ds.entities, byId));
   }
   return issues;
 }
 
-/** The provenance, funded / conditional and period fields of one well-shaped fact. */
+/**
+ * The issues of a dataset whose links are those of one that passed (see `ValidateOptions.linkedAs`): each
+ * fact not yet checked on its own, then claim coverage. Null when such a fact has a bad shape.
+ */
+function changedFactIssues(ds: Dataset, checked: ValidateOptions["checked"]): DatasetIssue[] | null {
+  const issues: DatasetIssue[] = [];
+  for (const f of ds.facts) {
+    if (checked?.has(f)) continue;
+    if (factShapeProblems(f).length > 0) return null;
+    factRuleIssues(f, issues);
+  }
+  issues.push(...claimIssues(ds.facts));
+  return issues;
+}
+
+/** Claims with no supporting fact and no documented reason. */
+function claimIssues(facts: readonly Fact[]): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const supported = new Set<string>();
+  for (const f of facts) for (const c of f.claims) supported.add(c);
+  for (const c of CLAIM_IDS) {
+    const claim = CLAIMS.find((x) => x.id === c);
+    if (!supported.has(c) && !claim?.opinion) issues.push({ code: "claim-unsupported", message: `claim ${c} has no supporting fact and no documented reason` });
+  }
+  return issues;
+}
+
+/** What is wrong with the shape of one fact (its fields, optional fields and source), one text per field. */
+function factShapeProblems(f: Fact): string[] {
+  const problems = [...shapeProblems(f, factSchema)];
+  for (const [field, check] of entriesOf(optionalFactSchema)) {
+    const v = (f as unknown as Record<string, unknown>)[field];
+    const problem = v === undefined ? null : check(v);
+    if (problem) problems.push(`${field} ${problem}`);
+  }
+  if (typeof f.source === "object" && f.source !== null) {
+    const sourceProblems = shapeProblems(f.source, sourceSchema, "source.");
+    if (sourceProblems.length > 0) problems.push(...sourceProblems);
+  } else problems.push("source must be a source (title, publisher, url, date)");
+  return problems;
+}
+
+/** The rules of one well-shaped fact on its own: entity shape of its kind, units, estimates, money and period. */
+function factRuleIssues(f: Fact, issues: DatasetIssue[]): void {
+  const meaning = KIND_MEANINGS[f.kind];
+  if (meaning.shape === "single" && f.from !== f.to) {
+    issues.push({ code: "single-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is about one entity (from must equal to)` });
+  }
+  if (meaning.shape === "pair" && f.from === f.to) {
+    issues.push({ code: "pair-entity", factId: f.id, message: `fact ${f.id}: a ${f.kind} fact is between two entities (from must differ from to)` });
+  }
+  if (f.amountUsdBn !== null && f.amountUsdBn < 0 && !meaning.signed) {
+    issues.push({ code: "unit-negative", factId: f.id, message: `fact ${f.id}: a ${f.kind} amount cannot be negative (record changes as kind "other")` });
+  }
+  if (f.amountBasis !== null && (f.kind !== "stake" || f.amountUsdBn === null)) {
+    issues.push({ code: "unit-basis", factId: f.id, message: `fact ${f.id}: amountBasis applies only to a stake with an amount` });
+  }
+  if (f.kind === "stake" && f.pct !== null && (f.pct < 0 || f.pct > 1)) {
+    issues.push({ code: "unit-pct", factId: f.id, message: `fact ${f.id}: a stake's pct is a fraction 0..1, got ${f.pct}` });
+  }
+  if (f.amountUsdBn === null && f.pct === null && f.kind !== "other" && f.unit.trim() === "") {
+    issues.push({ code: "unit-missing", factId: f.id, message: `fact ${f.id}: no amount, no pct and no unit note to say what it records` });
+  }
+  if (f.amountUsdBn !== null && !f.estimate && !meaning.evidence && /\bbp\b|basis points|per month/i.test(f.unit)) {
+    issues.push({ code: "unit-not-usd", factId: f.id, message: `fact ${f.id}: the unit "${f.unit}" is not a USD bn total` });
+  }
+  if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
+    issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
+  }
+  if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) issues.push(...moneyAndPeriodIssues(f));
+}
+
+/** The entity-unknown issues of a fact one of whose sides names no entity. */
+function unknownSides(f: Fact, entityIds: ReadonlySet<string>, issues: DatasetIssue[]): void {
+  for (const side of ["from", "to"] as const) {
+    if (!entityIds.has(f[side])) issues.push({ code: "entity-unknown", factId: f.id, message: `fact ${f.id}: ${side} "${f[side]}" is not an entity` });
+  }
+}
+
+/** The provenance, funded / conditional and period fields of one well-shaped fact (none to check when all are
+ *  empty and the fact is no estimate: the caller skips those). */
 function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
   const out: DatasetIssue[] = [];
   const meaning = KIND_MEANINGS[f.kind];
@@ -292,8 +405,9 @@ function certaintyKinds(): string {
 function supersedesCycles(byId: ReadonlyMap<string, Fact>): string[][] {
   const state = new Map<string, 1 | 2>();
   const cycles: string[][] = [];
-  for (const root of byId.keys()) {
-    if (state.has(root)) continue;
+  for (const [root, fact] of byId) {
+    // A fact that replaces nothing starts no cycle and lies on none (a cycle leaves every fact on it).
+    if (fact.supersedes.length === 0 || state.has(root)) continue;
     const path: string[] = [];
     const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
     state.set(root, 1);
@@ -338,18 +452,27 @@ const OVERLAP_CHECKED: Readonly<Record<MoneyChannel, boolean>> = {
  * both sides), in force together under either basis: Microsoft's ~33 with its neoclouds beside its own
  * Nebius contract counted Nebius twice. Facts that supersede one another are not an overlap.
  */
-function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): DatasetIssue[] {
+function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], byId: ReadonlyMap<string, Fact>): DatasetIssue[] {
   const members = new Map<string, ReadonlySet<string>>();
-  for (const e of entities) if ((e.members ?? []).length > 0) members.set(e.id, new Set(e.members));
+  const involved = new Set<string>();
+  for (const e of entities) {
+    if ((e.members ?? []).length === 0) continue;
+    members.set(e.id, new Set(e.members));
+    involved.add(e.id);
+    for (const m of e.members) involved.add(m);
+  }
   if (members.size === 0) return [];
   // Linear in the facts: candidates come from an index by (kind, from, to) over the group's members, and
   // supersession is walked per fact on demand (a closure of every fact is quadratic on a revision chain).
-  const byId = new Map<string, Fact>();
-  const supersededBy = new Map<string, Fact[]>();
-  for (const f of facts) {
-    byId.set(f.id, f);
-    for (const s of f.supersedes) (supersededBy.get(s) ?? supersededBy.set(s, []).get(s))?.push(f);
-  }
+  let supersededBy: Map<string, Fact[]> | null = null;
+  const replacedBy = (id: string): readonly Fact[] => {
+    if (supersededBy === null) {
+      const index = new Map<string, Fact[]>();
+      for (const f of facts) for (const s of f.supersedes) (index.get(s) ?? index.set(s, []).get(s))?.push(f);
+      supersededBy = index;
+    }
+    return supersededBy.get(id) ?? [];
+  };
   const walk = (start: string, next: (id: string) => readonly string[]): Set<string> => {
     const seen = new Set<string>();
     const stack = [...next(start)];
@@ -368,7 +491,7 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
   const ancestorsOf = (id: string): Fact[] => {
     let list = ancestors.get(id);
     if (list === undefined) {
-      list = [...walk(id, (x) => (supersededBy.get(x) ?? []).map((y) => y.id))].map((x) => byId.get(x) as Fact);
+      list = [...walk(id, (x) => replacedBy(x).map((y) => y.id))].map((x) => byId.get(x) as Fact);
       ancestors.set(id, list);
     }
     return list;
@@ -380,6 +503,9 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
   for (const f of facts) {
     if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
     const list = byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind) as Fact[];
+    // Only a fact with a group or a member on a side can be a group's fact or one of its candidates (kinds
+    // stay in the order they first appear, so issues come in the same order as over every fact).
+    if (!involved.has(f.from) && !involved.has(f.to)) continue;
     position.set(f, list.length);
     list.push(f);
     const key = `${f.kind}|${f.from}|${f.to}`;
@@ -422,20 +548,20 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"]): D
  * set of its facts in force, checked when one of its facts comes in. O(n log n) for the sort, linear after
  * (the per-date rescans of every bucket were cubic on a long revision chain).
  */
-function doubleFigures(facts: readonly Fact[]): DatasetIssue[] {
+function doubleFigures(facts: readonly Fact[], byId: ReadonlyMap<string, Fact>): DatasetIssue[] {
   const bucketOf = new Map<Fact, string>();
   const bucketSize = new Map<string, number>();
-  for (const f of facts) {
+  // Positions in `facts` of the one-figure facts (the only ones compared below).
+  const order = new Map<Fact, number>();
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     if (!KIND_MEANINGS[f.kind].oneFigure) continue;
     const key = `${f.kind}|${f.from}|${f.to}`;
     bucketOf.set(f, key);
+    order.set(f, i);
     bucketSize.set(key, (bucketSize.get(key) ?? 0) + 1);
   }
   if (![...bucketSize.values()].some((n) => n > 1)) return [];
-  const order = new Map<Fact, number>();
-  facts.forEach((f, i) => order.set(f, i));
-  const byId = new Map<string, Fact>();
-  for (const f of facts) byId.set(f.id, f);
   // Only one-figure facts can replace one another here (a fact supersedes facts of its own kind; another
   // kind is reported as supersedes-kind): sweep those, not the whole table.
   const byDate = [...bucketOf.keys()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (order.get(a) as number) - (order.get(b) as number)));

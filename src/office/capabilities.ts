@@ -11,6 +11,14 @@
  */
 import type { Capabilities } from "./types";
 
+/**
+ * The features a running Excel can lack, as codes: the pane words each one from its string tables (en,
+ * zh-TW, zh-CN; a `Record<CapabilityGap, string>` there, so a new gap without wording does not compile).
+ * "noExcel": not running inside Excel at all.
+ */
+export const CAPABILITY_GAPS = ["noExcel", "tables", "ownership", "charts", "freezePanes", "columnWidths", "dynamicArrays"] as const;
+export type CapabilityGap = (typeof CAPABILITY_GAPS)[number];
+
 /** Answers isSetSupported("ExcelApi", version); null when not running inside Office. */
 export type SetProbe = ((version: string) => boolean) | null;
 
@@ -34,7 +42,7 @@ export interface HostFeatures extends Capabilities {
   columnWidths: boolean;
 }
 
-/** Reads the probe (a real isSetSupported outside tests) into capabilities with plain-language gaps. */
+/** Reads the probe (a real isSetSupported outside tests) into capabilities with the gaps as codes. */
 export function detectFeatures(probe: SetProbe): HostFeatures {
   if (!probe) {
     return {
@@ -45,7 +53,7 @@ export function detectFeatures(probe: SetProbe): HostFeatures {
       ownership: false,
       freezePanes: false,
       columnWidths: false,
-      missing: ["Excel is not available here: open AIFIN in Excel to build, refresh or freeze the workbook."],
+      missing: ["noExcel"],
     };
   }
   const has = (v: string): boolean => {
@@ -72,12 +80,13 @@ export function detectFeatures(probe: SetProbe): HostFeatures {
     columnWidths: has(REQUIRED_SETS.columnWidths),
     missing: [],
   };
-  if (!f.tables) f.missing.push("Excel tables are not supported by this version of Excel: AIFIN cannot build its workbook here.");
-  if (!f.ownership) f.missing.push("This version of Excel cannot keep AIFIN's record of the sheets it created (ExcelApi 1.5), so building, refreshing and freezing are turned off to protect your sheets. Update Office or use Excel on the web.");
-  if (!f.charts) f.missing.push("Charts are not available: the Exposure sheet is built without its chart.");
-  if (!f.freezePanes) f.missing.push("Frozen header rows are not available: headers scroll with the data.");
-  if (!f.columnWidths) f.missing.push("Column widths cannot be set: columns keep Excel's default width.");
-  if (!f.dynamicArrays) f.missing.push("Dynamic arrays are not available: the Cycles list shows only its first cell.");
+  // In order of consequence: what stops a build first, then what only degrades it.
+  if (!f.tables) f.missing.push("tables");
+  if (!f.ownership) f.missing.push("ownership");
+  if (!f.charts) f.missing.push("charts");
+  if (!f.freezePanes) f.missing.push("freezePanes");
+  if (!f.columnWidths) f.missing.push("columnWidths");
+  if (!f.dynamicArrays) f.missing.push("dynamicArrays");
   return f;
 }
 

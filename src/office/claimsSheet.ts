@@ -4,11 +4,12 @@
  * handle, the formula's text, the gap, and a note. Claims that are opinions or carry no figure say so in the
  * note instead of a formula. Pure, like every spec: the writer copies it, the HyperFormula harness evaluates it.
  */
-import { CLAIMS, CLAIM_FIGURES, type Claim, type EntityId } from "../model";
+import { CLAIM_FIGURES, type Claim, type EntityId } from "../model";
 
 type ClaimId = Claim["id"];
 import { rangeAddress, sheetRef } from "./a1";
 import { PCT_FORMAT, USD_FORMAT, type SheetSpec, type SpecCell } from "./templateSpec";
+import { sheetLabels, type ClaimRowKey, type SheetLabels } from "./sheetLabels";
 
 /** Header row of the claims table; the claim rows follow. */
 export const CLAIMS_HEADER_ROW = 4;
@@ -22,11 +23,15 @@ export interface ClaimsSheetOptions {
   stressSheet: string;
   /** The entities with the S14 role (the hyperscalers), in sheet order. */
   hyperscalers: readonly EntityId[];
+  /** The words the sheet shows, in the build's language (English when left out). */
+  labels?: SheetLabels;
 }
 
 /** One row of the sheet: a claim's figure and how AIFIN recomputes it (null formula: a note only). */
 export interface ClaimRow {
   claim: ClaimId;
+  /** The row's label and note in sheetLabels.ts. */
+  key: ClaimRowKey;
   label: string;
   /** The article's figure (USD bn, or a fraction when `pct`); null when the claim states none. */
   figure: number | null;
@@ -37,36 +42,36 @@ export interface ClaimRow {
 }
 
 /** The rows, in article order; every claim S1–S15 appears at least once (the test checks). */
-export function claimRows(hyperscalers: readonly EntityId[], multipleRef: string): ClaimRow[] {
-  const opinion = (id: ClaimId): string => CLAIMS.find((c) => c.id === id)?.opinion ?? "";
+export function claimRows(hyperscalers: readonly EntityId[], multipleRef: string, labels: SheetLabels = sheetLabels()): ClaimRow[] {
   const fund = (from: string): string => `AIFIN.FUNDING("${from}","OPENAI","equity",{asOf},{model})`;
   const s14 = CLAIM_FIGURES.S14;
   const s14Sum = hyperscalers
     .flatMap((h) => ["market_value", "investor_loss"].map((m) => `AIFIN.STRESS("${h}","${s14.shocked}",1,"${m}",${multipleRef},{asOf},{model})`))
     .join("+");
-  return [
-    { claim: "S1", label: "OpenAI valuation (USD bn)", figure: 730, formula: `AIFIN.FACT("C139","amount",{model})`, note: "The valuation fact the article reported (C139); later rounds are separate facts." },
-    { claim: "S1", label: "Round size, up to (USD bn)", figure: 100, formula: `AIFIN.FACT("A01","amount",{model})`, note: "An 'up to' figure (A01)." },
-    { claim: "S2", label: "Nvidia → OpenAI investment", figure: 30, formula: fund("NVDA"), note: "All Nvidia equity in OpenAI in the view (A02 in the article view)." },
-    { claim: "S2", label: "Amazon → OpenAI investment", figure: 20, formula: fund("AMZN"), note: "Article view: C138 20; announced: C002 50." },
-    { claim: "S2", label: "SoftBank → OpenAI investment", figure: 30, formula: fund("SFTBY"), note: "Includes SoftBank's earlier rounds: the gap is money the article did not count." },
-    { claim: "S2", label: "Microsoft → OpenAI investment", figure: 10, formula: fund("MSFT"), note: "Includes the 13 committed before (C097b): the gap." },
-    { claim: "S3", label: "Partners borrow, OpenAI does not", figure: null, formula: null, note: "Qualitative: see the loans to ORCL, CRWV and Vantage vehicles (C013, C015, C022, C051)." },
-    { claim: "S4", label: "Lenders limit, Oracle spreads near junk", figure: null, formula: null, note: "Qualitative: market evidence C116, C118 (docs/methodology.md §7.6)." },
-    { claim: "S5", label: "Oracle sells stock", figure: null, formula: null, note: "Qualitative: C016, D028." },
-    { claim: "S6", label: "Banks securitise Oracle DC loans", figure: null, formula: null, note: "Qualitative: C116, D031." },
-    { claim: "S7", label: "Build stops if partners cannot borrow", figure: null, formula: null, note: opinion("S7") },
-    { claim: "S8", label: "Microsoft's stake in OpenAI", figure: 0.27, pct: true, formula: `AIFIN.STAKE("MSFT","OPENAI","pct",{asOf},{model})`, note: "C028." },
-    { claim: "S8", label: "OpenAI's Azure commitment (USD bn)", figure: 250, formula: `AIFIN.CONTRACT_VALUE("OPENAI","MSFT",{asOf},{model})`, note: "C029; later Azure contracts add to it." },
-    { claim: "S9", label: "OpenAI's contract with Amazon (USD bn)", figure: 38, formula: `AIFIN.CONTRACT_VALUE("OPENAI","AMZN",{asOf},{model})`, note: "C032; later contracts add to it." },
-    { claim: "S10", label: "Nvidia's money back as GPU purchases", figure: null, formula: `AIFIN.CIRCULAR_EXPOSURE("NVDA","self_funded",{asOf},{model})`, note: "No figure in the article: Nvidia's self-funded exposure (min of funding out and purchases back)." },
-    { claim: "S11", label: "Giants' cash buys time", figure: null, formula: null, note: opinion("S11") },
-    { claim: "S12", label: "Investments are not capex", figure: null, formula: `AIFIN.CAPEX_OFFSET("MSFT","ratio",{asOf},{model})`, note: "No figure in the article: Microsoft's capex offset ratio (C135; docs/methodology.md)." },
-    { claim: "S13", label: "Big-tech value −50% to −80%", figure: null, formula: null, note: `${opinion("S13")} Range ${CLAIM_FIGURES.S13.low * 100}–${CLAIM_FIGURES.S13.high * 100}%; docs/methodology.md §7.5.` },
-    { claim: "S14", label: "Hyperscalers' value lost if OpenAI cuts all (USD bn)", figure: s14.usdBn, formula: s14Sum || "0", note: "Market value at risk + investor loss of the hyperscalers, OpenAI cutting 100%, at the Stress sheet's multiple (B4)." },
-    { claim: "S15", label: "SpaceX 2025 EBITDA (USD bn)", figure: 8, formula: `AIFIN.FACT("C045","amount",{model})`, note: "C045." },
-    { claim: "S15", label: "xAI burn, first nine months 2025 (USD bn)", figure: 9.5, formula: `AIFIN.FACT("C136","amount",{model})`, note: "C136." },
+  const rows: Array<Omit<ClaimRow, "label" | "note">> = [
+    { claim: "S1", key: "S1.valuation", figure: 730, formula: `AIFIN.FACT("C139","amount",{model})` },
+    { claim: "S1", key: "S1.round", figure: 100, formula: `AIFIN.FACT("A01","amount",{model})` },
+    { claim: "S2", key: "S2.NVDA", figure: 30, formula: fund("NVDA") },
+    { claim: "S2", key: "S2.AMZN", figure: 20, formula: fund("AMZN") },
+    { claim: "S2", key: "S2.SFTBY", figure: 30, formula: fund("SFTBY") },
+    { claim: "S2", key: "S2.MSFT", figure: 10, formula: fund("MSFT") },
+    { claim: "S3", key: "S3", figure: null, formula: null },
+    { claim: "S4", key: "S4", figure: null, formula: null },
+    { claim: "S5", key: "S5", figure: null, formula: null },
+    { claim: "S6", key: "S6", figure: null, formula: null },
+    { claim: "S7", key: "S7", figure: null, formula: null },
+    { claim: "S8", key: "S8", figure: 0.27, pct: true, formula: `AIFIN.STAKE("MSFT","OPENAI","pct",{asOf},{model})` },
+    { claim: "S8", key: "S8.azure", figure: 250, formula: `AIFIN.CONTRACT_VALUE("OPENAI","MSFT",{asOf},{model})` },
+    { claim: "S9", key: "S9", figure: 38, formula: `AIFIN.CONTRACT_VALUE("OPENAI","AMZN",{asOf},{model})` },
+    { claim: "S10", key: "S10", figure: null, formula: `AIFIN.CIRCULAR_EXPOSURE("NVDA","self_funded",{asOf},{model})` },
+    { claim: "S11", key: "S11", figure: null, formula: null },
+    { claim: "S12", key: "S12", figure: null, formula: `AIFIN.CAPEX_OFFSET("MSFT","ratio",{asOf},{model})` },
+    { claim: "S13", key: "S13", figure: null, formula: null },
+    { claim: "S14", key: "S14", figure: s14.usdBn, formula: s14Sum || "0" },
+    { claim: "S15", key: "S15", figure: 8, formula: `AIFIN.FACT("C045","amount",{model})` },
+    { claim: "S15", key: "S15.xai", figure: 9.5, formula: `AIFIN.FACT("C136","amount",{model})` },
   ];
+  return rows.map((r) => ({ ...r, ...labels.claimRow[r.key] }));
 }
 
 /** Builds the Claims sheet. */
@@ -74,12 +79,13 @@ export function claimsSheetSpec(opts: ClaimsSheetOptions): SheetSpec & { claimRo
   const asOf = sheetRef(opts.exposureSheet, "$B$2");
   const model = sheetRef(opts.exposureSheet, "$F$2");
   const multiple = sheetRef(opts.stressSheet, "$B$4");
-  const lines = claimRows(opts.hyperscalers, multiple);
-  const header = ["Claim", "What the article says", "Article figure", "AIFIN (live)", "Gap (AIFIN − article)", "Formula", "Note"];
+  const L = opts.labels ?? sheetLabels();
+  const lines = claimRows(opts.hyperscalers, multiple, L);
+  const header = [L.claim, L.claimText, L.articleFigure, L.aifinLive, L.gap, L.formula, L.note];
   const rows: SpecCell[][] = [
-    ["AIFIN claims: the source article (5 Feb 2026) recomputed from the model", null, null, null, null, null, null],
-    [`As of and model: ${opts.exposureSheet} (B2, F2). Set B2 to 2026-02-05 and D2 to TRUE there for the article's own view.`, null, null, null, null, null, null],
-    ["USD bn unless a percentage. A claim without a formula is qualitative or an opinion: the note says why.", null, null, null, null, null, null],
+    [L.claimsTitle, null, null, null, null, null, null],
+    [L.claimsAsOfNote(opts.exposureSheet), null, null, null, null, null, null],
+    [L.claimsUnitNote, null, null, null, null, null, null],
     header,
   ];
   const placed = lines.map((l, i) => ({ ...l, row: CLAIMS_HEADER_ROW + 1 + i }));

@@ -8,6 +8,7 @@ import { calendarDates } from "../engine";
 import type { EntityId } from "../model";
 import { rangeAddress, sheetRef } from "./a1";
 import { USD_FORMAT, type SheetSpec, type SpecCell } from "./templateSpec";
+import { sheetLabels, type SheetLabels } from "./sheetLabels";
 
 /** Fixed cells of the History sheet. */
 export const HISTORY_CELLS = { entity: "B2", from: "B3", step: "B4", spill: "A6", headerRow: 6 } as const;
@@ -34,6 +35,8 @@ export interface HistorySheetOptions {
   /** ISO as-of date of the build (the series ends there; the formula reads the Exposure sheet's cell). */
   asOf: string;
   step?: "month" | "quarter" | "facts";
+  /** The words the sheet shows, in the build's language (English when left out). */
+  labels?: SheetLabels;
 }
 
 /**
@@ -47,17 +50,13 @@ export function historySheetSpec(opts: HistorySheetOptions): SheetSpec & { point
   const modelRef = sheetRef(opts.exposureSheet, "$F$2");
   const measures = HISTORY_SHEET_MEASURES.join(",");
   const width = 1 + HISTORY_SHEET_MEASURES.length;
+  const L = opts.labels ?? sheetLabels();
   const rows: SpecCell[][] = [
-    [`="AIFIN exposure over time: "&${HISTORY_CELLS.entity}`, null, null, null],
-    ["Entity", opts.entity, "Any alias works; the series below recalculates.", null],
-    ["From", opts.from, "An ISO date or an Excel date. The series ends on the as-of date of the Exposure sheet.", null],
-    ["Step", step, '"month" (month ends), "quarter" (quarter ends) or "facts" (the dates facts moved a figure).', null],
-    [
-      `USD bn. Each row is the model on that date: facts count from their own date, and a fact replaced by a later one drops out on the replacing fact's date. As of and model: ${opts.exposureSheet} (B2, F2).`,
-      null,
-      null,
-      null,
-    ],
+    [`="${L.historyTitleStart.replace(/"/g, '""')}"&${HISTORY_CELLS.entity}`, null, null, null],
+    [L.entity, opts.entity, L.historyEntityNote, null],
+    [L.from, opts.from, L.historyFromNote, null],
+    [L.step, step, L.historyStepNote, null],
+    [L.historyNote(opts.exposureSheet), null, null, null],
     [`=AIFIN.HISTORY($B$2,"${measures}",$B$3,${asOfRef},$B$4,${modelRef})`, null, null, null],
   ];
   const dates = step === "facts" || opts.from > opts.asOf ? null : calendarDates(opts.from, opts.asOf, step);
@@ -88,7 +87,7 @@ export function historySheetSpec(opts: HistorySheetOptions): SheetSpec & { point
       points > 0
         ? {
             name: "AIFIN history chart",
-            title: "Exposure over time (USD bn)",
+            title: L.historyChartTitle,
             kind: "line",
             source: rangeAddress(header, 1, header + points, width),
             from: "F6",

@@ -11,6 +11,7 @@ import type { SheetRole, TableRole } from "./sheetRoles";
 import type { TemplateSource } from "./templateSource";
 import { cyclesSheetSpec, exposureSheetSpec, sourcesSheetSpec, stressSheetSpec, tableSheetSpec, type AssumptionCell, type SheetSpec, type TemplateRefs } from "./templateSpec";
 import type { BuildOptions } from "./types";
+import { sheetLabels } from "./sheetLabels";
 
 /** The refs a build's formulas use in Excel: structured references to its own tables. */
 export function excelRefs(plan: BuildPlan): TemplateRefs {
@@ -48,23 +49,27 @@ export function buildSpecs(
 ): Record<SheetRole, SheetSpec> {
   const asOf = options.asOf ?? source.latestDate;
   const lines = source.entityLines(asOf, options.includeRumoured, options.entity);
+  // The words every sheet shows, in the pane's language; formulas, names and table columns never change with it.
+  const labels = refs.labels ?? sheetLabels(options.language);
+  refs = { ...refs, labels };
   return {
     exposure: exposureSheetSpec(lines, { refs, asOf, includeRumoured: options.includeRumoured, datasetVersion: source.datasetVersion }),
     stress: stressSheetSpec(lines, { refs, ...stressInputs }),
     cycles: cyclesSheetSpec({ refs, entity: options.entity, maxLength: source.maxCycleLength }),
-    history: historySheetSpec({ name: refs.sheets.history, exposureSheet: refs.sheets.exposure, entity: options.entity, from: source.earliestDate, asOf }),
+    history: historySheetSpec({ name: refs.sheets.history, exposureSheet: refs.sheets.exposure, entity: options.entity, from: source.earliestDate, asOf, labels }),
     claims: claimsSheetSpec({
       name: refs.sheets.claims,
       exposureSheet: refs.sheets.exposure,
       stressSheet: refs.sheets.stress,
       hyperscalers: lines.filter((l) => l.roles?.includes(CLAIM_FIGURES.S14.role)).map((l) => l.id),
+      labels,
     }),
     facts: tableSheetSpec({
       role: "facts",
       name: refs.sheets.facts,
       tableName: tableNames.facts,
-      title: `AIFIN facts: ${source.factRows.length} cited facts, dataset ${source.datasetVersion} (USD bn; fractions as %)`,
-      note: "Edit amounts or add rows: every AIFIN formula in this workbook recalculates. Refresh data keeps the rows you edited or added.",
+      title: labels.factsTitle(source.factRows.length, source.datasetVersion),
+      note: labels.factsNote,
       columns: source.factColumns,
       rows: source.factRows,
     }),
@@ -72,11 +77,11 @@ export function buildSpecs(
       role: "entities",
       name: refs.sheets.entities,
       tableName: tableNames.entities,
-      title: `AIFIN entities: ${source.entityRows.length} companies, labs, lenders and groups`,
-      note: "Aliases (tickers, names, Chinese names) are what AIFIN functions accept; a group's facts are never summed with its members'.",
+      title: labels.entitiesTitle(source.entityRows.length),
+      note: labels.entitiesNote,
       columns: source.entityColumns,
       rows: source.entityRows,
     }),
-    sources: sourcesSheetSpec(refs.sheets.sources, source.facts, source.datasetVersion),
+    sources: sourcesSheetSpec(refs.sheets.sources, source.facts, source.datasetVersion, labels),
   };
 }

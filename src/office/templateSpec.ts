@@ -9,6 +9,7 @@
 import { CYCLE_LENGTH } from "../engine";
 import { ASSUMPTIONS, CLAIM_FIGURES, isWebUrl, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
+import { isAssumptionsHeader, sheetLabels, type SheetLabels } from "./sheetLabels";
 
 /** A cell of a spec: a constant, or formula text starting with "=". null leaves the cell empty. */
 export type SpecCell = string | number | boolean | null;
@@ -34,6 +35,8 @@ export interface TemplateRefs {
   factsRange: string;
   /** Reference to the whole entities table, header row included. */
   entitiesRange: string;
+  /** The words the sheets show (sheetLabels.ts), in the build's language; English when left out. */
+  labels?: SheetLabels;
 }
 
 /** Formatting role of a block of cells (the writer maps these to fonts and fills). */
@@ -126,11 +129,11 @@ const FIRST_MEASURE_COLUMN = "C";
  * `ratio` measures are undefined where their denominator is empty and show {@link NO_FIGURE} there.
  */
 export const EXPOSURE_MEASURES = [
-  { key: "selfFunded", header: "Self-funded exposure (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true, ratio: false },
-  { key: "fundedBacklog", header: "Funded backlog (USD bn)", fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true, ratio: false },
-  { key: "share", header: "Circular share", fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false, ratio: true },
-  { key: "capexOffset", header: "Capex offset (USD bn)", fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true, ratio: false },
-  { key: "capexOffsetRatio", header: "Capex offset ratio", fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false, ratio: true },
+  { key: "selfFunded", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true, ratio: false },
+  { key: "fundedBacklog", fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true, ratio: false },
+  { key: "share", fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false, ratio: true },
+  { key: "capexOffset", fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true, ratio: false },
+  { key: "capexOffsetRatio", fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false, ratio: true },
 ] as const;
 
 /** Options of the Exposure sheet. */
@@ -168,11 +171,12 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
   const asOfAbs = absolute(asOf);
   const basisAbs = absolute(includeRumoured);
   const modelAbs = absolute(model);
+  const L = opts.refs.labels ?? sheetLabels();
   const rows: SpecCell[][] = [
-    [`="AIFIN circular exposure by entity, as of "&${asOf}&IF(${includeRumoured}," (including rumoured facts)"," (confirmed facts)")`],
-    ["As of", opts.asOf, "Include rumoured", opts.includeRumoured, "Model", `=AIFIN.MODEL(${opts.refs.factsRange},${opts.refs.entitiesRange},${basisAbs})`],
-    [`USD bn; shares as fractions (${NO_FIGURE}: no contracts in, or no capex recorded). Live formulas over the ${opts.refs.sheets.facts} and ${opts.refs.sheets.entities} tables (dataset ${opts.datasetVersion}): edit a fact and this sheet recalculates.`],
-    ["Id", "Entity", ...EXPOSURE_MEASURES.map((m) => m.header)],
+    [`=${q(L.exposureTitleStart)}&${asOf}&IF(${includeRumoured},${q(L.exposureTitleRumoured)},${q(L.exposureTitleConfirmed)})`],
+    [L.asOf, opts.asOf, L.includeRumoured, opts.includeRumoured, L.model, `=AIFIN.MODEL(${opts.refs.factsRange},${opts.refs.entitiesRange},${basisAbs})`],
+    [L.exposureNote(NO_FIGURE, opts.refs.sheets.facts, opts.refs.sheets.entities, opts.datasetVersion)],
+    [L.id, L.entity, ...EXPOSURE_MEASURES.map((m) => L.exposureHeader[m.key])],
   ];
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
     EXPOSURE_MEASURES.map((m) => {
@@ -185,8 +189,8 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;
   rows.push([
-    "Total",
-    "All entities (sum of each entity's own figure)",
+    L.total,
+    L.exposureTotalNote,
     ...EXPOSURE_MEASURES.map((m, k) => {
       const col = columnLetters(3 + k);
       return m.total && entities.length > 0 ? `=SUM(${col}${firstEntityRow}:${col}${last})` : null;
@@ -217,7 +221,7 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
       chartRows > 0
         ? {
             name: "AIFIN exposure chart",
-            title: "Self-funded exposure and funded backlog (USD bn)",
+            title: L.exposureChartTitle,
             // Name, self-funded and funded backlog are adjacent columns: one contiguous source range.
             source: rangeAddress(headerRow, 2, headerRow + chartRows, 4),
             from: cellAddress(headerRow, width + 2),
@@ -236,20 +240,25 @@ export const STRESS_CELLS = {
   firstEntityRow: 7,
 } as const;
 
-/** The STRESS measures, in column order; `key` names the matching StressLine field of the engine. */
+/**
+ * The STRESS measures, in column order; `key` names the matching StressLine field of the engine. `mayBeUnmeasured`:
+ * STRESS answers #N/A for an entity whose figure the model cannot measure (no value fact, or contracts without
+ * dollars, docs/methodology.md §7.2): the sheet shows the label `notMeasured` there so that its totals still add up.
+ */
 export const STRESS_MEASURES = [
-  { key: "revenueLost", header: "Revenue lost (USD bn)", arg: "revenue" },
-  { key: "lenderLoss", header: "Lender loss (USD bn)", arg: "lender_loss" },
-  { key: "marketValueAtRisk", header: "Market value at risk (USD bn)", arg: "market_value" },
-  { key: "investorLoss", header: "Investor loss (USD bn)", arg: "investor_loss" },
-  { key: "totalLoss", header: "Total loss (USD bn)", arg: "total" },
+  { key: "revenueLost", arg: "revenue", mayBeUnmeasured: true },
+  { key: "lenderLoss", arg: "lender_loss", mayBeUnmeasured: false },
+  { key: "marketValueAtRisk", arg: "market_value", mayBeUnmeasured: true },
+  { key: "investorLoss", arg: "investor_loss", mayBeUnmeasured: false },
+  { key: "totalLoss", arg: "total", mayBeUnmeasured: true },
 ] as const;
+
 
 /** A value of the Stress sheet's assumptions block as the analyst left it (a figure, a word, TRUE/FALSE or a formula). */
 export type AssumptionCell = number | string | boolean;
 
-/** Column A text of the assumptions block's header row: how an update finds the block it wrote before. */
-export const STRESS_ASSUMPTIONS_HEADER = "Assumption (AIFIN.SCENARIO name)";
+/** Column A text of the assumptions block's header row (English build): an update finds the block by its header in any language. */
+export const STRESS_ASSUMPTIONS_HEADER = sheetLabels("en").assumptionsHeader;
 
 /** Options of the Stress sheet. */
 export interface StressSheetOptions {
@@ -270,7 +279,8 @@ export interface StressSheetOptions {
  */
 export function stressAssumptionsFrom(cells: readonly (readonly unknown[])[]): Record<string, AssumptionCell> {
   const out: Record<string, AssumptionCell> = {};
-  const start = cells.findIndex((r) => r[0] === STRESS_ASSUMPTIONS_HEADER);
+  // The block may have been written by a pane in another language: its header is found in any of them.
+  const start = cells.findIndex((r) => isAssumptionsHeader(r[0]));
   if (start < 0) return out;
   const known = new Set(ASSUMPTIONS.map((a) => a.key));
   for (let i = start + 1; i < cells.length; i++) {
@@ -300,13 +310,14 @@ export function stressSheetSpec(
   const asOfRef = sheetRef(exposure, absolute(EXPOSURE_CELLS.asOf));
   const modelRef = sheetRef(exposure, absolute(EXPOSURE_CELLS.model));
   const [shockedAbs, cutAbs, multipleAbs] = [STRESS_CELLS.shocked, STRESS_CELLS.cut, STRESS_CELLS.multiple].map(absolute);
+  const L = opts.refs.labels ?? sheetLabels();
   const rows: SpecCell[][] = [
-    [`="AIFIN stress test: "&${STRESS_CELLS.shocked}&" cuts "&ROUND(${STRESS_CELLS.cut}*100,0)&"% of its commitments"`],
-    ["Shocked entity", opts.shocked, "Any alias works (OPENAI, OpenAI, 開放人工智慧...)."],
-    ["Cut (share of commitments)", opts.cut, "Between 0% and 100%."],
-    ["EV/revenue multiple", opts.multiple, "Empty: the model's default multiple."],
-    [`As of and model: ${exposure} (cells ${EXPOSURE_CELLS.asOf} and ${EXPOSURE_CELLS.model}). USD bn.`],
-    ["Id", "Entity", ...STRESS_MEASURES.map((m) => m.header)],
+    [`=${q(L.stressTitleStart)}&${STRESS_CELLS.shocked}&${q(L.stressTitleCuts)}&ROUND(${STRESS_CELLS.cut}*100,0)&${q(L.stressTitleEnd)}`],
+    [L.shockedEntity, opts.shocked, L.aliasNote],
+    [L.cutLabel, opts.cut, L.cutNote],
+    [L.multipleLabel, opts.multiple, L.multipleNote],
+    [L.stressAsOfNote(exposure, EXPOSURE_CELLS.asOf, EXPOSURE_CELLS.model)],
+    [L.id, L.entity, ...STRESS_MEASURES.map((m) => L.stressHeader[m.key])],
   ];
   // The assumptions block sits below the S14 rows: its position follows from the entity count.
   const blockHeader = firstEntityRow + entities.length + 6;
@@ -315,13 +326,16 @@ export function stressSheetSpec(
   const scenarioRow = lastAssumption + 1;
   const scenarioAbs = absolute(`B${scenarioRow}`);
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
-    STRESS_MEASURES.map((m) => `=AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`),
+    STRESS_MEASURES.map((m) => {
+      const call = `AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`;
+      return m.mayBeUnmeasured ? `=IFNA(${call},${q(L.notMeasured)})` : `=${call}`;
+    }),
   );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;
   rows.push([
-    "Total",
-    "All entities",
+    L.total,
+    L.stressTotalNote,
     ...STRESS_MEASURES.map((_, k) => {
       const col = columnLetters(3 + k);
       return entities.length > 0 ? `=SUM(${col}${firstEntityRow}:${col}${last})` : 0;
@@ -336,19 +350,19 @@ export function stressSheetSpec(
   const [mvCol, invCol] = [colOf("marketValueAtRisk"), colOf("investorLoss")];
   const s14Rows = entities.filter((e) => e.roles?.includes(s14.role)).map((e) => entityRows[e.id]).filter((r): r is number => r !== undefined);
   const s14Sum = s14Rows.length > 0 ? s14Rows.map((r) => `${mvCol}${r}+${invCol}${r}`).join("+") : "0";
-  rows.push(["S14", "Article claim: market value the hyperscalers lose if OpenAI cuts its committed spend (USD bn)", s14.usdBn]);
-  rows.push(["Model", "Hyperscalers' market value at risk + investor loss, when OpenAI is shocked (USD bn)", `=IF(UPPER(TRIM(${STRESS_CELLS.shocked}))="${s14.shocked}",${s14Sum},"S14 applies only when ${s14.shocked} cuts")`]);
-  rows.push(["Ratio", "Model / claim", `=IF(ISNUMBER(C${claim + 1}),C${claim + 1}/C${claim},"")`]);
+  rows.push(["S14", L.s14ClaimLabel, s14.usdBn]);
+  rows.push([L.model, L.s14ModelLabel, `=IF(UPPER(TRIM(${STRESS_CELLS.shocked}))="${s14.shocked}",${s14Sum},${q(L.s14OnlyWhen)})`]);
+  rows.push([L.ratio, L.modelOverClaim, `=IF(ISNUMBER(C${claim + 1}),C${claim + 1}/C${claim},"")`]);
   rows.push([]);
   // Editable assumptions (docs/methodology.md §7): name, value (the analyst's, kept by an update), source.
   if (rows.length + 1 !== blockHeader) throw new Error(`Stress sheet: assumptions block at row ${rows.length + 1}, formulas expect ${blockHeader}`);
-  rows.push([STRESS_ASSUMPTIONS_HEADER, "Value", "Source and sourced default"]);
+  rows.push([L.assumptionsHeader, L.value, L.sourceAndDefault]);
   for (const a of ASSUMPTIONS) {
     const mine = opts.assumptions?.[a.key];
-    const sources = a.sources.length > 0 ? a.sources.join(", ") : "modelling choice";
-    rows.push([a.key, mine ?? a.value, `${a.appliesTo}: default ${String(a.value)} (${sources})`]);
+    const sources = a.sources.length > 0 ? a.sources.join(", ") : L.modelingChoice;
+    rows.push([a.key, mine ?? a.value, L.assumptionNote(L.assumptionSubject(a.appliesTo), String(a.value), sources)]);
   }
-  rows.push(["Scenario", `=AIFIN.SCENARIO(A${firstAssumption}:B${lastAssumption})`, "Every STRESS formula above reads this handle: edit a value to change the stress."]);
+  rows.push([L.scenario, `=AIFIN.SCENARIO(A${firstAssumption}:B${lastAssumption})`, L.scenarioNote]);
   const width = 2 + STRESS_MEASURES.length;
   return {
     role: "stress",
@@ -399,11 +413,12 @@ export interface CyclesSheetOptions {
 export function cyclesSheetSpec(opts: CyclesSheetOptions): SheetSpec {
   const exposure = opts.refs.sheets.exposure;
   const formatRows = opts.formatRows ?? 200;
+  const L = opts.refs.labels ?? sheetLabels();
   const rows: SpecCell[][] = [
-    [`="AIFIN money cycles through "&${CYCLES_CELLS.entity}`],
-    ["Entity", opts.entity, "Type any alias; the list below recalculates."],
-    ["Max cycle length", opts.maxLength, `Entities per cycle, ${CYCLE_LENGTH.min} to ${CYCLE_LENGTH.max}.`],
-    [`As of and model: ${exposure} (cells B2 and F2). Bottleneck = the smallest flow on the cycle (USD bn).`],
+    [`=${q(L.cyclesTitleStart)}&${CYCLES_CELLS.entity}`],
+    [L.entity, opts.entity, L.cyclesEntityNote],
+    [L.maxCycleLength, opts.maxLength, L.cycleLengthNote(CYCLE_LENGTH.min, CYCLE_LENGTH.max)],
+    [L.cyclesNote(exposure)],
     [`=AIFIN.CYCLES(${CYCLES_CELLS.entity},${CYCLES_CELLS.maxLength},${sheetRef(exposure, "$B$2")},${sheetRef(exposure, "$F$2")})`],
   ];
   return {
@@ -499,7 +514,8 @@ export function tableSheetSpec(opts: TableSheetOptions): SheetSpec {
  * Builds the Sources sheet: one row per distinct source (title + link), with the facts and article
  * claims that cite it, newest first.
  */
-export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVersion: string): SheetSpec {
+export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVersion: string, labels: SheetLabels = sheetLabels()): SheetSpec {
+  const L = labels;
   interface Group { title: string; publisher: string; date: string; url: string | null; ids: string[]; claims: Set<string>; verified: boolean; provenances: Set<Fact["provenance"]> }
   const groups = new Map<string, Group>();
   for (const f of facts) {
@@ -515,10 +531,10 @@ export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVe
     g.provenances.add(f.provenance);
   }
   const sorted = [...groups.values()].sort((a, b) => (a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1));
-  const header = ["Source", "Publisher", "Date", "Link", "Facts", "Article claims", "Verified", "Provenance"];
+  const header = [L.source, L.publisher, L.date, L.link, L.facts, L.articleClaims, L.verified, L.provenance];
   const rows: SpecCell[][] = [
-    [`AIFIN sources: ${sorted.length} sources behind ${facts.length} facts (dataset ${datasetVersion})`],
-    ["Unverified sources rest on the source article, on memory or on compiled digests; provenance runs estimate < secondary < article < press < primary (docs/data.md)."],
+    [L.sourcesTitle(sorted.length, facts.length, datasetVersion)],
+    [L.sourcesNote],
     [],
     header,
     ...sorted.map((g) => [
@@ -530,7 +546,7 @@ export function sourcesSheetSpec(name: string, facts: readonly Fact[], datasetVe
       isWebUrl(g.url) ? `=HYPERLINK(${q(g.url)})` : "",
       g.ids.join(", "),
       [...g.claims].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).join(", "),
-      g.verified ? "yes" : "no",
+      g.verified ? L.yes : L.no,
       // A source behind facts of several provenances (an estimate citing the report it rests on) lists each.
       PROVENANCES.filter((p) => g.provenances.has(p)).join(", "),
     ]),

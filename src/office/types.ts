@@ -5,17 +5,19 @@
  */
 import type { EntityId } from "../model";
 import type { HostError } from "./hostErrors";
+import type { CapabilityGap } from "./capabilities";
+import type { SheetLanguage } from "./sheetLabels";
 
 export { HOST_ERROR_CODES, type HostError, type HostErrorCode, type HostOperation, type ChangeReport } from "./hostErrors";
 
-/** What the running Excel supports; `missing` lists the gaps in plain words so the pane can degrade. */
+/** What the running Excel supports; `missing` lists the gaps as codes the pane words in its language, so it can degrade. */
 export interface Capabilities {
   /** Highest ExcelApi requirement set supported ("1.17"), null outside Excel. */
   excelApi: string | null;
   tables: boolean;
   charts: boolean;
   dynamicArrays: boolean;
-  missing: string[];
+  missing: CapabilityGap[];
 }
 
 /** Options for "Build workbook". */
@@ -31,6 +33,12 @@ export interface BuildOptions {
    * Entities are kept), "alongside" writes a new set with suffixed names ("AIFIN Facts (2)").
    */
   onClash: "ask" | "update" | "alongside";
+  /**
+   * The language of the words the sheets show (titles, labels, notes, headers): the pane's. Formulas,
+   * sheet and table names and table columns are the same in every language (src/office/sheetLabels.ts),
+   * so an update in one language rewrites a build made in another. English when left out.
+   */
+  language?: SheetLanguage;
 }
 
 /** Result of a build. */

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState } from "react";
+import type { SheetLanguage } from "../office";
 import { en, type Strings } from "./strings";
 
 /** The languages the pane speaks. Adding one: a catalogue typed `Strings`, a line here and in LANGUAGE_NAMES. */
@@ -16,6 +17,9 @@ const CATALOGUES: Readonly<Record<PaneLanguage, () => Promise<Strings>>> = {
   "zh-CN": () => import("./strings.zh-CN").then((m) => m.zhCN),
 };
 const loaded: Partial<Record<PaneLanguage, Strings>> = { "en-US": en };
+
+/** The language a workbook is built in from each pane language (src/office/sheetLabels.ts holds the words). */
+export const SHEET_LANGUAGE_OF: Readonly<Record<PaneLanguage, SheetLanguage>> = { "en-US": "en", "zh-TW": "zh-TW", "zh-CN": "zh-CN" };
 
 /** Each language's name in itself, as the pane's language picker lists it. */
 export const LANGUAGE_NAMES: Readonly<Record<PaneLanguage, string>> = { "en-US": "English", "zh-TW": "繁體中文", "zh-CN": "简体中文" };

@@ -38,6 +38,8 @@ export interface PaneEngine {
   factsBehind(view: ModelView, id: EntityId, counterparty?: EntityId): Fact[];
   /** The money flows around an entity, per counterparty and channel (the Flows view). */
   flowsAround(view: ModelView, id: EntityId): Flow[];
+  /** The facts of a list that name the entity (the Sources tab's "only this company" filter). */
+  factsAbout(facts: readonly Fact[], id: EntityId): Fact[];
   /** Whether any fact in the view names the entity (the empty state). */
   hasFactsAbout(view: ModelView, id: EntityId): boolean;
   /** A dated series of one measure (engine/history.ts): the Timeline view. */

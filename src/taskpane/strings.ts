@@ -2,7 +2,7 @@
  * Every user-visible string of the pane, in one catalogue so wording stays consistent and a second
  * language is one more object. Templated strings are functions.
  */
-import type { HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office";
+import type { CapabilityGap, HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office";
 import type { Provenance } from "./lowerLayers";
 
 /** An office-layer error in words: the reason, what was and was not changed, and Excel's own code. */
@@ -216,6 +216,16 @@ export const en = {
   wbRefreshedCounts: (c: RefreshCounts) =>
     `Added ${c.added}, updated ${c.updated}, removed ${c.removed} no longer in the data; kept ${c.keptEdited} rows you edited and ${c.keptAdded} rows you added; ${c.unchanged} unchanged.`,
   wbErrorTitle: "That did not work",
+  /** Capability gaps (office/capabilities.ts), one sentence each. */
+  capabilityGap: {
+    noExcel: "Excel is not available here: open AIFIN in Excel to build, refresh or freeze the workbook.",
+    tables: "Excel tables are not supported by this version of Excel: AIFIN cannot build its workbook here.",
+    ownership: "This version of Excel cannot keep AIFIN's record of the sheets it created (ExcelApi 1.5), so building, refreshing and freezing are turned off to protect your sheets. Update Office or use Excel on the web.",
+    charts: "Charts are not available: the Exposure sheet is built without its chart.",
+    freezePanes: "Frozen header rows are not available: headers scroll with the data.",
+    columnWidths: "Column widths cannot be set: columns keep Excel's default width.",
+    dynamicArrays: "Dynamic arrays are not available: the Cycles list shows only its first cell.",
+  } satisfies Record<CapabilityGap, string> as Record<CapabilityGap, string>,
   wbMissingTitle: "Some features are not available in this Excel",
   wbPreviewTitle: "Preview outside Excel",
   wbNotInExcel: "Open AIFIN inside Excel to build a workbook; this preview can only explore the data.",

@@ -204,6 +204,15 @@ export const zhCN: Strings = {
   wbRefreshedCounts: (c: RefreshCounts) =>
     `添加 ${c.added} 笔、更新 ${c.updated} 笔、移除已不在数据中的 ${c.removed} 笔；保留您编辑的 ${c.keptEdited} 行与添加的 ${c.keptAdded} 行；${c.unchanged} 笔未变。`,
   wbErrorTitle: "操作未成功",
+  capabilityGap: {
+    noExcel: "此处没有 Excel：请在 Excel 中打开 AIFIN，才能创建工作簿、更新数据或冻结为数值。",
+    tables: "此版本 Excel 不支持表格：AIFIN 无法在此创建工作簿。",
+    ownership: "此版本 Excel 无法保存 AIFIN 所建工作表的记录（ExcelApi 1.5），为保护您的工作表，创建、更新与冻结均已停用。请更新 Office 或改用网页版 Excel。",
+    charts: "无法使用图表：AIFIN Exposure 工作表创建时不含图表。",
+    freezePanes: "无法冻结标题行：标题会随数据滚动。",
+    columnWidths: "无法设置列宽：各列保持 Excel 默认宽度。",
+    dynamicArrays: "无法使用动态数组：AIFIN Cycles 的循环列表只显示第一格。",
+  },
   wbMissingTitle: "此版本 Excel 缺少部分功能",
   wbPreviewTitle: "在 Excel 以外预览",
   wbNotInExcel: "请在 Excel 中打开 AIFIN 以创建工作簿；此预览只能浏览数据。",

@@ -204,6 +204,15 @@ export const zhTW: Strings = {
   wbRefreshedCounts: (c: RefreshCounts) =>
     `新增 ${c.added} 筆、更新 ${c.updated} 筆、移除已不在資料中的 ${c.removed} 筆；保留您編輯的 ${c.keptEdited} 列與新增的 ${c.keptAdded} 列；${c.unchanged} 筆未變。`,
   wbErrorTitle: "操作未成功",
+  capabilityGap: {
+    noExcel: "此處沒有 Excel：請在 Excel 中開啟 AIFIN，才能建立活頁簿、更新資料或凍結為數值。",
+    tables: "此版本 Excel 不支援表格：AIFIN 無法在此建立活頁簿。",
+    ownership: "此版本 Excel 無法保存 AIFIN 所建工作表的紀錄（ExcelApi 1.5），為保護您的工作表，建立、更新與凍結皆已停用。請更新 Office 或改用網頁版 Excel。",
+    charts: "無法使用圖表：AIFIN Exposure 工作表建立時不含圖表。",
+    freezePanes: "無法凍結標題列：標題會隨資料捲動。",
+    columnWidths: "無法設定欄寬：各欄維持 Excel 預設寬度。",
+    dynamicArrays: "無法使用動態陣列：AIFIN Cycles 的循環清單只顯示第一格。",
+  },
   wbMissingTitle: "此版本 Excel 缺少部分功能",
   wbPreviewTitle: "在 Excel 以外預覽",
   wbNotInExcel: "請在 Excel 中開啟 AIFIN 以建立活頁簿；此預覽只能瀏覽資料。",

@@ -2,7 +2,7 @@ import { Button, Dropdown, Field, Input, Option, Switch, Text, makeStyles, token
 import { ChevronLeft16Regular, ChevronRight16Regular, Search16Regular } from "@fluentui/react-icons";
 import { useDeferredValue, useMemo, useState } from "react";
 import { FACT_KINDS, FACT_STATUSES, normaliseName } from "../../model";
-import type { EntityId, Fact } from "../lowerLayers";
+import type { EntityId, Fact, PaneEngine } from "../lowerLayers";
 import { useStrings } from "../i18n";
 import { FactItem } from "./FactItem";
 
@@ -26,6 +26,8 @@ export interface SourcesViewProps {
   allFacts?: readonly Fact[];
   entity: EntityId;
   entityName: string;
+  /** The engine's "facts naming this entity" filter (the pane does not match parties itself). */
+  factsAbout: PaneEngine["factsAbout"];
 }
 
 function haystack(f: Fact): string {
@@ -35,7 +37,7 @@ function haystack(f: Fact): string {
 }
 
 /** Every fact in the view with its citation, filtered by text, kind, status and company, paged. */
-export function SourcesView({ facts: viewFacts, allFacts, entity, entityName }: SourcesViewProps) {
+export function SourcesView({ facts: viewFacts, allFacts, entity, entityName, factsAbout }: SourcesViewProps) {
   const s = useStrings();
   const styles = useStyles();
   const [text, setText] = useState("");
@@ -45,19 +47,19 @@ export function SourcesView({ facts: viewFacts, allFacts, entity, entityName }: 
   const [page, setPage] = useState(0);
   const [everything, setEverything] = useState(false);
   const facts = everything && allFacts ? allFacts : viewFacts;
+  const scoped = useMemo(() => (onlyEntity ? factsAbout(facts, entity) : facts), [facts, onlyEntity, factsAbout, entity]);
   const deferredText = useDeferredValue(text);
-  const indexed = useMemo(() => facts.map((f) => ({ fact: f, hay: haystack(f) })), [facts]);
+  const indexed = useMemo(() => scoped.map((f) => ({ fact: f, hay: haystack(f) })), [scoped]);
   const filtered = useMemo(() => {
     const q = normaliseName(deferredText);
     return indexed
       .filter(({ fact, hay }) =>
         (q === "" || hay.includes(q)) &&
         (kind === "" || fact.kind === kind) &&
-        (status === "" || fact.status === status) &&
-        (!onlyEntity || fact.from === entity || fact.to === entity),
+        (status === "" || fact.status === status),
       )
       .map(({ fact }) => fact);
-  }, [indexed, deferredText, kind, status, onlyEntity, entity]);
+  }, [indexed, deferredText, kind, status]);
   const pages = Math.max(1, Math.ceil(filtered.length / SOURCES_PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = filtered.slice(current * SOURCES_PAGE_SIZE, (current + 1) * SOURCES_PAGE_SIZE);

@@ -17,7 +17,7 @@ import {
 import { ArrowSync20Regular, DocumentTable20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
 import type { BuildOptions, Capabilities, HostError, WorkbookHost } from "../lowerLayers";
-import { useStrings } from "../i18n";
+import { SHEET_LANGUAGE_OF, useLanguageChoice, useStrings } from "../i18n";
 import type { Strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -69,12 +69,14 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
   const inExcel = caps.excelApi !== null;
   const canBuild = inExcel && caps.tables;
 
+  const sheetLanguage = SHEET_LANGUAGE_OF[useLanguageChoice()?.language ?? "en-US"];
   const build = async (onClash: BuildOptions["onClash"]) => {
     setClashes(null);
     setBusy("build");
     setMessage(null);
     try {
-      const out = await host.build({ ...selection, onClash });
+      // The sheets' words follow the pane's language; formulas and sheet names are the same in every language.
+      const out = await host.build({ ...selection, onClash, language: sheetLanguage });
       if (out.kind === "built") setMessage({ intent: "success", text: s.wbBuilt(out.sheets, out.facts) });
       else if (out.kind === "clash") {
         setClashes(out.clashes);
@@ -123,7 +125,7 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{s.wbPreviewTitle}</MessageBarTitle>
-            {caps.missing.length > 0 ? caps.missing.join(" ") : s.wbNotInExcel}
+            {caps.missing.length > 0 ? caps.missing.map((gap) => s.capabilityGap[gap]).join(" ") : s.wbNotInExcel}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -132,8 +134,8 @@ export function WorkbookView({ host, selection, selectionText }: WorkbookViewPro
             <MessageBarBody>
               <MessageBarTitle>{s.wbMissingTitle}</MessageBarTitle>
               <ul className={styles.list}>
-                {caps.missing.map((m) => (
-                  <li key={m}>{m}</li>
+                {caps.missing.map((gap) => (
+                  <li key={gap}>{s.capabilityGap[gap]}</li>
                 ))}
               </ul>
             </MessageBarBody>

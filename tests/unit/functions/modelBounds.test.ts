@@ -116,7 +116,7 @@ describe("malformed tables are refused with their location", () => {
   it("refuses ids that differ only in case (they doubled a funding figure)", () => {
     const rows = facts();
     rows[2][col("id")] = "r1";
-    expect(errorOf(invoke("MODEL", [rows]))?.message).toMatch(/row 3 of the range, column id: duplicate id "r1" \(ids must differ by more than case\)/);
+    expect(errorOf(invoke("MODEL", [rows]))?.message).toMatch(/row 3 of the range, column id: duplicate id "r1" \(also on row 2 of the range as "R1"\): ids must differ by more than case/);
   });
 
   it.each(["pct", "verified"])("refuses a table without a %s column (it read every value as empty)", (name) => {

@@ -1,5 +1,6 @@
 /** The content hashes: FNV-1a 64 (model handles) and FNV-1a 32 (refresh baselines). */
-import { fnv1a32Feed, fnv1a64, Fnv1a64, FNV1A32_OFFSET_BASIS } from "../../../src/model";
+import fc from "fast-check";
+import { CellHash64, digestKey, fnv1a32Feed, fnv1a64, Fnv1a64, FNV1A32_OFFSET_BASIS, type CellDigest } from "../../../src/model";
 
 describe("fnv1a64", () => {
   // Test vectors published with the FNV reference code (Noll, "FNV hash", test_fnv.c: FNV-1a 64-bit).
@@ -46,5 +47,77 @@ describe("Fnv1a64 (incremental)", () => {
 
   it("hashes pieces as their concatenation", () => {
     expect(new Fnv1a64().update("微").update("軟 and ").update("ASCII").digest()).toBe(referenceFnv("微軟 and ASCII"));
+  });
+});
+
+describe("CellHash64 (AIFIN.MODEL's row digests)", () => {
+  const digestOf = (cells: (string | number | boolean | null)[]): string => {
+    const h = new CellHash64();
+    for (const c of cells) h.cell(c);
+    return h.hex();
+  };
+
+  it("gives 16 hex digits and the same digest for the same cells", () => {
+    expect(digestOf(["C001", 12.5, true, null])).toMatch(/^[0-9a-f]{16}$/);
+    expect(digestOf(["C001", 12.5, true, null])).toBe(digestOf(["C001", 12.5, true, null]));
+  });
+
+  it("tells apart cells that print alike, cell boundaries and odd from even lengths", () => {
+    const distinct = [
+      ["1"], [1], [true], ["true"], [null], [""], [false], [0],
+      ["ab", "c"], ["a", "bc"], ["abc"], ["a", "b", "c"],
+      ["a"], ["a\u0000"], ["\u0000a"], ["微軟"], ["微软"],
+    ] as (string | number | boolean | null)[][];
+    const digests = distinct.map(digestOf);
+    expect(new Set(digests).size).toBe(distinct.length);
+  });
+
+  it("reads -0 as 0 (a cell showing 0 is the same content)", () => {
+    expect(digestOf([-0])).toBe(digestOf([0]));
+    expect(digestOf([1e-300])).not.toBe(digestOf([0]));
+  });
+
+  it("changes when any one character of any cell changes (each step is a bijection of the state)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 0xffff }),
+        (cells, whichCell, whichChar, delta) => {
+          const k = whichCell % cells.length;
+          if (cells[k].length === 0) return;
+          const i = whichChar % cells[k].length;
+          const changed = String.fromCharCode((cells[k].charCodeAt(i) + delta) % 0x10000);
+          const edited = [...cells];
+          edited[k] = cells[k].slice(0, i) + changed + cells[k].slice(i + 1);
+          if (edited[k] === cells[k]) return;
+          expect(digestOf(edited)).not.toBe(digestOf(cells));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("changes when one folded digest changes, wherever it sits", () => {
+    const rows = Array.from({ length: 50 }, (_, i) => new CellHash64().cell(`row ${i}`).result());
+    const fold = (list: readonly CellDigest[]): string => {
+      const h = new CellHash64();
+      for (const d of list) h.digest(d);
+      return h.hex();
+    };
+    const base = fold(rows);
+    for (let k = 0; k < rows.length; k++) {
+      const edited = [...rows];
+      edited[k] = new CellHash64().cell(`row ${k} edited`).result();
+      expect(fold(edited)).not.toBe(base);
+    }
+  });
+
+  it("gives equal map keys for equal digests", () => {
+    const a = new CellHash64().cell("x").cell(3).result();
+    const b = new CellHash64().cell("x").cell(3).result();
+    expect(digestKey(a)).toBe(digestKey(b));
+    expect(Number.isSafeInteger(digestKey(a))).toBe(true);
   });
 });

@@ -120,3 +120,38 @@ describe("validateDataset", () => {
     expect(unsupported).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S8", "S9", "S10", "S12", "S15"]);
   });
 });
+
+describe("validateDataset with an earlier valid dataset (linkedAs, AIFIN.MODEL's incremental check)", () => {
+  const before = bundledDataset;
+  const linkedAs = { facts: before.facts, entities: before.entities, asOf: before.asOf };
+  const superseded = before.facts.find((f) => before.facts.some((g) => g.supersedes.includes(f.id))) as Fact;
+  const successor = before.facts.find((g) => g.supersedes.includes(superseded.id)) as Fact;
+  const edits: [string, Fact, Partial<Fact>][] = [
+    ["an amount", successor, { amountUsdBn: (successor.amountUsdBn ?? 0) + 1 }],
+    ["a description", successor, { description: "re-worded" }],
+    ["an empty description (a shape problem)", successor, { description: "" }],
+    ["a superseded fact dated after its successor", superseded, { date: "2026-10-08" }],
+    ["a successor that no longer supersedes", successor, { supersedes: [] }],
+    ["a supersedes target that does not exist", successor, { supersedes: ["NOPE"] }],
+    ["an id taken by another fact", successor, { id: superseded.id }],
+    ["an unknown side", successor, { from: "NOBODY" }],
+    ["a kind changed", successor, { kind: "other" }],
+    ["an amount removed", successor, { amountUsdBn: null }],
+    ["a status made rumoured", superseded, { status: "rumoured" }],
+    ["a claim removed", before.facts.find((f) => f.claims.length > 0) as Fact, { claims: [] }],
+    ["a derivation on an unknown fact", successor, { derivedFrom: ["NOPE"] }],
+  ];
+
+  it.each(edits)("after %s it reports what a full check reports", (_what, target, change) => {
+    const after: Dataset = { ...before, facts: before.facts.map((f) => (f === target ? { ...f, ...change } : f)) };
+    const unchanged = { has: (f: Fact) => f !== after.facts[before.facts.indexOf(target)] };
+    expect(validateDataset(after, { checked: unchanged, linkedAs })).toEqual(validateDataset(after));
+  });
+
+  it("is not used with other entities or another as-of", () => {
+    const fewer: Dataset = { ...before, entities: before.entities.filter((e) => e.id !== successor.from) };
+    expect(validateDataset(fewer, { checked: new Set(before.facts), linkedAs }).map((i) => i.code)).toContain("entity-unknown");
+    const later: Dataset = { ...before, asOf: "2020-01-01" };
+    expect(validateDataset(later, { checked: new Set(before.facts), linkedAs }).map((i) => i.code)).toContain("date-after-asof");
+  });
+});

@@ -154,6 +154,54 @@ describe("update keeps what the analyst typed on AIFIN's computed sheets", () =>
   });
 });
 
+describe("a workbook built in another language", () => {
+  it("update from an English pane over a build made in zh-TW loses nothing the analyst typed and rewrites the same sheets", async () => {
+    const state = new FakeWorkbookState();
+    state.addSheet("Notes");
+    const { host } = hostOver(state);
+    expect((await host.build({ ...OPTIONS, language: "zh-TW" })).kind).toBe("built");
+    const names = state.sheets.map((s) => [s.id, s.name]);
+    const stress = state.sheet("AIFIN Stress");
+    expect(state.sheet("AIFIN Exposure").get("A4")).toBe("代號");
+    const rowOfName = (name: string): number => {
+      for (let r = 1; r < 400; r++) if (stress.get(`A${r}`) === name) return r;
+      throw new Error(`${name} not on the sheet`);
+    };
+    // What the analyst does in the Chinese workbook: an edited amount, an added fact, notes beside AIFIN's
+    // content, the stress inputs, two assumption values (one a formula), and a link from their own sheet.
+    const facts = state.sheet("AIFIN Facts");
+    const t = state.table("AIFIN_Facts")!;
+    const c002 = rowOf(state, "C002");
+    const amountCol = columnLetters(t.left + FACT_COLUMNS.indexOf("amount_usd_bn"));
+    facts.set(`${amountCol}${c002}`, 55);
+    t.appendRows([["MY1", "investment", "MSFT", "OPENAI", 1.5]]);
+    const notes: Array<[string, string]> = [["AIFIN Exposure", "M3"], ["AIFIN Stress", "H2"], ["AIFIN Cycles", "F1"], ["AIFIN Claims", "J1"], ["AIFIN Sources", "J2"]];
+    for (const [sheet, cell] of notes) state.sheet(sheet).set(cell, `備註 ${sheet}`);
+    stress.set("B2", "ORCL");
+    stress.set("B3", 0.3);
+    stress.set(`B${rowOfName("margin.ORCL")}`, 0.35);
+    stress.set(`B${rowOfName("write_down")}`, "=0.2*2");
+    state.sheet("Notes").set("A1", `='AIFIN Facts'!${amountCol}${c002}`);
+    const notesBefore = state.sheetSnapshot("Notes");
+    const factsBefore = JSON.stringify(t.body());
+
+    const outcome = await host.build({ ...UPDATE, language: "en" });
+    expect(outcome.kind).toBe("built");
+    // The same sheets, by id and name: nothing written alongside, nothing renamed, the analyst's sheet untouched.
+    expect(state.sheets.map((s) => [s.id, s.name])).toEqual(names);
+    expect(state.sheetSnapshot("Notes")).toBe(notesBefore);
+    expect(JSON.stringify(state.table("AIFIN_Facts")!.body())).toBe(factsBefore);
+    expect(facts.get(`${amountCol}${c002}`)).toBe(55);
+    expect(follow(state, String(state.sheet("Notes").get("A1")), state.sheet("Notes"))).toBe(55);
+    for (const [sheet, cell] of notes) expect(state.sheet(sheet).get(cell)).toBe(`備註 ${sheet}`);
+    expect([stress.get("B2"), stress.get("B3")]).toEqual(["ORCL", 0.3]);
+    expect([stress.get(`B${rowOfName("margin.ORCL")}`), stress.get(`B${rowOfName("write_down")}`)]).toEqual([0.35, "=0.2*2"]);
+    // AIFIN's own words are now English.
+    expect(state.sheet("AIFIN Exposure").get("A4")).toBe("Id");
+    expect(stress.get("A2")).toBe("Shocked entity");
+  });
+});
+
 describe("ownership a workbook cannot fake or lose", () => {
   it("a forged record naming the analyst's sheet does not make update write to it", async () => {
     const state = new FakeWorkbookState();

@@ -35,13 +35,13 @@ describe("Root", () => {
   it("switches from the preview host to Excel's when Office answers late", async () => {
     let upgrade!: (u: { host: ReturnType<typeof fakeHost>; env: Loaded["env"] }) => void;
     const later = new Promise<{ host: ReturnType<typeof fakeHost>; env: Loaded["env"] } | null>((r) => (upgrade = r));
-    const preview = fakeHost({ caps: { excelApi: null, tables: false, missing: ["Not in Excel."] } });
+    const preview = fakeHost({ caps: { excelApi: null, tables: false, missing: ["noExcel"] } });
     render(<Root initialTheme="light" load={async () => ({ data: fixtureData(), host: preview, env, later })} initialTab="workbook" />);
-    expect(await screen.findByText("Not in Excel.")).toBeTruthy();
+    expect(await screen.findByText(/Excel is not available here/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", true);
     upgrade({ host: fakeHost(), env: { ...env, inExcel: true } });
     await waitFor(() => expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", false));
-    expect(screen.queryByText("Not in Excel.")).toBeNull();
+    expect(screen.queryByText(/Excel is not available here/)).toBeNull();
   });
 
   it("speaks Traditional Chinese when Office's display language is zh-TW", async () => {
@@ -58,6 +58,15 @@ describe("Root", () => {
     expect(await screen.findByRole("tab", { name: "总览" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "工作簿" })).toBeTruthy();
     expect(screen.getByRole("group", { name: "自我融资敞口" }).textContent).toContain("USD 13.0 bn");
+  });
+
+  it("builds the workbook in the pane's language", async () => {
+    const user = userEvent.setup();
+    window.localStorage.clear();
+    const host = fakeHost();
+    render(<Root initialTheme="light" initialTab="workbook" load={async () => ({ data: fixtureData(), host, env: { ...env, inExcel: true, language: "zh-CN" } })} />);
+    await user.click(await screen.findByRole("button", { name: "创建工作簿" }));
+    await waitFor(() => expect(host.build).toHaveBeenCalledWith(expect.objectContaining({ onClash: "ask", language: "zh-CN" })));
   });
 
   it("lets the analyst override Office's language in the pane, remembers it, and can follow Office again", async () => {

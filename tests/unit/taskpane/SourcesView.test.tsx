@@ -4,6 +4,7 @@ import { SourcesView, SOURCES_PAGE_SIZE } from "../../../src/taskpane/components
 import type { Fact } from "../../../src/model/types";
 import { FACTS } from "./fixtures";
 import { renderPane } from "./render";
+import { factsAbout } from "../../../src/engine";
 
 function shownIds(): string[] {
   return screen.queryAllByTestId(/^fact-/).map((el) => el.getAttribute("data-testid")!.slice(5));
@@ -23,7 +24,7 @@ const MANY: Fact[] = [
 describe("SourcesView", () => {
   it("lists every fact with its citation, 20 to a page", async () => {
     const user = userEvent.setup();
-    renderPane(<SourcesView facts={MANY} entity="MSFT" entityName="Microsoft" />);
+    renderPane(<SourcesView facts={MANY} entity="MSFT" entityName="Microsoft" factsAbout={factsAbout} />);
     expect(screen.getByText("45 of 45 facts")).toBeTruthy();
     expect(shownIds()).toHaveLength(SOURCES_PAGE_SIZE);
     expect(screen.getByText("Page 1 of 3")).toBeTruthy();
@@ -38,7 +39,7 @@ describe("SourcesView", () => {
 
   it("filters by text in description, publisher or id, case- and width-insensitively", async () => {
     const user = userEvent.setup();
-    renderPane(<SourcesView facts={FACTS} entity="MSFT" entityName="Microsoft" />);
+    renderPane(<SourcesView facts={FACTS} entity="MSFT" entityName="Microsoft" factsAbout={factsAbout} />);
     await user.type(screen.getByRole("searchbox", { name: "Search facts" }), "ＭＡＲＫＥＴ");
     expect(shownIds()).toEqual(["T008"]);
     expect(screen.getByText("1 of 11 facts")).toBeTruthy();
@@ -49,7 +50,7 @@ describe("SourcesView", () => {
 
   it("filters by kind and status", async () => {
     const user = userEvent.setup();
-    renderPane(<SourcesView facts={FACTS} entity="MSFT" entityName="Microsoft" />);
+    renderPane(<SourcesView facts={FACTS} entity="MSFT" entityName="Microsoft" factsAbout={factsAbout} />);
     await user.click(screen.getByRole("combobox", { name: "Kind" }));
     await user.click(screen.getByRole("option", { name: "contract" }));
     expect(shownIds()).toEqual(["T002", "T004", "T006", "T007"]);
@@ -60,7 +61,7 @@ describe("SourcesView", () => {
 
   it("narrows to the selected company on request", async () => {
     const user = userEvent.setup();
-    renderPane(<SourcesView facts={FACTS} entity="ORCL" entityName="Oracle" />);
+    renderPane(<SourcesView facts={FACTS} entity="ORCL" entityName="Oracle" factsAbout={factsAbout} />);
     await user.click(screen.getByRole("switch", { name: "Only this company (Oracle)" }));
     expect(shownIds()).toEqual(["T006", "T007", "T010"]);
   });
@@ -68,7 +69,7 @@ describe("SourcesView", () => {
   it("widens to the whole dataset on request", async () => {
     const user = userEvent.setup();
     const inView = FACTS.filter((f) => f.status !== "rumoured");
-    renderPane(<SourcesView facts={inView} allFacts={FACTS} entity="MSFT" entityName="Microsoft" />);
+    renderPane(<SourcesView facts={inView} allFacts={FACTS} entity="MSFT" entityName="Microsoft" factsAbout={factsAbout} />);
     expect(screen.getByText("10 of 10 facts")).toBeTruthy();
     await user.click(screen.getByRole("switch", { name: /Whole dataset/ }));
     expect(screen.getByText("11 of 11 facts")).toBeTruthy();
@@ -77,7 +78,7 @@ describe("SourcesView", () => {
 
   it("goes back to page 1 when a filter changes", async () => {
     const user = userEvent.setup();
-    renderPane(<SourcesView facts={MANY} entity="MSFT" entityName="Microsoft" />);
+    renderPane(<SourcesView facts={MANY} entity="MSFT" entityName="Microsoft" factsAbout={factsAbout} />);
     await user.click(screen.getByRole("button", { name: "Next page" }));
     await user.click(screen.getByRole("combobox", { name: "Status" }));
     await user.click(screen.getByRole("option", { name: "rumoured" }));

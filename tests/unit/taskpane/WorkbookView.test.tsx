@@ -1,8 +1,12 @@
-import { screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import userEvent from "@testing-library/user-event";
 import { WorkbookView } from "../../../src/taskpane/components/WorkbookView";
 import { fakeHost } from "./fixtures";
 import { renderPane } from "./render";
+import { StringsProvider } from "../../../src/taskpane/i18n";
+import { zhCN } from "../../../src/taskpane/strings.zh-CN";
+import { zhTW } from "../../../src/taskpane/strings.zh-TW";
 
 const selection = { entity: "MSFT", asOf: "2026-02-27", includeRumoured: false };
 
@@ -21,7 +25,7 @@ describe("WorkbookView", () => {
     const user = userEvent.setup();
     const host = renderView();
     await user.click(screen.getByRole("button", { name: "Build workbook" }));
-    expect(host.build).toHaveBeenCalledWith({ ...selection, onClash: "ask" });
+    expect(host.build).toHaveBeenCalledWith({ ...selection, onClash: "ask", language: "en" });
     expect((await screen.findByRole("status")).textContent).toBe("Built 2 sheets (AIFIN Facts, AIFIN Exposure) with 11 facts.");
   });
 
@@ -40,7 +44,7 @@ describe("WorkbookView", () => {
     expect(dialog.textContent).toContain("Not created by AIFIN, so never written to: AIFIN Stress.");
     expect(host.build).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole("button", { name: "Update AIFIN’s sheets", hidden: true }));
-    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "update" });
+    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "update", language: "en" });
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect((await screen.findByRole("status")).textContent).toContain("Built 1 sheets");
   });
@@ -57,7 +61,7 @@ describe("WorkbookView", () => {
     expect(host.build).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole("button", { name: "Build workbook" }));
     await user.click(await screen.findByRole("button", { name: "Create alongside", hidden: true }));
-    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "alongside" });
+    expect(host.build).toHaveBeenLastCalledWith({ ...selection, onClash: "alongside", language: "en" });
     expect((await screen.findByRole("status")).textContent).toContain("AIFIN Facts (2)");
   });
 
@@ -89,8 +93,9 @@ describe("WorkbookView", () => {
   });
 
   it("names missing features in plain words and disables what needs them", () => {
-    renderView(fakeHost({ caps: { tables: false, missing: ["Excel tables (ExcelApi 1.2) are not available: the workbook cannot be built."] } }));
-    expect(screen.getByText(/Excel tables \(ExcelApi 1.2\) are not available/)).toBeTruthy();
+    renderView(fakeHost({ caps: { tables: false, missing: ["tables", "freezePanes"] } }));
+    expect(screen.getByText("Excel tables are not supported by this version of Excel: AIFIN cannot build its workbook here.")).toBeTruthy();
+    expect(screen.getByText("Frozen header rows are not available: headers scroll with the data.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Build workbook" })).toHaveProperty("disabled", true);
     expect(screen.getByRole("button", { name: "Refresh data" })).toHaveProperty("disabled", true);
     expect(screen.getByRole("button", { name: "Freeze to values" })).toHaveProperty("disabled", false);
@@ -102,11 +107,27 @@ describe("WorkbookView", () => {
   });
 
   it("outside Excel shows the host's reason and disables every action", () => {
-    renderView(fakeHost({ caps: { excelApi: null, tables: false, charts: false, dynamicArrays: false, missing: ["This is a browser preview."] } }));
+    renderView(fakeHost({ caps: { excelApi: null, tables: false, charts: false, dynamicArrays: false, missing: ["noExcel"] } }));
     expect(screen.getByText("Preview outside Excel")).toBeTruthy();
-    expect(screen.getByText("This is a browser preview.")).toBeTruthy();
+    expect(screen.getByText(/Excel is not available here: open AIFIN in Excel/)).toBeTruthy();
     for (const name of ["Build workbook", "Refresh data", "Freeze to values"]) {
       expect(screen.getByRole("button", { name })).toHaveProperty("disabled", true);
     }
+  });
+
+  it.each([
+    ["zh-TW", zhTW, "此版本 Excel 不支援表格", "無法凍結標題列"],
+    ["zh-CN", zhCN, "此版本 Excel 不支持表格", "无法冻结标题行"],
+  ])("words the missing features in %s from its string table", (_lang, strings, tables, freeze) => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StringsProvider value={strings}>
+          <WorkbookView host={fakeHost({ caps: { tables: false, missing: ["tables", "freezePanes"] } })} selection={selection} selectionText="MSFT" />
+        </StringsProvider>
+      </FluentProvider>,
+    );
+    expect(screen.getByText(new RegExp(tables))).toBeTruthy();
+    expect(screen.getByText(new RegExp(freeze))).toBeTruthy();
+    expect(screen.queryByText(/not supported|not available/)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * simple point-in-time view, and the real engine on top. Figures the tests expect are computed by hand
  * in the tests from the amounts below.
  */
-import { cyclesThrough, entityMetrics, exposureTable, factsBehind, flowsAround, hasFactsAbout, history, stress } from "../../../src/engine";
+import { cyclesThrough, entityMetrics, exposureTable, factsAbout, factsBehind, flowsAround, hasFactsAbout, history, stress } from "../../../src/engine";
 import type { Basis, Entity, Fact, ModelView } from "../../../src/model/types";
 import type { PaneData, PaneModel, PaneRegistry, WorkbookHost, Capabilities } from "../../../src/taskpane/lowerLayers";
 import { normaliseName } from "../../../src/model";
@@ -103,7 +103,7 @@ export function fixtureModel(facts: readonly Fact[] = FACTS): PaneModel {
 
 /** Fixture model plus the real engine. */
 export function fixtureData(): PaneData {
-  return { model: fixtureModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, history, flowsAround, hasFactsAbout } };
+  return { model: fixtureModel(), engine: { entityMetrics, exposureTable, cyclesThrough, stress, factsBehind, factsAbout, history, flowsAround, hasFactsAbout } };
 }
 
 /** A workbook host whose answers each test chooses; records every call. */

@@ -77,8 +77,10 @@ describe("docs/methodology.md §7.5 S14 range and §7.7 review figures", () => {
     const r = stress(latest, { shocked: "ANTHROPIC", cut: 1 }) as StressResult;
     expect(r.lines.find((l) => l.id === "SPACEX")?.marketValueAtRisk).toBeCloseTo(15 * 0.25 * 25, 9);
   });
-  it("Microsoft passes on its lost share over its reported RPO N008 678, not the 280 listed", () => {
-    const r = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
+  it("a solvent Microsoft keeps its Nebius order; under the proportional sensitivity it passes on its lost share over its RPO N008 678, not the 280 listed", () => {
+    const base = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
+    expect(base.details.passedThrough.NBIS).toBeUndefined();
+    const r = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([["solvent_buyer_pays", false]]) as ScenarioAssumptions }) as StressResult;
     // Microsoft loses 250 of 678 and cuts its Nebius order C069 17.4 by that share (plus nothing else reaching Nebius).
     expect(r.details.passedThrough.MSFT).toBe(250);
     expect(r.details.passedThrough.NBIS).toBeGreaterThan(0);

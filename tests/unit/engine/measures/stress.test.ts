@@ -15,6 +15,9 @@ function ok<T>(r: T): Exclude<T, { code: string }> {
   return r as Exclude<T, { code: string }>;
 }
 const scenario = (rows: [string, unknown][]): ScenarioAssumptions => ok(scenarioFrom(rows));
+/** The proportional pass-through sensitivity: every buyer passes its lost share of backlog on, solvent or not. */
+const PASS = (): ScenarioAssumptions => scenario([["solvent_buyer_pays", false]]);
+const r3 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** A view whose entities carry the given roles (others are "other"). */
 function withRoles(facts: Fact[], roles: Record<string, Role[]>): ModelView {
@@ -27,7 +30,7 @@ describe("stress assumptions", () => {
     expect(DEFAULT_ASSUMPTIONS.margin.ORCL).toBe(0.14);
     expect(DEFAULT_ASSUMPTIONS.multiple.chip_maker).toBe(34.8);
     expect(DEFAULT_ASSUMPTIONS.recovery.project_vehicle).toBe(0.8);
-    expect(DEFAULT_ASSUMPTIONS).toMatchObject({ method: "multiple", leases: "dedicated", solventLesseePays: true, writeDown: 1, money: "funded" });
+    expect(DEFAULT_ASSUMPTIONS).toMatchObject({ method: "multiple", leases: "dedicated", solventLesseePays: true, solventBuyerPays: true, writeDown: 1, money: "funded" });
     for (const a of ASSUMPTIONS) {
       expect(a.note.length).toBeGreaterThan(20);
       for (const id of a.sources) expect(id).toMatch(/^A\d{3}$/);
@@ -69,22 +72,24 @@ describe("stress", () => {
 
   it("LAB cuts half: the three channels by hand", () => {
     const r = ok(stress(webView(), { shocked: "LAB", cut: 0.5 }));
-    // Revenue, every round: first round INV 25, CLOUD 15, CHIP 2; CLOUD lost 15 of its 30 (share 0.5) and
-    // cuts its 12 order from CHIP by 6: CHIP 8.
+    // Revenue, first round: INV 25, CLOUD 15, CHIP 2.
     // Operating: only INV has a value (500). Annual lost 0.5 × 50/5 = 5; × margin 0.25 × multiple 25 = 31.25.
     // Investor: INV holds 20 % of LAB (200): 40 × 0.5 × write-down 1 = 20; CHIP put 6 into LAB (no stake
     // fact, valued at the money in): 6 × 0.5 = 3.
-    // Credit: CLOUD owes BANK 20 and has no value; headroom 30 − 20 = 10 < loss 15: default, BANK loses
-    // 20 × (1 − 0.4) = 12.
-    expect(r.lines.map((l) => [l.id, l.revenueLost, l.marketValueAtRisk, l.investorLoss, l.lenderLoss, l.totalLoss])).toEqual([
+    // Credit: CLOUD owes BANK 20 and has no value; headroom 30 − 20 = 10 < loss 15: default. The unpaid
+    // amount is 15 − 10 = 5, so BANK loses 5 × (1 − 0.4) = 3 (not its whole 20 × 0.6 = 12). CLOUD, in
+    // default, stops paying the part of its loss beyond its headroom, (15 − 10) / 15 = 1/3 of its lost share
+    // 0.5, of its 12 order from CHIP: 2 more to CHIP (4).
+    expect(r.lines.map((l) => [l.id, l.revenueLost, l.marketValueAtRisk, l.investorLoss, l.lenderLoss, l.totalLoss].map((x) => (typeof x === "number" ? r3(x) : x)))).toEqual([
       ["INV", 25, 31.25, 20, 0, 51.25],
-      ["BANK", 0, 0, 0, 12, 12],
-      ["CHIP", 8, 0, 3, 0, 3],
+      ["CHIP", 4, 0, 3, 0, 3],
+      ["BANK", 0, 0, 0, 3, 3],
       ["CLOUD", 15, 0, 0, 0, 0],
     ]);
-    expect(r.total).toEqual({ revenueLost: 48, marketValueAtRisk: 31.25, investorLoss: 23, lenderLoss: 12, totalLoss: 66.25 });
+    expect(r3(r.total.revenueLost)).toBe(44);
+    expect(r.total.lenderLoss).toBeCloseTo(3, 12);
     expect(r.details.newDefaults).toEqual(["CLOUD"]);
-    expect(r.details.borrowers.CLOUD).toMatchObject({ debt: 20, headroom: 10, loss: 15, defaulted: true, recovery: 0.4 });
+    expect(r.details.borrowers.CLOUD).toMatchObject({ debt: 20, headroom: 10, loss: 15, shortfall: 5, defaulted: true, recovery: 0.4 });
     expect([...r.details.unvalued].sort()).toEqual(["CHIP", "CLOUD"]);
     expect(r.details.multiples.INV).toEqual({ multiple: 0.25 * 25, source: ["margin.default", "multiple.default"] });
   });
@@ -123,16 +128,18 @@ describe("stress", () => {
     expect(base.total.lenderLoss).toBe(0);
     expect(base.details.passedThrough).toEqual({ B: 20 });
     // Sensitivity: B passes its lost share (0.5) to the lease even while solvent: C loses 10 > headroom
-    // 20 − 20 = 0, defaults, and L loses 20 × (1 − 0.8) = 4.
+    // 20 − 20 = 0, defaults, and L loses the unpaid 10 × (1 − 0.8) = 2 (not its whole 20 × 0.2 = 4).
     const pass = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: scenario([["solvent_lessee_pays", false]]) }));
     expect(pass.details.passedThrough).toEqual({ B: 20, C: 10 });
-    expect(pass.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(4, 12);
+    expect(pass.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(2, 12);
   });
 
   it("a lessee in default stops paying its dedicated leases by the cut (proportional: by its own lost share)", () => {
-    // As above but B is worth 10 and reports a backlog of 80: loss 25 > 10, B defaults. Dedicated: C loses
-    // 0.5 × 20 = 10; proportional: B's share 20 / 80 = 0.25, C loses 5. Either way C (headroom 0) defaults and
-    // L loses 4; B's own lender M (10, recovery 0.4) loses 6.
+    // As above but B is worth 10 and reports a backlog of 80: value lost 25 > 10, B defaults; the part of its
+    // loss beyond its headroom is (25 − 10) / 25 = 0.6. Dedicated: C loses 0.5 × 0.6 × 20 = 6; proportional:
+    // B's share 20 / 80 = 0.25, C loses 0.25 × 0.6 × 20 = 3. C (headroom 0) defaults: L loses 6 × (1 − 0.8) =
+    // 1.2. B's own lender M (10 of B's 10 of debt, recovery 0.4): B's shortfall 15 exceeds its debt, so M
+    // loses 10 × 0.6 = 6.
     const facts = [
       fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
@@ -144,11 +151,11 @@ describe("stress", () => {
     const view = withRoles(facts, { C: ["project_vehicle"] });
     const dedicated = ok(stress(view, { shocked: "A", cut: 0.5 }));
     expect([...dedicated.details.newDefaults].sort()).toEqual(["B", "C"]);
-    expect(dedicated.details.passedThrough.C).toBeCloseTo(10, 12);
-    expect(dedicated.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(4, 12);
+    expect(dedicated.details.passedThrough.C).toBeCloseTo(6, 12);
+    expect(dedicated.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(1.2, 12);
     expect(dedicated.lines.find((l) => l.id === "M")?.lenderLoss).toBeCloseTo(6, 12);
     const proportional = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: scenario([["leases", "proportional"]]) }));
-    expect(proportional.details.passedThrough.C).toBeCloseTo(5, 12);
+    expect(proportional.details.passedThrough.C).toBeCloseTo(3, 12);
   });
 
   it("does not put in default a borrower the model shows short before the cut; its lenders lose only what the cut takes", () => {
@@ -166,7 +173,8 @@ describe("stress", () => {
 
   it("counts equity put into a borrower and its reported total debt in its headroom", () => {
     // B: contracts 30 from A, 8 of equity from E, loans 10 from L but a reported total debt of 35:
-    // headroom 30 + 8 − 35 = 3. A cut of 0.2 takes 6 > 3: default, L loses 10 × 0.6 = 6.
+    // headroom 30 + 8 − 35 = 3. A cut of 0.2 takes 6 > 3: default with 3 unpaid. L holds 10 of the 35: it
+    // loses 10/35 × 3 × 0.6 = 18/35 (the other lenders, not in the model, the rest).
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 10 }),
@@ -175,7 +183,8 @@ describe("stress", () => {
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 0.2 }));
     expect(r.details.borrowers.B).toMatchObject({ debt: 35, headroom: 3, defaulted: true });
-    expect(r.total.lenderLoss).toBeCloseTo(6, 12);
+    expect(r.details.borrowers.B.shortfall).toBeCloseTo(3, 12);
+    expect(r.total.lenderLoss).toBeCloseTo(18 / 35, 12);
   });
 
   it("values an investor's stake at the money paid in; unfunded commitments are cancelled, not lost", () => {
@@ -201,18 +210,23 @@ describe("stress", () => {
     expect(r.details.capped).toEqual(["V"]);
   });
 
-  it("passes a cut down the supply chain: a vendor cuts its own purchases by the share of revenue it lost", () => {
+  it("a solvent buyer keeps its purchase contracts; the proportional pass-through is a sensitivity", () => {
     // A buys 40 from B; B buys 20 from C (C's only revenue; not a lease); C owes L 20. A cuts half: B loses 20
-    // of its 40 (share 0.5) and cuts C by 10; C's headroom 20 − 20 = 0 < 10: default, L loses 20 × 0.6 = 12.
+    // of its 40. B owes nothing and cannot default, so it keeps buying from C: C and L lose nothing.
+    // Sensitivity (solvent_buyer_pays FALSE): B cuts C by its lost share 0.5, 10; C's headroom 20 − 20 = 0 <
+    // 10: default with 10 unpaid, L loses 10 × 0.6 = 6.
     const view = viewOf([
       fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
       fact({ id: "l", kind: "loan", from: "L", to: "C", amountUsdBn: 20 }),
     ]);
-    const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    const base = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    expect(base.details.passedThrough).toEqual({ B: 20 });
+    expect(base.total.lenderLoss).toBe(0);
+    const r = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: PASS() }));
     expect(r.details.passedThrough).toEqual({ B: 20, C: 10 });
-    expect(r.lines.map((l) => [l.id, l.revenueLost, l.lenderLoss])).toEqual([
-      ["L", 0, 12],
+    expect(r.lines.map((l) => [l.id, l.revenueLost, r3(l.lenderLoss)])).toEqual([
+      ["L", 0, 6],
       ["B", 20, 0],
       ["C", 10, 0],
     ]);
@@ -227,7 +241,7 @@ describe("stress", () => {
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 10 }),
       fact({ id: "c3", kind: "contract", from: "C", to: "B", amountUsdBn: 10 }),
     ]);
-    const { passedThrough } = ok(stress(view, { shocked: "A", cut: 1 })).details;
+    const { passedThrough } = ok(stress(view, { shocked: "A", cut: 1, assumptions: PASS() })).details;
     expect(passedThrough.B).toBeCloseTo(20, 10);
     expect(passedThrough.C).toBeCloseTo(10, 10);
   });
@@ -240,10 +254,10 @@ describe("stress", () => {
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 100 }),
       fact({ id: "c3", kind: "contract", from: "C", to: "B", amountUsdBn: 100 }),
     ]);
-    const half = ok(stress(view, { shocked: "A", cut: 0.5 })).details.passedThrough;
+    const half = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: PASS() })).details.passedThrough;
     expect(half.B).toBeCloseTo(50.5, 9);
     expect(half.C).toBeCloseTo(50, 9);
-    const full = ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough;
+    const full = ok(stress(view, { shocked: "A", cut: 1, assumptions: PASS() })).details.passedThrough;
     expect(full.B).toBeCloseTo(101, 9);
     expect(full.C).toBeCloseTo(100, 9);
   });
@@ -256,7 +270,7 @@ describe("stress", () => {
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 1e6 }),
       fact({ id: "c3", kind: "contract", from: "C", to: "B", amountUsdBn: 1e6 }),
     ]);
-    const { passedThrough } = ok(stress(view, { shocked: "A", cut: 1 })).details;
+    const { passedThrough } = ok(stress(view, { shocked: "A", cut: 1, assumptions: PASS() })).details;
     expect(passedThrough.B).toBeGreaterThanOrEqual(1e-12);
     expect(passedThrough.B).toBeLessThanOrEqual(1e6 + 1e-12);
     expect(passedThrough.C).toBeLessThanOrEqual(1e6);
@@ -270,7 +284,7 @@ describe("stress", () => {
       fact({ id: "c2", kind: "contract", from: "B", to: "A", amountUsdBn: 50 }),
       fact({ id: "b", kind: "backlog", from: "B", to: "B", amountUsdBn: 100, unit: "USD bn RPO" }),
     ]);
-    expect(ok(stress(view, { shocked: "A", cut: 1 })).details.passedThrough).toEqual({ B: 10, A: 5 });
+    expect(ok(stress(view, { shocked: "A", cut: 1, assumptions: PASS() })).details.passedThrough).toEqual({ B: 10, A: 5 });
   });
 
   it("gives empty lines for an entity that buys nothing and nobody holds", () => {
@@ -284,7 +298,8 @@ describe("stress", () => {
 
   it("counts a reported backlog (the larger of it and the listed contracts) in a vehicle's headroom", () => {
     // B: contracts 30 from A, backlog 60 (which includes them), owes L 40: headroom 60 − 40 = 20. Full cut
-    // takes 30 > 20: default, L loses 40 × (1 − 0.4) = 24. Without the backlog B would be short before the cut.
+    // takes 30 > 20: default with 10 unpaid, L loses 10 × (1 − 0.4) = 6. Without the backlog B would be short
+    // before the cut.
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 40 }),
@@ -294,7 +309,7 @@ describe("stress", () => {
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 1 }));
     expect(r.details.borrowers.B).toMatchObject({ headroom: 20, defaulted: true });
-    expect(r.total.lenderLoss).toBeCloseTo(24, 12);
+    expect(r.total.lenderLoss).toBeCloseTo(6, 12);
   });
 
   it("annualises a quarterly revenue fact for the multiple: 400 / (10 × 4) = 10", () => {
@@ -310,6 +325,7 @@ describe("stress", () => {
     const a = ok(stress(view, { shocked: "LAB", cut: 0.5 }));
     expect(stress(view, { shocked: "LAB", cut: 0.5 })).toBe(a);
     expect(Object.isFrozen(a.lines[0])).toBe(true);
-    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBe(96); // 50 + 30 + 4 + CLOUD's 12 passed on
+    // 50 + 30 + 4 + CLOUD (in default: loss 30, headroom 10) stops paying (30 − 10) / 30 of its 12 order: 8.
+    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBeCloseTo(92, 9);
   });
 });
