@@ -379,10 +379,12 @@ function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
 function paidPart(fact: Fact, money: ScenarioAssumptions["money"]): number {
   const amount = amountOf(fact) ?? 0;
   if (money === "committed" || amount <= 0) return amount;
-  const funded = fact.fundedUsdBn;
-  if (typeof funded === "number" && Number.isFinite(funded)) return Math.min(amount, Math.max(0, funded));
   const conditional = fact.conditionalUsdBn;
-  return Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
+  const firm = Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
+  // Any other basis than funded (a "firm" basis) counts the firm part.
+  if (money !== "funded") return firm;
+  const funded = fact.fundedUsdBn;
+  return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : firm;
 }
 
 /**
