@@ -133,3 +133,13 @@ describe("a buyer in default passes on only the part of its loss beyond its head
     expect(ok(stress(view, { shocked: "A", cut: 0.2 })).details.passedThrough.C).toBeUndefined();
   });
 });
+
+describe("a firm without a value fact is tested on its contracts' contribution (bundled, latest)", () => {
+  it("Nebius: 20.4 contracted (C069 17.4 + C130 3) × 0.19 + N058 2 − N046 4.5 = 1.376; Microsoft failing takes 17.4 × 0.19", () => {
+    const latest = createModel(bundledDataset).view(null, { includeRumoured: false });
+    const r = ok(stress(latest, { shocked: "MSFT", cut: 1 }));
+    expect(r.details.borrowers.NBIS.headroom).toBeCloseTo(20.4 * 0.19 + 2 - 4.5, 9);
+    expect(r.details.borrowers.NBIS).toMatchObject({ defaulted: true });
+    expect(r.lines.find((l) => l.id === "BONDHOLDERS")?.lenderLoss).toBeCloseTo((17.4 * 0.19 - (20.4 * 0.19 + 2 - 4.5)) * 0.6, 9); // 1.158
+  });
+});
