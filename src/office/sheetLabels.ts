@@ -181,8 +181,8 @@ const LABELS = {
   },
   factsNote: {
     en: "Edit amounts or add rows: every AIFIN formula in this workbook recalculates. Refresh data keeps the rows you edited or added.",
-    "zh-TW": "修改金額或新增列：本活頁簿的每個 AIFIN 公式都會重新計算。「重新整理資料」會保留您編輯或新增的列。",
-    "zh-CN": "修改金额或添加行：本工作簿的每个 AIFIN 公式都会重新计算。“刷新数据”会保留您编辑或添加的行。",
+    "zh-TW": "修改金額或新增列：本活頁簿的每個 AIFIN 公式都會重新計算。「更新資料」會保留您編輯或新增的列。",
+    "zh-CN": "修改金额或添加行：本工作簿的每个 AIFIN 公式都会重新计算。“更新数据”会保留您编辑或添加的行。",
   },
   entitiesTitle: {
     en: (n: number) => `AIFIN entities: ${n} companies, labs, lenders and groups`,
