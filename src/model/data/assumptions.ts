@@ -21,9 +21,8 @@ export type ValuationMethod = (typeof VALUATION_METHODS)[number];
 export const LEASE_TREATMENTS = ["dedicated", "proportional"] as const;
 export type LeaseTreatment = (typeof LEASE_TREATMENTS)[number];
 
-/** Which money counts as an investor's stake when the model records no stake value: paid in, or committed. */
-export const MONEY_BASES = ["funded", "committed"] as const;
-export type MoneyBasis = (typeof MONEY_BASES)[number];
+// Which money counts as an investor's stake when the model records no stake value (the `money` key) is the
+// model's one money vocabulary, MONEY_BASES in ../types (firm, funded, committed).
 
 /** One sourced default. */
 export interface AssumptionRow {

@@ -34,15 +34,24 @@ describe("Microsoft and OpenAI (claim S8)", () => {
     expect(contractValue(article, "OPENAI", "MSFT")).toBe(250);
     expect(roundTripRatio(article, "MSFT", "OPENAI")).toBeCloseTo(250 / 23, 10); // 10.87
   });
-  it("article view: self-funded = min(23, 250) + min(C034 5, C035 30) = 28 of 280 contracted (share 0.10)", () => {
-    expect(selfFundedExposure(article, "MSFT")).toBe(28);
-    expect(fundedBacklog(article, "MSFT")).toBe(280);
-    expect(circularShare(article, "MSFT")).toBeCloseTo(28 / 280, 12);
+  it("article view, firm money: C034's 5 to Anthropic is all \"up to\" (conditional 5), so self-funded = min(23, 250) = 23", () => {
+    expect(selfFundedExposure(article, "MSFT")).toBe(23);
+    expect(fundedBacklog(article, "MSFT")).toBe(250); // Anthropic is not funded on the firm basis
+    expect(circularShare(article, "MSFT")).toBeCloseTo(23 / 280, 12); // the listed contracts are 250 + C035 30
   });
-  it("announced view: the rumoured 10 drops out, F = 13, ratio 250 / 13, self-funded 13 + 5 = 18", () => {
+  it("article view, committed money (the headline): min(23, 250) + min(C034 5, C035 30) = 28 of 280 (share 0.10)", () => {
+    expect(selfFundedExposure(article, "MSFT", "committed")).toBe(28);
+    expect(fundedBacklog(article, "MSFT", "committed")).toBe(280);
+    expect(circularShare(article, "MSFT", "committed")).toBeCloseTo(28 / 280, 12);
+  });
+  it("announced view: the rumoured 10 drops out, F = 13, ratio 250 / 13; self-funded 13 firm, 13 + 5 = 18 committed, 11.6 funded (C097b)", () => {
     expect(roundTripRatio(announced, "MSFT", "OPENAI")).toBeCloseTo(250 / 13, 10); // 19.23
-    expect(selfFundedExposure(announced, "MSFT")).toBe(18);
-    expect(circularShare(announced, "MSFT")).toBeCloseTo(18 / 280, 12);
+    expect(selfFundedExposure(announced, "MSFT")).toBe(13);
+    expect(selfFundedExposure(announced, "MSFT", "committed")).toBe(18);
+    expect(selfFundedExposure(announced, "MSFT", "funded")).toBe(11.6);
+    expect(roundTripRatio(announced, "MSFT", "OPENAI", "funded")).toBeCloseTo(250 / 11.6, 10); // 21.55
+    expect(circularShare(announced, "MSFT")).toBeCloseTo(13 / 280, 12);
+    expect(circularShare(announced, "MSFT", "committed")).toBeCloseTo(18 / 280, 12);
   });
 });
 
@@ -52,12 +61,18 @@ describe("Amazon and OpenAI (claim S9)", () => {
     expect(selfFundedExposure(article, "AMZN")).toBe(20);
     expect(circularShare(article, "AMZN")).toBeCloseTo(20 / 38, 12);
   });
-  it("announced view: F = C002 50, C = C032 38 + C092 100 = 138: ratio 2.76, self-funded 50, share 50 / 138", () => {
-    expect(funding(announced, "AMZN", "OPENAI")).toBe(50);
+  it("announced view, firm: C002 50 less 35 conditional = 15 up front, C = C032 38 + C092 100 = 138: ratio 9.2, self-funded 15, share 15 / 138", () => {
+    expect(funding(announced, "AMZN", "OPENAI")).toBe(15);
     expect(contractValue(announced, "OPENAI", "AMZN")).toBe(138);
-    expect(roundTripRatio(announced, "AMZN", "OPENAI")).toBeCloseTo(2.76, 12);
-    expect(selfFundedExposure(announced, "AMZN")).toBe(50);
-    expect(circularShare(announced, "AMZN")).toBeCloseTo(50 / 138, 12);
+    expect(roundTripRatio(announced, "AMZN", "OPENAI")).toBeCloseTo(138 / 15, 12);
+    expect(selfFundedExposure(announced, "AMZN")).toBe(15);
+    expect(circularShare(announced, "AMZN")).toBeCloseTo(15 / 138, 12);
+  });
+  it("announced view, committed (the headline 50): ratio 2.76, self-funded 50, share 50 / 138", () => {
+    expect(funding(announced, "AMZN", "OPENAI", "all", "committed")).toBe(50);
+    expect(roundTripRatio(announced, "AMZN", "OPENAI", "committed")).toBeCloseTo(2.76, 12);
+    expect(selfFundedExposure(announced, "AMZN", "committed")).toBe(50);
+    expect(circularShare(announced, "AMZN", "committed")).toBeCloseTo(50 / 138, 12);
   });
   it("lists the facts behind the Amazon–OpenAI row", () => {
     const row = exposureTable(announced, "AMZN").find((r) => r.counterparty === "OPENAI");
@@ -204,20 +219,26 @@ describe("stress at the latest date (confirmed facts)", () => {
 });
 
 describe("capex offset and stakes (claims S8, S12)", () => {
-  it("MSFT, announced view: equity into customers C097b 13 + C034 5 = 18, none of it funded in FY2025 (C076 64.6, Jul24-Jun25)", () => {
+  it("MSFT, announced view: equity into customers C097b 13 firm (+ C034's conditional 5 = 18 committed), none of it dated in FY2025 (C076 64.6, Jul24-Jun25)", () => {
     const offset = capexOffset(announced, "MSFT");
-    expect(offset.amount).toBe(18);
-    // Before review finding 5: 18 / 64.6 = 0.279. C097b is dated Oct 2025, C034 Nov 2025: after the year closed.
-    expect(offset.period).toMatchObject({ capexFactId: "C076", start: "2024-06-30", end: "2025-06-30", capexUsdBn: 64.6 });
-    expect(offset.ratio).toBe(0);
+    expect(offset.amount).toBe(13);
+    expect(capexOffset(announced, "MSFT", "committed").amount).toBe(18);
+    // No capex year contains 2026-02-27 (FY2026 has no annual figure; the CY2026 guide N070 comes in April), so the
+    // latest year that ended pairs: FY2025, Microsoft's only year then, on the basis excluding finance leases (C076
+    // supersedes the memory row C131 88). C097b (a 10-Q total of 2019–2023 money) is dated Oct 2025, C034 Nov 2025.
+    expect(offset.period).toMatchObject({ capexFactId: "C076", start: "2024-06-30", end: "2025-06-30", capexUsdBn: 64.6, current: false, leases: "excluded" });
+    expect(offset.ratio).toBe(0); // 0 / 64.6, and 0 / 88 on the other basis: the leases do not move it
     expect(entityMetrics(announced, "MSFT").factIds.capexOffsetRatio.sort()).toEqual(["C034", "C076", "C097b"]);
   });
   it("AMZN, latest view: 2026 money N012 50 (funded) + D038 25 − 20 conditional = 55 over the 2026 plan N009 220", () => {
-    const offset = capexOffset(model.view(null, { includeRumoured: false }), "AMZN");
-    expect(offset.amount).toBe(83); // the stock: N012 50 + C061 8 + D038 25
+    const latest = model.view(null, { includeRumoured: false });
+    const offset = capexOffset(latest, "AMZN");
+    expect(offset.amount).toBe(63); // the stock on firm money: N012 50 + C061 8 + D038's firm 5
+    expect(capexOffset(latest, "AMZN", "committed").amount).toBe(83); // N012 50 + C061 8 + D038 25
     expect(offset.periodAmount).toBe(55);
-    expect(offset.period).toMatchObject({ capexFactId: "N009", start: "2025-12-31", end: "2026-12-31" });
+    expect(offset.period).toMatchObject({ capexFactId: "N009", start: "2025-12-31", end: "2026-12-31", current: true, leases: "not stated" }); // "cash capex plan"
     expect(offset.ratio).toBeCloseTo(0.25, 12); // before: 83 / 220 = 0.377
+    expect(capexOffset(latest, "AMZN", "committed").ratio).toBeCloseTo((50 + 25) / 220, 12);
   });
   it("MSFT's stake in OpenAI: pct 0.27 and value 135 from C028", () => {
     expect(stakeOf(announced, "MSFT", "OPENAI", "pct")).toBe(0.27);
@@ -229,11 +250,16 @@ describe("capex offset and stakes (claims S8, S12)", () => {
 });
 
 describe("network exposure (docs/methodology.md §5)", () => {
-  it("MSFT, announced view, leak 0.5: above the one-hop part 13 × 0.5 × 250/825.9 + 5 × 0.5 × 30/30, below the direct 18", () => {
+  it("MSFT, announced view, leak 0.5, committed: above the one-hop part 13 × 0.5 × 250/825.9 + 5 × 0.5 × 30/30, below the direct 18", () => {
     // OpenAI's outflows: C013 300 + C029 250 + C032/C092 138 + E02 105 + CRWV 22.4 + C103 10 + C125b 0.5 = 825.9.
     const oneHop = (13 * 0.5 * 250) / 825.9 + (5 * 0.5 * 30) / 30;
-    const n = networkExposure(announced, "MSFT", { leak: 0.5 }) as number;
+    const n = networkExposure(announced, "MSFT", { leak: 0.5, money: "committed" }) as number;
     expect(n).toBeGreaterThan(oneHop);
     expect(n).toBeLessThan(18);
+    // Firm money: only the 13 enters (C034 is conditional); the web routes it the same way.
+    const firm = networkExposure(announced, "MSFT", { leak: 0.5 }) as number;
+    expect(firm).toBeGreaterThan((13 * 0.5 * 250) / 825.9);
+    expect(firm).toBeLessThan(13);
+    expect(n - firm).toBeGreaterThanOrEqual((5 * 0.5 * 30) / 30);
   });
 });
