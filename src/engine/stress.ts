@@ -58,9 +58,12 @@ export interface StressLine {
 export interface BorrowerTest {
   /** All its debt: the loans the view lists to it, or its reported total debt where larger. */
   debt: number;
-  /** What it can lose before it cannot pay: its equity value, or (no value) contracted revenue + equity in − debt. */
+  /**
+   * What it can lose before it cannot pay: its equity value (marked to the stake's date); without a value,
+   * contracted revenue × margin (1 for a lessor's triple-net leases) + equity in − all its debt.
+   */
   headroom: number;
-  /** What the cut takes: value lost (operating + investor) for a valued company, else contracted revenue lost. */
+  /** What the cut takes: value lost (operating + investor) for a valued company, else contracted revenue lost × the same margin. */
   loss: number;
   /**
    * The unpaid amount: what the loss takes beyond the headroom, max(0, loss − max(0, headroom)). Its lenders
@@ -379,10 +382,12 @@ function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
 function paidPart(fact: Fact, money: ScenarioAssumptions["money"]): number {
   const amount = amountOf(fact) ?? 0;
   if (money === "committed" || amount <= 0) return amount;
-  const funded = fact.fundedUsdBn;
-  if (typeof funded === "number" && Number.isFinite(funded)) return Math.min(amount, Math.max(0, funded));
   const conditional = fact.conditionalUsdBn;
-  return Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
+  const firm = Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
+  // Any other basis than funded (a "firm" basis) counts the firm part.
+  if (money !== "funded") return firm;
+  const funded = fact.fundedUsdBn;
+  return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : firm;
 }
 
 /**
@@ -470,8 +475,9 @@ interface CreditInput {
  *  - a company with a value: H = its equity value (market cap or valuation), marked to the date of the stake
  *    it loses (plus the stake's gain over what it paid, when the stake is valued after the equity figure);
  *    L = value lost (operating + investor, before the cap);
- *  - a project vehicle or a firm without a value: H = contracted revenue (its leases, the asset the loans are
- *    lent against) + equity put in − all its debt; L = contracted revenue lost.
+ *  - a project vehicle: H = its leases (triple-net: the asset the loans are lent against) + equity put in − all
+ *    its debt; L = lease revenue lost. A firm without a value: the same with each contract dollar at its
+ *    contribution margin (what services debt is profit, not gross backlog).
  * The unpaid amount is what the loss takes beyond the headroom, shortfall = max(0, L − max(0, H)); its lenders
  * lose it pro rata to their share of all its debt, at most the debt, × (1 − recovery): continuous in the cut,
  * zero while the headroom holds. A borrower with H ≥ 0 and L > H is a new default; one short before the cut
@@ -506,10 +512,14 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
       headroom = c.equityOf(id) ?? value;
       loss = (c.operatingRaw.get(id) ?? 0) + (c.investor[id]?.loss ?? 0);
     } else {
+      // No value: what services the debt is the contracts' contribution over their life (an undiscounted
+      // loan-life cover), not the gross backlog. A lessor's lease is triple-net (the tenant bears the running
+      // costs), so the lease itself services the site's debt; an operating firm keeps its margin of each dollar.
+      const margin = c.isLessor(id) ? 1 : lookup(c.A, "margin", id, entity).value;
       let equityIn = 0;
       for (const cell of index.fundingIn.get(id)?.values() ?? []) equityIn += fundingAmount(cell, "equity");
-      headroom = c.contracted(id) + equityIn - all;
-      loss = revenueLost.get(id) ?? 0;
+      headroom = c.contracted(id) * margin + equityIn - all;
+      loss = (revenueLost.get(id) ?? 0) * margin;
     }
     // A loss within rounding of zero is no loss: nothing defaults at a zero cut.
     const shortBefore = headroom < 0;

@@ -54,6 +54,17 @@ describe("AIFIN.STRESS", () => {
     });
   });
 
+  describe("what rests on our estimate E02", () => {
+    it("Nvidia's operating loss under an OpenAI failure is E02's 105 / 5 × 0.63 × 34.8; a model without estimates leaves its 30 stake only", () => {
+      for (const asOf of [null, "2026-02-27"]) {
+        expect(fx.stress("NVDA", "OPENAI", 1, "market_value", null, asOf)).toBeCloseTo((105 / 5) * 0.63 * 34.8, 9); // 460.4
+        const noEstimates = fx.model(null, null, false, false, null, { address: "S!A1" });
+        expect(fx.stress("NVDA", "OPENAI", 1, "market_value", null, asOf, noEstimates)).toBe(0);
+        expect(fx.stress("NVDA", "OPENAI", 1, "total", null, asOf, noEstimates)).toBeCloseTo(30, 9); // C003 / D003b
+      }
+    });
+  });
+
   describe("unmeasured is not zero", () => {
     it("a firm with no value fact: #N/A for market_value and total, with its revenue lost in the message", () => {
       for (const m of ["market_value", "total"]) {

@@ -76,29 +76,28 @@ describe("stress", () => {
     // Operating: only INV has a value (500). Annual lost 0.5 × 50/5 = 5; × margin 0.25 × multiple 25 = 31.25.
     // Investor: INV holds 20 % of LAB (200): 40 × 0.5 × write-down 1 = 20; CHIP put 6 into LAB (no stake
     // fact, valued at the money in): 6 × 0.5 = 3.
-    // Credit: CLOUD owes BANK 20 and has no value; headroom 30 − 20 = 10 < loss 15: default. The unpaid
-    // amount is 15 − 10 = 5, so BANK loses 5 × (1 − 0.4) = 3 (not its whole 20 × 0.6 = 12). CLOUD, in
-    // default, stops paying the part of its loss beyond its headroom, (15 − 10) / 15 = 1/3 of its lost share
-    // 0.5, of its 12 order from CHIP: 2 more to CHIP (4).
+    // Credit: CLOUD owes BANK 20 and has no value: what services its debt is its contracts' contribution,
+    // 30 × margin 0.25 = 7.5 < 20, so it is short before the cut (headroom −12.5) and not put in default; BANK
+    // loses what the cut takes, 15 × 0.25 = 3.75 of contribution, × (1 − 0.4) = 2.25. CLOUD passes nothing on.
     expect(r.lines.map((l) => [l.id, l.revenueLost, l.marketValueAtRisk, l.investorLoss, l.lenderLoss, l.totalLoss].map((x) => (typeof x === "number" ? r3(x) : x)))).toEqual([
       ["INV", 25, 31.25, 20, 0, 51.25],
-      ["CHIP", 4, 0, 3, 0, 3],
-      ["BANK", 0, 0, 0, 3, 3],
+      ["CHIP", 2, 0, 3, 0, 3],
+      ["BANK", 0, 0, 0, 2.25, 2.25],
       ["CLOUD", 15, 0, 0, 0, 0],
     ]);
-    expect(r3(r.total.revenueLost)).toBe(44);
-    expect(r.total.lenderLoss).toBeCloseTo(3, 12);
-    expect(r.details.newDefaults).toEqual(["CLOUD"]);
-    expect(r.details.borrowers.CLOUD).toMatchObject({ debt: 20, headroom: 10, loss: 15, shortfall: 5, defaulted: true, recovery: 0.4 });
+    expect(r3(r.total.revenueLost)).toBe(42);
+    expect(r.total.lenderLoss).toBeCloseTo(2.25, 12);
+    expect(r.details.newDefaults).toEqual([]);
+    expect(r.details.borrowers.CLOUD).toMatchObject({ debt: 20, headroom: -12.5, loss: 3.75, shortfall: 3.75, defaulted: false, shortBefore: true, recovery: 0.4 });
     expect([...r.details.unvalued].sort()).toEqual(["CHIP", "CLOUD"]);
     expect(r.details.multiples.INV).toEqual({ multiple: 0.25 * 25, source: ["margin.default", "multiple.default"] });
   });
 
-  it("a 1 % cut leaves CLOUD inside its headroom: no default, no lender loss", () => {
+  it("a 1 % cut: CLOUD, short before the cut, is not put in default; BANK loses only what the cut takes", () => {
     const r = ok(stress(webView(), { shocked: "LAB", cut: 0.01 }));
-    expect(r.details.borrowers.CLOUD).toMatchObject({ headroom: 10, defaulted: false });
-    expect(r.details.borrowers.CLOUD.loss).toBeCloseTo(0.3, 12);
-    expect(r.total.lenderLoss).toBe(0);
+    expect(r.details.borrowers.CLOUD).toMatchObject({ headroom: -12.5, defaulted: false, shortBefore: true });
+    expect(r.details.borrowers.CLOUD.loss).toBeCloseTo(0.3 * 0.25, 12);
+    expect(r.total.lenderLoss).toBeCloseTo(0.3 * 0.25 * 0.6, 12);
   });
 
   it("the legacy multiple replaces margin × multiple by one EV/revenue multiple: 5 × 2 = 10", () => {
@@ -159,32 +158,33 @@ describe("stress", () => {
   });
 
   it("does not put in default a borrower the model shows short before the cut; its lenders lose only what the cut takes", () => {
-    // B owes L 50 but the model records only 10 of B's revenue (headroom −40). A cut of 0.5 takes 5:
-    // L loses 5 × (1 − 0.4) = 3, not 50 × 0.6.
+    // B owes L 50 but the model records only 10 of B's revenue (headroom 10 × 0.25 − 50 = −47.5). A cut of 0.5
+    // takes 5 of revenue, 1.25 of contribution: L loses 1.25 × (1 − 0.4) = 0.75, not 50 × 0.6.
     const view = viewOf([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 10 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 50 }),
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
-    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(3, 12);
+    expect(r.lines.find((l) => l.id === "L")?.lenderLoss).toBeCloseTo(0.75, 12);
     expect(r.details.newDefaults).toEqual([]);
     expect(r.details.borrowers.B).toMatchObject({ shortBefore: true, defaulted: false });
   });
 
   it("counts equity put into a borrower and its reported total debt in its headroom", () => {
-    // B: contracts 30 from A, 8 of equity from E, loans 10 from L but a reported total debt of 35:
-    // headroom 30 + 8 − 35 = 3. A cut of 0.2 takes 6 > 3: default with 3 unpaid. L holds 10 of the 35: it
-    // loses 10/35 × 3 × 0.6 = 18/35 (the other lenders, not in the model, the rest).
-    const view = viewOf([
+    // B, a data-centre developer: leases 30 from A (triple-net: the lease services the debt), 8 of equity from
+    // E, loans 10 from L but a reported total debt of 35: headroom 30 + 8 − 35 = 3. A cut of 0.2 takes 6 > 3:
+    // default with 3 unpaid. L holds 10 of the 35: it loses 10/35 × 3 × (1 − 0.8) = 6/35 (the other lenders,
+    // not in the model, the rest).
+    const view = withRoles([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 10 }),
       fact({ id: "e", kind: "investment", from: "E", to: "B", amountUsdBn: 8 }),
       fact({ id: "d", kind: "debt", from: "B", to: "B", amountUsdBn: 35, unit: "USD bn total debt" }),
-    ]);
+    ], { B: ["dc_developer"] });
     const r = ok(stress(view, { shocked: "A", cut: 0.2 }));
     expect(r.details.borrowers.B).toMatchObject({ debt: 35, headroom: 3, defaulted: true });
     expect(r.details.borrowers.B.shortfall).toBeCloseTo(3, 12);
-    expect(r.total.lenderLoss).toBeCloseTo(18 / 35, 12);
+    expect(r.total.lenderLoss).toBeCloseTo(6 / 35, 12);
   });
 
   it("values an investor's stake at the money paid in; unfunded commitments are cancelled, not lost", () => {
@@ -213,8 +213,9 @@ describe("stress", () => {
   it("a solvent buyer keeps its purchase contracts; the proportional pass-through is a sensitivity", () => {
     // A buys 40 from B; B buys 20 from C (C's only revenue; not a lease); C owes L 20. A cuts half: B loses 20
     // of its 40. B owes nothing and cannot default, so it keeps buying from C: C and L lose nothing.
-    // Sensitivity (solvent_buyer_pays FALSE): B cuts C by its lost share 0.5, 10; C's headroom 20 − 20 = 0 <
-    // 10: default with 10 unpaid, L loses 10 × 0.6 = 6.
+    // Sensitivity (solvent_buyer_pays FALSE): B cuts C by its lost share 0.5, 10. C, a supplier without a value,
+    // has contracted contribution 20 × 0.25 = 5 against 20 of debt: short before the cut, not a default; L
+    // loses the contribution the cut takes, 10 × 0.25 = 2.5, × 0.6 = 1.5.
     const view = viewOf([
       fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
       fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
@@ -226,11 +227,12 @@ describe("stress", () => {
     const r = ok(stress(view, { shocked: "A", cut: 0.5, assumptions: PASS() }));
     expect(r.details.passedThrough).toEqual({ B: 20, C: 10 });
     expect(r.lines.map((l) => [l.id, l.revenueLost, r3(l.lenderLoss)])).toEqual([
-      ["L", 0, 6],
+      ["L", 0, 1.5],
       ["B", 20, 0],
       ["C", 10, 0],
     ]);
-    expect(r.details.newDefaults).toEqual(["C"]);
+    expect(r.details.newDefaults).toEqual([]);
+    expect(r.details.borrowers.C).toMatchObject({ shortBefore: true });
   });
 
   it("settles a loop of contracts at its limit instead of going round for ever", () => {
@@ -297,19 +299,19 @@ describe("stress", () => {
   });
 
   it("counts a reported backlog (the larger of it and the listed contracts) in a vehicle's headroom", () => {
-    // B: contracts 30 from A, backlog 60 (which includes them), owes L 40: headroom 60 − 40 = 20. Full cut
-    // takes 30 > 20: default with 10 unpaid, L loses 10 × (1 − 0.4) = 6. Without the backlog B would be short
-    // before the cut.
-    const view = viewOf([
+    // B, a project vehicle: leases 30 from A, backlog 60 (which includes them), owes L 40: headroom 60 − 40 =
+    // 20. Full cut takes 30 > 20: default with 10 unpaid, L loses 10 × (1 − 0.8) = 2. Without the backlog B
+    // would be short before the cut.
+    const view = withRoles([
       fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 30 }),
       fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 40 }),
       fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 60, unit: "USD bn RPO at 30-Nov-2025" }),
       // An increment is context ("other"), never read as the backlog.
       fact({ id: "k0", kind: "other", from: "B", to: "B", amountUsdBn: 90, unit: "USD bn added RPO in FQ1", date: "2024-01-01" }),
-    ]);
+    ], { B: ["project_vehicle"] });
     const r = ok(stress(view, { shocked: "A", cut: 1 }));
     expect(r.details.borrowers.B).toMatchObject({ headroom: 20, defaulted: true });
-    expect(r.total.lenderLoss).toBeCloseTo(6, 12);
+    expect(r.total.lenderLoss).toBeCloseTo(2, 12);
   });
 
   it("annualises a quarterly revenue fact for the multiple: 400 / (10 × 4) = 10", () => {
@@ -325,7 +327,7 @@ describe("stress", () => {
     const a = ok(stress(view, { shocked: "LAB", cut: 0.5 }));
     expect(stress(view, { shocked: "LAB", cut: 0.5 })).toBe(a);
     expect(Object.isFrozen(a.lines[0])).toBe(true);
-    // 50 + 30 + 4 + CLOUD (in default: loss 30, headroom 10) stops paying (30 − 10) / 30 of its 12 order: 8.
-    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBeCloseTo(92, 9);
+    // 50 + 30 + 4: CLOUD, short before the cut, is not in default and keeps its 12 order.
+    expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBe(84);
   });
 });

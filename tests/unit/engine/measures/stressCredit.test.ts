@@ -113,3 +113,33 @@ describe("SoftBank's 13 % on the funded basis (bundled data, one fact edited)", 
     expect(softbank(withD003cFunded(0), [["money", "committed"]]).stakeValue).toBeCloseTo(110.76, 9);
   });
 });
+
+describe("a buyer in default passes on only the part of its loss beyond its headroom", () => {
+  it("B (worth 10, backlog 80) loses 25 of value at a 50 % cut: (25 − 10) / 25 = 0.6 of its lost share 0.25 of its 20 order from C", () => {
+    const view = viewOf([
+      fact({ id: "c1", kind: "contract", from: "A", to: "B", amountUsdBn: 40 }),
+      fact({ id: "c2", kind: "contract", from: "B", to: "C", amountUsdBn: 20 }),
+      fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 10 }),
+      fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 10 }),
+      fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 80, unit: "USD bn RPO" }),
+    ]);
+    // Value lost 0.5 × 40/5 × 0.25 × 25 = 25 > 10: default; its lost share of backlog 20/80 = 0.25.
+    const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
+    expect(r.details.newDefaults).toEqual(["B"]);
+    expect(r.details.passedThrough.C).toBeCloseTo(0.25 * 0.6 * 20, 12); // 3
+    // M: B's shortfall 15 is beyond its 10 of debt: 10 × (1 − 0.4).
+    expect(r.lines.find((l) => l.id === "M")?.lenderLoss).toBeCloseTo(6, 12);
+    // At the edge of default nothing is passed on: 0.2 × 40/5 × 0.25 × 25 = 10 = the headroom.
+    expect(ok(stress(view, { shocked: "A", cut: 0.2 })).details.passedThrough.C).toBeUndefined();
+  });
+});
+
+describe("a firm without a value fact is tested on its contracts' contribution (bundled, latest)", () => {
+  it("Nebius: 20.4 contracted (C069 17.4 + C130 3) × 0.19 + N058 2 − N046 4.5 = 1.376; Microsoft failing takes 17.4 × 0.19", () => {
+    const latest = createModel(bundledDataset).view(null, { includeRumoured: false });
+    const r = ok(stress(latest, { shocked: "MSFT", cut: 1 }));
+    expect(r.details.borrowers.NBIS.headroom).toBeCloseTo(20.4 * 0.19 + 2 - 4.5, 9);
+    expect(r.details.borrowers.NBIS).toMatchObject({ defaulted: true });
+    expect(r.lines.find((l) => l.id === "BONDHOLDERS")?.lenderLoss).toBeCloseTo((17.4 * 0.19 - (20.4 * 0.19 + 2 - 4.5)) * 0.6, 9); // 1.158
+  });
+});
