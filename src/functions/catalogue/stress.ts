@@ -35,6 +35,8 @@ export function stressOf(
 }
 
 export const STRESS = defineFunction({
+  // A SCENARIO handle names content in another cache, which may forget it: only calls without one are memoised.
+  memoise: (raw) => raw[7] === null || raw[7] === undefined || raw[7] === "",
   params: [
     entity("entity"),
     entity("shocked", "the entity that cuts its commitments, such as OPENAI"),
