@@ -2,16 +2,29 @@
  * What the task pane's summary cards show for one entity, with the fact ids behind each figure so a
  * tooltip can cite them (docs/methodology.md §8). Also factsBehind, the citations for SOURCE().
  */
-import type { EntityId, Fact, ModelView } from "../model";
+import { DEFAULT_MONEY_BASIS, MONEY_BASES, type EntityId, type Fact, type ModelView, type MoneyBasis } from "../model";
 import { capexOffset, capexOffsetFactIds } from "./capexOffset";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { isEngineError } from "./result";
 import { latestValuation } from "./stakeOf";
 import { amountOf, contractAmount, fundingAmount, indexOf } from "./viewIndex";
 
+/** The money figures of the summary cards on one money basis; null where undefined (no contracts in, no capex). */
+export interface MoneyFigures {
+  selfFunded: number;
+  fundedBacklog: number;
+  share: number | null;
+  capexOffset: number;
+  capexOffsetRatio: number | null;
+}
+
 /** The summary-card figures of an entity; null where the measure is undefined (no revenue, no capex, no price). */
 export interface EntityMetrics {
   id: EntityId;
+  /** The money basis of the top-level figures (DEFAULT_MONEY_BASIS unless asked). */
+  money: MoneyBasis;
+  /** The same money figures on every basis, so a view can show the committed figure beside the firm one where they differ. */
+  byBasis: Record<MoneyBasis, MoneyFigures>;
   selfFunded: number;
   fundedBacklog: number;
   share: number | null;
@@ -27,7 +40,7 @@ export interface EntityMetrics {
  * The entity's summary figures and their sources; an id without facts gets zeros and nulls.
  * @example entityMetrics(view, "MSFT").selfFunded // same as selfFundedExposure(view, "MSFT")
  */
-export function entityMetrics(view: ModelView, id: EntityId): EntityMetrics {
+export function entityMetrics(view: ModelView, id: EntityId, money: MoneyBasis = DEFAULT_MONEY_BASIS): EntityMetrics {
   const index = indexOf(view);
   const selfFundedIds: string[] = [];
   const backlogIds: string[] = [];
@@ -39,17 +52,15 @@ export function entityMetrics(view: ModelView, id: EntityId): EntityMetrics {
     selfFundedIds.push(...fCell.factIds, ...cCell.factIds);
     backlogIds.push(...cCell.factIds);
   }
-  const share = circularShare(view, id);
-  const offset = capexOffset(view, id);
-  const offsetIds = capexOffsetFactIds(view, id);
+  const byBasis = Object.fromEntries(MONEY_BASES.map((b) => [b, moneyFigures(view, id, b)])) as Record<MoneyBasis, MoneyFigures>;
+  // The citations name every fact behind a figure on any basis (a conditional tranche is still a source).
+  const offsetIds = capexOffsetFactIds(view, id, "committed");
   const valuation = latestValuation(view, id);
   return {
     id,
-    selfFunded: selfFundedExposure(view, id),
-    fundedBacklog: fundedBacklog(view, id),
-    share: isEngineError(share) ? null : share,
-    capexOffset: offset.amount,
-    capexOffsetRatio: isEngineError(offset.ratio) ? null : offset.ratio,
+    money,
+    byBasis,
+    ...byBasis[money],
     marketValue: valuation === undefined ? null : (amountOf(valuation) as number),
     factIds: {
       selfFunded: selfFundedIds,
@@ -59,6 +70,18 @@ export function entityMetrics(view: ModelView, id: EntityId): EntityMetrics {
       capexOffsetRatio: offsetIds.capex === null ? [] : [...offsetIds.equity, offsetIds.capex],
       marketValue: valuation === undefined ? [] : [valuation.id],
     },
+  };
+}
+
+function moneyFigures(view: ModelView, id: EntityId, money: MoneyBasis): MoneyFigures {
+  const share = circularShare(view, id, money);
+  const offset = capexOffset(view, id, money);
+  return {
+    selfFunded: selfFundedExposure(view, id, money),
+    fundedBacklog: fundedBacklog(view, id, money),
+    share: isEngineError(share) ? null : share,
+    capexOffset: offset.amount,
+    capexOffsetRatio: isEngineError(offset.ratio) ? null : offset.ratio,
   };
 }
 

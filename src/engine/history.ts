@@ -22,7 +22,7 @@
  * changed. A series holds at most MAX_HISTORY_POINTS points (and the "facts" step evaluates at most
  * MAX_HISTORY_EVALUATIONS dates); a longer request is an INVALID_INPUT error that says how to narrow it.
  */
-import { CHANNEL_IS_FUNDING, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView } from "../model";
+import { CHANNEL_IS_FUNDING, DEFAULT_MONEY_BASIS, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView, type MoneyBasis } from "../model";
 import { countsUnder, supersessionClosure } from "../model";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { totalContractsIn, totalFundingOut } from "./flows";
@@ -47,7 +47,7 @@ export const MAX_HISTORY_EVALUATIONS = 2000;
 
 /** What each measure computes on one view, and whether it reads only facts naming the entity. */
 interface MeasureMeaning {
-  readonly compute: (view: ModelView, id: EntityId) => number | EngineError;
+  readonly compute: (view: ModelView, id: EntityId, money: MoneyBasis) => number | EngineError;
   /** true: only facts naming the entity (or superseding one that does) can move it. */
   readonly local: boolean;
 }
@@ -57,8 +57,8 @@ export const HISTORY_MEASURE_MEANINGS: Readonly<Record<HistoryMeasure, MeasureMe
   self_funded: { compute: selfFundedExposure, local: true },
   funded_backlog: { compute: fundedBacklog, local: true },
   share: { compute: circularShare, local: true },
-  network: { compute: (view, id) => networkExposure(view, id), local: false },
-  funding_out: { compute: (view, id) => totalFundingOut(view, id), local: true },
+  network: { compute: (view, id, money) => networkExposure(view, id, { money }), local: false },
+  funding_out: { compute: (view, id, money) => totalFundingOut(view, id, "all", money), local: true },
   contracts_in: { compute: totalContractsIn, local: true },
 };
 
@@ -77,6 +77,8 @@ export interface HistoryOptions {
   to?: string | null;
   step?: HistoryStep;
   basis: Basis;
+  /** Which money counts (MONEY_BASES); default DEFAULT_MONEY_BASIS (firm). */
+  money?: MoneyBasis;
   /** false: leave each point's `entered`/`superseded` empty (a worksheet series needs only the values). Default true. */
   facts?: boolean;
 }
@@ -194,7 +196,7 @@ export function calendarDates(from: string, to: string, step: "month" | "quarter
   return dates;
 }
 
-function valueAt(source: HistorySource, index: HistoryIndex, meaning: MeasureMeaning, id: EntityId, date: string, basis: Basis, empty: { view?: ModelView }): number | EngineError {
+function valueAt(source: HistorySource, index: HistoryIndex, meaning: MeasureMeaning, id: EntityId, date: string, basis: Basis, empty: { view?: ModelView }, money: MoneyBasis): number | EngineError {
   const at = snap(index.dates, date);
   let view: ModelView;
   if (at === null) {
@@ -202,7 +204,7 @@ function valueAt(source: HistorySource, index: HistoryIndex, meaning: MeasureMea
     empty.view ??= source.view(date, basis);
     view = empty.view;
   } else view = source.view(at, basis);
-  return meaning.compute(view, id);
+  return meaning.compute(view, id, money);
 }
 
 const sameValue = (a: number | EngineError, b: number | EngineError): boolean =>
@@ -228,6 +230,7 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
   if (from > to) return engineError("INVALID_INPUT", `from (${from}) is after to (${to}): give from on or before to.`);
 
   const basis = options.basis;
+  const money = options.money ?? DEFAULT_MONEY_BASIS;
   const relevant = meaning.local ? relevantFacts(index, id) : index.facts;
   const empty: { view?: ModelView } = {};
 
@@ -243,11 +246,11 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
     dates = [from];
     // Each kept point's facts are those dated after the previous *evaluated* date: the facts that moved it.
     const since: string[] = [from];
-    let previous = valueAt(source, index, meaning, id, from, basis, empty);
+    let previous = valueAt(source, index, meaning, id, from, basis, empty, money);
     let previousDate = from;
     const values: (number | EngineError)[] = [previous];
     for (const d of candidates) {
-      const value = valueAt(source, index, meaning, id, d, basis, empty);
+      const value = valueAt(source, index, meaning, id, d, basis, empty, money);
       if (!sameValue(value, previous)) {
         if (dates.length >= MAX_HISTORY_POINTS) return tooMany(from, to, step);
         dates.push(d);
@@ -262,7 +265,7 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
   const calendar = calendarDates(from, to, step);
   if (calendar === null) return tooMany(from, to, step);
   dates = calendar;
-  const values = dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
+  const values = dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty, money));
   return { entity: id, measure, step, from, to, points: options.facts === false ? bare(dates, values) : withFacts(source, index, relevant, basis, dates, [from, ...dates.slice(0, -1)], values, empty) };
 }
 
@@ -271,12 +274,12 @@ export function history(source: HistorySource, id: EntityId, options: HistoryOpt
  * several measures are laid side by side on one set of dates (the union of their "facts" steps).
  * INVALID_INPUT beyond MAX_HISTORY_POINTS dates.
  */
-export function historyValues(source: HistorySource, id: EntityId, measure: HistoryMeasure, dates: readonly string[], basis: Basis): (number | EngineError)[] | EngineError {
+export function historyValues(source: HistorySource, id: EntityId, measure: HistoryMeasure, dates: readonly string[], basis: Basis, money: MoneyBasis = DEFAULT_MONEY_BASIS): (number | EngineError)[] | EngineError {
   if (dates.length > MAX_HISTORY_POINTS) return engineError("INVALID_INPUT", `${dates.length} dates; a series holds at most ${MAX_HISTORY_POINTS}.`);
   const index = historyIndex(source);
   const meaning = HISTORY_MEASURE_MEANINGS[measure];
   const empty: { view?: ModelView } = {};
-  return dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty));
+  return dates.map((d) => valueAt(source, index, meaning, id, d, basis, empty, money));
 }
 
 const NONE: readonly string[] = Object.freeze([]);

@@ -49,7 +49,7 @@ export {
   type HistoryOptions,
   type HistorySource,
 } from "./history";
-export { entityMetrics, factsBehind, type EntityMetrics } from "./entityMetrics";
+export { entityMetrics, factsBehind, type EntityMetrics, type MoneyFigures } from "./entityMetrics";
 export { factsAbout, flowsAround, hasFactsAbout, namesEntity, type Flow, type FlowKind } from "./flowsAround";
 export { DEFAULT_CONTRACT_TERM_YEARS } from "./viewIndex";
 export { LruCache, ViewMemo } from "../model";

@@ -11,11 +11,11 @@
  * network exposure(X) = Σ_j F(X→j) · N[j][X]. Worked example and the leak sensitivity table:
  * docs/methodology.md §5.
  */
-import { LruCache, ViewMemo, type EntityId, type ModelView } from "../model";
+import { DEFAULT_MONEY_BASIS, LruCache, ViewMemo, type EntityId, type ModelView, type MoneyBasis } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { moneyGraph } from "./moneyGraph";
 import { engineError, isEngineError, type EngineError } from "./result";
-import { fundingAmount, indexOf } from "./viewIndex";
+import { fundingOn, indexOf } from "./viewIndex";
 
 /**
  * Default leak: half of every dollar leaves the modelled web at each step. Oracle spends roughly 50 of its
@@ -28,6 +28,8 @@ export const DEFAULT_LEAK = 0.5;
 export interface NetworkExposureOptions {
   /** Share of each received dollar that leaves the modelled web, in [0, 1]; default DEFAULT_LEAK. */
   leak?: number;
+  /** Which of X's money enters the web (MONEY_BASES; default firm). The routing shares use the web's headline flows. */
+  money?: MoneyBasis;
 }
 
 /** Return shares per view, by (leak, X): bounded, since the leak comes from an argument. */
@@ -63,6 +65,7 @@ function computeReturnShares(view: ModelView, x: number, leak: number): number[]
  */
 export function networkExposure(view: ModelView, id: EntityId, options: NetworkExposureOptions = {}): number | EngineError {
   const leak = options.leak ?? DEFAULT_LEAK;
+  const money = options.money ?? DEFAULT_MONEY_BASIS;
   if (typeof leak !== "number" || !Number.isFinite(leak) || leak < 0 || leak > 1) {
     return engineError("INVALID_INPUT", `leak must be a number from 0 to 1 (got ${String(leak)}).`);
   }
@@ -75,7 +78,7 @@ export function networkExposure(view: ModelView, id: EntityId, options: NetworkE
   let total = 0;
   for (const [j, cell] of row) {
     const jj = index.nodeIndex.get(j);
-    if (jj !== undefined && jj !== x) total += fundingAmount(cell) * shares[jj];
+    if (jj !== undefined && jj !== x) total += fundingOn(cell, money) * shares[jj];
   }
   return total;
 }

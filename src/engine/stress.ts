@@ -11,7 +11,7 @@
  *    headroom over all its debt (project vehicles); its lenders then lose exposure × (1 − recovery).
  * Assumptions: `ScenarioAssumptions` (./stressScenario), defaults in src/model/data/assumptions.ts.
  */
-import { DEFAULT_SHOCKED, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
+import { DEFAULT_SHOCKED, LruCache, ViewMemo, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { engineError, isEngineError, type EngineError } from "./result";
 import { stakeOf, latestValuation } from "./stakeOf";
@@ -58,14 +58,23 @@ export interface StressLine {
 export interface BorrowerTest {
   /** All its debt: the loans the view lists to it, or its reported total debt where larger. */
   debt: number;
-  /** What it can lose before it cannot pay: its equity value, or (no value) contracted revenue + equity in − debt. */
+  /**
+   * What it can lose before it cannot pay: its equity value (marked to the stake's date); without a value,
+   * contracted revenue × margin (1 for a lessor's triple-net leases) + equity in − all its debt.
+   */
   headroom: number;
-  /** What the cut takes: value lost (operating + investor) for a valued company, else contracted revenue lost. */
+  /** What the cut takes: value lost (operating + investor) for a valued company, else contracted revenue lost × the same margin. */
   loss: number;
+  /**
+   * The unpaid amount: what the loss takes beyond the headroom, max(0, loss − max(0, headroom)). Its lenders
+   * lose min(debt, shortfall) × (1 − recovery), pro rata to their share of the debt.
+   */
+  shortfall: number;
+  /** headroom ≥ 0 and loss > headroom: the cut puts it in default. */
   defaulted: boolean;
   /**
    * Headroom was negative before the cut: the model records this borrower's debt but not all its revenue. It
-   * is not put in default; its lenders lose only the revenue the cut takes (pro rata, × (1 − recovery)).
+   * is not put in default; its lenders lose only what the cut takes (shortfall = loss).
    */
   shortBefore: boolean;
   /** Lenders' recovery applied when it defaults, and the assumption it came from. */
@@ -82,16 +91,36 @@ export interface StressDetails {
   multiples: Record<EntityId, { multiple: number; source: string[] | "default" | "override" }>;
   /** Operating channel inputs per entity that loses revenue. */
   operating: Record<EntityId, { annualLost: number; margin: number; multiple: number; value: number | null; keys: string[] }>;
-  /** Investor channel per holder: the stake's value, what the cut writes off, unfunded commitments cancelled. */
-  investor: Record<EntityId, { stakeValue: number; loss: number; cancelled: number; factIds: string[] }>;
+  /**
+   * Investor channel per holder: the stake's value (unpaid commitments taken off), what the cut writes off,
+   * unfunded commitments cancelled, what the stake cost (money paid in for it, scenario's money basis) and the
+   * date of the valuation the stake is priced at (null when priced at its own fact or at cost).
+   */
+  investor: Record<EntityId, { stakeValue: number; loss: number; cancelled: number; cost: number; valuedAt: string | null; factIds: string[] }>;
+  /**
+   * Equity value per valued company that loses something, marked to the date of the stake it loses: its latest
+   * market cap or valuation, plus the stake's gain over its cost when the stake is priced at a later valuation
+   * (docs/methodology.md §7.3). The cap on operating + investor losses and the credit test both read it.
+   */
+  equity: Record<EntityId, { value: number; markUp: number; factId: string }>;
   /** Credit test of every borrower the cut reaches (loss > 0). */
   borrowers: Record<EntityId, BorrowerTest>;
   /** Borrowers that default after the cut (none defaults without it). */
   newDefaults: EntityId[];
   /** Entities whose value lost was capped at their whole value. */
   capped: EntityId[];
-  /** Entities that lose revenue but have no value in the model (project vehicles, private firms without a valuation): no value line. */
+  /**
+   * Firms that lose revenue but have no value fact in the model (private firms without a valuation, listed
+   * firms whose market cap is not recorded): their value lost is unmeasured, not zero. Project vehicles and
+   * data-centre lessors are not listed: they get no value line by rule (their equity is lease − debt, zero by
+   * the model's own estimates E03–E06).
+   */
   unvalued: EntityId[];
+  /**
+   * Vendors the cut reaches only through contracts whose facts carry no dollar amount (AMD's 6 GW, C019):
+   * their revenue and value lost are unmeasured, not zero.
+   */
+  unpriced: EntityId[];
   /** Revenue lost per entity over every round (the revenue column), only entities that lose something. */
   passedThrough: Record<EntityId, number>;
   /** The scenario applied. */
@@ -141,16 +170,9 @@ const LESSOR_ROLES: readonly Role[] = ["project_vehicle", "dc_developer"];
  */
 export function stress(view: ModelView, options: StressOptions): StressResult | EngineError {
   // Each STRESS cell of a workbook asks for one line of the same result: keep recent results per view.
-  const results = resultCache(view);
   const assumptions = options.assumptions ?? DEFAULT_ASSUMPTIONS;
   const key = `${options.shocked || DEFAULT_SHOCKED}|${options.cut}|${options.multiple ?? ""}|${keyOf(assumptions)}`;
-  let result = results.get(key);
-  if (result === undefined) {
-    result = computeStress(view, options, assumptions);
-    if (results.size >= RESULT_CACHE_SIZE) results.delete(results.keys().next().value as string);
-    results.set(key, result);
-  }
-  return result;
+  return memo.get(view).results.getOrCreate(key, () => computeStress(view, options, assumptions));
 }
 
 const scenarioKeys = new WeakMap<ScenarioAssumptions, string>();
@@ -163,12 +185,24 @@ function keyOf(s: ScenarioAssumptions): string {
 /** Results kept per view; a sheet rarely asks for more distinct scenarios than this. */
 const RESULT_CACHE_SIZE = 32;
 
-function resultCache(view: ModelView): Map<string, StressResult | EngineError> {
-  const index = indexOf(view);
-  let cache = index.cache.get("stress:results") as Map<string, StressResult | EngineError> | undefined;
-  if (cache === undefined) index.cache.set("stress:results", (cache = new Map()));
-  return cache;
+/** What this module derives from one view, typed (src/model/memo.ts): it goes away with the view. */
+interface StressMemo {
+  /** Recent results by shocked | cut | multiple | scenario. */
+  readonly results: LruCache<string, StressResult | EngineError>;
+  /** Entities by id. */
+  readonly entities: ReadonlyMap<EntityId, Entity>;
+  /** Contracted revenue per entity (filled on demand). */
+  readonly contracted: Map<EntityId, number>;
+  /** Pass-through chains by shocked entity and which buyers pass on (they do not depend on the cut). */
+  readonly chains: Map<string, PassThroughChain>;
 }
+
+const memo = new ViewMemo<StressMemo>((view) => ({
+  results: new LruCache(RESULT_CACHE_SIZE),
+  entities: new Map(view.entities.map((e) => [e.id, e])),
+  contracted: new Map(),
+  chains: new Map(),
+}));
 
 /** Present value of 1 a year for `years` years at rate r (a continuous-term annuity factor for fractional terms). */
 function annuity(years: number, r: number): number {
@@ -193,20 +227,19 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     return v === undefined ? null : (amountOf(v) as number);
   };
 
-  // 1. Revenue lost over every round. A solvent lessee keeps paying its leases: lease contracts are left out of
-  // the pass-through unless the scenario says otherwise, and added below for a lessee that defaults.
-  const excludeLeases = A.solventLesseePays;
+  // 1. Revenue lost over every round. A solvent buyer keeps paying its leases and (by default) its purchase
+  // contracts: those are left out of the pass-through, and added below for a buyer the cut puts in default.
   const firstRound = new Map<EntityId, number>();
   for (const [vendor, cell] of index.contractsOut.get(shocked) ?? []) {
     if (vendor !== shocked && contractAmount(cell) > 0) firstRound.set(vendor, cut * contractAmount(cell));
   }
-  const chain = passThroughChainOf(view, shocked, contracted, isLessor, excludeLeases);
+  const chain = passThroughChainOf(view, shocked, contracted, isLessor, A);
   const lost = passThrough(chain, firstRound, contracted);
   // Share of its contracted revenue each buyer lost: what it passes on (the shocked entity passes on `cut`).
   const share = (id: EntityId) => (id === shocked ? cut : Math.min(1, (lost.get(id) ?? 0) / Math.max(contracted(id), 1e-300)));
 
   // Annual revenue lost, and its present value over each contract's term, per vendor: every contract a buyer
-  // cuts by its share (leases of solvent lessees excepted).
+  // cuts by its share (contracts a solvent buyer keeps paying excepted).
   const annualLost = new Map<EntityId, number>();
   const pvLost = new Map<EntityId, number>();
   const addContract = (vendor: EntityId, cell: ContractCell, s: number) => {
@@ -215,12 +248,21 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     annualLost.set(vendor, (annualLost.get(vendor) ?? 0) + s * cell.annual);
     pvLost.set(vendor, (pvLost.get(vendor) ?? 0) + s * cell.annual * annuity(term, A.discountRate));
   };
+  const unpriced = new Set<EntityId>();
   for (const buyer of new Set([shocked, ...lost.keys()])) {
     const s = share(buyer);
     for (const [vendor, cell] of index.contractsOut.get(buyer) ?? []) {
       if (vendor === buyer || vendor === shocked) continue;
-      if (buyer !== shocked && excludeLeases && isLessor(vendor)) continue;
+      if (buyer !== shocked && keepsPaying(A, isLessor(vendor))) continue;
       addContract(vendor, cell, s);
+    }
+    // Contracts the cut reaches whose facts carry no dollars (AMD's 6 GW, C019): their vendors' loss is unmeasured.
+    if (s > 0) {
+      for (const fact of index.factsByEntity.get(buyer) ?? []) {
+        if (fact.from !== buyer || fact.to === buyer || fact.to === shocked || fact.kind !== "contract" || amountOf(fact) !== null) continue;
+        if (buyer !== shocked && keepsPaying(A, isLessor(fact.to))) continue;
+        if (contractAmount(index.contractsOut.get(buyer)?.get(fact.to)) <= 0) unpriced.add(fact.to);
+      }
     }
   }
 
@@ -238,7 +280,9 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     // No value line for a company the model cannot value: project vehicles (their equity is the lease less
     // the debt, zero by the model's own estimate) and private firms without a valuation.
     if (value === null || isLessor(id)) {
-      unvalued.push(id);
+      // Vehicles get no value line by rule (their equity is zero by the model's own estimates); a firm
+      // without a value fact is listed: its value lost is unmeasured, not zero.
+      if (!isLessor(id)) unvalued.push(id);
       continue;
     }
     let raw: number;
@@ -259,7 +303,20 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
   const investor = investorChannel(view, shocked, cut, A, entities);
 
   // 4. Credit channel: who cannot pay, and what their lenders lose.
-  const credit = creditChannel({ view, shocked, cut, A, entities, isLessor, contracted, lost, share, operatingRaw, investor, valueOf, excludeLeases });
+  // Equity value at the date of the stake each holder loses: a stake priced at a valuation dated after the
+  // holder's own market cap adds its gain over cost to that market cap (a revaluation raises both sides).
+  const equity: StressDetails["equity"] = {};
+  const equityOf = (id: EntityId): number | null => {
+    const known = equity[id];
+    if (known !== undefined) return known.value + known.markUp;
+    const fact = latestValuation(view, id);
+    if (fact === undefined) return null;
+    const inv = investor[id];
+    const markUp = !isLessor(id) && inv !== undefined && inv.valuedAt !== null && inv.valuedAt > fact.date ? Math.max(0, inv.stakeValue - inv.cost) : 0;
+    equity[id] = { value: amountOf(fact) as number, markUp, factId: fact.id };
+    return equity[id].value + markUp;
+  };
+  const credit = creditChannel({ view, shocked, cut, A, entities, isLessor, contracted, lost, share, operatingRaw, investor, valueOf, equityOf });
 
   // Lines: caps, then totals.
   const lines = new Map<EntityId, StressLine>();
@@ -271,7 +328,7 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
   for (const [id, value] of credit.revenueLost) if (id !== shocked && value > 0) line(id).revenueLost = value;
   const capped: EntityId[] = [];
   for (const id of new Set([...operatingRaw.keys(), ...Object.keys(investor)])) {
-    const value = valueOf(id);
+    const value = equityOf(id);
     const inv = investor[id]?.loss ?? 0;
     const op = operatingRaw.get(id) ?? 0;
     if (op <= 0 && inv <= 0) continue;
@@ -309,30 +366,37 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
   return deepFreeze({
     lines: sorted,
     total,
-    details: { multiples, operating, investor, borrowers: credit.borrowers, newDefaults: credit.newDefaults, capped, unvalued, passedThrough, assumptions: A },
+    details: { multiples, operating, investor, equity, borrowers: credit.borrowers, newDefaults: credit.newDefaults, capped, unvalued, unpriced: [...unpriced].filter((id) => !(id in passedThrough)).sort(), passedThrough, assumptions: A },
   });
 }
 
 function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
-  const index = indexOf(view);
-  let map = index.cache.get("stress:entities") as Map<EntityId, Entity> | undefined;
-  if (map === undefined) index.cache.set("stress:entities", (map = new Map(view.entities.map((e) => [e.id, e]))));
-  return map;
-}
-
-/** The part of an investment fact paid in by its date, where the data say (fundedUsdBn); else the whole amount. */
-function fundedPart(fact: Fact): number {
-  const amount = amountOf(fact) ?? 0;
-  const funded = fact.fundedUsdBn;
-  return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : amount;
+  return memo.get(view).entities;
 }
 
 /**
- * Investor channel. A holder's stake value is its stake fact's value (or pct × the company's latest
- * valuation, stakeOf); a holder with no stake fact but equity invested is valued at the money it put in
- * (funded only by default; the whole commitment on the "committed" basis). Groups (aggregates) are skipped:
- * their money is their members' (C001b is C002–C004). Loss = stake value × cut × write-down; an unfunded
- * commitment is cancelled (cut × unfunded), not lost.
+ * The part of an investment fact that counts on a money basis: "committed" the whole amount; "funded" what
+ * was paid in by the fact's date (fundedUsdBn) where the data say, else the firm part (amount less what
+ * depends on milestones, conditionalUsdBn), the same rule as the exposure measures' money basis.
+ */
+function paidPart(fact: Fact, money: ScenarioAssumptions["money"]): number {
+  const amount = amountOf(fact) ?? 0;
+  if (money === "committed" || amount <= 0) return amount;
+  const conditional = fact.conditionalUsdBn;
+  const firm = Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
+  // Any other basis than funded (a "firm" basis) counts the firm part.
+  if (money !== "funded") return firm;
+  const funded = fact.fundedUsdBn;
+  return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : firm;
+}
+
+/**
+ * Investor channel. A holder's stake value is pct × the company's latest valuation (one valuation per date
+ * for every holder, §7.4), else its stake fact's value; a holder with no stake fact but equity invested is
+ * valued at the money it put in on the scenario's money basis. A stake measured after commitments that are
+ * not yet paid (on that basis) holds shares the holder has not paid for: their cost is taken off its value.
+ * Groups (aggregates) are skipped: their money is their members' (C001b is C002–C004). Loss = stake value ×
+ * cut × write-down; an unfunded commitment is cancelled (cut × unfunded), not lost.
  */
 function investorChannel(view: ModelView, shocked: EntityId, cut: number, A: ScenarioAssumptions, entities: ReadonlyMap<EntityId, Entity>): StressDetails["investor"] {
   const index = indexOf(view);
@@ -340,23 +404,50 @@ function investorChannel(view: ModelView, shocked: EntityId, cut: number, A: Sce
   const holders = new Set<EntityId>();
   for (const [holder, row] of index.stakes) if (row.has(shocked)) holders.add(holder);
   for (const [funder, cell] of index.fundingIn.get(shocked) ?? []) if (cell.equity > 0) holders.add(funder);
+  const valuation = latestValuation(view, shocked);
   for (const holder of holders) {
     if (holder === shocked || (entities.get(holder)?.roles ?? []).includes("aggregate")) continue;
     const investments = (index.factsByEntity.get(holder) ?? []).filter((f) => f.kind === "investment" && f.from === holder && f.to === shocked && (amountOf(f) ?? 0) > 0);
     const committed = investments.reduce((s, f) => s + (amountOf(f) as number), 0);
-    const funded = investments.reduce((s, f) => s + fundedPart(f), 0);
-    const staked = stakeOf(view, holder, shocked, "value");
+    const paid = investments.reduce((s, f) => s + paidPart(f, A.money), 0);
+    const stakes = index.stakes.get(holder)?.get(shocked) ?? [];
+    const pct = stakes.reduce((s, f) => s + (f.pct !== null && Number.isFinite(f.pct) ? f.pct : 0), 0);
     let stakeValue: number;
     let factIds: string[];
+    let cost = paid;
+    let valuedAt: string | null = null;
+    const priced = pct > 0 && valuation !== undefined;
+    const staked = priced ? pct * (amountOf(valuation) as number) : stakeOf(view, holder, shocked, "value");
     if (!isEngineError(staked) && staked > 0) {
-      stakeValue = staked;
-      factIds = (index.stakes.get(holder)?.get(shocked) ?? []).map((f) => f.id);
+      factIds = stakes.map((f) => f.id);
+      if (priced) {
+        factIds.push(valuation.id);
+        valuedAt = valuation.date;
+      }
+      // Commitments dated on or before the stake figure are in its percentage: what of them is not paid is not
+      // owned, and what is paid is the stake's cost.
+      const stakeDate = stakes.reduce((d, f) => (f.date > d ? f.date : d), "");
+      let unpaidInStake = 0;
+      cost = 0;
+      for (const f of investments) {
+        if (f.date > stakeDate) continue;
+        unpaidInStake += (amountOf(f) as number) - paidPart(f, A.money);
+        cost += paidPart(f, A.money);
+      }
+      stakeValue = Math.max(0, staked - unpaidInStake);
     } else {
-      stakeValue = A.money === "committed" ? committed : funded;
+      stakeValue = paid;
       factIds = investments.map((f) => f.id);
     }
     if (stakeValue <= 0) continue;
-    out[holder] = { stakeValue, loss: stakeValue * cut * A.writeDown, cancelled: A.money === "funded" ? cut * (committed - funded) : 0, factIds };
+    out[holder] = {
+      stakeValue,
+      loss: stakeValue * cut * A.writeDown,
+      cancelled: cut * (committed - paid),
+      cost,
+      valuedAt,
+      factIds,
+    };
   }
   return out;
 }
@@ -374,17 +465,26 @@ interface CreditInput {
   operatingRaw: ReadonlyMap<EntityId, number>;
   investor: StressDetails["investor"];
   valueOf(id: EntityId): number | null;
-  excludeLeases: boolean;
+  /** Equity value marked to the stake's date (details.equity). */
+  equityOf(id: EntityId): number | null;
 }
 
 /**
- * Credit channel. A borrower with a value in the model defaults when the value it loses (operating + investor,
- * before the cap) wipes out its equity; one without (a project vehicle, a private developer) when the
- * contracted revenue it loses exceeds its headroom (contracted revenue + equity in − all its debt). A lessee
- * that defaults stops paying its leases: dedicated (default) by the cut, proportional by its own lost share;
- * its lessors are then tested again. Lenders of a defaulted borrower lose exposure × (1 − recovery). Nothing
- * defaults without a cut: a borrower the model shows short before the shock (a group's debt with no revenue
- * recorded) is not blamed on it.
+ * Credit channel (docs/methodology.md §7.3). Each borrower (not a group: a group's debt is its members') has
+ * a headroom H, what it can lose before it cannot pay, and a loss L from the cut:
+ *  - a company with a value: H = its equity value (market cap or valuation), marked to the date of the stake
+ *    it loses (plus the stake's gain over what it paid, when the stake is valued after the equity figure);
+ *    L = value lost (operating + investor, before the cap);
+ *  - a project vehicle: H = its leases (triple-net: the asset the loans are lent against) + equity put in − all
+ *    its debt; L = lease revenue lost. A firm without a value: the same with each contract dollar at its
+ *    contribution margin (what services debt is profit, not gross backlog).
+ * The unpaid amount is what the loss takes beyond the headroom, shortfall = max(0, L − max(0, H)); its lenders
+ * lose it pro rata to their share of all its debt, at most the debt, × (1 − recovery): continuous in the cut,
+ * zero while the headroom holds. A borrower with H ≥ 0 and L > H is a new default; one short before the cut
+ * (H < 0: debt recorded, revenue not) is not blamed on it, its lenders lose only what the cut takes. A buyer in
+ * default passes on, of the contracts a solvent one keeps paying, the part of its loss beyond its headroom
+ * ((L − H) / L of its share: dedicated leases by the cut, others by its lost share); its lessors are tested
+ * again. The shocked entity cuts every commitment, its debt included: its lenders lose cut × exposure × (1 − recovery).
  */
 function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; borrowers: Record<EntityId, BorrowerTest>; newDefaults: EntityId[]; revenueLost: Map<EntityId, number> } {
   const index = indexOf(c.view);
@@ -394,6 +494,7 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
     for (const cell of index.fundingIn.get(id)?.values() ?? []) listed += fundingAmount(cell, "debt");
     return { listed, all: Math.max(listed, latestTotalDebt(c.view, id) ?? 0) };
   };
+  const isGroup = (id: EntityId) => (c.entities.get(id)?.roles ?? []).includes("aggregate");
   const defaulted = new Set<EntityId>();
   const borrowers: Record<EntityId, BorrowerTest> = {};
   const test = (id: EntityId): BorrowerTest => {
@@ -403,21 +504,40 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
     const rec = lookup(c.A, "recovery", id, entity);
     let headroom: number;
     let loss: number;
-    if (value !== null && !c.isLessor(id)) {
-      headroom = value;
+    if (id === c.shocked) {
+      // The shocked entity does not pass a test: it cuts its debt service by the cut like every commitment.
+      headroom = 0;
+      loss = c.cut * all;
+    } else if (value !== null && !c.isLessor(id)) {
+      headroom = c.equityOf(id) ?? value;
       loss = (c.operatingRaw.get(id) ?? 0) + (c.investor[id]?.loss ?? 0);
     } else {
+      // No value: what services the debt is the contracts' contribution over their life (an undiscounted
+      // loan-life cover), not the gross backlog. A lessor's lease is triple-net (the tenant bears the running
+      // costs), so the lease itself services the site's debt; an operating firm keeps its margin of each dollar.
+      const margin = c.isLessor(id) ? 1 : lookup(c.A, "margin", id, entity).value;
       let equityIn = 0;
       for (const cell of index.fundingIn.get(id)?.values() ?? []) equityIn += fundingAmount(cell, "equity");
-      headroom = c.contracted(id) + equityIn - all;
-      loss = revenueLost.get(id) ?? 0;
+      headroom = c.contracted(id) * margin + equityIn - all;
+      loss = (revenueLost.get(id) ?? 0) * margin;
     }
     // A loss within rounding of zero is no loss: nothing defaults at a zero cut.
     const shortBefore = headroom < 0;
-    return { debt: all, headroom, loss, defaulted: !shortBefore && loss > 1e-12 && loss > headroom, shortBefore, recovery: rec.value, recoveryKey: rec.key };
+    const hit = loss > 1e-12;
+    const shortfall = hit ? Math.max(0, loss - Math.max(0, headroom)) : 0;
+    return {
+      debt: all,
+      headroom,
+      loss,
+      shortfall,
+      defaulted: id !== c.shocked && !shortBefore && hit && loss > headroom,
+      shortBefore,
+      recovery: rec.value,
+      recoveryKey: rec.key,
+    };
   };
-  const borrowerIds = [...index.fundingIn.keys()].filter((id) => debtOf(id).listed > 0);
-  // Each pass can only add defaults (a defaulted lessee adds lease losses), so at most one pass per borrower.
+  const borrowerIds = [...index.fundingIn.keys()].filter((id) => !isGroup(id) && debtOf(id).listed > 0);
+  // Each pass can only add defaults (a defaulted buyer adds losses to its vendors), so at most one pass per borrower.
   for (let pass = 0; pass <= borrowerIds.length; pass++) {
     let changed = false;
     for (const id of borrowerIds) {
@@ -427,26 +547,27 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
       if (!t.defaulted) continue;
       defaulted.add(id);
       changed = true;
-      // A lessee in default stops paying the leases a solvent one would have kept paying.
-      if (c.excludeLeases) {
-        const s = c.A.leases === "dedicated" ? c.cut : c.share(id);
-        for (const [vendor, cell] of index.contractsOut.get(id) ?? []) {
-          if (vendor !== id && c.isLessor(vendor)) revenueLost.set(vendor, (revenueLost.get(vendor) ?? 0) + s * contractAmount(cell));
-        }
+      // A buyer in default stops paying, of the contracts a solvent one keeps, the part of its loss beyond its headroom.
+      const beyond = t.loss > 0 ? (t.loss - t.headroom) / t.loss : 0;
+      for (const [vendor, cell] of index.contractsOut.get(id) ?? []) {
+        if (vendor === id || vendor === c.shocked) continue;
+        const lessor = c.isLessor(vendor);
+        if (!keepsPaying(c.A, lessor)) continue;
+        const s = lessor && c.A.leases === "dedicated" ? c.cut : c.share(id);
+        revenueLost.set(vendor, (revenueLost.get(vendor) ?? 0) + s * beyond * contractAmount(cell));
       }
     }
     if (!changed) break;
   }
   const lenderLoss = new Map<EntityId, number>();
   for (const [id, t] of Object.entries(borrowers)) {
-    if (!t.defaulted && !(t.shortBefore && t.loss > 1e-12)) continue;
-    const listed = debtOf(id).listed;
+    if (t.shortfall <= 0) continue;
+    const lost = Math.min(t.debt, t.shortfall);
     for (const [lender, cell] of index.fundingIn.get(id) ?? []) {
       const exposure = fundingAmount(cell, "debt");
       if (exposure <= 0 || lender === id) continue;
-      // In default: the whole exposure × LGD. Short before the cut: only the revenue the cut takes, pro rata.
-      const atRisk = t.defaulted ? exposure : Math.min(exposure, (t.loss * exposure) / listed);
-      lenderLoss.set(lender, (lenderLoss.get(lender) ?? 0) + atRisk * (1 - t.recovery));
+      // Pro rata to the lender's share of all the borrower's debt (listed or not): never more than its exposure.
+      lenderLoss.set(lender, (lenderLoss.get(lender) ?? 0) + (exposure / t.debt) * lost * (1 - t.recovery));
     }
   }
   const newDefaults = borrowerIds.filter((id) => defaulted.has(id));
@@ -457,15 +578,13 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
  *  (a backlog includes the contracts the model lists one by one, so never the sum). Memoised per view. */
 function contractedRevenue(view: ModelView): (id: EntityId) => number {
   const index = indexOf(view);
-  let known = index.cache.get("stress:contracted") as Map<EntityId, number> | undefined;
-  if (known === undefined) index.cache.set("stress:contracted", (known = new Map()));
-  const memo = known;
+  const known = memo.get(view).contracted;
   return (id) => {
-    let value = memo.get(id);
+    let value = known.get(id);
     if (value === undefined) {
       let listed = 0;
       for (const cell of index.contractsIn.get(id)?.values() ?? []) listed += contractAmount(cell);
-      memo.set(id, (value = Math.max(listed, latestBacklog(view, id) ?? 0)));
+      known.set(id, (value = Math.max(listed, latestBacklog(view, id) ?? 0)));
     }
     return value;
   };
@@ -503,13 +622,18 @@ interface PassThroughChain {
   inverse: number[][] | undefined;
 }
 
-/** The reach and the inverse depend on the view, the shocked entity and the lease rule, not on the cut: build them once. */
-function passThroughChainOf(view: ModelView, shocked: EntityId, contracted: (id: EntityId) => number, isLessor: (id: EntityId) => boolean, skipLeases: boolean): PassThroughChain {
-  const index = indexOf(view);
-  const key = `stress:passThrough:${shocked}:${skipLeases}`;
-  let chain = index.cache.get(key) as PassThroughChain | undefined;
-  if (chain === undefined) index.cache.set(key, (chain = passThroughChain(view, shocked, contracted, skipLeases ? isLessor : () => false)));
+/** The reach and the inverse depend on the view, the shocked entity and which buyers pass on, not on the cut: build them once. */
+function passThroughChainOf(view: ModelView, shocked: EntityId, contracted: (id: EntityId) => number, isLessor: (id: EntityId) => boolean, A: ScenarioAssumptions): PassThroughChain {
+  const chains = memo.get(view).chains;
+  const key = `${shocked}:${A.solventLesseePays}:${A.solventBuyerPays}`;
+  let chain = chains.get(key);
+  if (chain === undefined) chains.set(key, (chain = passThroughChain(view, shocked, contracted, (v) => keepsPaying(A, isLessor(v)))));
   return chain;
+}
+
+/** Whether a solvent buyer keeps paying a contract with this vendor in full (a lease, or a purchase contract). */
+function keepsPaying(A: ScenarioAssumptions, vendorIsLessor: boolean): boolean {
+  return vendorIsLessor ? A.solventLesseePays : A.solventBuyerPays;
 }
 
 function passThroughChain(view: ModelView, shocked: EntityId, contracted: (id: EntityId) => number, skipVendor: (id: EntityId) => boolean): PassThroughChain {

@@ -34,6 +34,8 @@ export interface ScenarioAssumptions {
   readonly leases: LeaseTreatment;
   /** Whether a solvent lessee keeps paying its leases in full. */
   readonly solventLesseePays: boolean;
+  /** Whether a solvent buyer keeps its purchase contracts (only a buyer in default passes its loss on to its vendors). */
+  readonly solventBuyerPays: boolean;
   /** Share of a stake's value lost at a full cut (0..1). */
   readonly writeDown: number;
   /** Investors' money without a stake value: paid in only, or the whole commitment. */
@@ -50,6 +52,7 @@ const SETTINGS = {
   discount_rate: "discountRate",
   leases: "leases",
   solvent_lessee_pays: "solventLesseePays",
+  solvent_buyer_pays: "solventBuyerPays",
   write_down: "writeDown",
   money: "money",
 } as const satisfies Record<string, Exclude<keyof ScenarioAssumptions, Table>>;
@@ -58,7 +61,7 @@ type SettingKey = keyof typeof SETTINGS;
 type Mutable = { -readonly [K in keyof ScenarioAssumptions]: ScenarioAssumptions[K] extends Readonly<Record<string, number>> ? Record<string, number> : ScenarioAssumptions[K] };
 
 function blank(): Mutable {
-  return { method: "multiple", discountRate: 0.09, margin: {}, multiple: {}, recovery: {}, leases: "dedicated", solventLesseePays: true, writeDown: 1, money: "funded" };
+  return { method: "multiple", discountRate: 0.09, margin: {}, multiple: {}, recovery: {}, leases: "dedicated", solventLesseePays: true, solventBuyerPays: true, writeDown: 1, money: "funded" };
 }
 
 /** A key as the tables store it: roles and "default" in lower case, entity ids in upper case. */
@@ -94,10 +97,11 @@ function apply(draft: Mutable, rawKey: string, value: unknown): EngineError | un
       return setEnum(draft, "leases", LEASE_TREATMENTS, key, value);
     case "money":
       return setEnum(draft, "money", MONEY_BASES, key, value);
-    case "solvent_lessee_pays": {
+    case "solvent_lessee_pays":
+    case "solvent_buyer_pays": {
       const b = toBoolean(value);
       if (b === undefined) return engineError("INVALID_INPUT", `${key} must be TRUE or FALSE (got ${String(value)}).`);
-      draft.solventLesseePays = b;
+      draft[SETTINGS[setting]] = b;
       return undefined;
     }
     case "discount_rate":

@@ -3,11 +3,27 @@
  * thousands of times per recalculation on the same (memoised) view, so the index is built once per view
  * object and kept in a WeakMap: lookups after that are map reads, and the index goes away with its view.
  */
-import { ViewMemo, CHANNEL_IS_FUNDING, FUNDING_CHANNELS, KIND_MEANINGS, type EntityId, type Fact, type FundingChannel, type FundingKind, type ModelView } from "../model";
+import {
+  ViewMemo,
+  CHANNEL_IS_CONTINGENT,
+  CHANNEL_IS_FUNDING,
+  FUNDING_CHANNELS,
+  KIND_MEANINGS,
+  MONEY_BASES,
+  moneyOf,
+  type EntityId,
+  type Fact,
+  type FundingChannel,
+  type FundingKind,
+  type ModelView,
+  type MoneyBasis,
+} from "../model";
 
 /** Funding from one entity to another, split by money channel (KIND_MEANINGS: investment → equity, loan →
  *  debt, backstop and guarantee → backstop, warrant → vendor_financing). */
 export interface FundingCell extends Record<FundingChannel, number> {
+  /** The same sums on each money basis (moneyOf); the channel fields above are the committed (headline) amounts. */
+  money: Record<MoneyBasis, Record<FundingChannel, number>>;
   factIds: string[];
   /** The investment facts among factIds (capex offset cites only these). */
   equityFactIds: string[];
@@ -16,6 +32,8 @@ export interface FundingCell extends Record<FundingChannel, number> {
 /** Contract value from one buyer to one vendor, plus the same money spread over each contract's term. */
 export interface ContractCell {
   amount: number;
+  /** The contract value on each money basis (moneyOf); `amount` is the committed (headline) value. */
+  money: Record<MoneyBasis, number>;
   /** Σ amount / term over the facts, the term defaulting to DEFAULT_CONTRACT_TERM_YEARS (see stress). */
   annual: number;
   factIds: string[];
@@ -79,6 +97,10 @@ function push<V>(map: Map<EntityId, V[]>, key: EntityId, value: V): void {
   else list.push(value);
 }
 
+function perBasis<V>(make: () => V): Record<MoneyBasis, V> {
+  return Object.fromEntries(MONEY_BASES.map((b) => [b, make()])) as Record<MoneyBasis, V>;
+}
+
 function buildIndex(view: ModelView): ViewIndex {
   const fundingOut = new Map<EntityId, Map<EntityId, FundingCell>>();
   const fundingIn = new Map<EntityId, Map<EntityId, FundingCell>>();
@@ -103,15 +125,17 @@ function buildIndex(view: ModelView): ViewIndex {
     if (amount === null || fact.from === fact.to) continue;
     const channel = KIND_MEANINGS[fact.kind].channel;
     if (channel !== "contract" && CHANNEL_IS_FUNDING[channel]) {
-      const cell = nested(fundingOut, fact.from, fact.to, () => ({ equity: 0, debt: 0, backstop: 0, vendor_financing: 0, factIds: [] as string[], equityFactIds: [] as string[] }));
+      const cell = nested(fundingOut, fact.from, fact.to, () => ({ equity: 0, debt: 0, backstop: 0, vendor_financing: 0, money: perBasis(() => ({ equity: 0, debt: 0, backstop: 0, vendor_financing: 0 })), factIds: [] as string[], equityFactIds: [] as string[] }));
       cell[channel as FundingChannel] += amount;
+      for (const b of MONEY_BASES) cell.money[b][channel as FundingChannel] += moneyOf(fact, b) ?? 0;
       if (channel === "equity") cell.equityFactIds.push(fact.id);
       cell.factIds.push(fact.id);
       nested(fundingIn, fact.to, fact.from, () => cell);
     } else if (channel === "contract") {
-      const cell = nested(contractsOut, fact.from, fact.to, () => ({ amount: 0, annual: 0, factIds: [] as string[] }));
+      const cell = nested(contractsOut, fact.from, fact.to, () => ({ amount: 0, money: perBasis(() => 0), annual: 0, factIds: [] as string[] }));
       const term = fact.termYears !== null && fact.termYears > 0 ? fact.termYears : DEFAULT_CONTRACT_TERM_YEARS;
       cell.amount += amount;
+      for (const b of MONEY_BASES) cell.money[b] += moneyOf(fact, b) ?? 0;
       cell.annual += amount / term;
       cell.factIds.push(fact.id);
       nested(contractsIn, fact.to, fact.from, () => cell);
@@ -123,19 +147,36 @@ function buildIndex(view: ModelView): ViewIndex {
   return { view, nodes, nodeIndex, fundingOut, fundingIn, contractsOut, contractsIn, factsByEntity, stakes, cache: new Map() };
 }
 
-/** Total of a funding cell for a kind. */
-export function fundingAmount(cell: FundingCell | undefined, kind: FundingKind = "all"): number {
-  if (cell === undefined) return 0;
+/** Sum of a channel record for a kind: "all" is every channel that is not contingent (CHANNEL_IS_CONTINGENT). */
+function kindTotal(channels: Readonly<Record<FundingChannel, number>>, kind: FundingKind): number {
   let total = 0;
-  if (kind === "all") for (const c of FUNDING_CHANNELS) total += cell[c];
-  else total = cell[kind];
+  if (kind === "all") for (const c of FUNDING_CHANNELS) total += CHANNEL_IS_CONTINGENT[c] ? 0 : channels[c];
+  else total = channels[kind];
   // Negative corrections can only lower a total; a relationship never sends negative money.
   return Math.max(0, total);
 }
 
-/** Contract total of a cell, floored at zero like funding. */
+/**
+ * Headline (committed) total of a funding cell for a kind; "all" leaves contingent money (guarantees,
+ * backstops) out. The exposure measures read {@link fundingOn} with the caller's money basis instead.
+ */
+export function fundingAmount(cell: FundingCell | undefined, kind: FundingKind = "all"): number {
+  return cell === undefined ? 0 : kindTotal(cell, kind);
+}
+
+/** Total of a funding cell for a kind on a money basis (docs/methodology.md §1). */
+export function fundingOn(cell: FundingCell | undefined, money: MoneyBasis, kind: FundingKind = "all"): number {
+  return cell === undefined ? 0 : kindTotal(cell.money[money], kind);
+}
+
+/** Headline (committed) contract total of a cell, floored at zero like funding. */
 export function contractAmount(cell: ContractCell | undefined): number {
   return cell === undefined ? 0 : Math.max(0, cell.amount);
+}
+
+/** Contract total of a cell on a money basis, floored at zero. */
+export function contractOn(cell: ContractCell | undefined, money: MoneyBasis): number {
+  return cell === undefined ? 0 : Math.max(0, cell.money[money]);
 }
 
 /** The latest fact of a kind recorded on the entity itself (from === to === id) with an amount passing `accept`. */

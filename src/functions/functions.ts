@@ -47,10 +47,11 @@ function toExcel<T>(outcome: Outcome): T {
  * @param [measure] "self_funded" (default): Σ min(funding out, contracts back in) per counterparty; "funded_backlog": contracts from customers it funds; "share": self-funded ÷ all contracts in; "network": money returning along paths of any length.
  * @param [as_of] Date of the view: an Excel date or ISO text such as "2026-02-27". Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns The exposure in USD bn, or a fraction for "share".
  */
-export function circularExposure(entity: any, measure?: any, as_of?: any, model?: any): number {
-  return toExcel(invoke("CIRCULAR_EXPOSURE", [entity, measure, as_of, model]));
+export function circularExposure(entity: any, measure?: any, as_of?: any, model?: any, money?: any): number {
+  return toExcel(invoke("CIRCULAR_EXPOSURE", [entity, measure, as_of, model, money]));
 }
 
 /**
@@ -61,10 +62,11 @@ export function circularExposure(entity: any, measure?: any, as_of?: any, model?
  * @param investee Ticker or name of the funded company, e.g. "OPENAI".
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns C(investee→investor) ÷ F(investor→investee); #DIV/0! when the investor has not funded the investee.
  */
-export function roundTripRatio(investor: any, investee: any, as_of?: any, model?: any): number {
-  return toExcel(invoke("ROUND_TRIP_RATIO", [investor, investee, as_of, model]));
+export function roundTripRatio(investor: any, investee: any, as_of?: any, model?: any, money?: any): number {
+  return toExcel(invoke("ROUND_TRIP_RATIO", [investor, investee, as_of, model, money]));
 }
 
 /**
@@ -88,13 +90,14 @@ export function stake(holder: any, company: any, field?: any, as_of?: any, model
  * @helpurl https://localhost:3000/help/functions.html#funding
  * @param from Ticker or name of the funder, e.g. "NVDA".
  * @param to Ticker or name of the funded company, e.g. "OPENAI".
- * @param [kind] "all" (default), "equity" (investments), "debt" (loans), "backstop" (backstops and guarantees) or "vendor_financing" (warrants).
+ * @param [kind] "all" (default): equity, debt and vendor financing, never contingent money; "equity" (investments), "debt" (loans), "backstop" (guarantees and backstops: contingent, reported only here) or "vendor_financing" (warrants).
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns Funding from → to in USD bn; 0 when the model records none.
  */
-export function funding(from: any, to: any, kind?: any, as_of?: any, model?: any): number {
-  return toExcel(invoke("FUNDING", [from, to, kind, as_of, model]));
+export function funding(from: any, to: any, kind?: any, as_of?: any, model?: any, money?: any): number {
+  return toExcel(invoke("FUNDING", [from, to, kind, as_of, model, money]));
 }
 
 /**
@@ -105,10 +108,11 @@ export function funding(from: any, to: any, kind?: any, as_of?: any, model?: any
  * @param vendor Ticker or name of the vendor, e.g. "ORCL".
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns Contract value buyer → vendor in USD bn; 0 when the model records none.
  */
-export function contractValue(buyer: any, vendor: any, as_of?: any, model?: any): number {
-  return toExcel(invoke("CONTRACT_VALUE", [buyer, vendor, as_of, model]));
+export function contractValue(buyer: any, vendor: any, as_of?: any, model?: any, money?: any): number {
+  return toExcel(invoke("CONTRACT_VALUE", [buyer, vendor, as_of, model, money]));
 }
 
 /**
@@ -116,13 +120,14 @@ export function contractValue(buyer: any, vendor: any, as_of?: any, model?: any)
  * @customfunction CAPEX_OFFSET
  * @helpurl https://localhost:3000/help/functions.html#capex_offset
  * @param entity Ticker or name of the investor, e.g. "NVDA".
- * @param [field] "amount" (default): USD bn; "ratio": the money funded within the latest capex year (actual or guidance) ÷ that year's capex.
+ * @param [field] "amount" (default): equity into its own customers, USD bn; "ratio": that money dated within the capex year containing as_of (else the latest year that ended) ÷ that year's capex, finance leases included where the data give them.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns The offset in USD bn, or the ratio; #DIV/0! or #N/A for "ratio" when no capex figure is known.
  */
-export function capexOffset(entity: any, field?: any, as_of?: any, model?: any): number {
-  return toExcel(invoke("CAPEX_OFFSET", [entity, field, as_of, model]));
+export function capexOffset(entity: any, field?: any, as_of?: any, model?: any, money?: any): number {
+  return toExcel(invoke("CAPEX_OFFSET", [entity, field, as_of, model, money]));
 }
 
 /**
@@ -132,12 +137,12 @@ export function capexOffset(entity: any, field?: any, as_of?: any, model?: any):
  * @param entity Ticker or name of the entity whose loss you want, e.g. "ORCL".
  * @param shocked Ticker or name of the entity that cuts its commitments, e.g. "OPENAI".
  * @param cut Fraction of its commitments cut, from 0 to 1 (0.3 or 30% for a 30% cut).
- * @param [measure] "revenue" (default): contracted revenue lost, USD bn; "market_value": annual revenue lost × margin × EV/EBITDA multiple, capped at the entity's value; "investor_loss": stake value × cut; "lender_loss": exposure × (1 − recovery) to borrowers put in default; "total": the three losses.
+ * @param [measure] "total" (default): market_value + investor_loss + lender_loss; "revenue": contracted revenue lost, USD bn; "market_value": annual revenue lost × margin × EV/EBITDA multiple, capped at the entity's value; "investor_loss": stake value × cut; "lender_loss": borrowers' unpaid amount beyond their headroom × (1 − recovery), pro rata. #N/A where the model holds no value fact or no dollar amount.
  * @param [multiple] EV/revenue multiple replacing margin × multiple for "market_value". Empty = the sourced defaults.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
- * @param [scenario] Handle from AIFIN.SCENARIO: margins, multiples, recovery, leases, write-down. Empty = the sourced defaults.
- * @returns The loss in USD bn; 0 when the entity has no modelled exposure to the shocked one.
+ * @param [scenario] Handle from AIFIN.SCENARIO: margins, multiples, recovery, leases, purchase contracts, write-down. Empty = the sourced defaults.
+ * @returns The loss in USD bn; 0 when the entity has no modelled exposure to the shocked one; #N/A when its exposure is not measured.
  */
 export function stress(entity: any, shocked: any, cut: any, measure?: any, multiple?: any, as_of?: any, model?: any, scenario?: any): number {
   return toExcel(invoke("STRESS", [entity, shocked, cut, measure, multiple, as_of, model, scenario]));
@@ -150,10 +155,11 @@ export function stress(entity: any, shocked: any, cut: any, measure?: any, multi
  * @param entity Ticker or name of the company, e.g. "MSFT".
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns Columns counterparty, funding_out, contracts_in, self_funded, round_trip_ratio (empty when no funding), fact_ids.
  */
-export function exposureTable(entity: any, as_of?: any, model?: any): any[][] {
-  return toExcel(invoke("EXPOSURE_TABLE", [entity, as_of, model]));
+export function exposureTable(entity: any, as_of?: any, model?: any, money?: any): any[][] {
+  return toExcel(invoke("EXPOSURE_TABLE", [entity, as_of, model, money]));
 }
 
 /**
@@ -166,10 +172,11 @@ export function exposureTable(entity: any, as_of?: any, model?: any): any[][] {
  * @param [to] Last date: an Excel date or ISO text. Empty = latest data.
  * @param [step] "month" (default): month ends; "quarter": quarter ends; "facts": the dates on which facts moved the figure.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.
+ * @param [money] Which money counts: "firm" (default): the amount less what depends on milestones, "up to" or a letter of intent; "funded": what was paid or drawn, where the data say; "committed": the headline amount.
  * @returns Columns date (Excel date) and one per measure; at most 600 dates.
  */
-export function history(entity: any, measure?: any, from?: any, to?: any, step?: any, model?: any): any[][] {
-  return toExcel(invoke("HISTORY", [entity, measure, from, to, step, model]));
+export function history(entity: any, measure?: any, from?: any, to?: any, step?: any, model?: any, money?: any): any[][] {
+  return toExcel(invoke("HISTORY", [entity, measure, from, to, step, model, money]));
 }
 
 /**

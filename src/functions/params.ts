@@ -7,7 +7,7 @@
  * The help texts Excel shows live in the JSDoc of `functions.ts` (the metadata generator reads only that
  * file); a test checks that both declare the same parameters in the same order.
  */
-import type { Entity, ModelView } from "../model";
+import { MONEY_BASES, type Entity, type ModelView } from "../model";
 import type { LoadedModel, ModelCache, RangeRows } from "./modelCache";
 
 /**
@@ -136,3 +136,9 @@ export const modelParam = { name: "model", type: "handle", optional: true, hint:
 /** An optional text-enum whose default is its first allowed value. */
 export const enumOf = <const N extends string, const A extends readonly [string, ...string[]]>(name: N, allowed: A, hint: string) =>
   ({ name, type: "text-enum", optional: true, default: allowed[0], allowed, hint }) as const;
+
+/**
+ * The money basis of the exposure functions (MONEY_BASES, declared once in the model): a trailing optional
+ * argument, so every formula written before it keeps its positions. Default first: "firm".
+ */
+export const moneyParam = enumOf("money", MONEY_BASES, "which money counts: firm, funded or committed");

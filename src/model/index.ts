@@ -3,6 +3,7 @@
  * workbook table layout and dataset validation. Pure: no Office, DOM or network.
  */
 export * from "./types";
+export { moneyOf } from "./money";
 export { bundledDataset, latestFactDate, earliestFactDate, type Dataset } from "./dataset";
 export { createModel, getBundledModel, CONFIRMED_BASIS, type Model } from "./model";
 export { createRegistry, normaliseName, editDistance, type EntityRegistry, type ResolveResult } from "./registry";
@@ -30,11 +31,9 @@ export {
   DEFAULT_SHOCKED,
   VALUATION_METHODS,
   LEASE_TREATMENTS,
-  MONEY_BASES,
   type AssumptionRow,
   type ValuationMethod,
   type LeaseTreatment,
-  type MoneyBasis,
 } from "./data/assumptions";
 export { ARTICLE_SOURCE } from "./data/facts";
 export { CellHash64, digestKey, Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME, type CellDigest } from "./hash";

@@ -82,6 +82,46 @@ export type FundingChannel = "equity" | "debt" | "backstop" | "vendor_financing"
 export const FUNDING_CHANNELS: readonly FundingChannel[] = Object.freeze(
   MONEY_CHANNELS.filter((c): c is FundingChannel => CHANNEL_IS_FUNDING[c]),
 );
+/**
+ * Whether a funding channel is contingent: money that moves only if something goes wrong (a guarantee is
+ * called, a capacity backstop is drawn). Contingent money is reported in its own kind (FUNDING's "backstop")
+ * and is never part of "all", of self-funded exposure or of the capex offset: until it is called it does not
+ * reach the company (docs/methodology.md §1). Declared once: a new channel must be classified here.
+ */
+export const CHANNEL_IS_CONTINGENT: Readonly<Record<FundingChannel, boolean>> = Object.freeze({
+  equity: false,
+  debt: false,
+  backstop: true,
+  vendor_financing: false,
+});
+
+/**
+ * How much of a money fact's amount counts (the `money` argument of the exposure functions; docs/methodology.md
+ * §1), default first. Applies to the kinds whose KIND_MEANINGS `certainty` is true (investments, loans,
+ * contracts, warrants, guarantees, backstops); every other amount counts as it stands.
+ */
+export const MONEY_BASES = ["firm", "funded", "committed"] as const;
+export type MoneyBasis = (typeof MONEY_BASES)[number];
+
+/** The basis the measures use when none is named: firm money, the same standard as the purchase contracts it is set against. */
+export const DEFAULT_MONEY_BASIS: MoneyBasis = MONEY_BASES[0];
+
+/** What each money basis counts of a fact (docs, function help and the pane read it from here). */
+export const MONEY_BASIS_MEANINGS: Readonly<Record<MoneyBasis, { rule: string; description: string }>> = Object.freeze({
+  firm: {
+    rule: "amount − conditionalUsdBn",
+    description: "firm money: the amount less what depends on milestones, an \"up to\" or a letter of intent; a guarantee or backstop counts its cap",
+  },
+  funded: {
+    rule: "fundedUsdBn, else amount − conditionalUsdBn; a guarantee or backstop only what was paid out",
+    description: "money paid or drawn by the fact's date where the data say; where they do not, the firm part (a guarantee pays nothing until called)",
+  },
+  committed: {
+    rule: "amountUsdBn",
+    description: "the headline amount as announced, \"up to\", milestone and letter-of-intent money included",
+  },
+});
+
 /** The funding kinds a caller can ask for (AIFIN.FUNDING's `kind`): every funding channel, or all of them. */
 export const FUNDING_KINDS = ["all", "equity", "debt", "backstop", "vendor_financing"] as const satisfies readonly ("all" | FundingChannel)[];
 export type FundingKind = (typeof FUNDING_KINDS)[number];

@@ -67,10 +67,14 @@ const LABELS = {
   cutNote: { en: "Between 0% and 100%.", "zh-TW": "介於 0% 與 100% 之間。", "zh-CN": "介于 0% 与 100% 之间。" },
   multipleLabel: { en: "EV/revenue multiple", "zh-TW": "EV／營收倍數", "zh-CN": "EV／营收倍数" },
   multipleNote: { en: "Empty: the model's default multiple.", "zh-TW": "留空：使用模型預設倍數。", "zh-CN": "留空：使用模型默认倍数。" },
+  notMeasured: { en: "not measured", "zh-TW": "無法衡量", "zh-CN": "无法衡量" },
   stressAsOfNote: {
-    en: (exposure: string, asOf: string, model: string) => `As of and model: ${exposure} (cells ${asOf} and ${model}). USD bn.`,
-    "zh-TW": (exposure: string, asOf: string, model: string) => `基準日與模型：${exposure}（儲存格 ${asOf} 與 ${model}）。單位：十億美元。`,
-    "zh-CN": (exposure: string, asOf: string, model: string) => `基准日与模型：${exposure}（单元格 ${asOf} 与 ${model}）。单位：十亿美元。`,
+    en: (exposure: string, asOf: string, model: string) =>
+      `As of and model: ${exposure} (cells ${asOf} and ${model}). USD bn. "not measured": the model has no value fact or no dollar amount for it (not a zero).`,
+    "zh-TW": (exposure: string, asOf: string, model: string) =>
+      `基準日與模型：${exposure}（儲存格 ${asOf} 與 ${model}）。單位：十億美元。「無法衡量」：模型沒有其價值事實或金額（並非零）。`,
+    "zh-CN": (exposure: string, asOf: string, model: string) =>
+      `基准日与模型：${exposure}（单元格 ${asOf} 与 ${model}）。单位：十亿美元。“无法衡量”：模型没有其价值事实或金额（并非零）。`,
   },
   stressTotalNote: { en: "All entities", "zh-TW": "全部公司", "zh-CN": "全部公司" },
   s14ClaimLabel: {
@@ -177,8 +181,8 @@ const LABELS = {
   },
   factsNote: {
     en: "Edit amounts or add rows: every AIFIN formula in this workbook recalculates. Refresh data keeps the rows you edited or added.",
-    "zh-TW": "修改金額或新增列：本活頁簿的每個 AIFIN 公式都會重新計算。「重新整理資料」會保留您編輯或新增的列。",
-    "zh-CN": "修改金额或添加行：本工作簿的每个 AIFIN 公式都会重新计算。“刷新数据”会保留您编辑或添加的行。",
+    "zh-TW": "修改金額或新增列：本活頁簿的每個 AIFIN 公式都會重新計算。「更新資料」會保留您編輯或新增的列。",
+    "zh-CN": "修改金额或添加行：本工作簿的每个 AIFIN 公式都会重新计算。“更新数据”会保留您编辑或添加的行。",
   },
   entitiesTitle: {
     en: (n: number) => `AIFIN entities: ${n} companies, labs, lenders and groups`,
@@ -256,6 +260,7 @@ const ASSUMPTION_SUBJECTS: Readonly<Record<string, Translated<string>>> = {
   "holders of the shocked company's equity": { en: "holders of the shocked company's equity", "zh-TW": "受衝擊公司的股東", "zh-CN": "受冲击公司的股东" },
   "leases of a lessee in default": { en: "leases of a lessee in default", "zh-TW": "違約承租人的租約", "zh-CN": "违约承租人的租约" },
   "leases of a solvent lessee": { en: "leases of a solvent lessee", "zh-TW": "具償付能力承租人的租約", "zh-CN": "具偿付能力承租人的租约" },
+  "purchase contracts of a solvent buyer": { en: "purchase contracts of a solvent buyer", "zh-TW": "具償付能力買方的採購合約", "zh-CN": "具偿付能力买方的采购合约" },
   "loans to project vehicles (Stargate sites)": { en: "loans to project vehicles (Stargate sites)", "zh-TW": "對專案公司的貸款（星際之門園區）", "zh-CN": "对项目公司的贷款（星际之门园区）" },
   neoclouds: { en: "neoclouds", "zh-TW": "新興雲端業者", "zh-CN": "新兴云服务商" },
   "other borrowers' bonds and loans": { en: "other borrowers' bonds and loans", "zh-TW": "其他借款方的債券與貸款", "zh-CN": "其他借款方的债券与贷款" },

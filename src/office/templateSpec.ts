@@ -240,14 +240,19 @@ export const STRESS_CELLS = {
   firstEntityRow: 7,
 } as const;
 
-/** The STRESS measures, in column order; `key` names the matching StressLine field of the engine. */
+/**
+ * The STRESS measures, in column order; `key` names the matching StressLine field of the engine. `mayBeUnmeasured`:
+ * STRESS answers #N/A for an entity whose figure the model cannot measure (no value fact, or contracts without
+ * dollars, docs/methodology.md §7.2): the sheet shows the label `notMeasured` there so that its totals still add up.
+ */
 export const STRESS_MEASURES = [
-  { key: "revenueLost", arg: "revenue" },
-  { key: "lenderLoss", arg: "lender_loss" },
-  { key: "marketValueAtRisk", arg: "market_value" },
-  { key: "investorLoss", arg: "investor_loss" },
-  { key: "totalLoss", arg: "total" },
+  { key: "revenueLost", arg: "revenue", mayBeUnmeasured: true },
+  { key: "lenderLoss", arg: "lender_loss", mayBeUnmeasured: false },
+  { key: "marketValueAtRisk", arg: "market_value", mayBeUnmeasured: true },
+  { key: "investorLoss", arg: "investor_loss", mayBeUnmeasured: false },
+  { key: "totalLoss", arg: "total", mayBeUnmeasured: true },
 ] as const;
+
 
 /** A value of the Stress sheet's assumptions block as the analyst left it (a figure, a word, TRUE/FALSE or a formula). */
 export type AssumptionCell = number | string | boolean;
@@ -321,7 +326,10 @@ export function stressSheetSpec(
   const scenarioRow = lastAssumption + 1;
   const scenarioAbs = absolute(`B${scenarioRow}`);
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
-    STRESS_MEASURES.map((m) => `=AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`),
+    STRESS_MEASURES.map((m) => {
+      const call = `AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`;
+      return m.mayBeUnmeasured ? `=IFNA(${call},${q(L.notMeasured)})` : `=${call}`;
+    }),
   );
   const last = firstEntityRow + entities.length - 1;
   const totalRow = last + 1;

@@ -1,15 +1,14 @@
 import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { ArrowSwap20Regular, ArrowTrendingDown20Regular, BookOpen20Regular, DocumentTable20Regular, Grid20Regular, Timeline20Regular } from "@fluentui/react-icons";
+import type { ReactElement } from "react";
+import { Suspense, useCallback, useMemo, useState } from "react";
 import { clampIsoDate, earliestFactDate } from "../model";
 import { OverviewView, summaryCards } from "./components/OverviewView";
 import { Controls } from "./components/Controls";
 import { LanguagePicker } from "./components/LanguagePicker";
-import { EmptyState, ViewBoundary } from "./components/States";
-import { FlowsView } from "./components/FlowsView";
-import { SourcesView } from "./components/SourcesView";
-import { StressView } from "./components/StressView";
-import { Timeline } from "./components/TimelineView";
-import { WorkbookView } from "./components/WorkbookView";
+import { EmptyState, LoadingState, ViewBoundary } from "./components/States";
+// Loaded when their tab opens (own chunks): the overview is the first render.
+import { FlowsView, SourcesView, StressView, Timeline, WorkbookView } from "./lazyViews";
 import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./lowerLayers";
 import { useStrings } from "./i18n";
 import { usePaneState } from "./usePaneState";
@@ -18,6 +17,26 @@ import { usePaneState } from "./usePaneState";
 export const TABS = ["overview", "flows", "timeline", "stress", "sources", "workbook"] as const;
 /** One of {@link TABS}. */
 export type TabId = (typeof TABS)[number];
+
+/** Each tab's icon, drawn above its label (a `Record`, so a new tab without an icon does not compile). */
+const TAB_ICONS: Readonly<Record<TabId, ReactElement>> = {
+  overview: <Grid20Regular />,
+  flows: <ArrowSwap20Regular />,
+  timeline: <Timeline20Regular />,
+  stress: <ArrowTrendingDown20Regular />,
+  sources: <BookOpen20Regular />,
+  workbook: <DocumentTable20Regular />,
+};
+
+/** Each tab's label key in the string catalogues. */
+const TAB_LABELS = {
+  overview: "tabOverview",
+  flows: "tabFlows",
+  timeline: "tabTimeline",
+  stress: "tabStress",
+  sources: "tabSources",
+  workbook: "tabWorkbook",
+} as const satisfies Record<TabId, string>;
 
 const useStyles = makeStyles({
   root: {
@@ -54,14 +73,28 @@ const useStyles = makeStyles({
     overflowX: "auto",
   },
   main: { padding: tokens.spacingHorizontalM, flex: "1 1 auto", minWidth: 0 },
-  // Six tabs must fit a 320 px pane without scrolling: trim Fluent's default padding.
-  // Wrap rather than clip when a wider font (high contrast, another language) needs more than one line.
-  tabList: { flexWrap: "wrap" },
+  // Six tabs in one row at 320–350 px in every language: each tab an icon above a short label (the pattern of
+  // a phone's tab bar), each column as wide as its label at least and the rest shared, so no label wraps onto
+  // a second line or hides behind a menu (tests/e2e/screenshot.ts checks both widths in all three languages).
+  tabList: { display: "grid", gridTemplateColumns: `repeat(${TABS.length}, minmax(min-content, 1fr))`, width: "100%" },
   tab: {
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    justifyContent: "center",
+    rowGap: "2px",
     minWidth: 0,
-    "@media (max-width: 340px)": { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
+    paddingLeft: "1px",
+    paddingRight: "1px",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  tabLabel: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    whiteSpace: "nowrap",
+    paddingLeft: 0,
+    paddingRight: 0,
   },
 });
 
@@ -115,15 +148,14 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
       </div>
       <div className={styles.tabs}>
         <TabList className={styles.tabList} size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => setTab(d.value as TabId)} aria-label={s.tabsLabel}>
-          <Tab className={styles.tab} value="overview">{s.tabOverview}</Tab>
-          <Tab className={styles.tab} value="flows">{s.tabFlows}</Tab>
-          <Tab className={styles.tab} value="timeline">{s.tabTimeline}</Tab>
-          <Tab className={styles.tab} value="stress">{s.tabStress}</Tab>
-          <Tab className={styles.tab} value="sources">{s.tabSources}</Tab>
-          <Tab className={styles.tab} value="workbook">{s.tabWorkbook}</Tab>
+          {TABS.map((id) => (
+            <Tab key={id} className={styles.tab} value={id} icon={TAB_ICONS[id]} content={{ className: styles.tabLabel }} data-testid={`tab-${id}`}>
+              {s[TAB_LABELS[id]]}
+            </Tab>
+          ))}
         </TabList>
       </div>
-      <main className={styles.main} aria-label={s[`tab${tab[0].toUpperCase()}${tab.slice(1)}` as "tabOverview"]}>
+      <main className={styles.main} aria-label={s[TAB_LABELS[tab]]}>
         {needsEntity && empty ? (
           <EmptyState
             entityName={entityName}
@@ -135,6 +167,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
           />
         ) : (
           <ViewBoundary key={`${tab}|${selectionKey}`} title={s.viewFailedTitle} describe={s.viewFailedBody}>
+            <Suspense fallback={<LoadingState />}>
             {tab === "overview" && <Overview data={data} view={view} id={state.entity} />}
             {tab === "flows" && (
               <FlowsView
@@ -157,6 +190,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
                 selectionText={s.wbSettings(entityName, state.asOf, state.includeRumoured ? s.basisRumoured : s.basisConfirmed)}
               />
             )}
+            </Suspense>
           </ViewBoundary>
         )}
       </main>

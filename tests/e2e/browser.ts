@@ -71,3 +71,11 @@ export async function offlineOffice(context: BrowserContext, origin: string): Pr
     return route.abort();
   });
 }
+
+/**
+ * office.js outside Office tries to frame Microsoft's telemetry page; the add-in's Content-Security-Policy
+ * refusing an off-machine frame is the policy working, not a page error. Anything else still fails.
+ */
+export function isOfficeTelemetryRefusal(consoleText: string): boolean {
+  return /violates the following Content Security Policy directive/.test(consoleText) && /'https:\/\/[^']*\.(oaspapps|microsoft|office)\.com\//.test(consoleText);
+}

@@ -23,7 +23,7 @@ import { entityMetrics, isEngineError, stress } from "../../src/engine";
 import { templateSourceOf } from "../../src/office/templateSource";
 import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, NO_FIGURE, STRESS_CELLS, STRESS_MEASURES, TABLE_HEADER_ROW } from "../../src/office/templateSpec";
 import { rangeAddress, columnLetters } from "../../src/office/a1";
-import { buildInto, CHROMIUM, FLAGS, offlineOffice, ROOT, serve } from "./browser";
+import { buildInto, CHROMIUM, FLAGS, isOfficeTelemetryRefusal, offlineOffice, ROOT, serve } from "./browser";
 import { buildInPreview, columnA, editCell, formulaCount, openPreview, paneOf, readRange } from "./flows";
 
 const args = process.argv.slice(2);
@@ -62,9 +62,7 @@ async function newPage(browser: Browser, origin: string, viewport: { width: numb
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() !== "error") return;
-    // office.js outside Office tries to frame Microsoft's telemetry page; the add-in's Content-Security-Policy
-    // refusing an off-machine frame is the policy working, not a page error. Anything else still fails.
-    if (/violates the following Content Security Policy directive/.test(m.text()) && /'https:\/\/[^']*\.(oaspapps|microsoft|office)\.com\//.test(m.text())) return;
+    if (isOfficeTelemetryRefusal(m.text())) return;
     errors.push(`console: ${m.text()}`);
   });
   return page;
@@ -244,11 +242,12 @@ async function previewFlow(browser: Browser, origin: string): Promise<void> {
   });
 }
 
-/** Dark and zh-TW screenshots of a built preview. */
+/** Dark, zh-TW and zh-CN (dark) screenshots of a built preview: the sheets' words follow the pane's language. */
 async function previewShots(browser: Browser, origin: string): Promise<void> {
   for (const [name, theme, query, tab, build] of [
     ["preview-dark", "dark", "theme=dark&entity=MSFT", "Workbook", "Build workbook"],
     ["preview-zh-TW", "light", "lang=zh-TW&entity=NVDA", "活頁簿", "建立活頁簿"],
+    ["preview-zh-CN", "dark", "lang=zh-CN&theme=dark&entity=AMZN", "工作簿", "创建工作簿"],
   ] as const) {
     await check(`preview screenshot ${name}`, async () => {
       const errors: string[] = [];

@@ -7,7 +7,7 @@
 import { history, historyValues, isEngineError, HISTORY_MEASURES, HISTORY_STEPS, type HistoryMeasure } from "../../engine";
 import { isoToExcelSerial } from "../../model";
 import { FormulaError, messages, orThrow } from "../errors";
-import { always, defineFunction, entity, enumOf, modelParam } from "../params";
+import { always, defineFunction, entity, enumOf, modelParam, moneyParam } from "../params";
 import { EXPOSURE_MEASURES } from "./circularExposure";
 
 /** Every CIRCULAR_EXPOSURE measure is a HISTORY measure: a new one there fails to compile here until the engine follows it. */
@@ -49,6 +49,7 @@ export const HISTORY = defineFunction({
     { name: "to", type: "date", optional: true, hint: "an Excel date or ISO text; empty for the latest data" },
     enumOf("step", HISTORY_STEPS, "the step between dates"),
     modelParam,
+    moneyParam,
   ],
   result: "table",
   header: HISTORY_HEADER,
@@ -57,15 +58,15 @@ export const HISTORY = defineFunction({
    * union of the dates that moved any of them. A date on which a measure has no value (a share with no
    * contracts in: #DIV/0! in CIRCULAR_EXPOSURE) is an empty cell, which a line chart leaves as a gap.
    */
-  body({ entity, measure, from, to, step }, call) {
+  body({ entity, measure, from, to, step, money }, call) {
     const measures = parseMeasures(call.fn, measure);
     const { model, basis } = call.loaded;
-    const series = measures.map((m) => orThrow(history(model, entity.id, { measure: m, from, to, step, basis, facts: false })));
+    const series = measures.map((m) => orThrow(history(model, entity.id, { measure: m, from, to, step, basis, money, facts: false })));
     let dates = series[0].points.map((p) => p.date);
     let columns: (number | string)[][];
     if (measures.length > 1 && step === "facts") {
       dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort();
-      columns = measures.map((m) => orThrow(historyValues(model, entity.id, m, dates, basis)).map((v) => (isEngineError(v) ? "" : v)));
+      columns = measures.map((m) => orThrow(historyValues(model, entity.id, m, dates, basis, money)).map((v) => (isEngineError(v) ? "" : v)));
     } else {
       columns = series.map((s) => s.points.map((p) => (isEngineError(p.value) ? "" : p.value)));
     }

@@ -21,9 +21,8 @@ export type ValuationMethod = (typeof VALUATION_METHODS)[number];
 export const LEASE_TREATMENTS = ["dedicated", "proportional"] as const;
 export type LeaseTreatment = (typeof LEASE_TREATMENTS)[number];
 
-/** Which money counts as an investor's stake when the model records no stake value: paid in, or committed. */
-export const MONEY_BASES = ["funded", "committed"] as const;
-export type MoneyBasis = (typeof MONEY_BASES)[number];
+// Which money counts as an investor's stake when the model records no stake value (the `money` key) is the
+// model's one money vocabulary, MONEY_BASES in ../types (firm, funded, committed).
 
 /** One sourced default. */
 export interface AssumptionRow {
@@ -73,6 +72,7 @@ export const ASSUMPTIONS: readonly AssumptionRow[] = [
   { key: "recovery.default", value: 0.4, appliesTo: "other borrowers' bonds and loans", sources: ["A057", "A060"], note: "S&P long-term average recovery on senior unsecured bonds (40 %); Moody's 37 %." },
   { key: "leases", value: "dedicated", appliesTo: "leases of a lessee in default", sources: [], note: "A lessee that defaults stops paying the leases built for the shocked company in proportion to the cut (Stargate sites are dedicated to OpenAI). 'proportional' cuts every lease by the lessee's lost share of backlog." },
   { key: "solvent_lessee_pays", value: true, appliesTo: "leases of a solvent lessee", sources: ["A061"], note: "A solvent lessee keeps paying its leases (a lease is a fixed obligation; rejecting it needs a bankruptcy, A061). FALSE passes the lessee's lost share on to its lessors even when it is solvent (the first version's assumption, an upper end)." },
+  { key: "solvent_buyer_pays", value: true, appliesTo: "purchase contracts of a solvent buyer", sources: ["A061"], note: "A solvent buyer keeps its purchase contracts (take-or-pay orders are fixed obligations like leases, A061): only a buyer the cut puts in default passes its loss on to its vendors, by the share of its loss beyond its headroom. FALSE passes every buyer's lost share of backlog on to its vendors (the first version's proportional pass-through), kept as a sensitivity." },
   // Investor channel.
   { key: "write_down", value: 1, appliesTo: "holders of the shocked company's equity", sources: ["A105", "A106", "A108"], note: "Share of the stake's value lost at a full cut (a cut c loses c × write_down). No sourced recovery for late-stage preferred in a failure exists (notes §2.5): 1 assumes the cut is the company's failure." },
   { key: "money", value: "funded", appliesTo: "stakes the model values at cost", sources: [], note: "Count only money paid in; committed but unfunded capital is cancelled when the company fails. 'committed' counts the whole commitment." },

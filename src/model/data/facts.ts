@@ -553,6 +553,16 @@ export const FACTS: readonly Fact[] = [
     provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
   },
   {
+    id: "C051b", kind: "loan", from: "BANKS", to: "OPENAI",
+    amountUsdBn: 4, amountBasis: null, pct: null,
+    unit: "USD bn revolving credit facility (OpenAI itself ~debt-free: the facility is not reported drawn)",
+    date: "2025-11-28", termYears: null, status: "reported",
+    description: "Split from C051 (FT): OpenAI itself is ~debt-free with a ~$4B credit facility. The only debt of OpenAI's own the sources name; what is drawn is not reported (fundedUsdBn unknown), so the stress takes the facility as its lenders' exposure (a revolver is usually drawn before a default).",
+    source: { title: "OpenAI's partners shouldering $100 billion of debt, taking on all the risk", publisher: "Sherwood News (citing Financial Times)", url: "https://sherwood.news/tech/openais-partners-shouldering-usd100-billion-of-debt-taking-on-all-the-risk", date: "2025-11-01" },
+    verified: true, estimate: false, supersedes: [], claims: ["S3"],
+    provenance: "press", fundedUsdBn: null, conditionalUsdBn: null, periodMonths: null, periodEnd: null,
+  },
+  {
     id: "C052", kind: "loan", from: "LENDERS", to: "OPENAI-DC-BORROWERS",
     amountUsdBn: 28, amountBasis: null, pct: null,
     unit: "USD bn loans that Blue Owl, Crusoe and others service from OpenAI-linked contracts",

@@ -47,6 +47,34 @@ export interface SummaryCard {
   facts: Fact[];
 }
 
+/** Figures closer than this (USD bn, or a fraction for shares) are the same figure for the reader. */
+const SAME = 5e-4;
+
+/**
+ * The other money bases' figures where they differ from the one shown: "Committed: USD 50 bn" (the whole
+ * commitment), "Paid: USD 11.6 bn" (what the data record as paid). Null when every basis agrees.
+ */
+export function basisNote(
+  metrics: EntityMetrics,
+  pick: (figures: EntityMetrics["byBasis"][keyof EntityMetrics["byBasis"]]) => number | null,
+  format: (value: number | null) => string,
+  s: ReturnType<typeof useStrings>,
+): string | null {
+  const shown = pick(metrics.byBasis[metrics.money]);
+  const parts: string[] = [];
+  const committed = pick(metrics.byBasis.committed);
+  const paid = pick(metrics.byBasis.funded);
+  const differs = (x: number | null) => x !== null && (shown === null || Math.abs(x - shown) > SAME);
+  if (metrics.money !== "committed" && differs(committed)) parts.push(s.cardCommitted(format(committed)));
+  if (metrics.money !== "funded" && differs(paid) && (committed === null || paid === null || Math.abs(paid - committed) > SAME)) parts.push(s.cardPaid(format(paid)));
+  return parts.length === 0 ? null : parts.join(" · ");
+}
+
+function joinNotes(...notes: (string | null)[]): string | null {
+  const kept = notes.filter((n): n is string => n !== null);
+  return kept.length === 0 ? null : kept.join(" · ");
+}
+
 /** Builds the five summary cards from the engine's metrics; unknown values become "—" with the reason. */
 export function summaryCards(
   metrics: EntityMetrics,
@@ -54,13 +82,27 @@ export function summaryCards(
   s: ReturnType<typeof useStrings>,
 ): SummaryCard[] {
   return [
-    { key: "selfFunded", label: s.cardSelfFunded, value: formatUsdBn(metrics.selfFunded), note: null, definition: s.cardSelfFundedDef, facts: factsFor("selfFunded") },
-    { key: "fundedBacklog", label: s.cardBacklog, value: formatUsdBn(metrics.fundedBacklog), note: null, definition: s.cardBacklogDef, facts: factsFor("fundedBacklog") },
+    {
+      key: "selfFunded",
+      label: s.cardSelfFunded,
+      value: formatUsdBn(metrics.selfFunded),
+      note: basisNote(metrics, (m) => m.selfFunded, formatUsdBn, s),
+      definition: s.cardSelfFundedDef,
+      facts: factsFor("selfFunded"),
+    },
+    {
+      key: "fundedBacklog",
+      label: s.cardBacklog,
+      value: formatUsdBn(metrics.fundedBacklog),
+      note: basisNote(metrics, (m) => m.fundedBacklog, formatUsdBn, s),
+      definition: s.cardBacklogDef,
+      facts: factsFor("fundedBacklog"),
+    },
     {
       key: "share",
       label: s.cardShare,
       value: formatPct(metrics.share),
-      note: metrics.share === null ? s.cardShareNone : null,
+      note: metrics.share === null ? s.cardShareNone : basisNote(metrics, (m) => m.share, formatPct, s),
       definition: s.cardShareDef,
       facts: factsFor("share"),
     },
@@ -68,7 +110,10 @@ export function summaryCards(
       key: "capexOffset",
       label: s.cardCapex,
       value: formatUsdBn(metrics.capexOffset),
-      note: metrics.capexOffsetRatio === null ? s.cardCapexNoRatio : s.cardCapexRatio(formatPct(metrics.capexOffsetRatio)),
+      note: joinNotes(
+        metrics.capexOffsetRatio === null ? s.cardCapexNoRatio : s.cardCapexRatio(formatPct(metrics.capexOffsetRatio)),
+        basisNote(metrics, (m) => m.capexOffset, formatUsdBn, s),
+      ),
       definition: s.cardCapexDef,
       facts: factsFor(metrics.capexOffsetRatio === null ? "capexOffset" : "capexOffsetRatio"),
     },
@@ -129,7 +174,9 @@ export interface OverviewViewProps {
 export function OverviewView({ cards, exposure, registry }: OverviewViewProps) {
   const s = useStrings();
   const styles = useStyles();
-  const rows = exposure.filter((r) => r.fundingOut > 0 || r.contractsIn > 0);
+  const rows = exposure.filter((r) => r.fundingOut > 0 || r.contractsIn > 0 || r.fundingOutCommitted > 0);
+  const differs = rows.some((r) => Math.abs(r.fundingOutCommitted - r.fundingOut) > SAME);
+  const contingent = exposure.filter((r) => r.contingentOut > 0);
   return (
     <div>
       <div className={styles.grid}>
@@ -148,10 +195,20 @@ export function OverviewView({ cards, exposure, registry }: OverviewViewProps) {
               key: r.counterparty,
               name: shortName(registry, r.counterparty),
               title: registry.get(r.counterparty)?.name ?? r.counterparty,
-              figures: [formatBnShort(r.fundingOut), formatBnShort(r.contractsIn), formatRatio(r.roundTripRatio)],
+              figures: [
+                Math.abs(r.fundingOutCommitted - r.fundingOut) > SAME ? `${formatBnShort(r.fundingOut)} (${formatBnShort(r.fundingOutCommitted)})` : formatBnShort(r.fundingOut),
+                formatBnShort(r.contractsIn),
+                formatRatio(r.roundTripRatio),
+              ],
             }))}
           />
+          {differs && <Text as="p" className={styles.note} data-testid="money-note">{s.moneyNote}</Text>}
         </>
+      )}
+      {contingent.length > 0 && (
+        <Text as="p" className={styles.note} data-testid="contingent-note">
+          {s.contingentNote(contingent.map((r) => `${shortName(registry, r.counterparty)} ${formatBnShort(r.contingentOut)}`).join(", "))}
+        </Text>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
-/** AIFIN.CAPEX_OFFSET(entity, [field]): equity put into the entity's own customers (claim S12). */
+/** AIFIN.CAPEX_OFFSET(entity, [field], [as_of], [model], [money]): equity put into the entity's own customers (claim S12). */
 import { createHarness } from "../../harness/formulaHarness";
-import { errorOf, fx, invoke } from "./helpers";
+import { errorOf, factTable, fx, invoke, makeFact } from "./helpers";
 
 describe("AIFIN.CAPEX_OFFSET", () => {
   describe("bad arguments", () => {
@@ -10,12 +10,14 @@ describe("AIFIN.CAPEX_OFFSET", () => {
   });
 
   describe("reference values", () => {
-    it("AMZN = equity into customers OPENAI (N012 50) and ANTHROPIC (C061 8 + D038 25) = 83", () => {
-      expect(fx.capexOffset("AMZN")).toBe(83);
+    it("AMZN = equity into customers OPENAI (N012 50) and ANTHROPIC (C061 8 + D038's firm 5) = 63; 83 committed (D038 25)", () => {
+      expect(fx.capexOffset("AMZN")).toBe(50 + 8 + 5);
+      expect(fx.capexOffset("AMZN", "amount", null, null, "committed")).toBe(50 + 8 + 25);
     });
 
-    it("AMZN ratio = money funded in 2026 / the 2026 plan N009 220: N012 50 (funded 50) + D038 25 − 20 conditional = 55", () => {
+    it("AMZN ratio = money dated in 2026 / the 2026 plan N009 220: N012 50 (funded 50) + D038 25 − 20 conditional = 55", () => {
       expect(fx.capexOffset("AMZN", "ratio")).toBeCloseTo(55 / 220, 12);
+      expect(fx.capexOffset("AMZN", "ratio", null, null, "committed")).toBeCloseTo((50 + 25) / 220, 12);
       // The day before the plan (30-Jul-2026) the latest dated year was 2025 (C072 131.8), in which Amazon put
       // no confirmed equity into a customer (C061 is Nov 2024, C002 Feb 2026): 0.
       expect(fx.capexOffset("AMZN", "ratio", "2026-07-29")).toBe(0);
@@ -31,6 +33,41 @@ describe("AIFIN.CAPEX_OFFSET", () => {
       expect(fx.capexOffset("MSFT", "ratio", "2026-04-28")).toBe(0);
       // GOOGL: D040 40 to Anthropic (Apr 2026), 30 of it conditional: 10 / the 2026 guide N004 200.
       expect(fx.capexOffset("GOOGL", "ratio")).toBeCloseTo(10 / 200, 12);
+      expect(fx.capexOffset("GOOGL", "ratio", null, null, "committed")).toBeCloseTo(40 / 200, 12);
+    });
+
+    it("two views by hand: announced (2026-02-27) and latest", () => {
+      // Announced: no 2026 capex figure yet, so each pairs its latest year that ended (current: false).
+      // AMZN: C072 131.8 (2025); equity into customers dated in 2025: none (C061 Nov 2024, C002 Feb 2026) → 0.
+      expect(fx.capexOffset("AMZN", "ratio", "2026-02-27")).toBe(0);
+      // Amount: C002's 15 up front; C061's 8 into Anthropic does not count yet (Anthropic buys from AWS from D039, April).
+      expect(fx.capexOffset("AMZN", "amount", "2026-02-27")).toBe(15);
+      // GOOGL: C073 91.4 (2025); Anthropic buys nothing from Google yet, so no customer equity at all → 0 / 91.4.
+      expect(fx.capexOffset("GOOGL", "ratio", "2026-02-27")).toBe(0);
+      // MSFT: C076 64.6 (FY2025, excl. finance leases: the only Microsoft year then) → 0.
+      expect(fx.capexOffset("MSFT", "ratio", "2026-02-27")).toBe(0);
+      // Latest: AMZN 55 / 220 = 0.25, GOOGL 10 / 200 = 0.05, MSFT 0 / 190 = 0 (calendar 2026 contains 2026-10-08).
+      expect([fx.capexOffset("AMZN", "ratio"), fx.capexOffset("GOOGL", "ratio"), fx.capexOffset("MSFT", "ratio")]).toEqual([0.25, 0.05, 0]);
+    });
+
+    it("pairs the capex year containing as_of, not a later year's guide; the latest year that ended when none contains it", () => {
+      const capex = (id: string, amount: number, end: string, date: string) =>
+        makeFact({ id, kind: "capex", from: "MSFT", to: "MSFT", amountUsdBn: amount, periodMonths: 12, periodEnd: end, date, unit: "USD bn" });
+      const handle = fx.model(
+        factTable([
+          makeFact({ id: "I1", kind: "investment", from: "MSFT", to: "OPENAI", amountUsdBn: 10, date: "2026-03-01" }),
+          makeFact({ id: "K1", kind: "contract", from: "OPENAI", to: "MSFT", amountUsdBn: 40, date: "2026-03-01" }),
+          capex("Y25", 80, "2025-12-31", "2026-01-30"),
+          capex("G26", 100, "2026-12-31", "2026-02-01"),
+          capex("G27", 200, "2027-12-31", "2026-06-01"),
+        ]),
+      );
+      // On 2026-07-01 the 2027 guide exists but 2026 contains the date: 10 / 100.
+      expect(fx.capexOffset("MSFT", "ratio", "2026-07-01", handle)).toBeCloseTo(10 / 100, 12);
+      // On 2027-03-01 the 2027 guide contains it and no money is dated in 2027: 0 / 200.
+      expect(fx.capexOffset("MSFT", "ratio", "2027-03-01", handle)).toBe(0);
+      // On 2026-01-31 no figure contains it yet... the 2026 guide G26 is dated 2026-02-01: the latest year that ended (Y25) pairs: 0 / 80.
+      expect(fx.capexOffset("MSFT", "ratio", "2026-01-31", handle)).toBe(0);
     });
   });
 
@@ -42,7 +79,10 @@ describe("AIFIN.CAPEX_OFFSET", () => {
 
   describe("edge cases", () => {
     it("answers the ratio with #N/A when no annual capex amount is known (NVDA's C132 has none)", () => {
-      expect(errorOf(invoke("CAPEX_OFFSET", ["NVDA", "ratio"]))).toEqual({ code: "#N/A", message: "No annual capex figure for NVDA in the model." });
+      expect(errorOf(invoke("CAPEX_OFFSET", ["NVDA", "ratio"]))).toEqual({
+        code: "#N/A",
+        message: "NVDA's capex fact C132 has no amount (small (~ $5-7B FY26, memory)), so no capex offset ratio; the amount (equity into customers) still stands.",
+      });
     });
 
     it("is 0 for an entity that invests in none of its customers", () => {
@@ -53,7 +93,7 @@ describe("AIFIN.CAPEX_OFFSET", () => {
   describe("scenario through the formula engine", () => {
     it("compares the offset with the capex guide the analyst enters", () => {
       const h = createHarness({ S: [[200, '=AIFIN.CAPEX_OFFSET("AMZN")/A1']] });
-      expect(h.getValue("S", "B1")).toBeCloseTo(83 / 200, 9);
+      expect(h.getValue("S", "B1")).toBeCloseTo(63 / 200, 9);
       h.setValue("S", "A1", 0);
       expect((h.getValue("S", "B1") as { value?: string }).value).toBe("#DIV/0!");
       h.destroy();

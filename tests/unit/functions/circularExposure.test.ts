@@ -31,31 +31,58 @@ describe("AIFIN.CIRCULAR_EXPOSURE", () => {
     });
 
     it("rejects extra arguments", () => {
-      expect(errorOf(invoke("CIRCULAR_EXPOSURE", ["MSFT", null, null, null, "extra"]))?.message).toMatch(/at most 4 arguments/);
+      expect(errorOf(invoke("CIRCULAR_EXPOSURE", ["MSFT", null, null, null, "firm", "extra"]))?.message).toMatch(/at most 5 arguments/);
+    });
+
+    it("names the money bases when the fifth argument is not one", () => {
+      expect(errorOf(invoke("CIRCULAR_EXPOSURE", ["MSFT", null, null, null, "paid"]))?.message).toBe(
+        'AIFIN.CIRCULAR_EXPOSURE: money "paid" is not accepted; use "firm", "funded" or "committed".',
+      );
     });
   });
 
   describe("reference values (bundled model, latest, confirmed)", () => {
-    it("self-funded MSFT = min(F C097b 13, C C029 250) + min(F C034 5, C C035 30) = 18", () => {
-      expect(fx.circularExposure("MSFT")).toBe(sum(Math.min(13, 250), Math.min(5, 30)));
+    it("self-funded MSFT, firm money (default) = min(F C097b 13, C C029 250) + min(C034's 5, all conditional: 0, C035 30) = 13", () => {
+      expect(fx.circularExposure("MSFT")).toBe(sum(Math.min(13, 250), Math.min(5 - 5, 30)));
     });
 
-    it("self-funded AMZN = min(D003a 50, C032 38 + C092 100) + min(C061 8 + D038 25, D039 100) = 83", () => {
-      expect(fx.circularExposure("AMZN", "self_funded")).toBe(sum(Math.min(50, 38 + 100), Math.min(8 + 25, 100)));
+    it("self-funded MSFT on the committed basis (the headline) = 13 + min(5, 30) = 18, and 11.6 + 0 funded (C097b's 10-Q)", () => {
+      expect(fx.circularExposure("MSFT", null, null, null, "committed")).toBe(sum(Math.min(13, 250), Math.min(5, 30)));
+      expect(fx.circularExposure("MSFT", null, null, null, "funded")).toBe(11.6);
+    });
+
+    it("self-funded AMZN, firm = min(N012 50, C032 38 + C092 100) + min(C061 8 + D038 25 − 20 conditional, D039 100) = 63", () => {
+      expect(fx.circularExposure("AMZN", "self_funded")).toBe(sum(Math.min(50, 38 + 100), Math.min(8 + 25 - 20, 100)));
+      expect(fx.circularExposure("AMZN", "self_funded", null, null, "committed")).toBe(sum(Math.min(50, 38 + 100), Math.min(8 + 25, 100)));
     });
 
     it("funded backlog AMZN = contracts from the customers it funds: 138 (OPENAI) + 100 (ANTHROPIC)", () => {
       expect(fx.circularExposure("AMZN", "funded_backlog")).toBe(238);
     });
 
-    it("share MSFT = 18 / 678: its reported commercial RPO N008 678 exceeds the 280 of contracts listed (C029 250 + C035 30)", () => {
-      expect(fx.circularExposure("MSFT", "share")).toBeCloseTo(18 / 678, 12);
+    it("share MSFT = 13 / 678 (18 / 678 committed): its reported commercial RPO N008 678 exceeds the 280 of contracts listed (C029 250 + C035 30)", () => {
+      expect(fx.circularExposure("MSFT", "share")).toBeCloseTo(13 / 678, 12);
+      expect(fx.circularExposure("MSFT", "share", null, null, "committed")).toBeCloseTo(18 / 678, 12);
     });
 
-    it("network MSFT: some but not more than the 18 it funds comes back", () => {
+    it("share against the reported backlogs in the latest view: AMZN 63 / N010 496, GOOGL 13 / N005 514 (the larger of listed and reported)", () => {
+      expect(fx.circularExposure("AMZN", "share")).toBeCloseTo(63 / 496, 12); // 238 listed < 496
+      expect(fx.circularExposure("AMZN", "share", null, null, "committed")).toBeCloseTo(83 / 496, 12);
+      // GOOGL: D040 40 to Anthropic, 30 on milestones: firm 10, plus C062b 3; Anthropic's contracts 200 < 514.
+      expect(fx.circularExposure("GOOGL", "share")).toBeCloseTo((3 + 10) / 514, 12);
+      expect(fx.circularExposure("GOOGL", "share", null, null, "committed")).toBeCloseTo((3 + 40) / 514, 12);
+    });
+
+    it("share before a backlog fact exists divides by the listed contracts: MSFT on 2026-04-28 13 / 280, on 2026-04-29 (D061r 627) 13 / 627", () => {
+      expect(fx.circularExposure("MSFT", "share", "2026-04-28")).toBeCloseTo(13 / 280, 12);
+      expect(fx.circularExposure("MSFT", "share", "2026-04-29")).toBeCloseTo(13 / 627, 12);
+    });
+
+    it("network MSFT: some but not more than the 13 of firm money it funds comes back (18 committed)", () => {
       const network = fx.circularExposure("MSFT", "network") as number;
       expect(network).toBeGreaterThan(0);
-      expect(network).toBeLessThanOrEqual(13 + 5);
+      expect(network).toBeLessThanOrEqual(13);
+      expect(fx.circularExposure("MSFT", "network", null, null, "committed") as number).toBeLessThanOrEqual(13 + 5);
     });
   });
 
@@ -63,14 +90,17 @@ describe("AIFIN.CIRCULAR_EXPOSURE", () => {
     it("measure defaults to self_funded; as_of to the latest date; null, undefined and empty text all mean omitted", () => {
       const latest = fx.modelInfo("as_of") as string;
       expect(fx.circularExposure("MSFT")).toBe(fx.circularExposure("MSFT", "self_funded", latest));
-      expect(fx.circularExposure("MSFT", undefined, undefined, undefined)).toBe(18);
-      expect(fx.circularExposure("MSFT", "", "", "")).toBe(18);
+      expect(fx.circularExposure("MSFT", undefined, undefined, undefined)).toBe(13);
+      expect(fx.circularExposure("MSFT", "", "", "")).toBe(13);
+      // money defaults to firm, however it is left out.
+      expect(fx.circularExposure("MSFT", "", "", "", "")).toBe(13);
+      expect(fx.circularExposure("MSFT", null, null, null, "FIRM")).toBe(13);
     });
 
     it("accepts any alias, case and Chinese names", () => {
-      expect(fx.circularExposure("microsoft")).toBe(18);
-      expect(fx.circularExposure("微軟")).toBe(18);
-      expect(fx.circularExposure("msft", "SELF_FUNDED")).toBe(18);
+      expect(fx.circularExposure("microsoft")).toBe(13);
+      expect(fx.circularExposure("微軟")).toBe(13);
+      expect(fx.circularExposure("msft", "SELF_FUNDED")).toBe(13);
     });
   });
 
@@ -99,11 +129,11 @@ describe("AIFIN.CIRCULAR_EXPOSURE", () => {
   describe("scenario through the formula engine", () => {
     it("recomputes when the analyst changes the entity cell", () => {
       const h = createHarness({ S: [["MSFT", "=AIFIN.CIRCULAR_EXPOSURE(A1)", '=AIFIN.CIRCULAR_EXPOSURE(A1,"share")']] });
-      expect(h.getValue("S", "B1")).toBe(18);
+      expect(h.getValue("S", "B1")).toBe(13);
       h.setValue("S", "A1", "Amazon");
-      expect(h.getValue("S", "B1")).toBe(83);
+      expect(h.getValue("S", "B1")).toBe(63);
       // HyperFormula rounds what it shows to 10 significant digits.
-      expect(h.getValue("S", "C1")).toBeCloseTo(83 / 496, 9); // AWS backlog N010 496 > the 238 listed
+      expect(h.getValue("S", "C1")).toBeCloseTo(63 / 496, 9); // AWS backlog N010 496 > the 238 listed
       h.setValue("S", "A1", "MSTF");
       const err = h.getValue("S", "B1");
       expect(isCellError(err) && [err.value, err.message]).toEqual(["#N/A", 'Unknown entity "MSTF": did you mean MSFT?']);

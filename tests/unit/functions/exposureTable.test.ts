@@ -16,8 +16,16 @@ describe("AIFIN.EXPOSURE_TABLE", () => {
   });
 
   describe("reference values", () => {
-    it("MSFT: OPENAI (C097b 13 out, C029 250 in) and ANTHROPIC (C034 5 out, C035 30 in)", () => {
+    it("MSFT, firm money: OPENAI (C097b 13 out, C029 250 in) and ANTHROPIC (C034's 5 all \"up to\": 0 out, C035 30 in)", () => {
       expect(fx.exposureTable("MSFT")).toEqual([
+        [...EXPOSURE_TABLE_HEADER],
+        ["OPENAI", 13, 250, 13, 250 / 13, "C097b, C029"],
+        ["ANTHROPIC", 0, 30, 0, "", "C034, C035"],
+      ]);
+    });
+
+    it("MSFT, committed money (the headline): ANTHROPIC gets C034's 5 back, ratio 30 / 5", () => {
+      expect(fx.exposureTable("MSFT", null, null, "committed")).toEqual([
         [...EXPOSURE_TABLE_HEADER],
         ["OPENAI", 13, 250, 13, 250 / 13, "C097b, C029"],
         ["ANTHROPIC", 5, 30, 5, 6, "C034, C035"],
@@ -50,9 +58,10 @@ describe("AIFIN.EXPOSURE_TABLE", () => {
     it("spills under the formula and totals with ordinary Excel formulas", () => {
       const h = createHarness({ S: [['=AIFIN.EXPOSURE_TABLE("Amazon")'], [], [], [], ["=SUM(D2:D3)"]] });
       expect(h.getRange("S", "A1:F1")).toEqual([[...EXPOSURE_TABLE_HEADER]]);
+      // Firm money: ANTHROPIC is C061 8 + D038's 5 up front (20 more on conditions).
       expect(h.getRange("S", "A2:D3")).toEqual([
         ["OPENAI", 50, 138, 50],
-        ["ANTHROPIC", 33, 100, 33],
+        ["ANTHROPIC", 13, 100, 13],
       ]);
       // The self-funded column sums to CIRCULAR_EXPOSURE's self-funded figure.
       expect(h.getValue("S", "A5")).toBe(fx.circularExposure("AMZN"));

@@ -1,4 +1,4 @@
-/** AIFIN.FUNDING(from, to, [kind]): investments, loans and backstops from → to. */
+/** AIFIN.FUNDING(from, to, [kind], [as_of], [model], [money]): investments, loans, warrants and (by their own kind) guarantees from → to. */
 import { createHarness } from "../../harness/formulaHarness";
 import { errorOf, factTable, fx, makeFact } from "./helpers";
 
@@ -16,13 +16,43 @@ describe("AIFIN.FUNDING", () => {
   });
 
   describe("reference values", () => {
-    it("NVDA → OPENAI = D003b 30 of equity + N023 105, the cap of its guarantees on OpenAI's leases (backstop)", () => {
-      expect(fx.funding("NVDA", "OPENAI")).toBe(30 + 105);
+    it("NVDA → OPENAI = D003b 30 of equity; N023's 105, the cap of its guarantees on OpenAI's leases, is contingent: backstop only", () => {
+      // Before issue 9's money basis "all" counted the cap: 30 + 105 = 135.
+      expect(fx.funding("NVDA", "OPENAI")).toBe(30);
+      expect(fx.funding("NVDA", "OPENAI", "all", null, null, "committed")).toBe(30);
       expect(fx.funding("NVDA", "OPENAI", "equity")).toBe(30);
       expect(fx.funding("NVDA", "OPENAI", "backstop")).toBe(105);
       expect(fx.funding("NVDA", "OPENAI", "debt")).toBe(0);
       // Before Nvidia's 8-K of 17-Aug-2026 there was no guarantee.
       expect(fx.funding("NVDA", "OPENAI", "backstop", "2026-08-16")).toBe(0);
+      // A guarantee pays nothing until it is called: on the funded basis it is 0 (the data record no call).
+      expect(fx.funding("NVDA", "OPENAI", "backstop", null, null, "funded")).toBe(0);
+    });
+
+    it("NVDA → OPENAI on 2026-02-05 (confirmed): the 100 letter of intent C018 is all conditional, 0 firm, 100 committed", () => {
+      expect(fx.funding("NVDA", "OPENAI", null, "2026-02-05")).toBe(0);
+      expect(fx.funding("NVDA", "OPENAI", null, "2026-02-05", null, "committed")).toBe(100);
+      // Self-funded: 102 on the headline (min(100, E01 350 + …) + xAI 2), 2 on firm money (E01 derives from the LOI: 350 conditional).
+      expect(fx.circularExposure("NVDA", null, "2026-02-05", null, "committed")).toBe(102);
+      expect(fx.circularExposure("NVDA", null, "2026-02-05")).toBe(2);
+    });
+
+    it("GOOGL → ANTHROPIC (latest): C062b 3 + D040 40 \"up to\" of which 30 on milestones = 13 firm, 43 committed", () => {
+      expect(fx.funding("GOOGL", "ANTHROPIC")).toBe(3 + 40 - 30);
+      expect(fx.funding("GOOGL", "ANTHROPIC", null, null, null, "committed")).toBe(3 + 40);
+    });
+
+    it("AMZN → OPENAI: C002 50 of which 15 up front (35 conditional) on 2026-04-15; N012 reports the 50 paid by 31-Jul", () => {
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-04-15")).toBe(15);
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-04-15", null, "funded")).toBe(15);
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-04-15", null, "committed")).toBe(50);
+      expect(fx.funding("AMZN", "OPENAI")).toBe(50);
+      expect(fx.funding("AMZN", "OPENAI", null, null, null, "funded")).toBe(50);
+    });
+
+    it("MSFT → OPENAI: C097b 13 committed, 11.6 funded at 30-Sep-2025 (10-Q)", () => {
+      expect(fx.funding("MSFT", "OPENAI")).toBe(13);
+      expect(fx.funding("MSFT", "OPENAI", null, null, null, "funded")).toBe(11.6);
     });
 
     it("NVDA → CRWV = C067 equity 2; C066's 6.3 is a capacity purchase (a contract), not a backstop", () => {
@@ -32,8 +62,9 @@ describe("AIFIN.FUNDING", () => {
       expect(fx.contractValue("NVDA", "CRWV")).toBe(6.3);
     });
 
-    it("AMD → OPENAI: the C020w warrant is vendor financing (34, all conditional)", () => {
-      expect(fx.funding("AMD", "OPENAI", "vendor_financing")).toBe(34);
+    it("AMD → OPENAI: the C020w warrant is vendor financing (34, all conditional: 0 firm)", () => {
+      expect(fx.funding("AMD", "OPENAI", "vendor_financing", null, null, "committed")).toBe(34);
+      expect(fx.funding("AMD", "OPENAI", "vendor_financing")).toBe(0);
     });
 
     it("AMZN → OPENAI on 2026-02-05 counts the rumoured C138 20 only with rumours", () => {
@@ -43,8 +74,14 @@ describe("AIFIN.FUNDING", () => {
   });
 
   describe("defaults", () => {
-    it("kind defaults to all", () => {
+    it("kind defaults to all, money to firm", () => {
       expect(fx.funding("NVDA", "CRWV")).toBe(fx.funding("NVDA", "CRWV", "all"));
+      expect(fx.funding("AMZN", "ANTHROPIC")).toBe(fx.funding("AMZN", "ANTHROPIC", "all", null, null, "firm"));
+      expect(fx.funding("AMZN", "ANTHROPIC")).toBe(8 + 25 - 20); // C061 + D038's firm 5
+    });
+
+    it("an old positional call keeps its meaning: FUNDING(from, to, kind, as_of, model) with no money argument", () => {
+      expect(fx.funding("NVDA", "OPENAI", "equity", "2026-02-27", null)).toBe(30);
     });
   });
 
@@ -70,12 +107,13 @@ describe("AIFIN.FUNDING", () => {
       const h = createHarness({
         S: [
           ["NVDA", "CRWV"],
-          ['=AIFIN.FUNDING(A1,B1,"equity")', '=AIFIN.FUNDING(A1,B1,"debt")', '=AIFIN.FUNDING(A1,B1,"backstop")', "=SUM(A2:C2)", "=AIFIN.FUNDING(A1,B1)"],
+          ['=AIFIN.FUNDING(A1,B1,"equity")', '=AIFIN.FUNDING(A1,B1,"debt")', '=AIFIN.FUNDING(A1,B1,"vendor_financing")', "=SUM(A2:C2)", "=AIFIN.FUNDING(A1,B1)", '=AIFIN.FUNDING(A1,B1,"backstop")'],
         ],
       });
       expect(h.getValue("S", "D2")).toBeCloseTo(h.getValue("S", "E2") as number, 9);
       h.setValue("S", "B1", "OPENAI");
-      expect(h.getValue("S", "E2")).toBe(30 + 105); // D003b equity + N023 guarantee
+      expect(h.getValue("S", "E2")).toBe(30); // D003b equity; the N023 guarantee is contingent, beside it in F2
+      expect(h.getValue("S", "F2")).toBe(105);
       expect(h.getValue("S", "D2")).toBeCloseTo(h.getValue("S", "E2") as number, 9);
       h.destroy();
     });

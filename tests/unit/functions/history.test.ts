@@ -1,4 +1,4 @@
-/** AIFIN.HISTORY(entity, [measure], [from], [to], [step], [model]): a dated series spilled with a header row. */
+/** AIFIN.HISTORY(entity, [measure], [from], [to], [step], [model], [money]): a dated series spilled with a header row. */
 import { createHarness } from "../../harness/formulaHarness";
 import { errorOf, fx, invoke } from "./helpers";
 
@@ -7,10 +7,10 @@ const serial = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.U
 
 describe("AIFIN.HISTORY", () => {
   describe("reference values on the bundled model", () => {
-    it("Amazon's self-funded exposure steps up on its OpenAI and Anthropic deals only", () => {
+    it("Amazon's self-funded exposure steps up on its OpenAI and Anthropic deals only (committed: the headline amounts)", () => {
       // 2026-02-27: C002 AMZN→OPENAI 50 vs C032 38 + C092 100: min(50, 138) = 50.
       // 2026-04-20: D038 25 + C061 8 to Anthropic vs D039 100: 50 + min(33, 100) = 83.
-      expect(fx.history("AMZN", null, "2024-01-01", null, "facts")).toEqual([
+      expect(fx.history("AMZN", null, "2024-01-01", null, "facts", null, "committed")).toEqual([
         ["date", "self_funded"],
         [serial("2024-01-01"), 0],
         [serial("2026-02-27"), 50],
@@ -18,10 +18,22 @@ describe("AIFIN.HISTORY", () => {
       ]);
     });
 
+    it("on firm money (the default) it steps again when N012 reports the conditional 35 paid", () => {
+      // 2026-02-27: C002 50 less 35 conditional: min(15, 138) = 15. 2026-04-20: 15 + min(8 + (25 − 20), 100) = 28.
+      // 2026-07-31: N012 50 paid (conditional 0) supersedes D003a: 50 + 13 = 63.
+      expect(fx.history("AMZN", null, "2024-01-01", null, "facts")).toEqual([
+        ["date", "self_funded"],
+        [serial("2024-01-01"), 0],
+        [serial("2026-02-27"), 15],
+        [serial("2026-04-20"), 28],
+        [serial("2026-07-31"), 63],
+      ]);
+    });
+
     it("lays several measures on one date column: for 'facts', the dates any of them moved", () => {
       // funding out: C061 8 (2024-11-22), + C002 50 = 58, + D038 25 = 83; contracts in: C032 38 (2025-11-03),
       // + C092 100 = 138, + D039 100 = 238; self-funded 0, 50, 83 as above.
-      expect(fx.history("Amazon", "self_funded, funding_out,contracts_in", "2024-01-01", "2026-04-30", "facts")).toEqual([
+      expect(fx.history("Amazon", "self_funded, funding_out,contracts_in", "2024-01-01", "2026-04-30", "facts", null, "committed")).toEqual([
         ["date", "self_funded", "funding_out", "contracts_in"],
         [serial("2024-01-01"), 0, 0, 0],
         [serial("2024-11-22"), 0, 8, 0],
@@ -36,10 +48,10 @@ describe("AIFIN.HISTORY", () => {
       expect(table).toEqual([
         ["date", "self_funded"],
         [serial("2026-01-31"), 0],
-        [serial("2026-02-28"), 50],
-        [serial("2026-03-31"), 50],
-        [serial("2026-04-30"), 83],
-        [serial("2026-05-10"), 83],
+        [serial("2026-02-28"), 15],
+        [serial("2026-03-31"), 15],
+        [serial("2026-04-30"), 28],
+        [serial("2026-05-10"), 28],
       ]);
       for (const [date, value] of table.slice(1)) expect(value).toBe(fx.circularExposure("AMZN", "self_funded", date));
     });
@@ -56,11 +68,12 @@ describe("AIFIN.HISTORY", () => {
 
     it("follows the model's basis: rumoured C138 (AMZN→OPENAI 20, 2026-02-04) adds a step", () => {
       const handle = fx.model(null, null, true);
+      // 2026-02-04: min(C138 20, C032 38) = 20; 2026-02-27: C002 supersedes it, firm 15 (50 committed).
       expect(fx.history("AMZN", null, "2026-01-01", "2026-03-01", "facts", handle)).toEqual([
         ["date", "self_funded"],
         [serial("2026-01-01"), 0],
         [serial("2026-02-04"), 20],
-        [serial("2026-02-27"), 50],
+        [serial("2026-02-27"), 15],
       ]);
     });
   });
@@ -104,9 +117,10 @@ describe("AIFIN.HISTORY", () => {
     it("spills with cell references as arguments", () => {
       const h = createHarness({ S: [["AMZN", "2024-01-01", "facts"], ['=AIFIN.HISTORY(A1,,B1,,C1)']] });
       expect(h.getValue("S", "A2")).toBe("date");
-      expect(h.getValue("S", "B4")).toBe(50);
-      expect(h.getValue("S", "B5")).toBe(83);
-      expect(h.getValue("S", "A6")).toBe(null);
+      expect(h.getValue("S", "B4")).toBe(15);
+      expect(h.getValue("S", "B5")).toBe(28);
+      expect(h.getValue("S", "B6")).toBe(63);
+      expect(h.getValue("S", "A7")).toBe(null);
       h.destroy();
     });
   });

@@ -86,7 +86,9 @@ describe("AIFIN.MODEL", () => {
       const entityRows = [[...ENTITY_COLUMNS], ...entitiesToRows(bundledDataset.entities)];
       const handle = fx.model(null, entityRows);
       expect(handle).toMatch(HANDLE);
-      expect(fx.funding("NVDA", "OPENAI", null, null, handle)).toBe(30 + 105); // D003b + N023
+      // D003b 30 in "all"; N023's 105 guarantee cap is contingent: reported only as "backstop".
+      expect(fx.funding("NVDA", "OPENAI", null, null, handle)).toBe(30);
+      expect(fx.funding("NVDA", "OPENAI", "backstop", null, handle)).toBe(105);
     });
   });
 
@@ -216,8 +218,8 @@ describe("AIFIN.MODEL basis arguments (include_estimates, min_provenance)", () =
 
   it("keeps press and primary facts only under min_provenance 'press': Nvidia's guarantee (N023, secondary) goes", () => {
     const press = fx.model(null, null, false, true, "press");
-    expect(fx.funding("NVDA", "OPENAI", null, null, press)).toBe(30);
-    expect(fx.funding("NVDA", "OPENAI")).toBe(135);
+    expect(fx.funding("NVDA", "OPENAI", "backstop", null, press)).toBe(0);
+    expect(fx.funding("NVDA", "OPENAI", "backstop")).toBe(105);
     expect(fx.modelInfo("basis", press)).toBe("confirmed, provenance ≥ press");
   });
 

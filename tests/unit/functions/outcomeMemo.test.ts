@@ -54,7 +54,8 @@ describe("outcome memo", () => {
     expect(first?.code).toBe("#N/A");
     expect(errorOf(invoke("FUNDING", ["NOBODY", "OPENAI"], models))).toEqual(first);
     // Too many arguments are refused before the model is resolved, as always.
-    expect(errorOf(invoke("FUNDING", ["MSFT", "OPENAI", null, null, "not a handle", "extra"], models))?.message).toMatch(/at most|too many|arguments/i);
+    const extra = [...FUNCTIONS.FUNDING.params.map((p) => (p.type === "handle" ? "not a handle" : null)), "extra"];
+    expect(errorOf(invoke("FUNDING", extra, models))?.message).toMatch(/at most|too many|arguments/i);
   });
 
   it("does not remember STRESS over a SCENARIO handle, which its own cache may forget", () => {
@@ -91,7 +92,11 @@ describe("outcome memo", () => {
       expect({ id, declared: typeof def.memoise }).toEqual({ id, declared: "function" });
       const source = file(id);
       for (const global of ["call.models", "parameterAddresses", "Date.now", "new Date()", "Math.random"]) expect({ id, global, found: source.includes(global) }).toEqual({ id, global, found: false });
-      if (source.includes("sharedScenarioCache")) expect(def.memoise?.(["A", "B", 0.5, null, null, null, null, "AIFIN.SCENARIO#0123456789abcdef"])).toBe(false);
+      if (source.includes("sharedScenarioCache")) {
+        const raw = def.params.map((p: { name: string }) => (p.name === "scenario" ? "AIFIN.SCENARIO#0123456789abcdef" : null));
+        expect({ id, withScenario: def.memoise?.(raw) }).toEqual({ id, withScenario: false });
+        expect({ id, without: def.memoise?.(raw.map(() => null)) }).toEqual({ id, without: true });
+      }
     }
   });
 });

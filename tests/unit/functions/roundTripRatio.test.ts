@@ -23,8 +23,9 @@ describe("AIFIN.ROUND_TRIP_RATIO", () => {
       expect(fx.roundTripRatio("AMZN", "OPENAI")).toBeCloseTo(138 / 50, 12);
     });
 
-    it("AMZN/OPENAI as announced on 2026-02-27 = (38 + 100) / C002 50 = 2.76", () => {
-      expect(fx.roundTripRatio("AMZN", "OPENAI", "2026-02-27")).toBeCloseTo(2.76, 12);
+    it("AMZN/OPENAI as announced on 2026-02-27 = (38 + 100) / C002's firm 15 (50 less 35 conditional) = 9.2; 2.76 on the headline", () => {
+      expect(fx.roundTripRatio("AMZN", "OPENAI", "2026-02-27")).toBeCloseTo(138 / 15, 12);
+      expect(fx.roundTripRatio("AMZN", "OPENAI", "2026-02-27", null, "committed")).toBeCloseTo(2.76, 12);
     });
 
     it("AMZN/OPENAI in the article's view (2026-02-05, rumours counted) = C032 38 / C138 20 = 1.9", () => {
@@ -45,8 +46,15 @@ describe("AIFIN.ROUND_TRIP_RATIO", () => {
   });
 
   describe("edge cases", () => {
-    it("is 0 when the investee buys nothing from the investor (NVDA → ANTHROPIC C033 10, no contract back)", () => {
-      expect(fx.roundTripRatio("NVDA", "ANTHROPIC")).toBe(0);
+    it("is 0 when the investee buys nothing from the investor (NVDA → ANTHROPIC C033 10 committed, no contract back)", () => {
+      expect(fx.roundTripRatio("NVDA", "ANTHROPIC", null, null, "committed")).toBe(0);
+    });
+
+    it("is #DIV/0! on firm money when the whole commitment is conditional (C033 is \"up to\" 10), and says why", () => {
+      expect(errorOf(invoke("ROUND_TRIP_RATIO", ["NVDA", "ANTHROPIC"]))).toEqual({
+        code: "#DIV/0!",
+        message: 'NVDA has no recorded funding of ANTHROPIC on the firm basis (10 committed, all of it conditional: try money "committed"), so no round-trip ratio.',
+      });
     });
 
     it("is #DIV/0! in the reverse direction, where no money was invested", () => {
@@ -65,9 +73,9 @@ describe("AIFIN.ROUND_TRIP_RATIO", () => {
       const confirmed = h.getValue("S", "C1");
       expect(isCellError(confirmed) && confirmed.value).toBe("#DIV/0!");
       h.setValue("S", "A1", "2026-02-27");
-      // Once C002 (50) is announced the rumour no longer adds to it: both bases read (38 + 100) / 50.
-      expect(h.getValue("S", "B1")).toBeCloseTo(2.76, 9);
-      expect(h.getValue("S", "C1")).toBeCloseTo(2.76, 9);
+      // Once C002 (50, 15 up front) is announced the rumour no longer adds to it: both views read (38 + 100) / 15.
+      expect(h.getValue("S", "B1")).toBeCloseTo(138 / 15, 9);
+      expect(h.getValue("S", "C1")).toBeCloseTo(138 / 15, 9);
       h.destroy();
     });
   });

@@ -15,7 +15,7 @@ describe("AIFIN.SCENARIO", () => {
     it("rejects an unknown name, naming the row and the accepted names", () => {
       const e = errorOf(scenario([["margin.ORCL", 0.35], ["margins.ORCL", 0.3]]));
       expect(e?.code).toBe("#VALUE!");
-      expect(e?.message).toMatch(/row 2 of the range: Unknown assumption "margins.ORCL": use method, discount_rate, leases, solvent_lessee_pays, write_down, money, or margin\.<id or role>/);
+      expect(e?.message).toMatch(/row 2 of the range: Unknown assumption "margins.ORCL": use method, discount_rate, leases, solvent_lessee_pays, solvent_buyer_pays, write_down, money, or margin\.<id or role>/);
     });
 
     it("names the sheet row when Excel passes the range's address", () => {

@@ -11,14 +11,14 @@ describe("AIFIN.STRESS", () => {
     });
 
     it("names the accepted measures and rejects a negative multiple", () => {
-      expect(errorOf(fx.stress("ORCL", "OPENAI", 0.5, "ebitda"))?.message).toMatch(/use "revenue", "lender_loss", "market_value", "investor_loss" or "total"/);
+      expect(errorOf(fx.stress("ORCL", "OPENAI", 0.5, "ebitda"))?.message).toMatch(/use "total", "revenue", "lender_loss", "market_value" or "investor_loss"/);
       expect(errorOf(fx.stress("ORCL", "OPENAI", 0.5, "market_value", -2))?.message).toMatch(/multiple -2 is out of range/);
     });
   });
 
   describe("reference values", () => {
     it("ORCL loses half of C013's 300 of contracted revenue when OPENAI cuts by half", () => {
-      expect(fx.stress("ORCL", "OPENAI", 0.5)).toBe(150);
+      expect(fx.stress("ORCL", "OPENAI", 0.5, "revenue")).toBe(150);
     });
 
     it("market value at risk with a 5× multiple = 0.5 × (300 / 5-year term of C013) × 5 = 150", () => {
@@ -29,15 +29,64 @@ describe("AIFIN.STRESS", () => {
       expect(fx.stress("ORCL", "OPENAI", 0.5, "market_value")).toBeCloseTo(105, 9);
     });
 
-    it("SoftBank loses its stake under an OpenAI failure: D007 0.13 × D001 852 = 110.76", () => {
+    it("SoftBank loses its stake under an OpenAI failure: D007 0.13 × D001 852 = 110.76, also with the measure left out", () => {
       expect(fx.stress("SFTBY", "OPENAI", 1, "investor_loss")).toBeCloseTo(0.13 * 852, 9);
       expect(fx.stress("SFTBY", "OPENAI", 1, "total")).toBeCloseTo(0.13 * 852, 9);
+      expect(fx.stress("SFTBY", "OPENAI", 1)).toBeCloseTo(0.13 * 852, 9);
+      expect(fx.stress("SFTBY", "OPENAI", 1, "revenue")).toBe(0); // a holder sells OpenAI nothing
+    });
+
+    it("Oracle cutting 0.1 % costs the Vantage lenders the unpaid lease beyond a zero headroom × (1 − 0.8), not the whole loan", () => {
+      // E03 lease 38 = D031 debt 38: headroom 0, so the shortfall is the unpaid 0.001 × 38.
+      expect(fx.stress("VANTAGE-LENDERS", "ORCL", 0.001, "lender_loss")).toBeCloseTo(0.001 * 38 * 0.2, 12);
+      expect(fx.stress("VANTAGE-LENDERS", "ORCL", 1, "lender_loss")).toBeCloseTo(38 * 0.2, 12);
+    });
+
+    it("OpenAI's own lenders: the C051b facility 4 × cut × (1 − 0.4), announced and latest", () => {
+      expect(fx.stress("BANKS", "OPENAI", 1, "lender_loss")).toBeCloseTo(2.4, 12);
+      expect(fx.stress("BANKS", "OPENAI", 0.5, "lender_loss", null, "2026-02-27")).toBeCloseTo(1.2, 12);
+    });
+
+    it("one valuation per date: the Foundation's 26 % (C031) and Microsoft's 27 % (C028) both at OpenAI's C001 730 in the announced view", () => {
+      expect(fx.stress("OPENAI-FOUNDATION", "OPENAI", 1, "investor_loss", null, "2026-02-27")).toBeCloseTo(0.26 * 730, 9);
+      expect(fx.stress("MSFT", "OPENAI", 1, "investor_loss", null, "2026-02-27")).toBeCloseTo(0.27 * 730, 9);
+      expect(fx.stress("OPENAI-FOUNDATION", "OPENAI", 1, "investor_loss")).toBeCloseTo(0.26 * 852, 9);
+    });
+  });
+
+  describe("what rests on our estimate E02", () => {
+    it("Nvidia's operating loss under an OpenAI failure is E02's 105 / 5 × 0.63 × 34.8; a model without estimates leaves its 30 stake only", () => {
+      for (const asOf of [null, "2026-02-27"]) {
+        expect(fx.stress("NVDA", "OPENAI", 1, "market_value", null, asOf)).toBeCloseTo((105 / 5) * 0.63 * 34.8, 9); // 460.4
+        const noEstimates = fx.model(null, null, false, false, null, { address: "S!A1" });
+        expect(fx.stress("NVDA", "OPENAI", 1, "market_value", null, asOf, noEstimates)).toBe(0);
+        expect(fx.stress("NVDA", "OPENAI", 1, "total", null, asOf, noEstimates)).toBeCloseTo(30, 9); // C003 / D003b
+      }
+    });
+  });
+
+  describe("unmeasured is not zero", () => {
+    it("a firm with no value fact: #N/A for market_value and total, with its revenue lost in the message", () => {
+      for (const m of ["market_value", "total"]) {
+        const e = errorOf(fx.stress("CEREBRAS", "OPENAI", 1, m));
+        expect(e?.code).toBe("#N/A");
+        expect(e?.message).toMatch(/CEREBRAS has no value fact .* it loses 20 of contracted revenue/);
+      }
+      expect(fx.stress("CEREBRAS", "OPENAI", 1, "revenue")).toBe(20); // its contracts from OpenAI at the latest date
+      expect(fx.stress("CEREBRAS", "OPENAI", 1, "lender_loss")).toBe(0);
+    });
+
+    it("a vendor reached only through contracts without dollars (AMD's 6 GW, C019): #N/A, announced and latest", () => {
+      for (const asOf of [null, "2026-02-27"]) {
+        expect(errorOf(fx.stress("AMD", "OPENAI", 1, "revenue", null, asOf))?.message).toMatch(/AMD loses contracts of OPENAI whose facts carry no dollar amount/);
+        expect(errorOf(fx.stress("AMD", "OPENAI", 1, null, null, asOf))?.code).toBe("#N/A");
+      }
     });
   });
 
   describe("defaults", () => {
-    it("measure defaults to revenue, and the cut accepts percent text", () => {
-      expect(fx.stress("ORCL", "OPENAI", "30%")).toBeCloseTo(90, 12);
+    it("measure defaults to total (0.3 × 60 × 0.14 × 25 = 63 for Oracle), and the cut accepts percent text", () => {
+      expect(fx.stress("ORCL", "OPENAI", "30%")).toBeCloseTo(63, 12);
       expect(fx.stress("ORCL", "OPENAI", 0.3, "revenue")).toBeCloseTo(90, 12);
     });
   });
@@ -60,7 +109,7 @@ describe("AIFIN.STRESS", () => {
 
   describe("scenario through the formula engine", () => {
     it("reprices the loss as the analyst moves the cut", () => {
-      const h = createHarness({ S: [[0.1, '=AIFIN.STRESS("ORCL","OPENAI",A1)', '=AIFIN.STRESS("AMZN","OPENAI",A1)']] });
+      const h = createHarness({ S: [[0.1, '=AIFIN.STRESS("ORCL","OPENAI",A1,"revenue")', '=AIFIN.STRESS("AMZN","OPENAI",A1,"revenue")']] });
       expect(h.getValue("S", "B1")).toBeCloseTo(30, 9);
       // AMZN's contracts from OPENAI: C032 38 + C092 100.
       expect(h.getValue("S", "C1")).toBeCloseTo(13.8, 9);

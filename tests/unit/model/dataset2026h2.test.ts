@@ -83,8 +83,10 @@ describe("new edges", () => {
   });
 
   it("treats Qualcomm's warrants to Amazon and AMD's to OpenAI as vendor financing", () => {
-    expect(funding(latest, "QCOM", "AMZN", "vendor_financing")).toBe(4);
-    expect(funding(latest, "AMD", "OPENAI", "vendor_financing")).toBe(34);
+    // Both are wholly conditional (N089 4 of 4, C020w 34 of 34): firm money 0, the headline on "committed".
+    expect(funding(latest, "QCOM", "AMZN", "vendor_financing", "committed")).toBe(4);
+    expect(funding(latest, "AMD", "OPENAI", "vendor_financing", "committed")).toBe(34);
+    expect(funding(latest, "AMD", "OPENAI", "vendor_financing")).toBe(0);
   });
 
   it("carries OpenAI's revenue to October (run-rate approaching 50, N091) and its IPO put off to 2027 (N033)", () => {

@@ -2,7 +2,7 @@
  * The Claims sheet (issue 9): every claim S1–S15 has a row; every formula the build writes evaluates in the
  * HyperFormula harness without an error and equals the engine's figure on the same view; in the article's
  * view (2026-02-05, rumours counted) the rows docs/data.md "The pictures the tests pin" lists reproduce the
- * article's figures, and S14 lies where docs/methodology.md §7.5 puts it (938 at the default assumptions).
+ * article's figures, and S14 lies where docs/methodology.md §7.5 puts it (1,000 at the default assumptions: 999.6).
  */
 import { DetailedCellError } from "hyperformula";
 import { bundledDataset, CLAIMS, createModel } from "../../../src/model";
@@ -94,8 +94,10 @@ describe.each([
       }
       // Microsoft: 13 committed before (C097b) + the article's 10 (C137) = 23, a gap of 13 the note explains.
       expect(h.getValue(sheet, `D${at(/Microsoft →/).row}`)).toBe(23);
-      // S14 at the default assumptions: 938 in docs/methodology.md §7.5 (article view, full cut).
-      expect(Math.round(h.getValue(sheet, `D${at(/Hyperscalers/).row}`) as number)).toBe(938);
+      // S14 at the default assumptions: 1,000 in docs/methodology.md §7.5 (article view, full cut): Microsoft
+      // 525 + 0.27 × C139 730 = 197.1, Oracle 210, Amazon 47.5 + C138 20.
+      expect(h.getValue(sheet, `D${at(/Hyperscalers/).row}`) as number).toBeCloseTo(525 + 0.27 * 730 + 210 + 47.5 + 20, 9);
+      expect(Math.round(h.getValue(sheet, `D${at(/Hyperscalers/).row}`) as number)).toBe(1000);
     });
   }
 });

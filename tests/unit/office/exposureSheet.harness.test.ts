@@ -9,6 +9,7 @@ import { bundledDataset, createModel, type Dataset } from "../../../src/model";
 import { cyclesThrough, entityMetrics, isEngineError, stress } from "../../../src/engine";
 import { buildSpecs } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
+import { sheetLabels } from "../../../src/office/sheetLabels";
 import { columnLetters, rangeAddress, sheetRef } from "../../../src/office/a1";
 import {
   BASE_SHEET_NAMES,
@@ -151,10 +152,20 @@ describe("a live workbook", () => {
     const result = stress(view, { shocked: source.stressDefaults.shocked, cut: source.stressDefaults.cut });
     if (isEngineError(result)) throw new Error(result.message);
     const sheet = BASE_SHEET_NAMES.stress;
+    // Where the model cannot measure a figure (no value fact: unvalued; contracts without dollars: unpriced),
+    // STRESS is #N/A and the sheet says so instead of showing 0; the totals add the measured figures.
+    const unmeasured = (id: string, key: string) =>
+      (result.details.unvalued.includes(id) && (key === "marketValueAtRisk" || key === "totalLoss")) || result.details.unpriced.includes(id);
+    expect(result.details.unvalued.length).toBeGreaterThan(0);
     for (const line of result.lines) {
       const row = rowOf(specs.stress, line.id);
-      STRESS_MEASURES.forEach((m, k) => expect(harness.getValue(sheet, `${column(k)}${row}`)).toBeCloseTo(line[m.key], 6));
+      STRESS_MEASURES.forEach((m, k) => {
+        const cell = harness.getValue(sheet, `${column(k)}${row}`);
+        if (unmeasured(line.id, m.key)) expect(cell).toBe(sheetLabels().notMeasured);
+        else expect(cell).toBeCloseTo(line[m.key], 6);
+      });
     }
+    for (const id of result.details.unpriced) expect(harness.getValue(sheet, `C${rowOf(specs.stress, id)}`)).toBe(sheetLabels().notMeasured);
     const totalRow = specs.stress.rows.findIndex((r) => r[0] === "Total") + 1;
     STRESS_MEASURES.forEach((m, k) => expect(harness.getValue(sheet, `${column(k)}${totalRow}`)).toBeCloseTo(result.total[m.key], 6));
     const modelRow = specs.stress.rows.findIndex((r) => r[0] === "Model") + 1;

@@ -48,23 +48,24 @@ describe("History sheet in the formula harness", () => {
     expect(at("2024-11-30")).toEqual([serial("2024-11-30"), 0, 8, 0]);
     // 2025-11-30: + C032 OPENAI→AMZN 38 contracted; AMZN has not funded OpenAI yet.
     expect(at("2025-11-30")).toEqual([serial("2025-11-30"), 0, 8, 38]);
-    // 2026-02-28: + C002 50 to OpenAI, + C092 100 from OpenAI: min(50, 138) = 50; out 58; in 138.
-    expect(at("2026-02-28")).toEqual([serial("2026-02-28"), 50, 58, 138]);
-    // 2026-04-30: + D038 25 to Anthropic, + D039 100 from it: 50 + min(33, 100) = 83; out 83; in 238.
-    expect(at("2026-04-30")).toEqual([serial("2026-04-30"), 83, 83, 238]);
+    // Firm money (the default): a commitment less its conditional part.
+    // 2026-02-28: + C002 50 to OpenAI (35 conditional: 15 firm), + C092 100 from OpenAI: min(15, 138) = 15; out 8 + 15 = 23; in 138.
+    expect(at("2026-02-28")).toEqual([serial("2026-02-28"), 15, 23, 138]);
+    // 2026-04-30: + D038 25 to Anthropic (20 on milestones: 5 firm), + D039 100 from it: 15 + min(13, 100) = 28; out 28; in 238.
+    expect(at("2026-04-30")).toEqual([serial("2026-04-30"), 28, 28, 238]);
   });
 
   it("charts exactly the rows the spill fills, as a line chart", () => {
     expect(specs.history.chart).toMatchObject({ kind: "line", source: `A${header}:D${header + 21}` });
   });
 
-  it("recalculates when the analyst edits a fact: D038 25 → 5 lowers April 2026 to 50 + min(13, 100) = 63", () => {
+  it("recalculates when the analyst edits a fact: D038 25 → 5 (still 20 conditional, so 0 firm) lowers April 2026 to 15 + min(8, 100) = 23", () => {
     const amountCol = source.factColumns.indexOf("amount_usd_bn");
     const factRow = source.factRows.findIndex((r) => r[0] === "D038");
     const cell = rangeAddress(TABLE_HEADER_ROW + 1 + factRow, amountCol + 1, TABLE_HEADER_ROW + 1 + factRow, amountCol + 1);
     h.setValue(BASE_SHEET_NAMES.facts, cell, 5);
     const r = header + 1 + monthsBetween("2024-10-31", "2026-04-30");
-    expect(h.getRange(sheet, `B${r}:D${r}`)).toEqual([[63, 63, 238]]);
+    expect(h.getRange(sheet, `B${r}:D${r}`)).toEqual([[23, 23, 238]]);
   });
 });
 

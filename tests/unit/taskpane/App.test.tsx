@@ -38,9 +38,9 @@ describe("App", () => {
     expect(within(card("fundedBacklog")).getByText("USD 250.0 bn")).toBeTruthy();
     expect(within(card("share")).getByText("5.2 %")).toBeTruthy();
     // Capex offset: equity 13 into OpenAI, a customer; the ratio pairs T009's year (to 2025-07-30) with the
-    // money funded in it (methodology §3): T001 closed in Jan 2023, so 0 / 88 = 0.0 %.
+    // money dated in it (methodology §3): T001 closed in Jan 2023, so 0 / 88 = 0.0 %.
     expect(within(card("capexOffset")).getByText("USD 13.0 bn")).toBeTruthy();
-    expect(within(card("capexOffset")).getByText("0.0 % of the latest capex year (money funded in that year)")).toBeTruthy();
+    expect(within(card("capexOffset")).getByText("0.0 % of that year’s capex (money dated in the year)")).toBeTruthy();
     expect(within(card("marketValue")).getByText("USD 3.5 trn")).toBeTruthy();
   });
 

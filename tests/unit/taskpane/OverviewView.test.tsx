@@ -3,7 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/App";
 import { OverviewView, summaryCards } from "../../../src/taskpane/components/OverviewView";
 import { en } from "../../../src/taskpane/strings";
-import { FACTS, fakeHost, fixtureData, fixtureRegistry } from "./fixtures";
+import { FACTS, fakeHost, fixtureData, fixtureModel, fixtureRegistry } from "./fixtures";
+import { entityMetrics, exposureTable } from "../../../src/engine";
+import type { Fact } from "../../../src/model/types";
 import { renderPane } from "./render";
 
 // Fluent positions popovers after layout, which jsdom never performs: the surface stays styled as hidden,
@@ -41,10 +43,12 @@ describe("OverviewView", () => {
   });
 
   it("flags estimates, unverified and rumoured facts in citations", () => {
+    const figures = { selfFunded: 1, fundedBacklog: 2, share: null, capexOffset: 0, capexOffsetRatio: null };
+    const sameOnEveryBasis = { firm: figures, funded: figures, committed: figures };
     const estimate = FACTS.find((f) => f.id === "T007")!;
     const rumoured = FACTS.find((f) => f.id === "T003")!;
     const cards = summaryCards(
-      { id: "X", selfFunded: 1, fundedBacklog: 2, share: null, capexOffset: 0, capexOffsetRatio: null, marketValue: null, factIds: {} },
+      { id: "X", money: "firm", byBasis: sameOnEveryBasis, selfFunded: 1, fundedBacklog: 2, share: null, capexOffset: 0, capexOffsetRatio: null, marketValue: null, factIds: {} },
       (key) => (key === "selfFunded" ? [estimate, rumoured] : []),
       en,
     );
@@ -70,5 +74,43 @@ describe("OverviewView", () => {
     const row = within(table).getByRole("row", { name: /OpenAI/ });
     // F = 13, C = 250, ratio 250 / 13 = 19.2×.
     expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["OpenAI", "13.0", "250.0", "19.2×"]);
+  });
+
+  describe("firm and committed money side by side (issue 9)", () => {
+    // Beside T001 (13, firm), Microsoft promises OpenAI a further 10 "up to" (all conditional) and Nvidia
+    // guarantees 105 of OpenAI's leases (contingent). Firm: F(MSFT→OPENAI) = 13; committed: 13 + 10 = 23.
+    const extra = (id: string, partial: Partial<Fact>): Fact => ({ ...FACTS[0], id, supersedes: [], ...partial }) as Fact;
+    const facts = [
+      ...FACTS,
+      extra("T012", { kind: "investment", from: "MSFT", to: "OPENAI", amountUsdBn: 10, conditionalUsdBn: 10, date: "2025-11-01", status: "announced", unit: "USD bn (up to)" }),
+      extra("T013", { kind: "guarantee", from: "NVDA", to: "OPENAI", amountUsdBn: 105, date: "2025-11-02", status: "signed", unit: "USD bn cap" }),
+    ];
+    const data = () => ({ ...fixtureData(), model: fixtureModel(facts) });
+
+    it("shows the firm figure and the committed one where they differ, on the cards and in the table", () => {
+      renderPane(<App data={data()} host={fakeHost()} />);
+      // Self-funded: min(13, 250) = 13 firm; min(23, 250) = 23 committed. Share over the 250 listed: 5.2 % and 9.2 %.
+      expect(screen.getByTestId("card-selfFunded").textContent).toContain("USD 13.0 bn");
+      expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD 23.0 bn");
+      expect(screen.getByTestId("card-share").textContent).toContain("5.2 %");
+      expect(screen.getByTestId("card-share").textContent).toContain("Committed: 9.2 %");
+      // Funded backlog is 250 on both bases: no second figure.
+      expect(screen.getByTestId("card-fundedBacklog").textContent).not.toContain("Committed");
+      const row = within(screen.getByRole("table", { name: "Counterparties" })).getByRole("row", { name: /OpenAI/ });
+      // Round trip on firm money: 250 / 13 = 19.2×.
+      expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["OpenAI", "13.0 (23.0)", "250.0", "19.2×"]);
+      expect(screen.getByTestId("money-note").textContent).toBe(en.moneyNote);
+    });
+
+    it("reports a guarantee on its own line and never as money put in", () => {
+      const metrics = entityMetrics(fixtureModel(facts).view(), "NVDA");
+      expect(metrics.selfFunded).toBe(metrics.byBasis.committed.selfFunded);
+      const rows = exposureTable(fixtureModel(facts).view(), "NVDA");
+      const openai = rows.find((r) => r.counterparty === "OPENAI")!;
+      expect([openai.fundingOut, openai.fundingOutCommitted, openai.contingentOut]).toEqual([30, 30, 105]);
+      renderPane(<OverviewView cards={[]} exposure={rows} registry={fixtureRegistry()} />);
+      expect(screen.getByTestId("contingent-note").textContent).toBe(en.contingentNote("OpenAI 105.0"));
+      expect(screen.queryByTestId("money-note")).toBeNull();
+    });
   });
 });

@@ -44,13 +44,18 @@ describe("the pane on the bundled model", () => {
       .getAllByRole("row")
       .slice(1)
       .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent ?? ""));
-    const num = (s: string) => Number(s.replace(/,/g, ""));
+    // A funding cell reads "0.0 (5.0)" where firm and committed money differ: the first figure is the firm one the cards use.
+    const num = (s: string) => Number(s.split(" (")[0].replace(/,/g, ""));
     const selfFunded = rows.reduce((a, r) => a + Math.min(num(r[1]), num(r[2])), 0);
     const backlog = rows.filter((r) => num(r[1]) > 0).reduce((a, r) => a + num(r[2]), 0);
     // The Azure commitment (S8: about 250 bn) is among Microsoft's contracts in.
     expect(rows.find((r) => r[0] === "OpenAI")?.[2]).toBe("250.0");
     expect(cardValue("selfFunded")).toBe(`USD ${selfFunded.toFixed(1)} bn`);
     expect(cardValue("fundedBacklog")).toBe(`USD ${backlog.toFixed(1)} bn`);
+    // Firm 13 (C097b) beside the committed 18 (C034's "up to" 5 to Anthropic), on the card and in the row.
+    expect(cardValue("selfFunded")).toBe("USD 13.0 bn");
+    expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD 18.0 bn");
+    expect(rows.find((r) => r[0] === "Anthropic")?.[1]).toBe("0.0 (5.0)");
   });
 
   it("reproduces the article's Amazon figures as of 2026-02-05 with rumours counted", async () => {

@@ -26,8 +26,11 @@ function tableAfter(marker: string): string[][] {
   return rows;
 }
 
-describe("docs/methodology.md §5 network-exposure sensitivity table", () => {
-  const [header, ...rows] = tableAfter("**Sensitivity** (USD bn, bundled model");
+describe.each([
+  ["firm", "**Sensitivity** (USD bn, bundled model, firm money"],
+  ["committed", "**Sensitivity, committed money**"],
+] as const)("docs/methodology.md §5 network-exposure sensitivity table (%s money)", (money, marker) => {
+  const [header, ...rows] = tableAfter(marker);
   const columns = header.slice(1).map((h) => {
     const [id, view] = h.split(" ");
     return { id, view: view as keyof typeof views };
@@ -38,21 +41,35 @@ describe("docs/methodology.md §5 network-exposure sensitivity table", () => {
   it.each(rows.map((r) => [r[0], r] as const))("row %s matches the engine to the printed precision", (_, row) => {
     columns.forEach(({ id, view }, k) => {
       const printed = Number(row[k + 1]);
-      const value = row[0] === "direct self-funded" ? selfFundedExposure(views[view], id) : (networkExposure(views[view], id, { leak: Number(row[0]) }) as number);
+      const value = row[0] === "direct self-funded" ? selfFundedExposure(views[view], id, money) : (networkExposure(views[view], id, { leak: Number(row[0]), money }) as number);
       expect(Math.abs(value - printed)).toBeLessThanOrEqual(0.005 + 1e-9);
     });
   });
 });
 
 describe("docs/methodology.md §2 circular shares", () => {
-  it("the worked shares: MSFT 28/280 (article), AMZN 20/38 (article), 50/138 (announced); latest AMZN 83/496, MSFT 18/678", () => {
-    const latest = model.view(null, { includeRumoured: false });
-    expect(circularShare(views.article, "MSFT")).toBeCloseTo(28 / 280, 12);
+  it("the worked shares, firm (committed): MSFT 23/280 (28/280) article, AMZN 20/38 article, 15/138 (50/138) announced", () => {
+    expect(circularShare(views.article, "MSFT")).toBeCloseTo(23 / 280, 12);
+    expect(circularShare(views.article, "MSFT", "committed")).toBeCloseTo(28 / 280, 12);
     expect(circularShare(views.article, "AMZN")).toBeCloseTo(20 / 38, 12);
-    expect(circularShare(views.announced, "AMZN")).toBeCloseTo(50 / 138, 12);
-    expect(circularShare(latest, "AMZN")).toBeCloseTo(83 / 496, 12);
-    expect(circularShare(latest, "MSFT")).toBeCloseTo(18 / 678, 12);
+    expect(circularShare(views.announced, "AMZN")).toBeCloseTo(15 / 138, 12);
+    expect(circularShare(views.announced, "AMZN", "committed")).toBeCloseTo(50 / 138, 12);
+  });
+  it("the latest table: every share over the reported backlog (AMZN 496, MSFT 678, GOOGL 514), firm and committed", () => {
+    const latest = model.view(null, { includeRumoured: false });
+    const [, ...rows] = tableAfter("| Entity | self-funded | listed contracts | reported backlog | share |");
+    const expected: Record<string, [number, number]> = { AMZN: [63 / 496, 83 / 496], MSFT: [13 / 678, 18 / 678], GOOGL: [13 / 514, 43 / 514] };
+    expect(rows.map((r) => r[0])).toEqual(Object.keys(expected));
+    for (const [id, [firm, committed]] of Object.entries(expected)) {
+      expect(circularShare(latest, id)).toBeCloseTo(firm, 12);
+      expect(circularShare(latest, id, "committed")).toBeCloseTo(committed, 12);
+    }
+    expect(doc).toContain("63 / 496 = **0.127**");
     expect(doc).toContain("83 / 496 = **0.167**");
+  });
+  it("before a backlog fact: MSFT 13 / 280 on 2026-04-28, 13 / 627 from D061r (2026-04-29)", () => {
+    expect(circularShare(model.view("2026-04-28", { includeRumoured: false }), "MSFT")).toBeCloseTo(13 / 280, 12);
+    expect(circularShare(model.view("2026-04-29", { includeRumoured: false }), "MSFT")).toBeCloseTo(13 / 627, 12);
   });
 });
 
@@ -77,8 +94,10 @@ describe("docs/methodology.md §7.5 S14 range and §7.7 review figures", () => {
     const r = stress(latest, { shocked: "ANTHROPIC", cut: 1 }) as StressResult;
     expect(r.lines.find((l) => l.id === "SPACEX")?.marketValueAtRisk).toBeCloseTo(15 * 0.25 * 25, 9);
   });
-  it("Microsoft passes on its lost share over its reported RPO N008 678, not the 280 listed", () => {
-    const r = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
+  it("a solvent Microsoft keeps its Nebius order; under the proportional sensitivity it passes on its lost share over its RPO N008 678, not the 280 listed", () => {
+    const base = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
+    expect(base.details.passedThrough.NBIS).toBeUndefined();
+    const r = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([["solvent_buyer_pays", false]]) as ScenarioAssumptions }) as StressResult;
     // Microsoft loses 250 of 678 and cuts its Nebius order C069 17.4 by that share (plus nothing else reaching Nebius).
     expect(r.details.passedThrough.MSFT).toBe(250);
     expect(r.details.passedThrough.NBIS).toBeGreaterThan(0);

@@ -19,7 +19,10 @@ describe("funding and contractValue", () => {
     expect(funding(view, "BANK", "CLOUD", "debt")).toBe(20);
     expect(funding(view, "CHIP", "CLOUD", "backstop")).toBe(2);
     expect(funding(view, "CHIP", "CLOUD", "equity")).toBe(0);
-    expect(totalFundingOut(view, "CHIP")).toBe(8); // f7 6 + f9 2
+    // The backstop f9 is contingent: reported under "backstop", never in "all".
+    expect(funding(view, "CHIP", "CLOUD")).toBe(0);
+    expect(totalFundingOut(view, "CHIP")).toBe(6); // f7 6
+    expect(totalFundingOut(view, "CHIP", "backstop")).toBe(2); // f9
   });
   it("ignores a contract fact without an amount (f17, 2 GW)", () => {
     expect(contractValue(webView(), "LAB", "INV")).toBe(50);
@@ -45,11 +48,11 @@ describe("selfFundedExposure, fundedBacklog, circularShare", () => {
     expect(fundedBacklog(view, "INV")).toBe(50);
     expect(circularShare(view, "INV")).toBeCloseTo(14 / 120, 12);
   });
-  it("CHIP: min(6, 4) from LAB + min(2, 12) from CLOUD = 6 of 16", () => {
+  it("CHIP: min(6, 4) from LAB = 4 of 16; the backstop of CLOUD (f9 2) is contingent and funds nothing", () => {
     const view = webView();
-    expect(selfFundedExposure(view, "CHIP")).toBe(6);
-    expect(fundedBacklog(view, "CHIP")).toBe(16);
-    expect(circularShare(view, "CHIP")).toBeCloseTo(0.375, 12);
+    expect(selfFundedExposure(view, "CHIP")).toBe(4);
+    expect(fundedBacklog(view, "CHIP")).toBe(4); // LAB's f8 only: CLOUD is not funded
+    expect(circularShare(view, "CHIP")).toBeCloseTo(4 / 16, 12);
   });
   it("CLOUD funds nobody: zero self-funded, share 0 of its 30", () => {
     expect(selfFundedExposure(webView(), "CLOUD")).toBe(0);
@@ -121,8 +124,8 @@ describe("stakeOf", () => {
 describe("exposureTable", () => {
   it("lists LAB (circular) before OTHER (plain customer) with the facts behind each", () => {
     expect(exposureTable(webView(), "INV")).toEqual([
-      { counterparty: "LAB", fundingOut: 14, contractsIn: 50, selfFunded: 14, roundTripRatio: 50 / 14, factIds: ["f1", "f2", "f3"] },
-      { counterparty: "OTHER", fundingOut: 0, contractsIn: 70, selfFunded: 0, roundTripRatio: null, factIds: ["f10"] },
+      { counterparty: "LAB", fundingOut: 14, contractsIn: 50, fundingOutCommitted: 14, contingentOut: 0, selfFunded: 14, roundTripRatio: 50 / 14, factIds: ["f1", "f2", "f3"] },
+      { counterparty: "OTHER", fundingOut: 0, contractsIn: 70, fundingOutCommitted: 0, contingentOut: 0, selfFunded: 0, roundTripRatio: null, factIds: ["f10"] },
     ]);
   });
   it("is empty for an id without facts", () => {
@@ -142,8 +145,11 @@ describe("entityMetrics", () => {
     expect(m.factIds.marketValue).toEqual(["f13"]);
   });
   it("gives zeros and nulls for an unknown id", () => {
+    const none = { selfFunded: 0, fundedBacklog: 0, share: null, capexOffset: 0, capexOffsetRatio: null };
     expect(entityMetrics(webView(), "NOPE")).toEqual({
       id: "NOPE",
+      money: "firm",
+      byBasis: { firm: none, funded: none, committed: none },
       selfFunded: 0,
       fundedBacklog: 0,
       share: null,

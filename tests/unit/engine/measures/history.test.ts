@@ -22,7 +22,8 @@ const series = (s: HistorySeries): [string, number | string][] =>
   s.points.map((p) => [p.date, isEngineError(p.value) ? p.value.code : Math.round(p.value * 1e9) / 1e9]);
 
 describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptance)", () => {
-  const amzn = ok(history(bundled, "AMZN", { measure: "self_funded", step: "facts", from: "2024-01-01", to: bundled.latestDate, basis: CONFIRMED_BASIS }));
+  // The hand computations below count the headline amounts (money: "committed"); the firm series follows them.
+  const amzn = ok(history(bundled, "AMZN", { measure: "self_funded", step: "facts", from: "2024-01-01", to: bundled.latestDate, basis: CONFIRMED_BASIS, money: "committed" }));
 
   it("steps up on the dates of its OpenAI and Anthropic deals, and nowhere else", () => {
     // 2024-01-01: no AMZN funding with a contract back: 0.
@@ -56,7 +57,7 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
   });
 
   it("a later payment fact replaces the commitment without a step: N012 (2026-07-31) supersedes D003a", () => {
-    const summer = ok(history(bundled, "AMZN", { step: "month", from: "2026-06-01", to: "2026-08-31", basis: CONFIRMED_BASIS }));
+    const summer = ok(history(bundled, "AMZN", { step: "month", from: "2026-06-01", to: "2026-08-31", basis: CONFIRMED_BASIS, money: "committed" }));
     expect(series(summer)).toEqual([
       ["2026-06-30", 83],
       ["2026-07-31", 83],
@@ -73,7 +74,7 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
   });
 
   it("funding out and contracts in move on their own dates", () => {
-    const out = ok(history(bundled, "AMZN", { measure: "funding_out", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS }));
+    const out = ok(history(bundled, "AMZN", { measure: "funding_out", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS, money: "committed" }));
     // C061 8; + C002 50 = 58; D003a replaces C002 at 50 (no step); + D038 25 = 83.
     expect(series(out)).toEqual([
       ["2024-01-01", 0],
@@ -81,7 +82,7 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
       ["2026-02-27", 58],
       ["2026-04-20", 83],
     ]);
-    const cin = ok(history(bundled, "AMZN", { measure: "contracts_in", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS }));
+    const cin = ok(history(bundled, "AMZN", { measure: "contracts_in", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS, money: "committed" }));
     // C032 38; + C092 100 (it replaces C005, which had no amount) = 138; + D039 100 = 238.
     expect(series(cin)).toEqual([
       ["2024-01-01", 0],
@@ -89,12 +90,12 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
       ["2026-02-27", 138],
       ["2026-04-20", 238],
     ]);
-    for (const p of out.points) expect(p.value).toBe(totalFundingOut(bundled.view(p.date), "AMZN"));
-    for (const p of cin.points) expect(p.value).toBe(totalContractsIn(bundled.view(p.date), "AMZN"));
+    for (const p of out.points) expect(p.value).toBe(totalFundingOut(bundled.view(p.date), "AMZN", "all", "committed"));
+    for (const p of cin.points) expect(p.value).toBe(totalContractsIn(bundled.view(p.date), "AMZN", "committed"));
   });
 
   it("share is DIV_ZERO until Amazon has contracted revenue, then 50 / 138 and 83 / 238", () => {
-    const share = ok(history(bundled, "AMZN", { measure: "share", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS }));
+    const share = ok(history(bundled, "AMZN", { measure: "share", step: "facts", from: "2024-01-01", to: "2026-04-30", basis: CONFIRMED_BASIS, money: "committed" }));
     expect(series(share)).toEqual([
       ["2024-01-01", "DIV_ZERO"],
       ["2025-11-03", 0],
@@ -104,7 +105,7 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
   });
 
   it("follows the basis: the rumoured C138 (AMZN→OPENAI 20, 2026-02-04) counts only when rumours do", () => {
-    const rumoured = ok(history(bundled, "AMZN", { step: "facts", from: "2026-01-01", to: "2026-03-01", basis: { includeRumoured: true } }));
+    const rumoured = ok(history(bundled, "AMZN", { step: "facts", from: "2026-01-01", to: "2026-03-01", basis: { includeRumoured: true }, money: "committed" }));
     // 2026-02-04: min(C138 20, C032 38) = 20; 2026-02-27: C002 supersedes C138: min(50, 138) = 50.
     expect(series(rumoured)).toEqual([
       ["2026-01-01", 0],
@@ -112,6 +113,20 @@ describe("Amazon's self-funded exposure on the bundled model (issue 15 acceptanc
       ["2026-02-27", 50],
     ]);
     expect(rumoured.points[2].superseded).toEqual(["C138"]);
+  });
+
+  it("on firm money (the default) the conditional tranches wait for the payment that makes them firm", () => {
+    const firm = ok(history(bundled, "AMZN", { measure: "self_funded", step: "facts", from: "2024-01-01", to: bundled.latestDate, basis: CONFIRMED_BASIS }));
+    // 2026-02-27 C002 50 of which 35 conditional: min(15, 138) = 15.
+    // 2026-04-20 D038 25 of which 20 on milestones (+ C061 8): 15 + min(8 + 5, 100) = 28.
+    // 2026-07-31 N012 reports the whole 50 paid (conditional 0), superseding D003a: 50 + 13 = 63.
+    expect(series(firm)).toEqual([
+      ["2024-01-01", 0],
+      ["2026-02-27", 15],
+      ["2026-04-20", 28],
+      ["2026-07-31", 63],
+    ]);
+    expect(firm.points[3]).toMatchObject({ entered: ["N012"], superseded: ["D003a"] });
   });
 
   it("every measure answers for every entity over three years of month ends", () => {

@@ -16,15 +16,24 @@ describe("networkExposure", () => {
     expect(networkExposure(view, "X", { leak: 0.5 })).toBeCloseTo(4.375, 12);
   });
 
-  it("solves the web's loops: INV gets back 14 × 25/80.2 at leak 0.5", () => {
-    // First-passage chances h to INV (INV absorbing), outflows LAB 84, CLOUD 12, CHIP 8:
-    // h_LAB = 0.5·50/84 + 0.5·30/84·h_CLOUD + 0.5·4/84·h_CHIP; h_CLOUD = 0.5·h_CHIP; h_CHIP = 0.375·h_LAB + 0.125·h_CLOUD
-    // ⇒ h_CHIP = 0.4·h_LAB, h_CLOUD = 0.2·h_LAB, h_LAB = (25/84) / (1 − 3.8/84) = 25/80.2.
-    expect(networkExposure(webView(), "INV", { leak: 0.5 })).toBeCloseTo((14 * 25) / 80.2, 10);
+  it("solves the web's loops: INV gets back 14 × 25/79.25 at leak 0.5", () => {
+    // First-passage chances h to INV (INV absorbing), outflows LAB 84, CLOUD 12, CHIP 6 (its backstop of CLOUD,
+    // f9, is contingent: no money moves, so no edge):
+    // h_LAB = 0.5·50/84 + 0.5·30/84·h_CLOUD + 0.5·4/84·h_CHIP; h_CLOUD = 0.5·h_CHIP; h_CHIP = 0.5·h_LAB
+    // ⇒ h_CHIP = 0.5·h_LAB, h_CLOUD = 0.25·h_LAB, h_LAB = (25/84) / (1 − 4.75/84) = 25/79.25.
+    expect(networkExposure(webView(), "INV", { leak: 0.5 })).toBeCloseTo((14 * 25) / 79.25, 10);
   });
 
   it("uses leak 0.5 by default", () => {
-    expect(networkExposure(webView(), "INV")).toBeCloseTo((14 * 25) / 80.2, 10);
+    expect(networkExposure(webView(), "INV")).toBeCloseTo((14 * 25) / 79.25, 10);
+  });
+
+  it("lets in only X's money on the chosen basis; the web's routing stays the same", () => {
+    // f2's 4 made conditional: firm INV→LAB money is 10, committed 14; the return chance 25/79.25 is unchanged.
+    const facts = webView().facts.map((f) => (f.id === "f2" ? { ...f, conditionalUsdBn: 4 } : f));
+    const view = viewOf(facts, ["INV", "LAB", "CLOUD", "CHIP", "BANK", "OTHER"]);
+    expect(networkExposure(view, "INV")).toBeCloseTo((10 * 25) / 79.25, 10);
+    expect(networkExposure(view, "INV", { money: "committed" })).toBeCloseTo((14 * 25) / 79.25, 10);
   });
 
   it("is the whole direct return when nothing leaks and the only path leads straight back", () => {
