@@ -11,7 +11,7 @@
  *    headroom over all its debt (project vehicles); its lenders then lose exposure × (1 − recovery).
  * Assumptions: `ScenarioAssumptions` (./stressScenario), defaults in src/model/data/assumptions.ts.
  */
-import { DEFAULT_SHOCKED, LruCache, ViewMemo, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
+import { DEFAULT_SHOCKED, LruCache, moneyOf, ViewMemo, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { engineError, isEngineError, type EngineError } from "./result";
 import { stakeOf, latestValuation } from "./stakeOf";
@@ -374,20 +374,9 @@ function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
   return memo.get(view).entities;
 }
 
-/**
- * The part of an investment fact that counts on a money basis: "committed" the whole amount; "funded" what
- * was paid in by the fact's date (fundedUsdBn) where the data say, else the firm part (amount less what
- * depends on milestones, conditionalUsdBn), the same rule as the exposure measures' money basis.
- */
+/** The part of an investment fact that counts on the scenario's money basis: the model's one rule (moneyOf, §1). */
 function paidPart(fact: Fact, money: ScenarioAssumptions["money"]): number {
-  const amount = amountOf(fact) ?? 0;
-  if (money === "committed" || amount <= 0) return amount;
-  const conditional = fact.conditionalUsdBn;
-  const firm = Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
-  // Any other basis than funded (a "firm" basis) counts the firm part.
-  if (money !== "funded") return firm;
-  const funded = fact.fundedUsdBn;
-  return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : firm;
+  return Math.max(0, moneyOf(fact, money) ?? 0);
 }
 
 /**
