@@ -10,8 +10,9 @@
  *   (buildPlan, refreshMerge, templateSpec) and then writing, so the number of `context.sync()` round
  *   trips is fixed whatever the number of facts (at most 6; tests count them).
  *
- * Excel on the web limits one request to about 5 MB; the bundled data and ten times as many facts fit
- * well inside one.
+ * Excel on the web refuses a request over 5 MB (EXCEL_REQUEST_LIMIT_BYTES in excelWriter.ts, with its source):
+ * the writer splits larger writes into pieces under half that, one sync each. The bundled data and ten times
+ * as many facts fit in one request; a hundred times the facts take a few more syncs.
  */
 import type { BuildOptions, BuildOutcome, Capabilities, FreezeOutcome, RefreshOutcome, WorkbookHost } from "./types";
 import { detectFeatures, toCapabilities, type HostFeatures } from "./capabilities";

@@ -18,11 +18,123 @@
  *   setPosition(from, to), setData(source, seriesBy), axes.categoryAxis.reversePlotOrder (1.7);
  * - CustomXmlPartCollection: getByNamespace(ns), add(xml); CustomXmlPart: getXml(), setXml(xml), load(items/id) (1.5);
  * - RequestContext.sync().
+ *
+ * Large writes are split (writeRows, writeTableChanges, restoreTableChanges): each batch the writer queues
+ * stays under WRITE_BUDGET_BYTES of cell data, well below Excel on the web's request limit, syncing between
+ * pieces through a WriteBatch (the operation's Session, or a restore's own batch).
  */
 import type { HostFeatures } from "./capabilities";
 import { parseRange, rangeAddress } from "./a1";
 import type { TableCell } from "./refreshMerge";
 import type { SheetSpec, SpecCell } from "./templateSpec";
+
+// ---- request size: Excel on the web refuses a request over 5 MB ---------------------------------
+
+/**
+ * Excel on the web refuses a request (everything queued before one `context.sync()`) or a response larger than
+ * 5 MB, with RichApi.Error `RequestPayloadSizeLimitExceeded`; other Excel hosts have no such limit, so this one
+ * sets the size. Source: Microsoft Learn, "Resource limits and performance optimization for Office Add-ins",
+ * section "Excel add-ins" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+ * and "Performance optimization using the Excel JavaScript API", "Payload size limit best practices"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices). 5 MB is
+ * read as 5,000,000 bytes, the smaller of the two readings.
+ */
+export const EXCEL_REQUEST_LIMIT_BYTES = 5_000_000;
+
+/**
+ * What one batch may carry by the writer's estimate: 80 % of the limit. The estimate counts the values written
+ * (payloadBytes) plus WRITE_OVERHEAD_BYTES per write for the call, object and address the request also carries
+ * (the documentation counts all three); the remaining 20 % covers the small calls (formats, names) it does not count.
+ */
+export const WRITE_BUDGET_BYTES = EXCEL_REQUEST_LIMIT_BYTES * 0.8;
+
+/** Our allowance per queued write for what the request carries beside the values (not a documented figure). */
+export const WRITE_OVERHEAD_BYTES = 256;
+
+/** Where the writer queues large writes: `room(bytes)` sends what is queued first when adding `bytes` would pass the budget. */
+export interface WriteBatch {
+  /** Cell data this batch may carry (WRITE_BUDGET_BYTES outside tests). */
+  readonly budget: number;
+  room(bytes: number): Promise<void>;
+}
+
+/** A WriteBatch over a bare request context (a restore runs in its own batch, outside the operation's Session). */
+export function batchOver(context: Excel.RequestContext, budget: number = WRITE_BUDGET_BYTES): WriteBatch {
+  let queued = 0;
+  return {
+    budget,
+    async room(bytes: number): Promise<void> {
+      if (queued > 0 && queued + bytes > budget) {
+        await context.sync();
+        queued = 0;
+      }
+      queued += bytes;
+    },
+  };
+}
+
+/** UTF-8 bytes of one value as JSON (an upper bound for the usual text: escapes counted as two). */
+function valueBytes(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === "number") return String(v).length;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  const s = String(v);
+  let n = 2 + s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800) n += 2;
+    else if (c >= 0x80 || c === 34 || c === 92 || c < 32) n += 1;
+  }
+  return n;
+}
+
+/** The size of one row of cells as JSON, in UTF-8 bytes. */
+export function rowBytes(row: readonly unknown[]): number {
+  let n = 2 + Math.max(0, row.length - 1);
+  for (const v of row) n += valueBytes(v);
+  return n;
+}
+
+/** The size of a 2-D array of cells as JSON, in UTF-8 bytes (what a formulas/values/numberFormat write sends). */
+export function payloadBytes(rows: readonly (readonly unknown[])[]): number {
+  let n = 2 + Math.max(0, rows.length - 1);
+  for (const r of rows) n += rowBytes(r);
+  return n;
+}
+
+/** Consecutive pieces [start, end) of `rows`, each under `budget` bytes (a single row over it stands alone). */
+function pieces(rows: readonly (readonly unknown[])[], budget: number): Array<{ start: number; end: number; bytes: number }> {
+  const out: Array<{ start: number; end: number; bytes: number }> = [];
+  let start = 0;
+  let bytes = 2;
+  for (let i = 0; i < rows.length; i++) {
+    const b = rowBytes(rows[i]) + 1;
+    if (i > start && bytes + b + WRITE_OVERHEAD_BYTES > budget) {
+      out.push({ start, end: i, bytes });
+      start = i;
+      bytes = 2;
+    }
+    bytes += b;
+  }
+  if (rows.length > start) out.push({ start, end: rows.length, bytes });
+  return out;
+}
+
+/**
+ * Writes `rows` to the rectangle whose top-left cell is (top, left), as `formulas` or `numberFormat`, in
+ * pieces of whole rows, each under the batch's budget.
+ */
+export async function writeRows(batch: WriteBatch, sheet: Excel.Worksheet, top: number, left: number, rows: readonly (readonly (string | number | boolean)[])[], what: "formulas" | "numberFormat"): Promise<void> {
+  const width = rows[0]?.length ?? 0;
+  if (width === 0) return;
+  for (const p of pieces(rows, batch.budget)) {
+    await batch.room(p.bytes + WRITE_OVERHEAD_BYTES);
+    const range = sheet.getRange(rangeAddress(top + p.start, left, top + p.end - 1, left + width - 1));
+    const block = rows.slice(p.start, p.end) as (string | number | boolean)[][];
+    if (what === "formulas") range.formulas = block;
+    else range.numberFormat = block as string[][];
+  }
+}
 
 /** A 2-D array of one value. */
 export function filled<T>(rows: number, cols: number, value: T): T[][] {
@@ -46,17 +158,22 @@ export function columnOf(n: number): string {
  * Writes one sheet spec from A1. `skipFromRow` leaves rows from there down alone (an owned table being
  * merged); `chart` is AIFIN's existing chart, re-pointed instead of added again.
  */
-export function writeSpec(sheet: Excel.Worksheet, spec: SheetSpec, features: HostFeatures, opts: { skipFromRow?: number; chart?: Excel.Chart | null } = {}): void {
+export async function writeSpec(
+  batch: WriteBatch,
+  sheet: Excel.Worksheet,
+  spec: SheetSpec,
+  features: HostFeatures,
+  opts: { skipFromRow?: number; chart?: Excel.Chart | null } = {},
+): Promise<void> {
   const skipFromRow = opts.skipFromRow;
   const rows = skipFromRow ? spec.rows.slice(0, skipFromRow - 1) : spec.rows;
-  const width = spec.rows[0]?.length ?? 1;
   for (const nf of spec.numberFormats) {
     const rect = parseRange(nf.range);
     if (!rect || (skipFromRow && rect.top >= skipFromRow)) continue;
     // Formats go first: a text format must be in place before an ISO date lands, or Excel makes it a date.
-    sheet.getRange(nf.range).numberFormat = filled(rect.bottom - rect.top + 1, rect.right - rect.left + 1, nf.format);
+    await writeRows(batch, sheet, rect.top, rect.left, filled(rect.bottom - rect.top + 1, rect.right - rect.left + 1, nf.format), "numberFormat");
   }
-  if (rows.length > 0) sheet.getRange(rangeAddress(1, 1, rows.length, width)).formulas = toFormulas(rows);
+  if (rows.length > 0) await writeRows(batch, sheet, 1, 1, toFormulas(rows), "formulas");
   for (const e of spec.emphasis) {
     const rect = parseRange(e.range);
     if (!rect || (skipFromRow && rect.top >= skipFromRow)) continue;
@@ -207,21 +324,29 @@ function changedRuns(current: readonly (string | number | boolean)[], next: read
  * Queues the first half of a table merge: bundled cells of untouched rows rewritten in place (only the
  * cells that change), new rows appended. Nothing is deleted or moved here.
  */
-export function writeTableChanges(
+export async function writeTableChanges(
+  batch: WriteBatch,
   table: Excel.Table,
   sheet: Excel.Worksheet,
   read: TableRead,
   updates: ReadonlyArray<{ index: number; row: readonly TableCell[] }>,
   appends: readonly (readonly TableCell[])[],
-): void {
+): Promise<void> {
   for (const u of updates) {
     const next = u.row.map(writable);
     for (const [a, b] of changedRuns(read.writable[u.index] ?? [], next)) {
       const row = read.top + u.index;
-      sheet.getRange(rangeAddress(row, read.left + a, row, read.left + b)).formulas = [next.slice(a, b + 1)];
+      const cells = [next.slice(a, b + 1)];
+      await batch.room(payloadBytes(cells) + WRITE_OVERHEAD_BYTES);
+      sheet.getRange(rangeAddress(row, read.left + a, row, read.left + b)).formulas = cells;
     }
   }
-  if (appends.length > 0) table.rows.add(undefined, appends.map((r) => r.map(writable)));
+  // Appended in pieces under the budget, each at the end of the table (rows keep their order).
+  const rows = appends.map((r) => r.map(writable));
+  for (const p of pieces(rows, batch.budget)) {
+    await batch.room(p.bytes + WRITE_OVERHEAD_BYTES);
+    table.rows.add(undefined, rows.slice(p.start, p.end));
+  }
 }
 
 /** Queues the second half: the rows that left the data, deleted as rows from the bottom up. */
@@ -230,17 +355,19 @@ export function deleteTableRows(table: Excel.Table, deletes: readonly number[]):
 }
 
 /** Puts back what writeTableChanges queued (run in a new batch after a failed write): needs the body's row count read first. */
-export function restoreTableChanges(
+export async function restoreTableChanges(
+  batch: WriteBatch,
   table: Excel.Table,
   sheet: Excel.Worksheet,
   read: TableRead,
   updates: ReadonlyArray<{ index: number; row: readonly TableCell[] }>,
   bodyRowsNow: number,
-): void {
+): Promise<void> {
   for (let i = bodyRowsNow - 1; i >= read.rows.length; i--) table.rows.getItemAt(i).delete();
   for (const u of updates) {
-    const before = read.writable[u.index];
+    const before = [read.writable[u.index]];
     const row = read.top + u.index;
-    sheet.getRange(rangeAddress(row, read.left, row, read.left + before.length - 1)).formulas = [before];
+    await batch.room(payloadBytes(before) + WRITE_OVERHEAD_BYTES);
+    sheet.getRange(rangeAddress(row, read.left, row, read.left + before[0].length - 1)).formulas = before;
   }
 }

@@ -6,6 +6,7 @@
 import type { SetProbe } from "./capabilities";
 import { fromOfficeError, isRetryable, type ChangeReport, type HostError, type HostOperation } from "./hostErrors";
 import type { TemplateSource } from "./templateSource";
+import { WRITE_BUDGET_BYTES, type WriteBatch } from "./excelWriter";
 
 /** Everything the host needs from outside; index.ts passes the real ones. */
 export interface HostDeps {
@@ -20,11 +21,19 @@ export interface HostDeps {
   wait(ms: number): Promise<void>;
   /** A fresh random token for a build's sheet-local ownership proof (tests pass a fixed one). */
   token?(): string;
+  /** Cell data one batch may carry (WRITE_BUDGET_BYTES; tests pass less to split the bundled data). */
+  writeBudgetBytes?: number;
 }
 
-/** Counts round trips and remembers whether anything has been written yet (retrying is safe until then). */
-export class Session {
+/**
+ * Counts round trips and remembers whether anything has been written yet (retrying is safe until then). As
+ * the operation's WriteBatch it sends what is queued before a write would take the batch over its budget.
+ */
+export class Session implements WriteBatch {
   syncs = 0;
+  /** Estimated cell data queued since the last sync, and the most any sync carried (payloadBytes). */
+  queuedBytes = 0;
+  largestRequestBytes = 0;
   writing = false;
   /**
    * Put back what the operation wrote when a write batch fails, in a new batch; returns what it could
@@ -36,10 +45,19 @@ export class Session {
    * leaves part-way (no restore runs; the next refresh or update finishes the deletes).
    */
   finishing: string[] | null = null;
-  constructor(readonly context: Excel.RequestContext) {}
+  constructor(
+    readonly context: Excel.RequestContext,
+    readonly budget: number = WRITE_BUDGET_BYTES,
+  ) {}
   async sync(): Promise<void> {
     this.syncs++;
+    this.largestRequestBytes = Math.max(this.largestRequestBytes, this.queuedBytes);
+    this.queuedBytes = 0;
     await this.context.sync();
+  }
+  async room(bytes: number): Promise<void> {
+    if (this.queuedBytes > 0 && this.queuedBytes + bytes > this.budget) await this.sync();
+    this.queuedBytes += bytes;
   }
 }
 
@@ -68,7 +86,7 @@ export async function operate<T>(
     let session: Session | null = null;
     try {
       return await deps.run(async (context) => {
-        session = new Session(context);
+        session = new Session(context, deps.writeBudgetBytes);
         return body(session);
       });
     } catch (error) {

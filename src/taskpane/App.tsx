@@ -1,17 +1,14 @@
 import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { ArrowSwap20Regular, ArrowTrendingDown20Regular, BookOpen20Regular, DocumentTable20Regular, Grid20Regular, Timeline20Regular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
-import { useCallback, useMemo, useState } from "react";
+import { Suspense, useCallback, useMemo, useState } from "react";
 import { clampIsoDate, earliestFactDate } from "../model";
 import { OverviewView, summaryCards } from "./components/OverviewView";
 import { Controls } from "./components/Controls";
 import { LanguagePicker } from "./components/LanguagePicker";
-import { EmptyState, ViewBoundary } from "./components/States";
-import { FlowsView } from "./components/FlowsView";
-import { SourcesView } from "./components/SourcesView";
-import { StressView } from "./components/StressView";
-import { Timeline } from "./components/TimelineView";
-import { WorkbookView } from "./components/WorkbookView";
+import { EmptyState, LoadingState, ViewBoundary } from "./components/States";
+// Loaded when their tab opens (own chunks): the overview is the first render.
+import { FlowsView, SourcesView, StressView, Timeline, WorkbookView } from "./lazyViews";
 import type { EntityId, PaneData, StressOptions, WorkbookHost } from "./lowerLayers";
 import { useStrings } from "./i18n";
 import { usePaneState } from "./usePaneState";
@@ -170,6 +167,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
           />
         ) : (
           <ViewBoundary key={`${tab}|${selectionKey}`} title={s.viewFailedTitle} describe={s.viewFailedBody}>
+            <Suspense fallback={<LoadingState />}>
             {tab === "overview" && <Overview data={data} view={view} id={state.entity} />}
             {tab === "flows" && (
               <FlowsView
@@ -192,6 +190,7 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
                 selectionText={s.wbSettings(entityName, state.asOf, state.includeRumoured ? s.basisRumoured : s.basisConfirmed)}
               />
             )}
+            </Suspense>
           </ViewBoundary>
         )}
       </main>

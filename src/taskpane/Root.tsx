@@ -4,8 +4,8 @@ import { App, type TabId } from "./App";
 import { ErrorState, LoadingState } from "./components/States";
 import type { EntityId, PaneData, WorkbookHost } from "./lowerLayers";
 import { fluentTheme, type PaneEnvironment } from "./environment";
-import { LanguageProvider, paneLanguageOf, readChosenLanguage, storeChosenLanguage, StringsProvider, stringsFor, type LanguageChoice, type PaneLanguage } from "./i18n";
-import { en, type Strings } from "./strings";
+import { LanguageProvider, paneLanguageOf, readChosenLanguage, storeChosenLanguage, StringsProvider, useCatalogue, type LanguageChoice, type PaneLanguage } from "./i18n";
+import type { Strings } from "./strings";
 
 /** What the loader hands the pane once the data is ready. */
 export interface Loaded {
@@ -82,7 +82,8 @@ export function Root({ initialTheme, load, strings: fixedStrings, initialEntity,
     }),
     [language, chosen],
   );
-  const strings = fixedStrings ?? (language !== null ? stringsFor(language) : en);
+  const catalogue = useCatalogue(language ?? "en-US");
+  const strings = fixedStrings ?? catalogue;
   // Layout styles sit on an inner div: Fluent copies the provider's classes onto every portal's mount
   // node, so a full-height background on the provider itself would paint popovers over the whole pane.
   return (

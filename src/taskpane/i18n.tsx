@@ -1,14 +1,22 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
 import type { SheetLanguage } from "../office";
 import { en, type Strings } from "./strings";
-import { zhCN } from "./strings.zh-CN";
-import { zhTW } from "./strings.zh-TW";
 
 /** The languages the pane speaks. Adding one: a catalogue typed `Strings`, a line here and in LANGUAGE_NAMES. */
 export const PANE_LANGUAGES = ["en-US", "zh-TW", "zh-CN"] as const;
 export type PaneLanguage = (typeof PANE_LANGUAGES)[number];
 
-const CATALOGUES: Readonly<Record<PaneLanguage, Strings>> = { "en-US": en, "zh-TW": zhTW, "zh-CN": zhCN };
+/**
+ * Each catalogue: English is in the pane's first chunk; the others are their own chunks, loaded when the pane
+ * speaks that language (index.tsx loads Office's language before the first render; a pick in the pane loads
+ * its catalogue, the current one staying on screen meanwhile).
+ */
+const CATALOGUES: Readonly<Record<PaneLanguage, () => Promise<Strings>>> = {
+  "en-US": async () => en,
+  "zh-TW": () => import("./strings.zh-TW").then((m) => m.zhTW),
+  "zh-CN": () => import("./strings.zh-CN").then((m) => m.zhCN),
+};
+const loaded: Partial<Record<PaneLanguage, Strings>> = { "en-US": en };
 
 /** The language a workbook is built in from each pane language (src/office/sheetLabels.ts holds the words). */
 export const SHEET_LANGUAGE_OF: Readonly<Record<PaneLanguage, SheetLanguage>> = { "en-US": "en", "zh-TW": "zh-TW", "zh-CN": "zh-CN" };
@@ -21,9 +29,29 @@ export function paneLanguageOf(tag: string): PaneLanguage {
   return (PANE_LANGUAGES as readonly string[]).includes(tag) ? (tag as PaneLanguage) : "en-US";
 }
 
-/** The catalogue for a BCP 47 tag as normalised by detectLanguage (English for languages the pane does not speak). */
+/** Loads the catalogue for a BCP 47 tag as normalised by detectLanguage (English for languages the pane does not speak). */
+export async function loadStrings(language: string): Promise<Strings> {
+  const l = paneLanguageOf(language);
+  return (loaded[l] ??= await CATALOGUES[l]());
+}
+
+/** The catalogue for a tag once loadStrings has loaded it; English until then. */
 export function stringsFor(language: string): Strings {
-  return CATALOGUES[paneLanguageOf(language)];
+  return loaded[paneLanguageOf(language)] ?? en;
+}
+
+/** The catalogue for `language`, loading it when needed; until it is in, the one shown last (English at first). */
+export function useCatalogue(language: string): Strings {
+  const want = paneLanguageOf(language);
+  const [shown, setShown] = useState<Strings>(() => loaded[want] ?? en);
+  useEffect(() => {
+    let live = true;
+    void loadStrings(want).then((catalogue) => live && setShown(catalogue));
+    return () => {
+      live = false;
+    };
+  }, [want]);
+  return loaded[want] ?? shown;
 }
 
 const StringsContext = createContext<Strings>(en);

@@ -8,6 +8,8 @@ import { createRoot } from "react-dom/client";
 import { TABS, type TabId } from "./App";
 import { detectLanguage, detectTheme, waitForOffice, type PaneEnvironment } from "./environment";
 import { Root, type Loaded } from "./Root";
+import { deferredHost } from "./deferredHost";
+import { loadStrings, readChosenLanguage } from "./i18n";
 
 const params = new URLSearchParams(window.location.search);
 const media = typeof window.matchMedia === "function" ? window.matchMedia.bind(window) : undefined;
@@ -18,16 +20,22 @@ function environment(inExcel: boolean): PaneEnvironment {
   return { inExcel, themeName: detectTheme(window.location.search, media), language: detectLanguage(window.location.search) };
 }
 
+// The office layer (its own chunk) loads when the Workbook tab first needs it, not before the first render.
+const excelHost = () => deferredHost(() => import("../office").then((hosts) => hosts.createExcelHost()));
+const previewHost = () => deferredHost(() => import("../office").then((hosts) => hosts.createPreviewHost()));
+
 async function load(): Promise<Loaded> {
-  const modules = Promise.all([import("./data"), import("../office")]);
+  const modules = import("./data");
   const office = await waitForOffice();
-  const [{ loadPaneData }, hosts] = await modules;
+  const { loadPaneData } = await modules;
+  // The catalogue of the language the pane opens in (its own chunk unless English), before the first render.
+  await loadStrings(readChosenLanguage() ?? detectLanguage(window.location.search));
   const data = loadPaneData();
   if (!office.timedOut) {
-    return { data, host: office.inExcel ? hosts.createExcelHost() : hosts.createPreviewHost(), env: environment(office.inExcel) };
+    return { data, host: office.inExcel ? excelHost() : previewHost(), env: environment(office.inExcel) };
   }
-  const later = office.ready.then(({ inExcel }) => (inExcel ? { host: hosts.createExcelHost(), env: environment(true) } : null));
-  return { data, host: hosts.createPreviewHost(), env: environment(false), later };
+  const later = office.ready.then(({ inExcel }) => (inExcel ? { host: excelHost(), env: environment(true) } : null));
+  return { data, host: previewHost(), env: environment(false), later };
 }
 
 const el = document.getElementById("root");

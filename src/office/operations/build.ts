@@ -5,7 +5,9 @@
  * (its tables, the cells on its computed sheets, its chart; skipped when nothing is updated) · 4 the record
  * first, then every sheet (new sheets get their proof as they are added; tables get in-place writes and
  * appended rows, nothing deleted or moved) · 5 the new sheets' ids in the record and the rows that left
- * the data, deleted as rows (skipped when there are neither) → at most 5.
+ * the data, deleted as rows (skipped when there are neither) → at most 5. Round trip 4 becomes several when
+ * its writes would pass Excel on the web's request limit (excelWriter's budget: not with the bundled data or
+ * ten times as many facts).
  *
  * What an update may change on a computed sheet (Exposure, Stress, Cycles, Sources): the rectangle AIFIN
  * wrote last time (kept in the record) and the one it writes now. A cell the analyst typed outside the old
@@ -29,6 +31,8 @@ import {
   queueTableRead,
   reproduce,
   restoreTableChanges,
+  batchOver,
+  WRITE_OVERHEAD_BYTES,
   tableReadOf,
   writeSpec,
   writeTableChanges,
@@ -198,13 +202,16 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const ownPart = snap.part && snap.recordReadable ? snap.part : null;
       const ownPartId = ownPart ? ownPart.id : null;
       let addedPart: Excel.CustomXmlPart | null = null;
-      const writeRecord = (): void => {
-        if (ownPart) ownPart.setXml(recordXml());
-        else if (addedPart) addedPart.setXml(recordXml());
-        else addedPart = wb.customXmlParts.add(recordXml());
+      const writeRecord = async (): Promise<void> => {
+        const xml = recordXml();
+        await s.room(xml.length + WRITE_OVERHEAD_BYTES);
+        if (ownPart) ownPart.setXml(xml);
+        else if (addedPart) addedPart.setXml(xml);
+        else addedPart = wb.customXmlParts.add(xml);
       };
 
-      // Round trip 4: write, with a restore ready in case it fails part-way.
+      // Round trip 4: write, with a restore ready in case it fails part-way. Writes larger than one request
+      // may carry are split over several syncs (excelWriter's budget); the restore covers every piece.
       const snapIds = new Set(snap.sheets.map((w) => w.id));
       const newNames = SHEET_ROLES.filter((r) => !plan.sheets[r].existingId).map((r) => plan.sheets[r].name.toLowerCase());
       s.writing = true;
@@ -214,10 +221,11 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         const parts = w.customXmlParts.getByNamespace(OWNERSHIP_NAMESPACE).load("items/id");
         const bodies = TABLE_ROLES.filter((r) => merged[r]).map((r) => ({ r, body: w.tables.getItem(plan.tables[r].name).getDataBodyRange().load("rowCount") }));
         await context.sync();
+        const batch = batchOver(context, deps.writeBudgetBytes);
         for (const sh of sheets.items) if (!snapIds.has(sh.id) && newNames.includes(sh.name.toLowerCase())) w.worksheets.getItem(sh.id).delete();
         for (const { r, body } of bodies) {
           const sheet = w.worksheets.getItem(plan.sheets[r].existingId as string);
-          restoreTableChanges(w.tables.getItem(plan.tables[r].name), sheet, tableReads[r] as TableRead, (merged[r] as MergeResult).updates, body.rowCount);
+          await restoreTableChanges(batch, w.tables.getItem(plan.tables[r].name), sheet, tableReads[r] as TableRead, (merged[r] as MergeResult).updates, body.rowCount);
           const title = titleReqs[r] as Excel.Range;
           const before = (title.formulas as unknown[][]).map((row, i) => row.map((v, j) => reproduce(v, (title.values as unknown[][])[i]?.[j])));
           sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).formulas = before;
@@ -237,7 +245,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         return { kind: "nothing" };
       };
 
-      writeRecord();
+      await writeRecord();
       const sheetsByRole = {} as Record<SheetRole, Excel.Worksheet>;
       const added: Array<{ role: SheetRole; sheet: Excel.Worksheet }> = [];
       for (const role of SHEET_ROLES) {
@@ -250,13 +258,13 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           if (tableRole) {
             // Only the title rows above the table are AIFIN's to rewrite; the table keeps the analyst's rows.
             sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).clear("Contents");
-            writeSpec(sheet, spec, f, { skipFromRow: TABLE_HEADER_ROW });
+            await writeSpec(s, sheet, spec, f, { skipFromRow: TABLE_HEADER_ROW });
             const m = merged[tableRole] as MergeResult;
-            writeTableChanges(wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
+            await writeTableChanges(s, wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
           } else {
             // AIFIN's own chart is re-pointed; a chart the analyst added stays as it is.
             const chart = oldCharts[role]?.items.find((c) => c.name === spec.chart?.name) ?? null;
-            writeSpec(sheet, spec, f, { chart });
+            await writeSpec(s, sheet, spec, f, { chart });
             for (const piece of leftovers(oldRects[role] as Rect, specRect(spec))) sheet.getRange(rectAddress(piece)).clear("Contents");
           }
         } else {
@@ -264,7 +272,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           sheet.names.add(PROOF_NAME, "=TRUE", proofComment(token, role));
           sheet.load("id");
           added.push({ role, sheet });
-          writeSpec(sheet, spec, f);
+          await writeSpec(s, sheet, spec, f);
         }
         sheetsByRole[role] = sheet;
       }
@@ -280,7 +288,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         for (const r of deletes) deleteTableRows(wb.tables.getItem(plan.tables[r].name), (merged[r] as MergeResult).deletes);
         for (const a of added) record.sheets[a.role] = a.sheet.id;
         for (const r of deletes) for (const id of Object.keys((merged[r] as MergeResult).leaving)) delete record.baseline.hashes[r][id];
-        writeRecord();
+        await writeRecord();
         await s.sync();
       }
       const factCount = merged.facts ? merged.facts.rows.filter((r) => r.some((v) => v !== null && v !== "")).length : source.factRows.length;

@@ -1,7 +1,8 @@
 /**
  * "Refresh data": merges the newer bundled rows into AIFIN's Facts and Entities tables, keeping every row
  * the analyst edited or added where it is. Round trips: 1 names · 2 record and proofs · 3 tables ·
- * 4 record, in-place writes and appended rows · 5 row deletes and the final record (skipped when no row
+ * 4 record, in-place writes and appended rows (split over more syncs only when one request would pass Excel
+ * on the web's size limit: excelWriter) · 5 row deletes and the final record (skipped when no row
  * leaves) → at most 5. A failure in 4 is put back in a new batch; a failure in 5 leaves AIFIN rows the
  * next refresh removes.
  */
@@ -11,7 +12,7 @@ import { mergeRows, type MergeCounts, type MergeResult, type TableCell } from ".
 import { operate, Stop, type Session } from "../session";
 import { TABLE_ROLES, type TableRole } from "../sheetRoles";
 import type { RefreshOutcome } from "../types";
-import { deleteTableRows, queueTableRead, restoreTableChanges, tableReadOf, writeTableChanges, type TableRead } from "../excelWriter";
+import { batchOver, WRITE_OVERHEAD_BYTES, deleteTableRows, queueTableRead, restoreTableChanges, tableReadOf, writeTableChanges, type TableRead } from "../excelWriter";
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
@@ -69,13 +70,16 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
           return body;
         });
         await context.sync();
-        merges.forEach((m, i) => restoreTableChanges(w.tables.getItem(m.tableName), w.worksheets.getItem(m.sheetId), m.read, m.result.updates, bodies[i].rowCount));
+        const batch = batchOver(context, deps.writeBudgetBytes);
+        for (const [i, m] of merges.entries()) await restoreTableChanges(batch, w.tables.getItem(m.tableName), w.worksheets.getItem(m.sheetId), m.read, m.result.updates, bodies[i].rowCount);
         if (partXml !== null) w.customXmlParts.getItem(partId).setXml(partXml);
         await context.sync();
         return { kind: "nothing" };
       };
-      part.setXml(ownershipRecordToXml(snap.record));
-      for (const m of merges) writeTableChanges(wb.tables.getItem(m.tableName), wb.worksheets.getItem(m.sheetId), m.read, m.result.updates, m.result.appends);
+      const xml = ownershipRecordToXml(snap.record);
+      await s.room(xml.length + WRITE_OVERHEAD_BYTES);
+      part.setXml(xml);
+      for (const m of merges) await writeTableChanges(s, wb.tables.getItem(m.tableName), wb.worksheets.getItem(m.sheetId), m.read, m.result.updates, m.result.appends);
       await s.sync();
 
       // Round trip 5: rows that left the data, deleted as rows (bottom up), then the final record.

@@ -20,8 +20,13 @@
  *   throw ItemAlreadyExists; unknown names ItemNotFound.
  *
  * Test helpers (not Excel API): renameTable, convertToRange, showTotals, deleteSheet, snapshot().
+ * - each batch's payload is measured (the JSON of every value written: formulas, formats, appended rows,
+ *   XML), independently of the writer's own estimate: `bytesPerSync`; with `requestLimitBytes` set, a sync
+ *   whose batch carries more fails before running anything, as Excel on the web refuses a request over 5 MB
+ *   (RequestPayloadSizeLimitExceeded).
+ *
  * What it does not do: compute formulas (reading `values` of a formula cell gives `formulaValue`, 0 by
- * default), formats beyond recording them, or Excel's rejection of requests over 5 MB.
+ * default), formats beyond recording them, or count the calls and objects of a request toward its size.
  */
 import { columnLetters, columnNumber, parseRange, rangeAddress, type Rect } from "../../../src/office/a1";
 
@@ -64,13 +69,19 @@ export class FakeWorkbookState {
   failures: InjectedFailure[] = [];
   /** Operations each sync ran, in order (what a fault-injection test iterates over). */
   opsPerSync: number[] = [];
+  /** The values each sync carried, in UTF-8 bytes of their JSON, in order. */
+  bytesPerSync: number[] = [];
+  /** When set, a sync carrying more than this many bytes fails as Excel on the web does (nothing of it runs). */
+  requestLimitBytes: number | null = null;
+  bytesThisBatch = 0;
   /** Operations queued since the last sync, and the undo journal of this batch. */
   opsThisBatch = 0;
   private journal: Array<{ op: number; undo: () => void }> = [];
 
-  /** Marks the start of one queued API operation (a setter, an add, a delete...). */
-  beginOp(): void {
+  /** Marks the start of one queued API operation (a setter, an add, a delete...); `payload` is the value it sends. */
+  beginOp(payload?: unknown): void {
     this.opsThisBatch++;
+    if (payload !== undefined) this.bytesThisBatch += Buffer.byteLength(typeof payload === "string" ? payload : JSON.stringify(payload), "utf8");
   }
 
   /** Records how to undo one primitive change of the current operation. */
@@ -173,7 +184,11 @@ export class FakeWorkbookState {
         this.syncs++;
         const before = this.failAtSync.get(this.syncs);
         const partial = this.failures.find((f) => f.sync === this.syncs);
-        const failure = before !== undefined ? { afterOps: 0, code: before } : partial;
+        const bytes = this.bytesThisBatch;
+        this.bytesThisBatch = 0;
+        this.bytesPerSync.push(bytes);
+        const tooLarge = this.requestLimitBytes !== null && bytes > this.requestLimitBytes ? { afterOps: 0, code: "RequestPayloadSizeLimitExceeded" } : undefined;
+        const failure = before !== undefined ? { afterOps: 0, code: before } : (tooLarge ?? partial);
         if (failure) {
           this.failAtSync.delete(this.syncs);
           this.opsPerSync.push(Math.min(failure.afterOps, this.opsThisBatch));
@@ -198,6 +213,7 @@ export class FakeWorkbookState {
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     this.journal = [];
     this.opsThisBatch = 0;
+    this.bytesThisBatch = 0;
     return batch(this.context());
   };
 
@@ -598,7 +614,7 @@ class FakeRange {
     return rect;
   }
   private write(rows: unknown, apply: (r: number, c: number, v: Cell) => void): void {
-    this.state.beginOp();
+    this.state.beginOp(rows);
     const rect = this.rectOrThrow();
     const h = rect.bottom - rect.top + 1;
     const w = rect.right - rect.left + 1;
@@ -748,7 +764,7 @@ class FakeTableProxy {
     return {
       add: (index, values) => {
         if (index !== undefined && index !== null) throw new Error("fake: rows are only appended");
-        this.state.beginOp();
+        this.state.beginOp(values);
         t.appendRows(values);
       },
       getItemAt: (i) => ({
@@ -811,7 +827,7 @@ class FakeXmlPartCollection {
     return new FakeXmlPartCollection(this.state, ns);
   }
   add(xml: string): FakeXmlPartProxy {
-    this.state.beginOp();
+    this.state.beginOp(xml);
     const ns = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
     const part = new FakeXmlPart(`{part-${nextGuid++}}`, ns, xml);
     this.state.setField(this.state, "parts", [...this.state.parts, part]);
@@ -841,7 +857,7 @@ class FakeXmlPartProxy {
     return result;
   }
   setXml(xml: string): void {
-    this.state.beginOp();
+    this.state.beginOp(xml);
     this.state.setField(this.part, "xml", xml);
   }
   delete(): void {

@@ -30,9 +30,10 @@ function newer(): Dataset {
   return { ...bundledDataset, version: "newer", facts: [...facts, { ...bundledDataset.facts[3], id: "N900", supersedes: [] }] };
 }
 
-function hostOver(state: FakeWorkbookState) {
+/** `writeBudgetBytes` small enough splits the bundled data's writes over several syncs, as 100× the facts would be split. */
+function hostOver(state: FakeWorkbookState, writeBudgetBytes?: number) {
   let source = templateSourceOf(bundledDataset);
-  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789" };
+  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789", writeBudgetBytes };
   return { host: createExcelHostWith(deps), useDataset: (d: Dataset) => void (source = templateSourceOf(d)) };
 }
 
@@ -40,12 +41,12 @@ const DESC = FACT_COLUMNS.indexOf("description");
 const NOTE = "'=AVERAGE(E5:E7)";
 
 /** A workbook an analyst has worked in; `built` false leaves only their own sheet. */
-async function prepared(op: Operation): Promise<{ state: FakeWorkbookState; run: () => Promise<{ kind: string; error?: HostError }> }> {
+async function prepared(op: Operation, writeBudgetBytes?: number): Promise<{ state: FakeWorkbookState; run: () => Promise<{ kind: string; error?: HostError }> }> {
   const state = new FakeWorkbookState();
   const notes = state.addSheet("Notes");
   notes.set("A1", "my own sheet");
   notes.set("B2", "=SUM(1,2)");
-  const { host, useDataset } = hostOver(state);
+  const { host, useDataset } = hostOver(state, writeBudgetBytes);
   if (op !== "build fresh") {
     await host.build(OPTIONS);
     const t = state.table("AIFIN_Facts")!;
@@ -145,6 +146,62 @@ describe.each(OPERATIONS)("fault injection: %s", (op) => {
     }
     // Up to ~60 builds of the bundled data per operation: seconds, not the default 5 s, on a shared 2-core machine.
   }, 120_000);
+});
+
+/**
+ * The same guarantees when the main write is split over several syncs (Excel on the web's request limit): with
+ * a 40 KB budget the bundled data's Facts rows go in pieces (a refresh, which writes little, gets 1 KB: each
+ * write its own sync), so a failure can come after some pieces were sent and before the others. Each write sync fails in turn, before its first operation, half way and after
+ * its last; the workbook is then as before (or only AIFIN's named sheets differ), and a rerun completes it.
+ */
+const CHUNKED: Array<[Operation, number]> = [
+  ["build fresh", 40_000],
+  ["update", 40_000],
+  ["refresh", 1_000],
+];
+describe.each(CHUNKED)("fault injection in a chunked write: %s", (op, budget) => {
+  it("survives a failure between and inside the pieces", async () => {
+    const clean = await prepared(op, budget);
+    const expected = await clean.run();
+    expect(expected).toMatchObject({ kind: op === "refresh" ? "refreshed" : "built" });
+    // The write is split: every batch carries at most the budget of cell data, and there are more syncs than unsplit.
+    const unsplit = await prepared(op);
+    await unsplit.run();
+    expect(clean.state.syncs).toBeGreaterThan(unsplit.state.syncs + 1);
+    // Every batch carries at most the budget of cell data, unless it is one write larger than the budget on its own.
+    clean.state.bytesPerSync.forEach((bytes, i) => expect({ i, over: bytes > budget && clean.state.opsPerSync[i] > 1 }).toEqual({ i, over: false }));
+    const plan = clean.state.opsPerSync;
+    const writes = plan.map((n, i) => ({ k: i + 1, n })).filter((_, i) => clean.state.bytesPerSync[i] > 0);
+    expect(writes.length).toBeGreaterThan(2);
+    for (const { k, n } of writes) {
+      for (const afterOps of [...new Set([0, Math.floor(n / 2), n])]) {
+        const { state, run } = await prepared(op, budget);
+        const before = state.snapshot();
+        const sheetsBefore = new Map(state.sheets.map((s) => [s.name, state.sheetSnapshot(s.name, true)]));
+        const workBefore = analystWork(state, op);
+        state.failures = [{ sync: k, afterOps, code: FAULT_CODE }];
+        const outcome = await run();
+        faults++;
+        const where = `${op} (chunked): sync ${k} of ${plan.length}, after ${afterOps} of ${n} operations`;
+        expect({ where, kind: outcome.kind }).toEqual({ where, kind: "error" });
+        const error = outcome.error as HostError;
+        expect({ where, work: analystWork(state, op) }).toEqual({ where, work: workBefore });
+        if (error.changed.kind === "nothing") {
+          expect({ where, same: state.snapshot() === before }).toEqual({ where, same: true });
+        } else {
+          const named = new Set(error.changed.sheets.map((x) => x.toLowerCase()));
+          for (const [name, snap] of sheetsBefore) {
+            if (!named.has(name.toLowerCase())) expect({ where, name, same: state.sheetSnapshot(name, true) === snap }).toEqual({ where, name, same: true });
+          }
+        }
+        state.failures = [];
+        let again = await run();
+        if (again.kind === "clash") again = await hostOver(state, budget).host.build({ ...OPTIONS, onClash: "update" });
+        expect({ where, kind: again.kind }).toEqual({ where, kind: expected.kind });
+        expect({ where, work: analystWork(state, op) }).toEqual({ where, work: analystWork(clean.state, op) });
+      }
+    }
+  }, 180_000);
 });
 
 afterAll(() => {

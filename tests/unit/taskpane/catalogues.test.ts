@@ -7,7 +7,7 @@
 import { en } from "../../../src/taskpane/strings";
 import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 import { zhTW } from "../../../src/taskpane/strings.zh-TW";
-import { paneLanguageOf, stringsFor } from "../../../src/taskpane/i18n";
+import { loadStrings, paneLanguageOf, stringsFor } from "../../../src/taskpane/i18n";
 import { TRADITIONAL_ONLY } from "../../harness/chineseScript";
 
 /** Every leaf of a catalogue as [path, text]: strings as they are, templates by their source text. */
@@ -43,7 +43,8 @@ describe("pane string catalogues", () => {
     ["zh-CN", zhCN],
     ["en-US", en],
     ["fr-FR", en],
-  ])("Office tag %s gets its catalogue", (tag, catalogue) => {
+  ])("Office tag %s gets its catalogue", async (tag, catalogue) => {
+    expect(await loadStrings(tag)).toBe(catalogue);
     expect(stringsFor(tag)).toBe(catalogue);
     expect(paneLanguageOf(tag)).toBe(catalogue === en ? "en-US" : tag);
   });

@@ -21,3 +21,7 @@ if (typeof window !== "undefined") {
 
 // Fluent's portals and tabster make full-pane interactions in jsdom take seconds, not milliseconds.
 jest.setTimeout(30000);
+
+// The views behind the tabs load on demand in the pane (src/taskpane/lazyViews.ts); load them before the tests
+// render them, so a view renders at once as it does once its chunk is in.
+void import("../../../src/taskpane/lazyViews").then((m) => m.preloadViews());

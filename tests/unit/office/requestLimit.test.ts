@@ -1,0 +1,78 @@
+/**
+ * Excel on the web refuses a request over 5 MB (excelWriter.ts: EXCEL_REQUEST_LIMIT_BYTES and its source). The
+ * stand-in measures what each sync carries (the JSON of every value written, independently of the writer's
+ * estimate) and, with `requestLimitBytes` set, refuses a larger batch as Excel on the web does. A build of 100×
+ * the bundled facts (≈ 18 MB of cells) must go through in pieces under the limit, with every row in place; the
+ * bundled data and 10× stay within 6 round trips.
+ */
+import { bundledDataset, FACT_COLUMNS, type Dataset, type Fact } from "../../../src/model";
+import { createExcelHostWith } from "../../../src/office/excelHost";
+import { EXCEL_REQUEST_LIMIT_BYTES, payloadBytes, WRITE_BUDGET_BYTES } from "../../../src/office/excelWriter";
+import { templateSourceOf } from "../../../src/office/templateSource";
+import type { BuildOptions, HostError } from "../../../src/office/types";
+import { FakeWorkbookState } from "./fakeExcel";
+
+const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
+
+/** The bundled facts `times` over, ids and supersession links kept consistent per copy. */
+function scaled(times: number): Dataset {
+  const facts: Fact[] = [];
+  for (let k = 0; k < times; k++) {
+    const suffix = k === 0 ? "" : `-x${k}`;
+    for (const f of bundledDataset.facts) facts.push({ ...f, id: f.id + suffix, supersedes: f.supersedes.map((s) => s + suffix) });
+  }
+  return { ...bundledDataset, version: `${bundledDataset.version}-x${times}`, facts };
+}
+
+function build(dataset: Dataset, writeBudgetBytes?: number) {
+  const state = new FakeWorkbookState();
+  state.requestLimitBytes = EXCEL_REQUEST_LIMIT_BYTES;
+  const mine = state.addSheet("Notes");
+  mine.set("A1", "my own sheet");
+  const source = templateSourceOf(dataset);
+  const host = createExcelHostWith({ run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, writeBudgetBytes });
+  return { state, source, run: () => host.build(OPTIONS) };
+}
+
+describe("Excel on the web's request limit", () => {
+  it("estimates a write's size as its JSON in UTF-8 (what Excel receives)", () => {
+    const rows = [
+      ["C001", "investment", 12.5, true, "", "科技巨頭為何向 OpenAI 砸重金", 'a "quoted" note', "line\nbreak", "back\\slash"],
+      [1e-7, -3, false, "'=AVERAGE(E5:E7)", "€ 10", "—", 0, "https://example.com/a?b=c&d", "x"],
+    ];
+    expect(payloadBytes(rows)).toBe(Buffer.byteLength(JSON.stringify(rows), "utf8"));
+    expect(WRITE_BUDGET_BYTES).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
+  });
+
+  it("builds 100× the bundled facts in pieces, each request under the limit, every row in place", async () => {
+    const big = scaled(100);
+    const { state, source, run } = build(big);
+    const outcome = await run();
+    expect(outcome).toMatchObject({ kind: "built", facts: big.facts.length, syncs: state.syncs });
+    // More round trips than the unsplit 3, every one under the limit: the cells alone are ≈ 18 MB.
+    expect(payloadBytes(source.factRows)).toBeGreaterThan(3 * EXCEL_REQUEST_LIMIT_BYTES);
+    expect(state.syncs).toBeGreaterThan(3);
+    for (const bytes of state.bytesPerSync) expect(bytes).toBeLessThanOrEqual(EXCEL_REQUEST_LIMIT_BYTES);
+    // Every row, in order, exactly as a single write would have put it (first, a piece boundary, last).
+    const body = state.table("AIFIN_Facts")!.body();
+    expect(body).toHaveLength(big.facts.length);
+    const idAt = FACT_COLUMNS.indexOf("id");
+    expect(body.map((r) => r[idAt])).toEqual(big.facts.map((f) => f.id));
+    expect(state.sheet("Notes").get("A1")).toBe("my own sheet");
+  }, 60_000);
+
+  it("is refused as one request, and changes nothing, when the writer does not split", async () => {
+    const { state, run } = build(scaled(100), Number.POSITIVE_INFINITY);
+    const before = state.snapshot();
+    const outcome = (await run()) as { kind: string; error?: HostError };
+    expect(outcome.kind).toBe("error");
+    expect(outcome.error).toMatchObject({ officeCode: "RequestPayloadSizeLimitExceeded", changed: { kind: "nothing" } });
+    expect(state.snapshot()).toBe(before);
+  }, 60_000);
+
+  it.each([1, 10])("keeps %i× the bundled facts to the same 3 round trips, under the limit", async (times) => {
+    const { state, run } = build(scaled(times));
+    expect(await run()).toMatchObject({ kind: "built", syncs: 3 });
+    for (const bytes of state.bytesPerSync) expect(bytes).toBeLessThanOrEqual(EXCEL_REQUEST_LIMIT_BYTES);
+  });
+});
