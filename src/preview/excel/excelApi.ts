@@ -125,6 +125,51 @@ abstract class ProxyBase {
   }
 }
 
+/**
+ * A proxy over one workbook object whose properties are read as Excel reads them: `load(names)` queues a
+ * copy of the named properties (all of them when none are named) taken at sync time; a getter returns a
+ * property only once it was loaded (PropertyNotLoaded otherwise); `orNull(exists)` makes the proxy a null
+ * object when the thing is missing at sync time, and a null object loads nothing. Each proxy class says only
+ * how to read each property (`readers`) and what it is called in Excel's messages (`typeName`).
+ */
+abstract class PropertyBagProxy<T, P extends object> extends ProxyBase {
+  private readonly props = new Loaded<P>();
+  protected abstract readonly typeName: string;
+  constructor(
+    context: PreviewRequestContext,
+    readonly target: () => T,
+  ) {
+    super(context);
+  }
+  /** How to read each property of `target` now (called only for the properties asked for). */
+  protected abstract readers(target: T): { [K in keyof P]: () => P[K] };
+  /** Makes this a null object when `exists` says no at sync time. */
+  orNull(exists: () => boolean): void {
+    this.q(() => {
+      this.nullObject = !exists();
+    });
+  }
+  /** Copies the named properties (all when `names` is null or empty) into the loaded bag, now. */
+  fill(names: readonly string[] | null = null): void {
+    if (this.nullObject) return;
+    const readers = this.readers(this.target());
+    const data: Partial<P> = {};
+    for (const k of Object.keys(readers) as Array<keyof P>) {
+      if (!names || names.length === 0 || names.includes(k as string)) data[k] = readers[k]();
+    }
+    this.props.set(data);
+  }
+  load(props?: unknown): this {
+    const names = propsOf(props);
+    this.q(() => this.fill(names));
+    return this;
+  }
+  /** A loaded property, or Excel's PropertyNotLoaded. */
+  protected prop<K extends keyof P>(key: K): P[K] {
+    return this.props.get(key, this.typeName);
+  }
+}
+
 // ── workbook ──────────────────────────────────────────────────────────────────────────────────────────────
 
 class WorkbookProxy extends ProxyBase {
@@ -190,7 +235,7 @@ class WorksheetCollectionProxy extends ProxyBase {
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     const p = new WorksheetProxy(this.context, () => this.book.sheet(key));
-    p.orNull(() => this.book.sheetById(key) ?? this.book.sheetByName(key));
+    p.orNull(() => (this.book.sheetById(key) ?? this.book.sheetByName(key)) !== undefined);
     return p;
   }
   getActiveWorksheet(): WorksheetProxy {
@@ -203,49 +248,25 @@ class WorksheetCollectionProxy extends ProxyBase {
   }
 }
 
-class WorksheetProxy extends ProxyBase {
-  private readonly props = new Loaded<SheetProps>();
-  constructor(
-    context: PreviewRequestContext,
-    readonly target: () => SheetMeta,
-  ) {
-    super(context);
-  }
-  /** Makes this a null object when `find` returns nothing at sync time. */
-  orNull(find: () => SheetMeta | undefined): void {
-    this.q(() => {
-      this.nullObject = find() === undefined;
-    });
-  }
-  fill(names: string[] | null): void {
-    if (this.nullObject) return;
-    const s = this.target();
-    const all: SheetProps = { id: s.id, name: s.name, position: this.book.sheets.indexOf(s), tabColor: s.tabColor ?? "", visibility: "Visible" };
-    const data: Partial<SheetProps> = {};
-    for (const k of Object.keys(all) as Array<keyof SheetProps>) if (!names || names.length === 0 || names.includes(k)) (data as Record<string, unknown>)[k] = all[k];
-    this.props.set(data);
-  }
-  load(props?: unknown): this {
-    const names = propsOf(props);
-    this.q(() => {
-      if (!this.nullObject) this.fill(names);
-    });
-    return this;
+class WorksheetProxy extends PropertyBagProxy<SheetMeta, SheetProps> {
+  protected readonly typeName = "Worksheet";
+  protected readers(s: SheetMeta) {
+    return { id: () => s.id, name: () => s.name, position: () => this.book.sheets.indexOf(s), tabColor: () => s.tabColor ?? "", visibility: () => "Visible" };
   }
   get id(): string {
-    return this.props.get("id", "Worksheet");
+    return this.prop("id");
   }
   get name(): string {
-    return this.props.get("name", "Worksheet");
+    return this.prop("name");
   }
   set name(value: string) {
     this.q(() => this.book.renameSheet(this.target(), value));
   }
   get position(): number {
-    return this.props.get("position", "Worksheet");
+    return this.prop("position");
   }
   get tabColor(): string {
-    return this.props.get("tabColor", "Worksheet");
+    return this.prop("tabColor");
   }
   set tabColor(value: string) {
     this.q(() => {
@@ -253,7 +274,7 @@ class WorksheetProxy extends ProxyBase {
     });
   }
   get visibility(): string {
-    return this.props.get("visibility", "Worksheet");
+    return this.prop("visibility");
   }
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.context, () => {
@@ -281,7 +302,7 @@ class WorksheetProxy extends ProxyBase {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     const r = this.getUsedRange(valuesOnly);
-    r.orNull(() => this.book.usedBox(this.target()) === null);
+    r.orNull(() => this.book.usedBox(this.target()) !== null);
     return r;
   }
   get tables(): TableCollectionProxy {
@@ -335,41 +356,23 @@ interface RangeProps {
   columnIndex: number;
 }
 
-class RangeProxy extends ProxyBase {
-  private readonly props = new Loaded<RangeProps>();
-  constructor(
-    context: PreviewRequestContext,
-    readonly target: () => RangeTarget,
-  ) {
-    super(context);
-  }
-  orNull(isNull: () => boolean): void {
-    this.q(() => {
-      this.nullObject = isNull();
-    });
-  }
-  load(props?: unknown): this {
-    const names = propsOf(props);
-    this.q(() => {
-      if (this.nullObject) return;
-      const { sheet, box } = this.target();
-      const want = (k: keyof RangeProps) => !names || names.length === 0 || names.includes(k);
-      const data: Partial<RangeProps> = {};
-      if (want("values")) data.values = this.book.readValues(sheet, box);
-      if (want("formulas")) data.formulas = this.book.readFormulas(sheet, box);
-      if (want("numberFormat")) data.numberFormat = this.book.numberFormats(sheet, box);
-      if (want("text")) data.text = this.book.readValues(sheet, box).map((r) => r.map((v) => String(v)));
-      if (want("address")) data.address = sheetRef(sheet.name, addressOf(box));
-      if (want("rowCount")) data.rowCount = box.bottom - box.top + 1;
-      if (want("columnCount")) data.columnCount = box.right - box.left + 1;
-      if (want("rowIndex")) data.rowIndex = box.top;
-      if (want("columnIndex")) data.columnIndex = box.left;
-      this.props.set(data);
-    });
-    return this;
+class RangeProxy extends PropertyBagProxy<RangeTarget, RangeProps> {
+  protected readonly typeName = "Range";
+  protected readers({ sheet, box }: RangeTarget) {
+    return {
+      values: () => this.book.readValues(sheet, box),
+      formulas: () => this.book.readFormulas(sheet, box),
+      numberFormat: () => this.book.numberFormats(sheet, box),
+      text: () => this.book.readValues(sheet, box).map((r) => r.map((v) => String(v))),
+      address: () => sheetRef(sheet.name, addressOf(box)),
+      rowCount: () => box.bottom - box.top + 1,
+      columnCount: () => box.right - box.left + 1,
+      rowIndex: () => box.top,
+      columnIndex: () => box.left,
+    };
   }
   get values(): unknown[][] {
-    return this.props.get("values", "Range");
+    return this.prop("values");
   }
   set values(rows: unknown[][]) {
     this.q(() => {
@@ -378,7 +381,7 @@ class RangeProxy extends ProxyBase {
     });
   }
   get formulas(): unknown[][] {
-    return this.props.get("formulas", "Range");
+    return this.prop("formulas");
   }
   set formulas(rows: unknown[][]) {
     this.q(() => {
@@ -387,7 +390,7 @@ class RangeProxy extends ProxyBase {
     });
   }
   get numberFormat(): string[][] {
-    return this.props.get("numberFormat", "Range");
+    return this.prop("numberFormat");
   }
   set numberFormat(rows: string[][]) {
     this.q(() => {
@@ -397,22 +400,22 @@ class RangeProxy extends ProxyBase {
     });
   }
   get text(): string[][] {
-    return this.props.get("text", "Range");
+    return this.prop("text");
   }
   get address(): string {
-    return this.props.get("address", "Range");
+    return this.prop("address");
   }
   get rowCount(): number {
-    return this.props.get("rowCount", "Range");
+    return this.prop("rowCount");
   }
   get columnCount(): number {
-    return this.props.get("columnCount", "Range");
+    return this.prop("columnCount");
   }
   get rowIndex(): number {
-    return this.props.get("rowIndex", "Range");
+    return this.prop("rowIndex");
   }
   get columnIndex(): number {
-    return this.props.get("columnIndex", "Range");
+    return this.prop("columnIndex");
   }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.target().sheet);
@@ -617,44 +620,22 @@ class TableCollectionProxy extends ProxyBase {
   }
 }
 
-class TableProxy extends ProxyBase {
-  private readonly props = new Loaded<TableProps>();
-  constructor(
-    context: PreviewRequestContext,
-    readonly target: () => TableMeta,
-  ) {
-    super(context);
-  }
-  orNull(exists: () => boolean): void {
-    this.q(() => {
-      this.nullObject = !exists();
-    });
-  }
-  fill(names: string[] | null): void {
-    const t = this.target();
-    const all: TableProps = { id: t.id, name: t.name, style: t.style };
-    const data: Partial<TableProps> = {};
-    for (const k of Object.keys(all) as Array<keyof TableProps>) if (!names || names.length === 0 || names.includes(k)) (data as Record<string, unknown>)[k] = all[k];
-    this.props.set(data);
-  }
-  load(props?: unknown): this {
-    const names = propsOf(props);
-    this.q(() => {
-      if (!this.nullObject) this.fill(names);
-    });
-    return this;
+class TableProxy extends PropertyBagProxy<TableMeta, TableProps> {
+  protected readonly typeName = "Table";
+  protected readers(t: TableMeta) {
+    return { id: () => t.id, name: () => t.name, style: () => t.style };
   }
   get id(): string {
-    return this.props.get("id", "Table");
+    return this.prop("id");
   }
   get name(): string {
-    return this.props.get("name", "Table");
+    return this.prop("name");
   }
   set name(value: string) {
     this.q(() => this.book.renameTable(this.target(), value));
   }
   get style(): string {
-    return this.props.get("style", "Table");
+    return this.prop("style");
   }
   set style(value: string) {
     this.q(() => {
@@ -754,24 +735,13 @@ class ChartCollectionProxy extends ProxyBase {
   }
 }
 
-class ChartProxy extends ProxyBase {
-  private readonly props = new Loaded<{ name: string; id: string }>();
-  constructor(
-    context: PreviewRequestContext,
-    readonly target: () => ChartMeta,
-  ) {
-    super(context);
-  }
-  fill(): void {
-    const c = this.target();
-    this.props.set({ name: c.name, id: c.id });
-  }
-  load(): this {
-    this.q(() => this.fill());
-    return this;
+class ChartProxy extends PropertyBagProxy<ChartMeta, { name: string; id: string }> {
+  protected readonly typeName = "Chart";
+  protected readers(c: ChartMeta) {
+    return { name: () => c.name, id: () => c.id };
   }
   get name(): string {
-    return this.props.get("name", "Chart");
+    return this.prop("name");
   }
   set name(v: string) {
     this.q(() => {
@@ -779,7 +749,7 @@ class ChartProxy extends ProxyBase {
     });
   }
   get id(): string {
-    return this.props.get("id", "Chart");
+    return this.prop("id");
   }
   get title(): Record<string, unknown> {
     const q = (op: Op) => this.q(op);
@@ -905,34 +875,16 @@ class XmlPartCollectionProxy extends ProxyBase {
   }
 }
 
-class XmlPartProxy extends ProxyBase {
-  private readonly props = new Loaded<{ id: string; namespaceUri: string }>();
-  constructor(
-    context: PreviewRequestContext,
-    readonly target: () => XmlPartMeta,
-  ) {
-    super(context);
-  }
-  orNull(exists: () => boolean): void {
-    this.q(() => {
-      this.nullObject = !exists();
-    });
-  }
-  fill(): void {
-    const p = this.target();
-    this.props.set({ id: p.id, namespaceUri: p.namespaceUri });
-  }
-  load(): this {
-    this.q(() => {
-      if (!this.nullObject) this.fill();
-    });
-    return this;
+class XmlPartProxy extends PropertyBagProxy<XmlPartMeta, { id: string; namespaceUri: string }> {
+  protected readonly typeName = "CustomXmlPart";
+  protected readers(p: XmlPartMeta) {
+    return { id: () => p.id, namespaceUri: () => p.namespaceUri };
   }
   get id(): string {
-    return this.props.get("id", "CustomXmlPart");
+    return this.prop("id");
   }
   get namespaceUri(): string {
-    return this.props.get("namespaceUri", "CustomXmlPart");
+    return this.prop("namespaceUri");
   }
   getXml(): ClientResult<string> {
     const r = new ClientResult<string>();
@@ -1015,52 +967,41 @@ class NamedItemCollectionProxy extends ProxyBase {
   }
 }
 
-class NamedItemProxy extends ProxyBase {
-  private readonly props = new Loaded<NameProps>();
-  constructor(
-    context: PreviewRequestContext,
-    readonly target: () => NameMeta,
-  ) {
-    super(context);
-  }
-  orNull(exists: () => boolean): void {
-    this.q(() => {
-      this.nullObject = !exists();
-    });
-  }
-  fill(): void {
-    const n = this.target();
-    let value: unknown = n.formula;
-    try {
-      value = this.book.hf.getNamedExpressionValue(n.name);
-    } catch {
-      // not evaluable in the engine
-    }
-    this.props.set({ name: n.name, formula: n.formula, value, type: /!/.test(n.formula) ? "Range" : "String", comment: n.comment, visible: n.visible });
-  }
-  load(): this {
-    this.q(() => {
-      if (!this.nullObject) this.fill();
-    });
-    return this;
+class NamedItemProxy extends PropertyBagProxy<NameMeta, NameProps> {
+  protected readonly typeName = "NamedItem";
+  protected readers(n: NameMeta) {
+    return {
+      name: () => n.name,
+      formula: () => n.formula,
+      value: (): unknown => {
+        try {
+          return this.book.hf.getNamedExpressionValue(n.name);
+        } catch {
+          return n.formula; // not evaluable in the engine
+        }
+      },
+      type: () => (/!/.test(n.formula) ? "Range" : "String"),
+      comment: () => n.comment,
+      visible: () => n.visible,
+    };
   }
   get name(): string {
-    return this.props.get("name", "NamedItem");
+    return this.prop("name");
   }
   get formula(): string {
-    return this.props.get("formula", "NamedItem");
+    return this.prop("formula");
   }
   get value(): unknown {
-    return this.props.get("value", "NamedItem");
+    return this.prop("value");
   }
   get type(): string {
-    return this.props.get("type", "NamedItem");
+    return this.prop("type");
   }
   get comment(): string {
-    return this.props.get("comment", "NamedItem");
+    return this.prop("comment");
   }
   get visible(): boolean {
-    return this.props.get("visible", "NamedItem");
+    return this.prop("visible");
   }
   set visible(v: boolean) {
     this.q(() => {
