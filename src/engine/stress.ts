@@ -2,16 +2,19 @@
  * Stress: what the web loses when one entity (default OpenAI) cuts its commitments by a fraction, in three
  * channels that never count the same dollar twice (docs/methodology.md §7 has the formulas, the defaults
  * with their sources, worked examples and the comparison with claims S13/S14):
- *  - revenue lost: cut × C(shocked→X) in the first round, plus what buyers that lose a share of their
- *    backlog pass on to their own vendors (proportional pass-through); a solvent lessee keeps paying its leases;
+ *  - revenue lost: cut × C(shocked→X) in the first round; a solvent buyer keeps paying its leases and purchase
+ *    contracts, a buyer in default stops paying the part of its loss beyond its headroom (proportional
+ *    pass-through of every buyer's lost share is a sensitivity);
  *  - operating: lost annual revenue × contribution margin × EV/EBITDA multiple (or the lost contribution
  *    discounted over each contract's term), for companies with a value in the model, capped at that value;
- *  - investor: holders of the shocked company lose stake value × cut × write-down (funded money only by default);
- *  - credit: a borrower defaults only when the cut wipes out its equity (valued companies) or its revenue
- *    headroom over all its debt (project vehicles); its lenders then lose exposure × (1 − recovery).
+ *  - investor: holders of the shocked company lose stake value × cut × write-down (pct × the one latest
+ *    valuation; funded money only by default);
+ *  - credit: each borrower's loss beyond its headroom (equity marked to the stake's date, or contracted
+ *    contribution + equity in − all debt) is unpaid; its lenders lose min(debt, unpaid) × (1 − recovery) pro
+ *    rata, continuous in the cut; the shocked entity's own lenders lose cut × exposure × (1 − recovery).
  * Assumptions: `ScenarioAssumptions` (./stressScenario), defaults in src/model/data/assumptions.ts.
  */
-import { DEFAULT_SHOCKED, LruCache, ViewMemo, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
+import { DEFAULT_SHOCKED, LruCache, moneyOf, ViewMemo, type Entity, type EntityId, type Fact, type ModelView, type Role } from "../model";
 import { leontiefInverse } from "./leontiefInverse";
 import { engineError, isEngineError, type EngineError } from "./result";
 import { stakeOf, latestValuation } from "./stakeOf";
@@ -266,24 +269,25 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     }
   }
 
-  // 2. Operating channel, uncapped (the credit test reads it before the cap).
+  // 2. Operating channel, uncapped (the credit test reads it before the cap). Recomputed for a vendor when a
+  // buyer in default adds to its lost revenue (credit channel, below).
   const operatingRaw = new Map<EntityId, number>();
   const operating: StressDetails["operating"] = {};
   const multiples: StressDetails["multiples"] = {};
-  const unvalued: EntityId[] = [];
-  for (const [id, annual] of annualLost) {
+  const unvaluedSet = new Set<EntityId>();
+  const operatingOf = (id: EntityId) => {
+    const annual = annualLost.get(id) ?? 0;
     const entity = entities.get(id);
     const margin = lookup(A, "margin", id, entity);
     const mult = lookup(A, "multiple", id, entity);
     const value = valueOf(id);
     operating[id] = { annualLost: annual, margin: margin.value, multiple: mult.value, value, keys: [margin.key, mult.key] };
-    // No value line for a company the model cannot value: project vehicles (their equity is the lease less
-    // the debt, zero by the model's own estimate) and private firms without a valuation.
+    // No value line for a company the model cannot value: project vehicles get none by rule (their equity is
+    // the lease less the debt, zero by the model's own estimates); a firm without a value fact is listed: its
+    // value lost is unmeasured, not zero.
     if (value === null || isLessor(id)) {
-      // Vehicles get no value line by rule (their equity is zero by the model's own estimates); a firm
-      // without a value fact is listed: its value lost is unmeasured, not zero.
-      if (!isLessor(id)) unvalued.push(id);
-      continue;
+      if (!isLessor(id)) unvaluedSet.add(id);
+      return;
     }
     let raw: number;
     if (multiple !== undefined) {
@@ -297,7 +301,13 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
       multiples[id] = { multiple: margin.value * mult.value, source: [margin.key, mult.key] };
     }
     operatingRaw.set(id, raw);
-  }
+  };
+  for (const id of annualLost.keys()) operatingOf(id);
+  // A buyer in default stops paying part of a contract: its vendor loses the revenue and, if valued, its value.
+  const passOn = (vendor: EntityId, cell: ContractCell, s: number) => {
+    addContract(vendor, cell, s);
+    operatingOf(vendor);
+  };
 
   // 3. Investor channel: holders of the shocked company.
   const investor = investorChannel(view, shocked, cut, A, entities);
@@ -316,7 +326,8 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     equity[id] = { value: amountOf(fact) as number, markUp, factId: fact.id };
     return equity[id].value + markUp;
   };
-  const credit = creditChannel({ view, shocked, cut, A, entities, isLessor, contracted, lost, share, operatingRaw, investor, valueOf, equityOf });
+  const credit = creditChannel({ view, shocked, cut, A, entities, isLessor, contracted, lost, share, operatingRaw, investor, valueOf, equityOf, passOn });
+  const unvalued = [...unvaluedSet];
 
   // Lines: caps, then totals.
   const lines = new Map<EntityId, StressLine>();
@@ -374,20 +385,9 @@ function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
   return memo.get(view).entities;
 }
 
-/**
- * The part of an investment fact that counts on a money basis: "committed" the whole amount; "funded" what
- * was paid in by the fact's date (fundedUsdBn) where the data say, else the firm part (amount less what
- * depends on milestones, conditionalUsdBn), the same rule as the exposure measures' money basis.
- */
+/** The part of an investment fact that counts on the scenario's money basis: the model's one rule (moneyOf, §1). */
 function paidPart(fact: Fact, money: ScenarioAssumptions["money"]): number {
-  const amount = amountOf(fact) ?? 0;
-  if (money === "committed" || amount <= 0) return amount;
-  const conditional = fact.conditionalUsdBn;
-  const firm = Math.min(amount, Math.max(0, amount - (typeof conditional === "number" && Number.isFinite(conditional) ? conditional : 0)));
-  // Any other basis than funded (a "firm" basis) counts the firm part.
-  if (money !== "funded") return firm;
-  const funded = fact.fundedUsdBn;
-  return typeof funded === "number" && Number.isFinite(funded) ? Math.min(amount, Math.max(0, funded)) : firm;
+  return Math.max(0, moneyOf(fact, money) ?? 0);
 }
 
 /**
@@ -467,6 +467,8 @@ interface CreditInput {
   valueOf(id: EntityId): number | null;
   /** Equity value marked to the stake's date (details.equity). */
   equityOf(id: EntityId): number | null;
+  /** A buyer in default stops paying the share s of a contract: the vendor's annual revenue and operating loss grow. */
+  passOn(vendor: EntityId, cell: ContractCell, s: number): void;
 }
 
 /**
@@ -553,8 +555,9 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
         if (vendor === id || vendor === c.shocked) continue;
         const lessor = c.isLessor(vendor);
         if (!keepsPaying(c.A, lessor)) continue;
-        const s = lessor && c.A.leases === "dedicated" ? c.cut : c.share(id);
-        revenueLost.set(vendor, (revenueLost.get(vendor) ?? 0) + s * beyond * contractAmount(cell));
+        const s = (lessor && c.A.leases === "dedicated" ? c.cut : c.share(id)) * beyond;
+        revenueLost.set(vendor, (revenueLost.get(vendor) ?? 0) + s * contractAmount(cell));
+        c.passOn(vendor, cell, s);
       }
     }
     if (!changed) break;

@@ -10,7 +10,9 @@ import { clip, MAX_CELL_TEXT } from "./cellText";
 import { FormulaError, fromEngineError, isFormulaError, messages } from "./errors";
 import { sharedModelCache, type ModelCache } from "./modelCache";
 import type { ResultCell, ResultValue } from "./params";
-import { compileSpec, validateArguments, type CompiledSpec } from "./validate";
+import { LruCache } from "../model";
+import type { LoadedModel } from "./modelCache";
+import { compileSpec, resolveHandle, validateArguments, type CompiledSpec } from "./validate";
 
 /** What a call produces: a value, or a formula error as a value. */
 export type Outcome = ResultValue | FormulaError;
@@ -62,6 +64,39 @@ function asFormulaError(fn: string, error: unknown): FormulaError {
   return formula.message.length > MAX_CELL_TEXT ? new FormulaError(formula.code, clip(formula.message)) : formula;
 }
 
+/** Outcomes remembered per model and function, by the other raw arguments (see `FunctionDef.memoise`). */
+export const OUTCOMES_PER_MODEL = 16_384;
+const outcomes = new WeakMap<LoadedModel, LruCache<string, Outcome>>();
+
+/**
+ * The memo key of a call's raw arguments without the model handle: each argument's type and content (a
+ * text's length first, so no text can imitate a boundary). Null when an argument is not a plain cell value
+ * (a range, an error value, a 1×1 array), which is answered the long way.
+ */
+function memoKey(id: FunctionId, raw: readonly unknown[], handleIndex: number): string | null {
+  let key = id;
+  for (let i = 0; i < raw.length; i++) {
+    if (i === handleIndex) continue;
+    const v = raw[i];
+    if (v === null || v === undefined) key += "|_";
+    else if (typeof v === "string") key += `|s${v.length}:${v}`;
+    else if (typeof v === "number") key += `|n${v}`;
+    else if (typeof v === "boolean") key += v ? "|t" : "|f";
+    else return null;
+  }
+  return key;
+}
+
+function compute(compiled: CompiledSpec, raw: readonly unknown[], models: ModelCache, addresses: readonly (string | null | undefined)[] | null, loaded: LoadedModel | null): Outcome {
+  try {
+    const { args, call } = validateArguments(compiled, raw, models, addresses, loaded);
+    // The spec types each body's arguments; here they are the validated values by name.
+    return guardResult(compiled.fn, compiled.def.body(args as never, call));
+  } catch (error) {
+    return asFormulaError(compiled.fn, error);
+  }
+}
+
 /**
  * Runs one AIFIN function on raw arguments as Excel passes them (omitted = null or undefined).
  *
@@ -77,11 +112,20 @@ export function invoke(
   invocation?: { readonly parameterAddresses?: readonly (string | null | undefined)[] } | null,
 ): Outcome {
   const compiled = COMPILED[id];
+  const addresses = invocation?.parameterAddresses ?? null;
+  const memoise = compiled.def.memoise;
+  // Extra arguments are refused before the model is resolved: leave that order to the long way.
+  if (memoise === undefined || raw.length > compiled.names.length || !memoise(raw)) return compute(compiled, raw, models, addresses, null);
+  const key = memoKey(id, raw, compiled.handleIndex);
+  if (key === null) return compute(compiled, raw, models, addresses, null);
+  let loaded: LoadedModel;
   try {
-    const { args, call } = validateArguments(compiled, raw, models, invocation?.parameterAddresses ?? null);
-    // The spec types each body's arguments; here they are the validated values by name.
-    return guardResult(compiled.fn, compiled.def.body(args as never, call));
+    // Resolved as every call resolves it: a handle not in memory is still answered with #N/A, never from the memo.
+    loaded = compiled.handleIndex >= 0 ? resolveHandle(models, compiled, raw[compiled.handleIndex]) : models.bundled(false);
   } catch (error) {
     return asFormulaError(compiled.fn, error);
   }
+  let memo = outcomes.get(loaded);
+  if (memo === undefined) outcomes.set(loaded, (memo = new LruCache(OUTCOMES_PER_MODEL)));
+  return memo.getOrCreate(key, () => compute(compiled, raw, models, addresses, loaded));
 }

@@ -140,7 +140,12 @@ export function isHandleText(text: string): boolean {
  * cell's location when the cell is in a column AIFIN reads.
  */
 export function cellOf(value: unknown): RangeCell {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+  // The common cells first (a 10,000-row range has 260,000): a non-empty text, a number other than -0.
+  if (typeof value === "string") {
+    if (value !== "") return value;
+  } else if (typeof value === "number") {
+    if (value !== 0) return value;
+  } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const code = (value as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("#")) return code;
   }
@@ -214,8 +219,8 @@ interface TableState {
 /** The facts of a read, in order, with what validation needs to know about them. */
 interface ParsedFacts {
   readonly facts: Fact[];
-  /** Facts not yet checked on their own. */
-  readonly unchecked: ReadonlySet<Fact>;
+  /** Facts not yet checked on their own ("all": none was). */
+  readonly unchecked: ReadonlySet<Fact> | "all";
   /** The table's last valid read when the links are unchanged from it. */
   readonly linkedAs: ValidRead | null;
   readonly rows: readonly RowRead[];
@@ -428,7 +433,11 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
 
   const weight = (entry: LoadedModel): number => entry.model.dataset.facts.length;
 
+  /** The entry remembered last (the most recently used): resolving its handle again changes no order. */
+  let newest: LoadedModel | null = null;
+
   const remember = (entry: LoadedModel): void => {
+    newest = entry;
     if (cache.delete(entry.handle)) cachedFacts -= weight(entry);
     cache.set(entry.handle, entry);
     cachedFacts += weight(entry);
@@ -491,11 +500,17 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       read.rows[k].fact = parsed.facts[n];
     });
     const facts: Fact[] = new Array(read.rows.length);
-    const unchecked = new Set<Fact>();
+    let uncheckedCount = 0;
     for (let k = 0; k < read.rows.length; k++) {
       const row = read.rows[k];
       facts[k] = row.fact as Fact;
-      if (!row.checked) unchecked.add(row.fact as Fact);
+      if (!row.checked) uncheckedCount++;
+    }
+    // A first read checks every fact: no set of them all.
+    let unchecked: Set<Fact> | "all" = "all";
+    if (uncheckedCount < facts.length) {
+      unchecked = new Set();
+      for (const row of read.rows) if (!row.checked) unchecked.add(row.fact as Fact);
     }
     const valid = read.prev?.valid ?? null;
     if (valid !== null && sameLinks(valid.facts, facts)) return { facts, unchecked, linkedAs: valid, rows: read.rows };
@@ -534,9 +549,11 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
     // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks
     // rerun, and not even those when the links are those of the table's last valid read.
-    const options: ValidateOptions = parsed
-      ? { checked: { has: (fact) => !parsed.unchecked.has(fact) }, ...(parsed.linkedAs ? { linkedAs: parsed.linkedAs } : {}) }
-      : {};
+    const unchecked = parsed?.unchecked ?? "all";
+    const options: ValidateOptions =
+      parsed && unchecked !== "all"
+        ? { checked: { has: (fact) => !unchecked.has(fact) }, ...(parsed.linkedAs ? { linkedAs: parsed.linkedAs } : {}) }
+        : {};
     const issues = validateDataset(dataset, options).filter((issue) => !CURATION_ONLY_ISSUES.has(issue.code));
     if (issues.length > 0) {
       const first = issues[0];
@@ -553,6 +570,8 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       return bundledPair()[includeRumoured ? 1 : 0];
     },
     resolve(handle, fn, param) {
+      // A sheet's formulas name the same handle thousands of times in a row: one comparison answers them.
+      if (newest !== null && handle === newest.handle) return newest;
       const text = handle.trim();
       if (!isHandleText(text)) throw new FormulaError("#VALUE!", messages.badHandle(fn, param, handle));
       const [confirmed, rumoured] = bundledPair();
@@ -606,6 +625,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     },
     stats,
     clear() {
+      newest = null;
       cache.clear();
       cachedFacts = 0;
       states = [];

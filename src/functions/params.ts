@@ -104,7 +104,18 @@ export interface FunctionDef<Ps extends readonly ParamSpec[] = readonly ParamSpe
   readonly header?: readonly string[];
   /** The body: pure code over validated arguments; throws `FormulaError` for what the analyst must fix. */
   body(args: ArgsOf<Ps>, call: CallContext): ResultValue;
+  /**
+   * Whether a call's outcome (value or error) depends only on the model its handle names and its other
+   * arguments as Excel passes them: no range, no other cache, no side effect. `invoke` then answers a repeat
+   * of the same arguments on the same model from memory, which a sheet asking the same question in many cells
+   * (or recalculating them all after one edit) feels. `always`, or a test of the raw arguments for a
+   * function that is pure for some of them (STRESS without a SCENARIO handle); absent = never memoised.
+   */
+  readonly memoise?: (raw: readonly unknown[]) => boolean;
 }
+
+/** `memoise` of a function whose outcome depends only on its model and arguments. */
+export const always = (): boolean => true;
 
 /** Declares a function; `params` keeps its literal types so `body` sees typed arguments. */
 export function defineFunction<const Ps extends readonly ParamSpec[]>(def: FunctionDef<Ps>): FunctionDef<Ps> {

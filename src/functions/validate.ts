@@ -220,7 +220,7 @@ class Call implements CallContext {
 }
 
 /** The model a call's handle argument names (the bundled one when omitted). */
-function resolveHandle(models: ModelCache, compiled: CompiledSpec, raw: unknown): LoadedModel {
+export function resolveHandle(models: ModelCache, compiled: CompiledSpec, raw: unknown): LoadedModel {
   const spec = compiled.def.params[compiled.handleIndex];
   const value = Array.isArray(raw) ? unwrapScalar(compiled.fn, spec, raw) : raw;
   if (isOmitted(value)) return models.bundled(false);
@@ -230,13 +230,14 @@ function resolveHandle(models: ModelCache, compiled: CompiledSpec, raw: unknown)
 /**
  * Validates and coerces the raw arguments of one call against its compiled spec. Throws `FormulaError` on
  * the first bad argument (in parameter order, after the model argument). Returns the arguments by name and
- * the call context.
+ * the call context. `resolved`: the model the handle argument names, when the caller resolved it already.
  */
 export function validateArguments(
   compiled: CompiledSpec,
   raw: readonly unknown[],
   models: ModelCache,
   parameterAddresses: readonly (string | null | undefined)[] | null = null,
+  resolved: LoadedModel | null = null,
 ): { args: Record<string, ArgValue>; call: Call } {
   const { names, coercers, handleIndex } = compiled;
   const count = names.length;
@@ -244,7 +245,7 @@ export function validateArguments(
   for (let i = count; i < raw.length; i++) {
     if (!isOmitted(raw[i])) throw new FormulaError("#VALUE!", messages.tooManyArguments(compiled.fn, count));
   }
-  const loaded = handleIndex >= 0 ? resolveHandle(models, compiled, raw[handleIndex]) : models.bundled(false);
+  const loaded = resolved ?? (handleIndex >= 0 ? resolveHandle(models, compiled, raw[handleIndex]) : models.bundled(false));
   const args: Record<string, ArgValue> = {};
   for (let i = 0; i < count; i++) args[names[i]] = coercers[i](raw[i], loaded);
   const asOfValue = compiled.asOfIndex >= 0 ? args[names[compiled.asOfIndex]] : null;

@@ -47,14 +47,14 @@ export function supersessionGraph(facts: readonly Fact[]): Map<string, readonly 
  * The view on `asOf`: facts dated on or before it whose status counts under `basis`, minus every fact
  * that a fact still in the view replaces, directly or through a chain, minus every derived fact none of
  * whose bases is in the view. Keeps the dataset order.
- * `supersedes` maps a fact id to the ids it replaces (the direct links of `supersessionGraph`, or a
- * closure): one walk from all candidates at once marks each replaced fact once, so a chain of 8,000
+ * `supersedes` maps a fact id to the ids it replaces (the direct links of `supersessionGraph` or of the
+ * model's facts by id, or a closure): one walk from all candidates at once marks each replaced fact once, so a chain of 8,000
  * revisions costs 8,000 steps, not 8,000² (the closure of every fact did).
  */
 export function buildView(
   entities: readonly Entity[],
   facts: readonly Fact[],
-  supersedes: ReadonlyMap<string, Iterable<string>>,
+  supersedes: { get(id: string): Iterable<string> | undefined },
   asOf: string,
   basis: Basis,
 ): ModelView {

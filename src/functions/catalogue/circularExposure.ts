@@ -1,11 +1,12 @@
 import { circularShare, fundedBacklog, networkExposure, selfFundedExposure } from "../../engine";
 import { orThrow } from "../errors";
-import { asOf, defineFunction, entity, enumOf, modelParam, moneyParam } from "../params";
+import { always, asOf, defineFunction, entity, enumOf, modelParam, moneyParam } from "../params";
 
 /** Measures of CIRCULAR_EXPOSURE, default first. */
 export const EXPOSURE_MEASURES = ["self_funded", "funded_backlog", "share", "network"] as const;
 
 export const CIRCULAR_EXPOSURE = defineFunction({
+  memoise: always,
   params: [entity("entity"), enumOf("measure", EXPOSURE_MEASURES, "the exposure measure"), asOf, modelParam, moneyParam],
   result: "number",
   body({ entity, measure, money }, call) {

@@ -2,7 +2,7 @@ import { CYCLE_LENGTH, findMoneyCycles } from "../../engine";
 import { PATH_ARROW } from "../cellText";
 import { FormulaError, orThrow } from "../errors";
 import type { ResultCell } from "../params";
-import { asOf, defineFunction, entity, modelParam } from "../params";
+import { always, asOf, defineFunction, entity, modelParam } from "../params";
 
 /** Header row of CYCLES. */
 export const CYCLES_HEADER = ["path", "length", "bottleneck"] as const;
@@ -10,6 +10,7 @@ export const CYCLES_HEADER = ["path", "length", "bottleneck"] as const;
 export const MAX_CYCLE_ROWS = 1_000;
 
 export const CYCLES = defineFunction({
+  memoise: always,
   params: [
     entity("entity"),
     {

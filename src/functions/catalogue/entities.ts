@@ -1,7 +1,7 @@
 import type { Model } from "../../model";
 import { ROLES } from "../../model";
 import type { ResultCell } from "../params";
-import { defineFunction, enumOf, modelParam } from "../params";
+import { always, defineFunction, enumOf, modelParam } from "../params";
 
 /** Role filter of ENTITIES: "all" (default) or one registry role. */
 export const ENTITY_ROLE_FILTERS = ["all", ...ROLES] as const;
@@ -12,6 +12,7 @@ export const ENTITIES_HEADER = ["id", "name", "name_zh", "roles"] as const;
 const listings = new WeakMap<Model, Map<string, ResultCell[][]>>();
 
 export const ENTITIES = defineFunction({
+  memoise: always,
   params: [enumOf("role", ENTITY_ROLE_FILTERS, "the role to list"), modelParam],
   result: "table",
   header: ENTITIES_HEADER,

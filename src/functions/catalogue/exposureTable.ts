@@ -1,11 +1,12 @@
 import { exposureTable } from "../../engine";
 import { clip } from "../cellText";
-import { asOf, defineFunction, entity, modelParam, moneyParam } from "../params";
+import { always, asOf, defineFunction, entity, modelParam, moneyParam } from "../params";
 
 /** Header row of EXPOSURE_TABLE. */
 export const EXPOSURE_TABLE_HEADER = ["counterparty", "funding_out", "contracts_in", "self_funded", "round_trip_ratio", "fact_ids"] as const;
 
 export const EXPOSURE_TABLE = defineFunction({
+  memoise: always,
   params: [entity("entity"), asOf, modelParam, moneyParam],
   result: "table",
   header: EXPOSURE_TABLE_HEADER,

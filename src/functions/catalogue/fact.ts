@@ -2,7 +2,7 @@ import type { Fact } from "../../model";
 import { citeSource, clip } from "../cellText";
 import { FormulaError, messages } from "../errors";
 import type { CallContext, ResultCell } from "../params";
-import { defineFunction, enumOf, modelParam } from "../params";
+import { always, defineFunction, enumOf, modelParam } from "../params";
 
 /** Fields of FACT, default first. */
 export const FACT_FIELDS = [
@@ -34,6 +34,7 @@ function findFact(call: CallContext, id: string): Fact {
 }
 
 export const FACT = defineFunction({
+  memoise: always,
   params: [{ name: "fact_id", type: "text", hint: "a fact id such as C002" }, enumOf("field", FACT_FIELDS, "the fact field"), modelParam],
   result: "any",
   body({ fact_id, field }, call): ResultCell {

@@ -7,7 +7,7 @@
 import { history, historyValues, isEngineError, HISTORY_MEASURES, HISTORY_STEPS, type HistoryMeasure } from "../../engine";
 import { isoToExcelSerial } from "../../model";
 import { FormulaError, messages, orThrow } from "../errors";
-import { defineFunction, entity, enumOf, modelParam, moneyParam } from "../params";
+import { always, defineFunction, entity, enumOf, modelParam, moneyParam } from "../params";
 import { EXPOSURE_MEASURES } from "./circularExposure";
 
 /** Every CIRCULAR_EXPOSURE measure is a HISTORY measure: a new one there fails to compile here until the engine follows it. */
@@ -35,6 +35,7 @@ export function parseMeasures(fn: string, text: string): HistoryMeasure[] {
 }
 
 export const HISTORY = defineFunction({
+  memoise: always,
   params: [
     entity("entity"),
     {

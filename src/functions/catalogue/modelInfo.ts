@@ -1,9 +1,10 @@
-import { defineFunction, enumOf, modelParam } from "../params";
+import { always, defineFunction, enumOf, modelParam } from "../params";
 
 /** Fields of MODEL_INFO, default first. */
 export const MODEL_INFO_FIELDS = ["version", "as_of", "fact_count", "entity_count", "basis"] as const;
 
 export const MODEL_INFO = defineFunction({
+  memoise: always,
   params: [enumOf("field", MODEL_INFO_FIELDS, "the model field"), modelParam],
   result: "any",
   body({ field }, call) {

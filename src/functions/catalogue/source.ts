@@ -1,9 +1,10 @@
 import { factsBehind } from "../../engine";
 import { citeSource, joinCitations } from "../cellText";
 import { FormulaError } from "../errors";
-import { asOf, defineFunction, entity, modelParam } from "../params";
+import { always, asOf, defineFunction, entity, modelParam } from "../params";
 
 export const SOURCE = defineFunction({
+  memoise: always,
   params: [entity("entity"), { ...entity("counterparty"), optional: true, hint: "a counterparty; empty for all" }, asOf, modelParam],
   result: "text",
   body({ entity, counterparty }, call) {

@@ -41,17 +41,26 @@ export function stressOf(
     );
 }
 
+const STRESS_PARAMS = [
+  entity("entity"),
+  entity("shocked", "the entity that cuts its commitments, such as OPENAI"),
+  { name: "cut", type: "fraction", hint: "the fraction of commitments cut, 0 to 1" },
+  enumOf("measure", STRESS_MEASURES, "the stress measure"),
+  { name: "multiple", type: "number", optional: true, min: 0, hint: "an EV/revenue multiple replacing margin × multiple; empty for the sourced defaults" },
+  asOf,
+  modelParam,
+  { name: "scenario", type: "text", optional: true, hint: "a handle from AIFIN.SCENARIO; empty for the sourced defaults" },
+] as const;
+/** Where STRESS's scenario argument sits among the raw arguments. */
+const SCENARIO_INDEX = STRESS_PARAMS.findIndex((p) => p.name === "scenario");
+
 export const STRESS = defineFunction({
-  params: [
-    entity("entity"),
-    entity("shocked", "the entity that cuts its commitments, such as OPENAI"),
-    { name: "cut", type: "fraction", hint: "the fraction of commitments cut, 0 to 1" },
-    enumOf("measure", STRESS_MEASURES, "the stress measure"),
-    { name: "multiple", type: "number", optional: true, min: 0, hint: "an EV/revenue multiple replacing margin × multiple; empty for the sourced defaults" },
-    asOf,
-    modelParam,
-    { name: "scenario", type: "text", optional: true, hint: "a handle from AIFIN.SCENARIO; empty for the sourced defaults" },
-  ],
+  // A SCENARIO handle names content in another cache, which may forget it: only calls without one are memoised.
+  memoise: (raw) => {
+    const scenario = raw[SCENARIO_INDEX];
+    return scenario === null || scenario === undefined || scenario === "";
+  },
+  params: STRESS_PARAMS,
   result: "number",
   body({ entity, shocked, cut, measure, multiple, scenario }, call) {
     const loaded = scenario === null ? null : sharedScenarioCache().resolve(scenario, call.fn, "scenario");

@@ -75,7 +75,7 @@ export const ASSUMPTIONS: readonly AssumptionRow[] = [
   { key: "solvent_buyer_pays", value: true, appliesTo: "purchase contracts of a solvent buyer", sources: ["A061"], note: "A solvent buyer keeps its purchase contracts (take-or-pay orders are fixed obligations like leases, A061): only a buyer the cut puts in default passes its loss on to its vendors, by the share of its loss beyond its headroom. FALSE passes every buyer's lost share of backlog on to its vendors (the first version's proportional pass-through), kept as a sensitivity." },
   // Investor channel.
   { key: "write_down", value: 1, appliesTo: "holders of the shocked company's equity", sources: ["A105", "A106", "A108"], note: "Share of the stake's value lost at a full cut (a cut c loses c × write_down). No sourced recovery for late-stage preferred in a failure exists (notes §2.5): 1 assumes the cut is the company's failure." },
-  { key: "money", value: "funded", appliesTo: "stakes the model values at cost", sources: [], note: "Count only money paid in; committed but unfunded capital is cancelled when the company fails. 'committed' counts the whole commitment." },
+  { key: "money", value: "funded", appliesTo: "stakes the model values at cost", sources: [], note: "Count only money paid in (fundedUsdBn, else the firm part: amount less conditional money); committed but unfunded capital is cancelled when the company fails, and shares a stake holds for money not yet paid are not owned. 'firm' counts amount less conditional money, 'committed' the whole commitment." },
 ];
 
 /** The defaults by key. */

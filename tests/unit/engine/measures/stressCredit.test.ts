@@ -122,11 +122,14 @@ describe("a buyer in default passes on only the part of its loss beyond its head
       fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 10 }),
       fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 10 }),
       fact({ id: "k", kind: "backlog", from: "B", to: "B", amountUsdBn: 80, unit: "USD bn RPO" }),
+      fact({ id: "vc", kind: "market_cap", from: "C", to: "C", amountUsdBn: 1000 }),
     ]);
     // Value lost 0.5 × 40/5 × 0.25 × 25 = 25 > 10: default; its lost share of backlog 20/80 = 0.25.
     const r = ok(stress(view, { shocked: "A", cut: 0.5 }));
     expect(r.details.newDefaults).toEqual(["B"]);
     expect(r.details.passedThrough.C).toBeCloseTo(0.25 * 0.6 * 20, 12); // 3
+    // C, worth 1,000, loses the value of that revenue too: 3 over the 5-year term × 0.25 × 25.
+    expect(r.lines.find((l) => l.id === "C")?.marketValueAtRisk).toBeCloseTo((3 / 5) * 0.25 * 25, 12);
     // M: B's shortfall 15 is beyond its 10 of debt: 10 × (1 − 0.4).
     expect(r.lines.find((l) => l.id === "M")?.lenderLoss).toBeCloseTo(6, 12);
     // At the edge of default nothing is passed on: 0.2 × 40/5 × 0.25 × 25 = 10 = the headroom.
