@@ -194,6 +194,22 @@ check("pane JavaScript is at most 400 KB gzipped", () => {
   return `${kb(total)} gzipped (${kb(raw)} raw) of ${kb(BUDGET)}`;
 });
 
+check("the other tabs' views, the office layer and the Chinese catalogues load on demand, not with the page", () => {
+  // Markers: Fluent's static class names of components only those views use (Stress: spin button, slider;
+  // Workbook: dialog), the office layer's ownership namespace, a word of each Chinese catalogue.
+  const MARKERS = { "Stress view": "fui-SpinButton", "Workbook view": "fui-DialogSurface", "office layer": "urn:aifin:workbook:1", "zh-TW strings": "活頁簿", "zh-CN strings": "工作簿" };
+  const onDemand = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js" && !/^preview[.]/.test(f));
+  const problems = [];
+  for (const [what, marker] of Object.entries(MARKERS)) {
+    const eager = local.filter((s) => existsSync(join(dist, s)) && read(s).includes(marker));
+    if (eager.length) problems.push(`${what} ("${marker}") is in ${eager.join(", ")}, which taskpane.html loads`);
+    // The marker must be somewhere, or this check could never fail.
+    else if (!onDemand.some((f) => read(f).includes(marker))) problems.push(`${what}: no chunk holds "${marker}" (stale marker?)`);
+  }
+  if (problems.length) fail(problems.join("; "));
+  return `${Object.keys(MARKERS).join(", ")}: in ${onDemand.length} on-demand chunks only`;
+});
+
 check("no hyperformula (GPL-3.0) in the add-in's scripts", () => {
   // Markers found in every hyperformula build: its licence-key literal and its class name (kept by minifiers
   // because the engine reports it in messages). Proven to match the package itself, so the check can fail.

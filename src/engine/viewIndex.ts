@@ -60,8 +60,6 @@ export interface ViewIndex {
   readonly factsByEntity: ReadonlyMap<EntityId, readonly Fact[]>;
   /** holder → company → stake facts. */
   readonly stakes: ReadonlyMap<EntityId, ReadonlyMap<EntityId, readonly Fact[]>>;
-  /** Scratch space for measures that cache derived results per view (Leontief inverses, cycle lists). */
-  readonly cache: Map<string, unknown>;
 }
 
 const indexes = new ViewMemo<ViewIndex>((view) => buildIndex(view));
@@ -144,7 +142,7 @@ function buildIndex(view: ModelView): ViewIndex {
 
   const nodes = [...view.entities.map((e) => e.id), ...[...extra].sort()];
   const nodeIndex = new Map(nodes.map((id, i) => [id, i] as const));
-  return { view, nodes, nodeIndex, fundingOut, fundingIn, contractsOut, contractsIn, factsByEntity, stakes, cache: new Map() };
+  return { view, nodes, nodeIndex, fundingOut, fundingIn, contractsOut, contractsIn, factsByEntity, stakes };
 }
 
 /** Sum of a channel record for a kind: "all" is every channel that is not contingent (CHANNEL_IS_CONTINGENT). */

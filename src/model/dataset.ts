@@ -29,7 +29,7 @@ export function earliestFactDate(facts: readonly Fact[]): string | null {
   return earliest;
 }
 
-const BUNDLED_REVISION = 5;
+const BUNDLED_REVISION = 6;
 const bundledAsOf = latestFactDate(FACTS) ?? "1970-01-01";
 
 /** The curated, cited data shipped with the add-in (docs/data.md describes it). */

@@ -225,6 +225,7 @@ const EXPOSURE_HEADERS = {
   share: { en: "Circular share", "zh-TW": "循環占比", "zh-CN": "循环占比" },
   capexOffset: { en: "Capex offset (USD bn)", "zh-TW": "資本支出抵銷（十億美元）", "zh-CN": "资本支出抵销（十亿美元）" },
   capexOffsetRatio: { en: "Capex offset ratio", "zh-TW": "資本支出抵銷比率", "zh-CN": "资本支出抵销比率" },
+  selfFundedCommitted: { en: "Self-funded, committed money (USD bn)", "zh-TW": "自我融資，承諾總額（十億美元）", "zh-CN": "自我融资，承诺总额（十亿美元）" },
 } satisfies Record<string, Translated<string>>;
 
 /** Headers of the Stress sheet's measures, by STRESS_MEASURES key. */

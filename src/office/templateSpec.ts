@@ -6,7 +6,7 @@
  * facts/entities range references as parameters (`TemplateRefs`): the writer passes table references,
  * the harness passes plain A1 ranges.
  */
-import { CYCLE_LENGTH } from "../engine";
+import { CYCLE_LENGTH, type EntityMetrics } from "../engine";
 import { ASSUMPTIONS, CLAIM_FIGURES, isWebUrl, PROVENANCES, type EntityId, type Fact, type Role } from "../model";
 import { cellAddress, columnLetters, rangeAddress, sheetRef } from "./a1";
 import { isAssumptionsHeader, sheetLabels, type SheetLabels } from "./sheetLabels";
@@ -125,16 +125,25 @@ export const NO_FIGURE = "n/a";
 const FIRST_MEASURE_COLUMN = "C";
 
 /**
- * The live measures of the Exposure sheet; `key` names the matching EntityMetrics field of the engine.
- * `ratio` measures are undefined where their denominator is empty and show {@link NO_FIGURE} there.
+ * The live measures of the Exposure sheet; `key` names the matching EntityMetrics field of the engine,
+ * `money` the money basis when it is not the default (the formula then passes it as its last argument and
+ * the engine's figure is `byBasis[money][key]`), `header` its label in sheetLabels. `ratio` measures are
+ * undefined where their denominator is empty and show {@link NO_FIGURE} there. The last column sets the
+ * committed (headline) self-funded figure beside the firm one (issue 9: both where they differ).
  */
 export const EXPOSURE_MEASURES = [
-  { key: "selfFunded", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true, ratio: false },
-  { key: "fundedBacklog", fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true, ratio: false },
-  { key: "share", fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false, ratio: true },
-  { key: "capexOffset", fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true, ratio: false },
-  { key: "capexOffsetRatio", fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false, ratio: true },
+  { key: "selfFunded", header: "selfFunded", money: null, fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true, ratio: false },
+  { key: "fundedBacklog", header: "fundedBacklog", money: null, fn: "CIRCULAR_EXPOSURE", arg: "funded_backlog", format: USD_FORMAT, total: true, ratio: false },
+  { key: "share", header: "share", money: null, fn: "CIRCULAR_EXPOSURE", arg: "share", format: PCT_FORMAT, total: false, ratio: true },
+  { key: "capexOffset", header: "capexOffset", money: null, fn: "CAPEX_OFFSET", arg: "amount", format: USD_FORMAT, total: true, ratio: false },
+  { key: "capexOffsetRatio", header: "capexOffsetRatio", money: null, fn: "CAPEX_OFFSET", arg: "ratio", format: PCT_FORMAT, total: false, ratio: true },
+  { key: "selfFunded", header: "selfFundedCommitted", money: "committed", fn: "CIRCULAR_EXPOSURE", arg: "self_funded", format: USD_FORMAT, total: true, ratio: false },
 ] as const;
+
+/** The engine's figure an Exposure sheet column shows for an entity (the pane's card value, on the column's money basis). */
+export function exposureFigure(metrics: EntityMetrics, measure: (typeof EXPOSURE_MEASURES)[number]): number | null {
+  return measure.money === null ? metrics[measure.key] : metrics.byBasis[measure.money][measure.key];
+}
 
 /** Options of the Exposure sheet. */
 export interface ExposureSheetOptions {
@@ -176,11 +185,11 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
     [`=${q(L.exposureTitleStart)}&${asOf}&IF(${includeRumoured},${q(L.exposureTitleRumoured)},${q(L.exposureTitleConfirmed)})`],
     [L.asOf, opts.asOf, L.includeRumoured, opts.includeRumoured, L.model, `=AIFIN.MODEL(${opts.refs.factsRange},${opts.refs.entitiesRange},${basisAbs})`],
     [L.exposureNote(NO_FIGURE, opts.refs.sheets.facts, opts.refs.sheets.entities, opts.datasetVersion)],
-    [L.id, L.entity, ...EXPOSURE_MEASURES.map((m) => L.exposureHeader[m.key])],
+    [L.id, L.entity, ...EXPOSURE_MEASURES.map((m) => L.exposureHeader[m.header])],
   ];
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
     EXPOSURE_MEASURES.map((m) => {
-      const call = `AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs})`;
+      const call = `AIFIN.${m.fn}($A${row},${q(m.arg)},${asOfAbs},${modelAbs}${m.money === null ? "" : `,${q(m.money)}`})`;
       // Only when the row's first amount computed (add-in loaded, model handle valid) is a ratio's error
       // read as "no figure"; otherwise the error itself shows, so nothing real is hidden.
       return m.ratio ? `=IF(ISNUMBER($${FIRST_MEASURE_COLUMN}${row}),IFERROR(${call},${q(NO_FIGURE)}),${call})` : `=${call}`;
@@ -206,7 +215,7 @@ export function exposureSheetSpec(entities: readonly EntityLine[], opts: Exposur
       { range: asOf, format: TEXT_FORMAT },
       ...EXPOSURE_MEASURES.map((m, k) => ({ range: rangeAddress(firstEntityRow, 3 + k, totalRow, 3 + k), format: m.format })),
     ],
-    columnWidths: [10, 30, 16, 16, 12, 16, 12],
+    columnWidths: [10, 30, 16, 16, 12, 16, 12, 16],
     freezeRows: headerRow,
     emphasis: [
       { range: "A1", style: "title" },

@@ -4,10 +4,10 @@
  * real modules, which satisfy them structurally (wiring in ./data.ts). The pane computes nothing the
  * engine computes: a measure it shows is a member of PaneEngine.
  */
-import type { Entity, EntityId, Fact, ModelView, Basis, Provenance } from "../model";
+import type { Entity, EntityId, Fact, FactKind, FactStatus, ModelView, Basis, Provenance } from "../model";
 import type { EngineError } from "../engine";
 
-export type { Entity, EntityId, Fact, ModelView, Basis, EngineError, Provenance };
+export type { Entity, EntityId, Fact, FactKind, FactStatus, ModelView, Basis, EngineError, Provenance };
 
 /** The registry look-ups the pane uses (entity picker, labels). */
 export interface PaneRegistry {

@@ -3,7 +3,7 @@
  * language is one more object. Templated strings are functions.
  */
 import type { CapabilityGap, HostError, HostErrorCode, HostOperation, RefreshCounts } from "../office";
-import type { Provenance } from "./lowerLayers";
+import type { FactKind, FactStatus, Provenance } from "./lowerLayers";
 
 /** An office-layer error in words: the reason, what was and was not changed, and Excel's own code. */
 type HostErrorText = Record<HostErrorCode, (e: HostError, action: string) => string>;
@@ -171,6 +171,35 @@ export const en = {
   flagRumoured: "rumoured",
   flagUnverified: "unverified",
   /** The fact's provenance badge (weakest to strongest; docs/data.md "The provenance scale"). */
+  /** Fact kinds and statuses as the Sources tab and fact cards name them (the codes stay in formulas and sheets). */
+  factKind: {
+    stake: "stake",
+    investment: "investment",
+    contract: "contract",
+    loan: "loan",
+    backstop: "backstop",
+    capex: "capex",
+    market_cap: "market cap",
+    valuation: "valuation",
+    revenue: "revenue",
+    burn: "cash burn",
+    other: "other",
+    guarantee: "guarantee",
+    warrant: "warrant",
+    acquisition: "acquisition",
+    debt: "debt",
+    backlog: "backlog",
+    rating: "rating",
+    price: "price",
+    spread: "spread",
+  } satisfies Record<FactKind, string> as Record<FactKind, string>,
+  factStatus: {
+    rumoured: "rumoured",
+    announced: "announced",
+    signed: "signed",
+    closed: "closed",
+    reported: "reported",
+  } satisfies Record<FactStatus, string> as Record<FactStatus, string>,
   provenance: {
     estimate: "our estimate",
     secondary: "secondary source",

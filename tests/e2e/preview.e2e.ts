@@ -21,7 +21,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { bundledDataset, createModel, type Dataset } from "../../src/model";
 import { entityMetrics, isEngineError, stress } from "../../src/engine";
 import { templateSourceOf } from "../../src/office/templateSource";
-import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, NO_FIGURE, STRESS_CELLS, STRESS_MEASURES, TABLE_HEADER_ROW } from "../../src/office/templateSpec";
+import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, NO_FIGURE, STRESS_CELLS, STRESS_MEASURES, TABLE_HEADER_ROW, exposureFigure } from "../../src/office/templateSpec";
 import { rangeAddress, columnLetters } from "../../src/office/a1";
 import { buildInto, CHROMIUM, FLAGS, isOfficeTelemetryRefusal, offlineOffice, ROOT, serve } from "./browser";
 import { buildInPreview, columnA, editCell, formulaCount, openPreview, paneOf, readRange } from "./flows";
@@ -145,11 +145,11 @@ async function previewFlow(browser: Browser, origin: string): Promise<void> {
       const row = (await readRange(page, BASE_SHEET_NAMES.exposure, { top: r, left: 2, bottom: r, right: 1 + EXPOSURE_MEASURES.length }))[0];
       const cards = entityMetrics(view, e.id);
       EXPOSURE_MEASURES.forEach((m, k) => {
-        const expected = cards[m.key];
+        const expected = exposureFigure(cards, m);
         if (expected === null) {
-          if (row[k] !== NO_FIGURE) throw new Error(`${e.id} ${m.key}: the engine has no figure, the sheet shows ${row[k]} instead of ${NO_FIGURE}`);
+          if (row[k] !== NO_FIGURE) throw new Error(`${e.id} ${m.header}: the engine has no figure, the sheet shows ${row[k]} instead of ${NO_FIGURE}`);
         } else {
-          expectClose(row[k], expected, `${e.id} ${m.key}`);
+          expectClose(row[k], expected, `${e.id} ${m.header}`);
           numbers++;
         }
       });

@@ -35,6 +35,7 @@ import {
   type CellValue,
   type RawCellContent,
 } from "hyperformula";
+import { ERROR_TYPES, firstError, toExcelArgument } from "../../src/preview/excel/functionsPlugin";
 const { applyMetadataOverrides, OVERRIDES_FILE } = require("../../scripts/metadata-overrides.cjs") as {
   applyMetadataOverrides: (metadata: unknown, overrides: Record<string, unknown>) => { metadata: unknown; problems: string[] };
   OVERRIDES_FILE: string;
@@ -129,15 +130,8 @@ export function loadImplementations(): Record<string, Implementation> {
   return require("../../src/functions/functions") as Record<string, Implementation>;
 }
 
-const EXCEL_TO_HF: Record<string, ErrorType> = {
-  "#VALUE!": ErrorType.VALUE,
-  "#N/A": ErrorType.NA,
-  "#DIV/0!": ErrorType.DIV_BY_ZERO,
-  "#NUM!": ErrorType.NUM,
-  "#NAME?": ErrorType.NAME,
-  "#REF!": ErrorType.REF,
-  "#NULL!": ErrorType.ERROR,
-};
+// Excel's error texts and how HyperFormula's values reach a custom function: the preview's plugin is the one home.
+const EXCEL_TO_HF = ERROR_TYPES;
 
 /** HyperFormula's error types → Excel's error texts (the first Excel code of each type). */
 const HF_TO_EXCEL: Partial<Record<ErrorType, string>> = Object.fromEntries(
@@ -146,26 +140,6 @@ const HF_TO_EXCEL: Partial<Record<ErrorType, string>> = Object.fromEntries(
     .map(([code, type]) => [type, code]),
 );
 
-/** HyperFormula's value → what Excel passes to a custom function. */
-function toExcelArgument(value: unknown): unknown {
-  if (value === EmptyValue) return null;
-  if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toExcelArgument));
-  if (value instanceof CellError) return value;
-  // Numbers from date or percent cells arrive wrapped (RichNumber) with the raw value in `val`.
-  if (typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number") return (value as { val: number }).val;
-  return value;
-}
-
-function firstError(value: unknown): CellError | null {
-  if (value instanceof CellError) return value;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = firstError(item);
-      if (found) return found;
-    }
-  }
-  return null;
-}
 
 /** Error cells of an argument as Excel passes them to a parameter that accepts errors. */
 function withErrorValues(value: unknown): unknown {

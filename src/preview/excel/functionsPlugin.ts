@@ -54,7 +54,8 @@ export const TABLE_FUNCTION_IDS = new Set<string>();
 export const DEFAULT_SPILL_ROWS = 60;
 const NAMESPACE = "AIFIN";
 
-const ERROR_TYPES: Record<string, ErrorType> = {
+/** Excel's error texts → HyperFormula's error types (also used by tests/harness/formulaHarness.ts). */
+export const ERROR_TYPES: Readonly<Record<string, ErrorType>> = {
   "#VALUE!": ErrorType.VALUE,
   "#N/A": ErrorType.NA,
   "#DIV/0!": ErrorType.DIV_BY_ZERO,
@@ -64,7 +65,8 @@ const ERROR_TYPES: Record<string, ErrorType> = {
   "#NULL!": ErrorType.ERROR,
 };
 
-function toExcelArgument(value: unknown): unknown {
+/** HyperFormula's value → what Excel passes to a custom function (shared with the test harness). */
+export function toExcelArgument(value: unknown): unknown {
   if (value === EmptyValue) return null;
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toExcelArgument));
   if (value instanceof CellError) return value;
@@ -73,7 +75,8 @@ function toExcelArgument(value: unknown): unknown {
   return value;
 }
 
-function firstError(value: unknown): CellError | null {
+/** The first error in an argument (a value or rows of values): Excel does not call a function with one. */
+export function firstError(value: unknown): CellError | null {
   if (value instanceof CellError) return value;
   if (Array.isArray(value)) {
     for (const item of value) {

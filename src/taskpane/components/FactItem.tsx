@@ -43,9 +43,9 @@ export function FactItem({ fact }: FactItemProps) {
       <div className={styles.head}>
         <Text className={styles.amount}>{amount}</Text>
         <Text size={200}>{parties}</Text>
-        <Badge appearance="tint" color="informative" size="small">{fact.kind}</Badge>
+        <Badge appearance="tint" color="informative" size="small">{s.factKind[fact.kind]}</Badge>
         <Badge appearance={fact.status === "rumoured" ? "filled" : "outline"} color={fact.status === "rumoured" ? "warning" : "informative"} size="small">
-          {fact.status}
+          {s.factStatus[fact.status]}
         </Badge>
         {fact.estimate && <Badge appearance="filled" color="warning" size="small">{s.flagEstimate}</Badge>}
         {!fact.verified && <Badge appearance="tint" color="severe" size="small">{s.flagUnverified}</Badge>}

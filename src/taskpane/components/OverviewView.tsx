@@ -65,8 +65,10 @@ export function basisNote(
   const committed = pick(metrics.byBasis.committed);
   const paid = pick(metrics.byBasis.funded);
   const differs = (x: number | null) => x !== null && (shown === null || Math.abs(x - shown) > SAME);
-  if (metrics.money !== "committed" && differs(committed)) parts.push(s.cardCommitted(format(committed)));
-  if (metrics.money !== "funded" && differs(paid) && (committed === null || paid === null || Math.abs(paid - committed) > SAME)) parts.push(s.cardPaid(format(paid)));
+  // No break inside a figure ("1.7 %", "USD 18.0 bn"): a note wraps between its parts, not within one.
+  const keep = (x: number | null) => format(x).replace(/ /g, "\u00a0");
+  if (metrics.money !== "committed" && differs(committed)) parts.push(s.cardCommitted(keep(committed)));
+  if (metrics.money !== "funded" && differs(paid) && (committed === null || paid === null || Math.abs(paid - committed) > SAME)) parts.push(s.cardPaid(keep(paid)));
   return parts.length === 0 ? null : parts.join(" · ");
 }
 

@@ -2,7 +2,8 @@ import { Button, Dropdown, Field, Input, Option, Switch, Text, makeStyles, token
 import { ChevronLeft16Regular, ChevronRight16Regular, Search16Regular } from "@fluentui/react-icons";
 import { useDeferredValue, useMemo, useState } from "react";
 import { FACT_KINDS, FACT_STATUSES, normaliseName } from "../../model";
-import type { EntityId, Fact, PaneEngine } from "../lowerLayers";
+import type { EntityId, Fact, FactKind, FactStatus, PaneEngine } from "../lowerLayers";
+import type { Strings } from "../strings";
 import { useStrings } from "../i18n";
 import { FactItem } from "./FactItem";
 
@@ -30,9 +31,10 @@ export interface SourcesViewProps {
   factsAbout: PaneEngine["factsAbout"];
 }
 
-function haystack(f: Fact): string {
+/** The text a search matches: the fact's fields, its kind and status both as codes and in the pane's words. */
+function haystack(f: Fact, s: Strings): string {
   return normaliseName(
-    [f.id, f.kind, f.from, f.to, f.status, f.description, f.unit, f.date, f.source.title, f.source.publisher, f.claims.join(" ")].join(" "),
+    [f.id, f.kind, s.factKind[f.kind], f.from, f.to, f.status, s.factStatus[f.status], f.description, f.unit, f.date, f.source.title, f.source.publisher, f.claims.join(" ")].join(" "),
   );
 }
 
@@ -49,7 +51,7 @@ export function SourcesView({ facts: viewFacts, allFacts, entity, entityName, fa
   const facts = everything && allFacts ? allFacts : viewFacts;
   const scoped = useMemo(() => (onlyEntity ? factsAbout(facts, entity) : facts), [facts, onlyEntity, factsAbout, entity]);
   const deferredText = useDeferredValue(text);
-  const indexed = useMemo(() => scoped.map((f) => ({ fact: f, hay: haystack(f) })), [scoped]);
+  const indexed = useMemo(() => scoped.map((f) => ({ fact: f, hay: haystack(f, s) })), [scoped, s]);
   const filtered = useMemo(() => {
     const q = normaliseName(deferredText);
     return indexed
@@ -83,7 +85,7 @@ export function SourcesView({ facts: viewFacts, allFacts, entity, entityName, fa
         <Field label={s.sourcesKind}>
           <Dropdown
             className={styles.dropdown}
-            value={kind === "" ? s.sourcesAll : kind}
+            value={kind === "" ? s.sourcesAll : s.factKind[kind as FactKind]}
             selectedOptions={[kind]}
             onOptionSelect={(_, d) => {
               setKind(d.optionValue ?? "");
@@ -92,14 +94,14 @@ export function SourcesView({ facts: viewFacts, allFacts, entity, entityName, fa
           >
             <Option value="">{s.sourcesAll}</Option>
             {FACT_KINDS.map((k) => (
-              <Option key={k} value={k}>{k}</Option>
+              <Option key={k} value={k}>{s.factKind[k]}</Option>
             ))}
           </Dropdown>
         </Field>
         <Field label={s.sourcesStatus}>
           <Dropdown
             className={styles.dropdown}
-            value={status === "" ? s.sourcesAll : status}
+            value={status === "" ? s.sourcesAll : s.factStatus[status as FactStatus]}
             selectedOptions={[status]}
             onOptionSelect={(_, d) => {
               setStatus(d.optionValue ?? "");
@@ -108,7 +110,7 @@ export function SourcesView({ facts: viewFacts, allFacts, entity, entityName, fa
           >
             <Option value="">{s.sourcesAll}</Option>
             {FACT_STATUSES.map((k) => (
-              <Option key={k} value={k}>{k}</Option>
+              <Option key={k} value={k}>{s.factStatus[k]}</Option>
             ))}
           </Dropdown>
         </Field>

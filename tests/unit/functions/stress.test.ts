@@ -54,6 +54,18 @@ describe("AIFIN.STRESS", () => {
     });
   });
 
+  describe("SoftBank in the rumour model (OpenAI at N034's 1,400)", () => {
+    it("its lenders lose nothing at any cut: equity 163 (C126) + the stake's gain 182 − 64.6 = 280.4 against a loss of at most 182", () => {
+      const rumour = fx.model(null, null, true, null, null, { address: "S!A2" });
+      for (const cut of [0.5, 0.89, 0.9, 1]) {
+        for (const lender of ["SFTBY-BRIDGE-LENDERS", "BONDHOLDERS"]) expect(fx.stress(lender, "OPENAI", cut, "lender_loss", null, null, rumour)).toBe(0);
+        // BANKS lend to SoftBank and to OpenAI itself: only OpenAI's facility C051b, 4 × cut × 0.6.
+        expect(fx.stress("BANKS", "OPENAI", cut, "lender_loss", null, null, rumour)).toBeCloseTo(4 * cut * 0.6, 9);
+        expect(fx.stress("SFTBY", "OPENAI", cut, "investor_loss", null, null, rumour)).toBeCloseTo(0.13 * 1400 * cut, 9);
+      }
+    });
+  });
+
   describe("what rests on our estimate E02", () => {
     it("Nvidia's operating loss under an OpenAI failure is E02's 105 / 5 × 0.63 × 34.8; a model without estimates leaves its 30 stake only", () => {
       for (const asOf of [null, "2026-02-27"]) {

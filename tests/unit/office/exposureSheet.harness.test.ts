@@ -14,6 +14,7 @@ import { columnLetters, rangeAddress, sheetRef } from "../../../src/office/a1";
 import {
   BASE_SHEET_NAMES,
   EXPOSURE_MEASURES,
+  exposureFigure,
   NO_FIGURE,
   STRESS_MEASURES,
   TABLE_HEADER_ROW,
@@ -85,7 +86,7 @@ describe.each([
       const cards = entityMetrics(view, entity.id);
       const row = rowOf(specs.exposure, entity.id);
       EXPOSURE_MEASURES.forEach((m, k) => {
-        expectCardValue(harness.getValue(BASE_SHEET_NAMES.exposure, `${column(k)}${row}`), cards[m.key], `${entity.id} ${m.key}`);
+        expectCardValue(harness.getValue(BASE_SHEET_NAMES.exposure, `${column(k)}${row}`), exposureFigure(cards, m), `${entity.id} ${m.header}`);
       });
     }
   });

@@ -173,10 +173,13 @@ describe("sheet specs", () => {
 
   it("lays out the Exposure sheet: inputs, model handle, one formula row per entity, totals, chart", () => {
     const spec = exposureSheetSpec(lines, { refs, asOf: "2026-07-03", includeRumoured: true, datasetVersion: "v" });
-    expect(spec.rows[1]).toEqual(["As of", "2026-07-03", "Include rumoured", true, "Model", "=AIFIN.MODEL(F!A1:B2,E!A1:B2,$D$2)", null]);
+    expect(spec.rows[1]).toEqual(["As of", "2026-07-03", "Include rumoured", true, "Model", "=AIFIN.MODEL(F!A1:B2,E!A1:B2,$D$2)", null, null]);
     expect(spec.rows[4].slice(0, 4)).toEqual(["MSFT", "Microsoft", '=AIFIN.CIRCULAR_EXPOSURE($A5,"self_funded",$B$2,$F$2)', '=AIFIN.CIRCULAR_EXPOSURE($A5,"funded_backlog",$B$2,$F$2)']);
     expect(spec.rows[5][5]).toBe('=AIFIN.CAPEX_OFFSET($A6,"amount",$B$2,$F$2)');
-    expect(spec.rows[6]).toEqual(["Total", "All entities (sum of each entity's own figure)", "=SUM(C5:C6)", "=SUM(D5:D6)", null, "=SUM(F5:F6)", null]);
+    // The last column: the same self-funded figure on committed money (the headline), beside the firm one in C.
+    expect(spec.rows[3][7]).toBe("Self-funded, committed money (USD bn)");
+    expect(spec.rows[4][7]).toBe('=AIFIN.CIRCULAR_EXPOSURE($A5,"self_funded",$B$2,$F$2,"committed")');
+    expect(spec.rows[6]).toEqual(["Total", "All entities (sum of each entity's own figure)", "=SUM(C5:C6)", "=SUM(D5:D6)", null, "=SUM(F5:F6)", null, "=SUM(H5:H6)"]);
     expect(spec.entityRows).toEqual({ MSFT: 5, AMZN: 6 });
     expect(spec.chart?.source).toBe("B4:D6");
     expect(new Set(spec.rows.map((r) => r.length)).size).toBe(1);

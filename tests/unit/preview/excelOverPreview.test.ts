@@ -6,7 +6,7 @@
 import { bundledDataset, createModel, type Dataset } from "../../../src/model";
 import { cyclesThrough, entityMetrics } from "../../../src/engine";
 import { templateSourceOf } from "../../../src/office/templateSource";
-import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, NO_FIGURE, TABLE_HEADER_ROW } from "../../../src/office/templateSpec";
+import { BASE_SHEET_NAMES, EXPOSURE_MEASURES, NO_FIGURE, TABLE_HEADER_ROW, exposureFigure } from "../../../src/office/templateSpec";
 import { excelRunFor, PreviewRequestContext } from "../../../src/preview/excel/excelApi";
 import { PreviewOfficeError, type PreviewWorkbook, type SheetMeta } from "../../../src/preview/excel/workbook";
 import { createNodePreviewWorkbook, hostOver } from "../../harness/previewNode";
@@ -63,10 +63,10 @@ describe("the Excel host over the preview workbook", () => {
       const row = book.readValues(s, { top: rowOf(book, BASE_SHEET_NAMES.exposure, entity.id), left: 2, bottom: rowOf(book, BASE_SHEET_NAMES.exposure, entity.id), right: 1 + EXPOSURE_MEASURES.length })[0];
       const cards = entityMetrics(view, entity.id);
       EXPOSURE_MEASURES.forEach((m, k) => {
-        const expected = cards[m.key];
-        if (expected === null) expect({ id: entity.id, m: m.key, v: row[k] }).toEqual({ id: entity.id, m: m.key, v: NO_FIGURE });
+        const expected = exposureFigure(cards, m);
+        if (expected === null) expect({ id: entity.id, m: m.header, v: row[k] }).toEqual({ id: entity.id, m: m.header, v: NO_FIGURE });
         else {
-          expect({ id: entity.id, m: m.key, v: Number((row[k] as number).toFixed(6)) }).toEqual({ id: entity.id, m: m.key, v: Number(expected.toFixed(6)) });
+          expect({ id: entity.id, m: m.header, v: Number((row[k] as number).toFixed(6)) }).toEqual({ id: entity.id, m: m.header, v: Number(expected.toFixed(6)) });
           numbers++;
         }
       });

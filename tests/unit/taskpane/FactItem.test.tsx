@@ -35,6 +35,23 @@ describe("FactItem", () => {
     expect(card.getByText(/15.*paid.*35.*conditional/)).toBeTruthy();
   });
 
+  it.each([
+    ["en", en, "investment", "closed"],
+    ["zh-TW", zhTW, "投資", "已完成"],
+    ["zh-CN", zhCN, "投资", "已完成"],
+  ] as const)("names the kind and status in the pane's language (%s)", (_lang, strings, kind, status) => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StringsProvider value={strings}>
+          <FactItem fact={{ ...base, kind: "investment", status: "closed" }} />
+        </StringsProvider>
+      </FluentProvider>,
+    );
+    const card = within(screen.getByTestId(`fact-${base.id}`));
+    expect(card.getByText(kind)).toBeTruthy();
+    expect(card.getByText(status)).toBeTruthy();
+  });
+
   it("has a label for every provenance in English, Traditional and Simplified Chinese", () => {
     for (const p of PROVENANCES) {
       expect(en.provenance[p].length).toBeGreaterThan(0);

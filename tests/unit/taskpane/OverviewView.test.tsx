@@ -91,9 +91,9 @@ describe("OverviewView", () => {
       renderPane(<App data={data()} host={fakeHost()} />);
       // Self-funded: min(13, 250) = 13 firm; min(23, 250) = 23 committed. Share over the 250 listed: 5.2 % and 9.2 %.
       expect(screen.getByTestId("card-selfFunded").textContent).toContain("USD 13.0 bn");
-      expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD 23.0 bn");
+      expect(screen.getByTestId("card-selfFunded").textContent?.replace(/\u00a0/g, " ")).toContain("Committed: USD 23.0 bn");
       expect(screen.getByTestId("card-share").textContent).toContain("5.2 %");
-      expect(screen.getByTestId("card-share").textContent).toContain("Committed: 9.2 %");
+      expect(screen.getByTestId("card-share").textContent?.replace(/\u00a0/g, " ")).toContain("Committed: 9.2 %");
       // Funded backlog is 250 on both bases: no second figure.
       expect(screen.getByTestId("card-fundedBacklog").textContent).not.toContain("Committed");
       const row = within(screen.getByRole("table", { name: "Counterparties" })).getByRole("row", { name: /OpenAI/ });

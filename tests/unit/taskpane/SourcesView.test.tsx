@@ -1,4 +1,7 @@
-import { screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { StringsProvider } from "../../../src/taskpane/i18n";
+import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 import userEvent from "@testing-library/user-event";
 import { SourcesView, SOURCES_PAGE_SIZE } from "../../../src/taskpane/components/SourcesView";
 import type { Fact } from "../../../src/model/types";
@@ -86,5 +89,25 @@ describe("SourcesView", () => {
     expect(screen.getByText("18 of 45 facts")).toBeTruthy();
     expect(screen.queryByText(/Page \d of/)).toBeNull();
     expect(shownIds()).toHaveLength(18);
+  });
+
+  it("lists kinds and statuses in the pane's language and finds a fact by its kind's name", async () => {
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StringsProvider value={zhCN}>
+          <SourcesView facts={FACTS} entity="MSFT" entityName="Microsoft" factsAbout={factsAbout} />
+        </StringsProvider>
+      </FluentProvider>,
+    );
+    await user.click(screen.getByRole("combobox", { name: zhCN.sourcesKind }));
+    expect(screen.getByRole("option", { name: "合约" })).toBeTruthy();
+    expect(screen.queryByRole("option", { name: "contract" })).toBeNull();
+    await user.click(screen.getByRole("option", { name: "合约" }));
+    expect(shownIds()).toEqual(["T002", "T004", "T006", "T007"]);
+    await user.click(screen.getByRole("combobox", { name: zhCN.sourcesKind }));
+    await user.click(screen.getByRole("option", { name: zhCN.sourcesAll }));
+    await user.type(screen.getByRole("searchbox", { name: zhCN.sourcesSearch }), "已签约");
+    expect(shownIds()).toEqual(["T004", "T006"]);
   });
 });

@@ -54,7 +54,7 @@ describe("the pane on the bundled model", () => {
     expect(cardValue("fundedBacklog")).toBe(`USD ${backlog.toFixed(1)} bn`);
     // Firm 13 (C097b) beside the committed 18 (C034's "up to" 5 to Anthropic), on the card and in the row.
     expect(cardValue("selfFunded")).toBe("USD 13.0 bn");
-    expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD 18.0 bn");
+    expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD\u00a018.0\u00a0bn"); // kept on one line
     expect(rows.find((r) => r[0] === "Anthropic")?.[1]).toBe("0.0 (5.0)");
   });
 

@@ -25,3 +25,5 @@ jest.setTimeout(30000);
 // The views behind the tabs load on demand in the pane (src/taskpane/lazyViews.ts); load them before the tests
 // render them, so a view renders at once as it does once its chunk is in.
 void import("../../../src/taskpane/lazyViews").then((m) => m.preloadViews());
+// Likewise the Chinese catalogues (their own chunks in the pane): compiled here, not inside a test's time limit.
+void import("../../../src/taskpane/i18n").then((m) => Promise.all((["zh-TW", "zh-CN"] as const).map((l) => m.loadStrings(l))));

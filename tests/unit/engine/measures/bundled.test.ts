@@ -206,6 +206,10 @@ describe("stress at the latest date (confirmed facts)", () => {
     // CoreWeave is the closest: 22.4 × 0.61 × 11.1 / 5 of its C127 39 (no longer Nvidia's pass-through).
     expect(r.details.borrowers.CRWV.loss).toBeCloseTo((22.4 / 5) * 0.61 * 11.1, 9);
   });
+  it("market evidence (§7.6): a solvent Oracle passing its lost share 300/664 (N028) on would cost Jupiter's lenders 18 × 0.452 × 0.2 = 1.63, beside the market's 1.8", () => {
+    const pass = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([["solvent_lessee_pays", false]]) as ScenarioAssumptions }) as StressResult;
+    expect(pass.lines.find((l) => l.id === "NM-DC-LENDERS")?.lenderLoss).toBeCloseTo(18 * (300 / 664) * 0.2, 9);
+  });
   it("Oracle cuts: lenders lose continuously, the unpaid lease × (1 − 0.8) at the sites and cut × bonds × (1 − 0.4) on Oracle's own", () => {
     const lender = (cut: number, id: string) => (stress(latest, { shocked: "ORCL", cut }) as StressResult).lines.find((l) => l.id === id)?.lenderLoss ?? 0;
     for (const cut of [0.001, 0.01, 0.5, 1]) {
