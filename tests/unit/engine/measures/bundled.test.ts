@@ -203,12 +203,23 @@ describe("stress at the latest date (confirmed facts)", () => {
     expect(msft?.investorLoss).toBeCloseTo(0.2313 * 852 - (13 - 11.6), 9);
     expect(r.lines.find((l) => l.id === "OPENAI-FOUNDATION")?.investorLoss).toBeCloseTo(0.26 * 852, 9); // 221.52, not C031's 130
   });
-  it("a full OpenAI failure reaches lenders only through OpenAI's own facility: 4 × (1 − 0.4) = 2.4", () => {
+  it("a full OpenAI failure reaches lenders only through OpenAI's own facility, 4 × (1 − 0.4) = 2.4, and calls Nvidia's N023 guarantee, 105", () => {
     const r = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
-    expect(r.total.lenderLoss).toBeCloseTo(2.4, 9);
+    expect(r.total.lenderLoss).toBeCloseTo(2.4 + 105, 9);
+    expect(r.lines.find((l) => l.id === "BANKS")?.lenderLoss).toBeCloseTo(2.4, 9);
     expect(r.details.newDefaults).toEqual([]);
     // CoreWeave is the closest: 22.4 × 0.61 × 11.1 / 5 of its C127 39 (no longer Nvidia's pass-through).
     expect(r.details.borrowers.CRWV.loss).toBeCloseTo((22.4 / 5) * 0.61 * 11.1, 9);
+  });
+  it("Nvidia's lease guarantee N023 (cap 105, 2026-08-17) is called at cut × 105: 52.5 at half, in the latest view only", () => {
+    for (const [cut, called] of [[0.5, 52.5], [1, 105], [0.01, 1.05]]) {
+      const r = stress(latest, { shocked: "OPENAI", cut }) as StressResult;
+      expect(r.lines.find((l) => l.id === "NVDA")?.lenderLoss).toBeCloseTo(called, 9);
+      expect(r.details.guarantees.NVDA).toMatchObject({ cap: 105, beneficiaries: ["OPENAI"], factIds: ["N023"] });
+    }
+    const before = stress(announced, { shocked: "OPENAI", cut: 1 }) as StressResult;
+    expect(before.lines.find((l) => l.id === "NVDA")?.lenderLoss ?? 0).toBe(0);
+    expect(before.details.guarantees).toEqual({});
   });
   it("market evidence (§7.6): a solvent Oracle passing its lost share 300/664 (N028) on would cost Jupiter's lenders 18 × 0.452 × 0.2 = 1.63, beside the market's 1.8", () => {
     const pass = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([["solvent_lessee_pays", false]]) as ScenarioAssumptions }) as StressResult;
