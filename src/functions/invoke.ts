@@ -10,7 +10,7 @@ import { clip, MAX_CELL_TEXT } from "./cellText";
 import { FormulaError, fromEngineError, isFormulaError, messages } from "./errors";
 import { sharedModelCache, type ModelCache } from "./modelCache";
 import type { ResultCell, ResultValue } from "./params";
-import { LruCache } from "../model";
+import { memoActive } from "../model";
 import type { LoadedModel } from "./modelCache";
 import { compileSpec, resolveHandle, validateArguments, type CompiledSpec } from "./validate";
 
@@ -64,27 +64,51 @@ function asFormulaError(fn: string, error: unknown): FormulaError {
   return formula.message.length > MAX_CELL_TEXT ? new FormulaError(formula.code, clip(formula.message)) : formula;
 }
 
-/** Outcomes remembered per model and function, by the other raw arguments (see `FunctionDef.memoise`). */
+/** Outcomes remembered per model (see `FunctionDef.memoise`); beyond this many the model's memo starts afresh. */
 export const OUTCOMES_PER_MODEL = 16_384;
-const outcomes = new WeakMap<LoadedModel, LruCache<string, Outcome>>();
 
 /**
- * The memo key of a call's raw arguments without the model handle: each argument's type and content (a
- * text's length first, so no text can imitate a boundary). Null when an argument is not a plain cell value
- * (a range, an error value, a 1×1 array), which is answered the long way.
+ * One model's remembered outcomes: a tree with one level per raw argument (the handle left out), keyed by
+ * the cell value itself (Map keys tell 1 from "1" and TRUE from "TRUE"; an omitted argument is null). A
+ * repeat is a few map reads of values whose hashes the engine already holds: no key text is built per call.
  */
-function memoKey(id: FunctionId, raw: readonly unknown[], handleIndex: number): string | null {
-  let key = id;
+interface MemoNode {
+  readonly next: Map<unknown, MemoNode>;
+  outcome?: Outcome;
+}
+
+interface ModelMemo {
+  readonly byFunction: Map<FunctionId, MemoNode>;
+  size: number;
+}
+
+const outcomes = new WeakMap<LoadedModel, ModelMemo>();
+
+/** Whether a raw argument can key the memo: a plain cell value (not a range, an error value or a 1×1 array). */
+const isPlain = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/** The node of a call's arguments, made on the way when `create`; null when absent or an argument is not plain. */
+function memoNode(memo: ModelMemo, id: FunctionId, raw: readonly unknown[], handleIndex: number, create: boolean): MemoNode | null {
+  let node: MemoNode | undefined = memo.byFunction.get(id);
+  if (node === undefined) {
+    if (!create) return null;
+    node = { next: new Map() };
+    memo.byFunction.set(id, node);
+  }
   for (let i = 0; i < raw.length; i++) {
     if (i === handleIndex) continue;
     const v = raw[i];
-    if (v === null || v === undefined) key += "|_";
-    else if (typeof v === "string") key += `|s${v.length}:${v}`;
-    else if (typeof v === "number") key += `|n${v}`;
-    else if (typeof v === "boolean") key += v ? "|t" : "|f";
-    else return null;
+    if (!isPlain(v)) return null;
+    const key = v === undefined ? null : v;
+    let child: MemoNode | undefined = node.next.get(key);
+    if (child === undefined) {
+      if (!create) return null;
+      child = { next: new Map() };
+      node.next.set(key, child);
+    }
+    node = child;
   }
-  return key;
+  return node;
 }
 
 function compute(compiled: CompiledSpec, raw: readonly unknown[], models: ModelCache, addresses: readonly (string | null | undefined)[] | null, loaded: LoadedModel | null): Outcome {
@@ -116,8 +140,7 @@ export function invoke(
   const memoise = compiled.def.memoise;
   // Extra arguments are refused before the model is resolved: leave that order to the long way.
   if (memoise === undefined || raw.length > compiled.names.length || !memoise(raw)) return compute(compiled, raw, models, addresses, null);
-  const key = memoKey(id, raw, compiled.handleIndex);
-  if (key === null) return compute(compiled, raw, models, addresses, null);
+  if (!memoActive() || !raw.every(isPlain)) return compute(compiled, raw, models, addresses, null);
   let loaded: LoadedModel;
   try {
     // Resolved as every call resolves it: a handle not in memory is still answered with #N/A, never from the memo.
@@ -126,6 +149,17 @@ export function invoke(
     return asFormulaError(compiled.fn, error);
   }
   let memo = outcomes.get(loaded);
-  if (memo === undefined) outcomes.set(loaded, (memo = new LruCache(OUTCOMES_PER_MODEL)));
-  return memo.getOrCreate(key, () => compute(compiled, raw, models, addresses, loaded));
+  if (memo === undefined) outcomes.set(loaded, (memo = { byFunction: new Map(), size: 0 }));
+  const known = memoNode(memo, id, raw, compiled.handleIndex, false)?.outcome;
+  if (known !== undefined) return known;
+  const outcome = compute(compiled, raw, models, addresses, loaded);
+  // Bounded: a sheet sweeping many arguments starts the model's memo afresh rather than growing it.
+  if (memo.size >= OUTCOMES_PER_MODEL) {
+    memo.byFunction.clear();
+    memo.size = 0;
+  }
+  const node = memoNode(memo, id, raw, compiled.handleIndex, true) as MemoNode;
+  node.outcome = outcome;
+  memo.size++;
+  return outcome;
 }

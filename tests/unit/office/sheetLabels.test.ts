@@ -132,6 +132,20 @@ describe.each(["zh-TW", "zh-CN"] as const)("a build in %s beside the English bui
     expect(names(en.stress.rows)).toContain("margin.ORCL");
   });
 
+  it("no English prose is left on a computed sheet (a spec that writes a literal instead of a label fails here)", () => {
+    const names = new Set(bundledDataset.entities.map((e) => e.name));
+    const left: string[] = [];
+    for (const role of ["exposure", "stress", "cycles", "history", "claims"] as const) {
+      zh[role].rows.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          if (typeof cell !== "string" || cell.startsWith("=") || names.has(cell)) return;
+          if (cell === en[role].rows[i][j] && /[a-z]{4,} [a-z]{3,}/.test(cell)) left.push(`${role} R${i + 1}C${j + 1}: ${cell}`);
+        }),
+      );
+    }
+    expect(left).toEqual([]);
+  });
+
   it("the words a reader sees are Chinese: headings, labels and notes", () => {
     const L = sheetLabels(language);
     expect(zh.exposure.rows[3].slice(0, 3)).toEqual([L.id, L.entity, L.exposureHeader.selfFunded]);
