@@ -47,7 +47,11 @@ export interface StressLine {
   id: EntityId;
   /** Contracted revenue lost over every round of the cut (first round plus what buyers pass on). */
   revenueLost: number;
-  /** Credit channel: what the entity loses as a lender to borrowers the cut puts in default. */
+  /**
+   * Credit channel: what the entity loses as a lender to borrowers the cut puts in default, plus what it pays
+   * as a guarantor (details.guarantees): called guarantees of the shocked company's obligations, and
+   * guarantees of a borrower's debt covering its lenders' loss (they lose only the rest).
+   */
   lenderLoss: number;
   /** Operating channel: value lost on the lost revenue (margin × multiple, or discounted over the term), capped. */
   marketValueAtRisk: number;
@@ -108,6 +112,13 @@ export interface StressDetails {
   equity: Record<EntityId, { value: number; markUp: number; factId: string }>;
   /** Credit test of every borrower the cut reaches (loss > 0). */
   borrowers: Record<EntityId, BorrowerTest>;
+  /**
+   * Guarantees called, per guarantor (docs/methodology.md §7.3): a guarantee of the shocked company's
+   * obligations (Nvidia's N023 on OpenAI's Portsmouth leases) is called at cut × its cap (the guaranteed
+   * obligation is not in the model and exceeds the cap); a guarantee of another borrower's debt pays its
+   * lenders' loss up to the cap, and they lose only the rest. Part of the guarantor's lenderLoss.
+   */
+  guarantees: Record<EntityId, { called: number; cap: number; beneficiaries: EntityId[]; factIds: string[] }>;
   /** Borrowers that default after the cut (none defaults without it). */
   newDefaults: EntityId[];
   /** Entities whose value lost was capped at their whole value. */
@@ -326,7 +337,13 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     equity[id] = { value: amountOf(fact) as number, markUp, factId: fact.id };
     return equity[id].value + markUp;
   };
-  const credit = creditChannel({ view, shocked, cut, A, entities, isLessor, contracted, lost, share, operatingRaw, investor, valueOf, equityOf, passOn });
+  // Guarantees of the shocked company's obligations are called by the cut: cut × cap (§7.3).
+  const guarantees: StressDetails["guarantees"] = {};
+  for (const f of guaranteesOf(view, shocked)) {
+    const called = cut * guaranteeCap(f);
+    if (called > 0) addGuarantee(guarantees, f, called);
+  }
+  const credit = creditChannel({ view, shocked, cut, A, entities, isLessor, contracted, lost, share, operatingRaw, investor, valueOf, equityOf, passOn, guarantees });
   const unvalued = [...unvaluedSet];
 
   // Lines: caps, then totals.
@@ -357,6 +374,7 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
     }
   }
   for (const [id, loss] of credit.lenderLoss) if (loss > 0) line(id).lenderLoss = loss;
+  for (const [id, g] of Object.entries(guarantees)) if (g.called > 0) line(id).lenderLoss += g.called;
   for (const l of lines.values()) l.totalLoss = l.marketValueAtRisk + l.investorLoss + l.lenderLoss;
 
   const sorted = [...lines.values()].sort(
@@ -377,7 +395,7 @@ function computeStress(view: ModelView, options: StressOptions, A: ScenarioAssum
   return deepFreeze({
     lines: sorted,
     total,
-    details: { multiples, operating, investor, equity, borrowers: credit.borrowers, newDefaults: credit.newDefaults, capped, unvalued, unpriced: [...unpriced].filter((id) => !(id in passedThrough)).sort(), passedThrough, assumptions: A },
+    details: { multiples, operating, investor, equity, borrowers: credit.borrowers, guarantees, newDefaults: credit.newDefaults, capped, unvalued, unpriced: [...unpriced].filter((id) => !(id in passedThrough)).sort(), passedThrough, assumptions: A },
   });
 }
 
@@ -385,9 +403,22 @@ function entityMap(view: ModelView): ReadonlyMap<EntityId, Entity> {
   return memo.get(view).entities;
 }
 
-/** The part of an investment fact that counts on the scenario's money basis: the model's one rule (moneyOf, §1). */
-function paidPart(fact: Fact, money: ScenarioAssumptions["money"]): number {
-  return Math.max(0, moneyOf(fact, money) ?? 0);
+/** Guarantees (fact kind "guarantee") of `beneficiary`'s obligations by another entity, in view order. */
+function guaranteesOf(view: ModelView, beneficiary: EntityId): Fact[] {
+  return (indexOf(view).factsByEntity.get(beneficiary) ?? []).filter((f) => f.kind === "guarantee" && f.to === beneficiary && f.from !== beneficiary);
+}
+
+/** A guarantee's cap on the firm basis (the model's one money rule, moneyOf: the amount less conditional money). */
+function guaranteeCap(f: Fact): number {
+  return Math.max(0, moneyOf(f, "firm") ?? 0);
+}
+
+function addGuarantee(out: StressDetails["guarantees"], f: Fact, called: number): void {
+  const g = (out[f.from] ??= { called: 0, cap: 0, beneficiaries: [], factIds: [] });
+  g.called += called;
+  g.cap += guaranteeCap(f);
+  if (!g.beneficiaries.includes(f.to)) g.beneficiaries.push(f.to);
+  g.factIds.push(f.id);
 }
 
 /**
@@ -409,7 +440,7 @@ function investorChannel(view: ModelView, shocked: EntityId, cut: number, A: Sce
     if (holder === shocked || (entities.get(holder)?.roles ?? []).includes("aggregate")) continue;
     const investments = (index.factsByEntity.get(holder) ?? []).filter((f) => f.kind === "investment" && f.from === holder && f.to === shocked && (amountOf(f) ?? 0) > 0);
     const committed = investments.reduce((s, f) => s + (amountOf(f) as number), 0);
-    const paid = investments.reduce((s, f) => s + paidPart(f, A.money), 0);
+    const paid = investments.reduce((s, f) => s + Math.max(0, moneyOf(f, A.money) ?? 0), 0);
     const stakes = index.stakes.get(holder)?.get(shocked) ?? [];
     const pct = stakes.reduce((s, f) => s + (f.pct !== null && Number.isFinite(f.pct) ? f.pct : 0), 0);
     let stakeValue: number;
@@ -431,8 +462,8 @@ function investorChannel(view: ModelView, shocked: EntityId, cut: number, A: Sce
       cost = 0;
       for (const f of investments) {
         if (f.date > stakeDate) continue;
-        unpaidInStake += (amountOf(f) as number) - paidPart(f, A.money);
-        cost += paidPart(f, A.money);
+        unpaidInStake += (amountOf(f) as number) - Math.max(0, moneyOf(f, A.money) ?? 0);
+        cost += Math.max(0, moneyOf(f, A.money) ?? 0);
       }
       stakeValue = Math.max(0, staked - unpaidInStake);
     } else {
@@ -469,6 +500,8 @@ interface CreditInput {
   equityOf(id: EntityId): number | null;
   /** A buyer in default stops paying the share s of a contract: the vendor's annual revenue and operating loss grow. */
   passOn(vendor: EntityId, cell: ContractCell, s: number): void;
+  /** Guarantees called so far (the shocked company's); guarantees of defaulted borrowers' debt are added here. */
+  guarantees: StressDetails["guarantees"];
 }
 
 /**
@@ -512,7 +545,8 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
       loss = c.cut * all;
     } else if (value !== null && !c.isLessor(id)) {
       headroom = c.equityOf(id) ?? value;
-      loss = (c.operatingRaw.get(id) ?? 0) + (c.investor[id]?.loss ?? 0);
+      // A guarantee of the shocked company's obligations it pays is a loss like any other.
+      loss = (c.operatingRaw.get(id) ?? 0) + (c.investor[id]?.loss ?? 0) + (c.guarantees[id]?.called ?? 0);
     } else {
       // No value: what services the debt is the contracts' contribution over their life (an undiscounted
       // loan-life cover), not the gross backlog. A lessor's lease is triple-net (the tenant bears the running
@@ -566,12 +600,27 @@ function creditChannel(c: CreditInput): { lenderLoss: Map<EntityId, number>; bor
   for (const [id, t] of Object.entries(borrowers)) {
     if (t.shortfall <= 0) continue;
     const lost = Math.min(t.debt, t.shortfall);
+    const losses: [EntityId, number][] = [];
     for (const [lender, cell] of index.fundingIn.get(id) ?? []) {
       const exposure = fundingAmount(cell, "debt");
       if (exposure <= 0 || lender === id) continue;
       // Pro rata to the lender's share of all the borrower's debt (listed or not): never more than its exposure.
-      lenderLoss.set(lender, (lenderLoss.get(lender) ?? 0) + (exposure / t.debt) * lost * (1 - t.recovery));
+      losses.push([lender, (exposure / t.debt) * lost * (1 - t.recovery)]);
     }
+    // A guarantee of this borrower's debt pays its lenders' loss up to its cap; they lose only the rest (no
+    // dollar twice). The shocked company's own guarantees cover the obligations they name (its leases), not its
+    // lenders: they are called above, at cut × cap.
+    const owed = losses.reduce((s, [, v]) => s + v, 0);
+    let covered = 0;
+    if (id !== c.shocked && owed > 0) {
+      for (const f of guaranteesOf(c.view, id)) {
+        const pay = Math.min(guaranteeCap(f), owed - covered);
+        if (pay <= 0) continue;
+        covered += pay;
+        addGuarantee(c.guarantees, f, pay);
+      }
+    }
+    for (const [lender, v] of losses) lenderLoss.set(lender, (lenderLoss.get(lender) ?? 0) + v * (owed > 0 ? 1 - covered / owed : 1));
   }
   const newDefaults = borrowerIds.filter((id) => defaulted.has(id));
   return { lenderLoss, borrowers, newDefaults, revenueLost };

@@ -137,7 +137,7 @@ export function capexOffset(entity: any, field?: any, as_of?: any, model?: any, 
  * @param entity Ticker or name of the entity whose loss you want, e.g. "ORCL".
  * @param shocked Ticker or name of the entity that cuts its commitments, e.g. "OPENAI".
  * @param cut Fraction of its commitments cut, from 0 to 1 (0.3 or 30% for a 30% cut).
- * @param [measure] "total" (default): market_value + investor_loss + lender_loss; "revenue": contracted revenue lost, USD bn; "market_value": annual revenue lost × margin × EV/EBITDA multiple, capped at the entity's value; "investor_loss": stake value × cut; "lender_loss": borrowers' unpaid amount beyond their headroom × (1 − recovery), pro rata. #N/A where the model holds no value fact or no dollar amount.
+ * @param [measure] "total" (default): market_value + investor_loss + lender_loss; "revenue": contracted revenue lost, USD bn; "market_value": annual revenue lost × margin × EV/EBITDA multiple, capped at the entity's value; "investor_loss": stake value × cut; "lender_loss": borrowers' unpaid amount beyond their headroom × (1 − recovery), pro rata, plus guarantees called (cut × cap of a guarantee of the shocked entity). #N/A where the model holds no value fact or no dollar amount.
  * @param [multiple] EV/revenue multiple replacing margin × multiple for "market_value". Empty = the sourced defaults.
  * @param [as_of] Date of the view: an Excel date or ISO text. Empty = latest data.
  * @param [model] Handle from AIFIN.MODEL. Empty = the bundled model, confirmed facts only.

@@ -43,7 +43,8 @@ export interface ClaimRow {
 
 /** The rows, in article order; every claim S1–S15 appears at least once (the test checks). */
 export function claimRows(hyperscalers: readonly EntityId[], multipleRef: string, labels: SheetLabels = sheetLabels()): ClaimRow[] {
-  const fund = (from: string): string => `AIFIN.FUNDING("${from}","OPENAI","equity",{asOf},{model})`;
+  // S2 is "may invest": non-binding intent, all conditional, so it reproduces on the committed basis (review 2, finding 6).
+  const fund = (from: string): string => `AIFIN.FUNDING("${from}","OPENAI","equity",{asOf},{model},"committed")`;
   const s14 = CLAIM_FIGURES.S14;
   const s14Sum = hyperscalers
     .flatMap((h) => ["market_value", "investor_loss"].map((m) => `AIFIN.STRESS("${h}","${s14.shocked}",1,"${m}",${multipleRef},{asOf},{model})`))

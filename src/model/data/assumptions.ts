@@ -52,7 +52,7 @@ export const ASSUMPTIONS: readonly AssumptionRow[] = [
   { key: "margin.AMZN", value: 0.35, appliesTo: "Amazon (AWS)", sources: ["A011", "A012"], note: "AWS segment operating margin Q3–Q4 2025 (34.5–35.1 %)." },
   { key: "margin.MSFT", value: 0.42, appliesTo: "Microsoft (Intelligent Cloud)", sources: ["A013"], note: "Intelligent Cloud segment operating margin FY2025; Azure alone is not disclosed." },
   { key: "margin.GOOGL", value: 0.24, appliesTo: "Google Cloud", sources: ["A015"], note: "Google Cloud segment operating margin Q3 2025." },
-  { key: "margin.ORCL", value: 0.14, appliesTo: "Oracle (GPU rental)", sources: ["A016", "A019", "A020"], note: "Reported gross margin on GPU rentals (14 %, A016). Oracle guides 30–40 % over a contract's life (A019, A020): the high end of the range." },
+  { key: "margin.ORCL", value: 0.14, appliesTo: "Oracle (GPU rental)", sources: ["A016", "A019", "A020"], note: "Reported gross margin on GPU rentals (14 %, A016), the figure the business has earned so far; Oracle guides 30–40 % over a contract's life (A019, A020), a forecast, and its fully-loaded margin is ~7 % (A018): 14 % sits between the two, the S14 range (methodology §7.5) runs from 7 % to 35 %." },
   { key: "margin.CRWV", value: 0.61, appliesTo: "CoreWeave", sources: ["A021"], note: "Adjusted EBITDA margin Q3 2025 (GAAP operating margin is 4 %, A023)." },
   { key: "margin.NBIS", value: 0.19, appliesTo: "Nebius", sources: ["A026"], note: "Core AI-infrastructure adjusted EBITDA margin Q3 2025." },
   { key: "margin.neocloud", value: 0.19, appliesTo: "other neoclouds", sources: ["A026", "A027"], note: "Nebius core 19 % (its group margin is 6.6 %); CoreWeave's 61 % is the exception." },

@@ -67,9 +67,16 @@ describe("AIFIN.FUNDING", () => {
       expect(fx.funding("AMD", "OPENAI", "vendor_financing")).toBe(0);
     });
 
-    it("AMZN → OPENAI on 2026-02-05 counts the rumoured C138 20 only with rumours", () => {
+    it("AMZN → OPENAI on 2026-02-05 counts the rumoured C138 20 only with rumours, and only as committed money", () => {
       expect(fx.funding("AMZN", "OPENAI", null, "2026-02-05")).toBe(0);
-      expect(fx.funding("AMZN", "OPENAI", null, "2026-02-05", fx.model(null, null, true))).toBe(20);
+      const rumours = fx.model(null, null, true);
+      // C138 is "may invest 20": non-binding, so conditional 20: committed 20, firm 20 − 20 = 0, funded 0.
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-02-05", rumours, "committed")).toBe(20);
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-02-05", rumours)).toBe(0);
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-02-05", rumours, "funded")).toBe(0);
+      // Microsoft: C097b 13 firm; C137's "may invest 10" only on the committed basis: 13 + 10 = 23.
+      expect(fx.funding("MSFT", "OPENAI", null, "2026-02-05", rumours)).toBe(13);
+      expect(fx.funding("MSFT", "OPENAI", null, "2026-02-05", rumours, "committed")).toBe(13 + 10);
     });
   });
 

@@ -66,13 +66,19 @@ describe("AIFIN.HISTORY", () => {
       expect(errorOf(fx.circularExposure("AMZN", "share", "2025-09-30"))?.code).toBe("#DIV/0!");
     });
 
-    it("follows the model's basis: rumoured C138 (AMZN→OPENAI 20, 2026-02-04) adds a step", () => {
+    it("follows the model's basis: rumoured C138 (AMZN→OPENAI \"may invest\" 20, 2026-02-04) adds a step on committed money only", () => {
       const handle = fx.model(null, null, true);
-      // 2026-02-04: min(C138 20, C032 38) = 20; 2026-02-27: C002 supersedes it, firm 15 (50 committed).
-      expect(fx.history("AMZN", null, "2026-01-01", "2026-03-01", "facts", handle)).toEqual([
+      // committed: 2026-02-04: min(C138 20, C032 38) = 20; 2026-02-27: C002 supersedes it, min(50, 38 + C092 100) = 50.
+      expect(fx.history("AMZN", null, "2026-01-01", "2026-03-01", "facts", handle, "committed")).toEqual([
         ["date", "self_funded"],
         [serial("2026-01-01"), 0],
         [serial("2026-02-04"), 20],
+        [serial("2026-02-27"), 50],
+      ]);
+      // firm: C138 is all conditional (non-binding intent), so no step until C002's 15 up front.
+      expect(fx.history("AMZN", null, "2026-01-01", "2026-03-01", "facts", handle)).toEqual([
+        ["date", "self_funded"],
+        [serial("2026-01-01"), 0],
         [serial("2026-02-27"), 15],
       ]);
     });

@@ -142,7 +142,7 @@ describe("AIFIN.MODEL", () => {
       const models = createModelCache();
       const rumoured = models.load(null, null, true);
       models.clear();
-      expect(invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-05", rumoured], models)).toBe(20);
+      expect(invoke("FUNDING", ["AMZN", "OPENAI", null, "2026-02-05", rumoured, "committed"], models)).toBe(20);
     });
 
     it("drops the least recently used model beyond its capacity", () => {

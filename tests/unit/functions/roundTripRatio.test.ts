@@ -28,9 +28,11 @@ describe("AIFIN.ROUND_TRIP_RATIO", () => {
       expect(fx.roundTripRatio("AMZN", "OPENAI", "2026-02-27", null, "committed")).toBeCloseTo(2.76, 12);
     });
 
-    it("AMZN/OPENAI in the article's view (2026-02-05, rumours counted) = C032 38 / C138 20 = 1.9", () => {
+    it("AMZN/OPENAI in the article's view (2026-02-05, rumours counted) = C032 38 / C138 20 = 1.9 on committed money", () => {
       const withRumours = fx.model(null, null, true);
-      expect(fx.roundTripRatio("AMZN", "OPENAI", "2026-02-05", withRumours)).toBeCloseTo(38 / 20, 12);
+      expect(fx.roundTripRatio("AMZN", "OPENAI", "2026-02-05", withRumours, "committed")).toBeCloseTo(38 / 20, 12);
+      // C138 is "may invest" (all conditional), so on firm money there is nothing to divide by.
+      expect(errorOf(invoke("ROUND_TRIP_RATIO", ["AMZN", "OPENAI", "2026-02-05", withRumours]))?.code).toBe("#DIV/0!");
     });
 
     it("MSFT/OPENAI = C029 250 / C097b 13", () => {
@@ -66,15 +68,15 @@ describe("AIFIN.ROUND_TRIP_RATIO", () => {
     it("moves from the article's figures to the announced deal as the analyst edits the date cell", () => {
       const h = createHarness({
         S: [
-          ["2026-02-05", '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",A1,AIFIN.MODEL(,,TRUE))', '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",A1)'],
+          ["2026-02-05", '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",A1,AIFIN.MODEL(,,TRUE),"committed")', '=AIFIN.ROUND_TRIP_RATIO("AMZN","OPENAI",A1)'],
         ],
       });
       expect(h.getValue("S", "B1")).toBeCloseTo(1.9, 9);
       const confirmed = h.getValue("S", "C1");
       expect(isCellError(confirmed) && confirmed.value).toBe("#DIV/0!");
       h.setValue("S", "A1", "2026-02-27");
-      // Once C002 (50, 15 up front) is announced the rumour no longer adds to it: both views read (38 + 100) / 15.
-      expect(h.getValue("S", "B1")).toBeCloseTo(138 / 15, 9);
+      // Once C002 (50, 15 up front) is announced the rumour no longer adds to it: (38 + 100) / 50 committed, / 15 firm.
+      expect(h.getValue("S", "B1")).toBeCloseTo(138 / 50, 9);
       expect(h.getValue("S", "C1")).toBeCloseTo(138 / 15, 9);
       h.destroy();
     });

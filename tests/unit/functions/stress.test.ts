@@ -72,7 +72,8 @@ describe("AIFIN.STRESS", () => {
         expect(fx.stress("NVDA", "OPENAI", 1, "market_value", null, asOf)).toBeCloseTo((105 / 5) * 0.63 * 34.8, 9); // 460.4
         const noEstimates = fx.model(null, null, false, false, null, { address: "S!A1" });
         expect(fx.stress("NVDA", "OPENAI", 1, "market_value", null, asOf, noEstimates)).toBe(0);
-        expect(fx.stress("NVDA", "OPENAI", 1, "total", null, asOf, noEstimates)).toBeCloseTo(30, 9); // C003 / D003b
+        // C003 / D003b; at the latest date also N023's 105 guarantee, called by the failure (a filing, not an estimate).
+        expect(fx.stress("NVDA", "OPENAI", 1, "total", null, asOf, noEstimates)).toBeCloseTo(asOf === null ? 30 + 105 : 30, 9);
       }
     });
   });

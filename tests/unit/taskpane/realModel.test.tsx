@@ -63,10 +63,11 @@ describe("the pane on the bundled model", () => {
     renderPane(<App data={data} host={createPreviewHost()} initialEntity="AMZN" />);
     fireEvent.change(screen.getByLabelText("As of"), { target: { value: "2026-02-05" } });
     await user.click(screen.getByRole("switch", { name: "Incl. rumoured" }));
-    // S2: Amazon may invest 20 bn; S9: it locks in a 38 bn cloud contract → min(20, 38) = 20, share 20/38.
-    expect(cardValue("selfFunded")).toBe("USD 20.0 bn");
-    expect(cardValue("fundedBacklog")).toBe("USD 38.0 bn");
-    expect(cardValue("share")).toBe("52.6 %");
+    // S2: Amazon "may invest" 20 bn; S9: it locks in a 38 bn cloud contract → committed min(20, 38) = 20.
+    // The 20 is non-binding intent (C138 all conditional, review 2 finding 6): firm 0 on the card, committed 20 beside it.
+    expect(cardValue("selfFunded")).toBe("USD 0.0 bn");
+    expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD\u00a020.0\u00a0bn");
+    expect(cardValue("share")).toBe("0.0 %");
   });
 
   it("shows Nvidia's money cycle through OpenAI and Oracle", () => {

@@ -29,15 +29,17 @@ const article = model.view("2026-02-05", { includeRumoured: true });
 const announced = model.view("2026-02-27", { includeRumoured: false });
 
 describe("Microsoft and OpenAI (claim S8)", () => {
-  it("article view: F = C097b 13 + C137 10 (rumoured) = 23, C = C029 250, ratio 250 / 23", () => {
-    expect(funding(article, "MSFT", "OPENAI")).toBe(23);
+  it("article view: F = C097b 13 + C137 10 (\"may invest\", all conditional) = 23 committed, 13 firm; C = C029 250", () => {
+    expect(funding(article, "MSFT", "OPENAI", "all", "committed")).toBe(23);
+    expect(funding(article, "MSFT", "OPENAI")).toBe(13); // review-2 finding 6: was 23
     expect(contractValue(article, "OPENAI", "MSFT")).toBe(250);
-    expect(roundTripRatio(article, "MSFT", "OPENAI")).toBeCloseTo(250 / 23, 10); // 10.87
+    expect(roundTripRatio(article, "MSFT", "OPENAI", "committed")).toBeCloseTo(250 / 23, 10); // 10.87
+    expect(roundTripRatio(article, "MSFT", "OPENAI")).toBeCloseTo(250 / 13, 10); // 19.23
   });
-  it("article view, firm money: C034's 5 to Anthropic is all \"up to\" (conditional 5), so self-funded = min(23, 250) = 23", () => {
-    expect(selfFundedExposure(article, "MSFT")).toBe(23);
+  it("article view, firm money: C137 and C034's 5 to Anthropic are all conditional, so self-funded = min(13, 250) = 13 (was 23)", () => {
+    expect(selfFundedExposure(article, "MSFT")).toBe(13);
     expect(fundedBacklog(article, "MSFT")).toBe(250); // Anthropic is not funded on the firm basis
-    expect(circularShare(article, "MSFT")).toBeCloseTo(23 / 280, 12); // the listed contracts are 250 + C035 30
+    expect(circularShare(article, "MSFT")).toBeCloseTo(13 / 280, 12); // the listed contracts are 250 + C035 30
   });
   it("article view, committed money (the headline): min(23, 250) + min(C034 5, C035 30) = 28 of 280 (share 0.10)", () => {
     expect(selfFundedExposure(article, "MSFT", "committed")).toBe(28);
@@ -56,10 +58,12 @@ describe("Microsoft and OpenAI (claim S8)", () => {
 });
 
 describe("Amazon and OpenAI (claim S9)", () => {
-  it("article view: F = C138 20 (rumoured), C = C032 38: ratio 1.9, self-funded 20, share 20 / 38", () => {
-    expect(roundTripRatio(article, "AMZN", "OPENAI")).toBeCloseTo(38 / 20, 12);
-    expect(selfFundedExposure(article, "AMZN")).toBe(20);
-    expect(circularShare(article, "AMZN")).toBeCloseTo(20 / 38, 12);
+  it("article view: F = C138 20 (rumoured \"may invest\": committed only), C = C032 38: committed ratio 1.9, self-funded 20, share 20 / 38; firm 0", () => {
+    expect(roundTripRatio(article, "AMZN", "OPENAI", "committed")).toBeCloseTo(38 / 20, 12);
+    expect(selfFundedExposure(article, "AMZN", "committed")).toBe(20);
+    expect(circularShare(article, "AMZN", "committed")).toBeCloseTo(20 / 38, 12);
+    expect(selfFundedExposure(article, "AMZN")).toBe(0); // review-2 finding 6: was 20
+    expect(circularShare(article, "AMZN")).toBe(0);
   });
   it("announced view, firm: C002 50 less 35 conditional = 15 up front, C = C032 38 + C092 100 = 138: ratio 9.2, self-funded 15, share 15 / 138", () => {
     expect(funding(announced, "AMZN", "OPENAI")).toBe(15);
@@ -199,12 +203,23 @@ describe("stress at the latest date (confirmed facts)", () => {
     expect(msft?.investorLoss).toBeCloseTo(0.2313 * 852 - (13 - 11.6), 9);
     expect(r.lines.find((l) => l.id === "OPENAI-FOUNDATION")?.investorLoss).toBeCloseTo(0.26 * 852, 9); // 221.52, not C031's 130
   });
-  it("a full OpenAI failure reaches lenders only through OpenAI's own facility: 4 × (1 − 0.4) = 2.4", () => {
+  it("a full OpenAI failure reaches lenders only through OpenAI's own facility, 4 × (1 − 0.4) = 2.4, and calls Nvidia's N023 guarantee, 105", () => {
     const r = stress(latest, { shocked: "OPENAI", cut: 1 }) as StressResult;
-    expect(r.total.lenderLoss).toBeCloseTo(2.4, 9);
+    expect(r.total.lenderLoss).toBeCloseTo(2.4 + 105, 9);
+    expect(r.lines.find((l) => l.id === "BANKS")?.lenderLoss).toBeCloseTo(2.4, 9);
     expect(r.details.newDefaults).toEqual([]);
     // CoreWeave is the closest: 22.4 × 0.61 × 11.1 / 5 of its C127 39 (no longer Nvidia's pass-through).
     expect(r.details.borrowers.CRWV.loss).toBeCloseTo((22.4 / 5) * 0.61 * 11.1, 9);
+  });
+  it("Nvidia's lease guarantee N023 (cap 105, 2026-08-17) is called at cut × 105: 52.5 at half, in the latest view only", () => {
+    for (const [cut, called] of [[0.5, 52.5], [1, 105], [0.01, 1.05]]) {
+      const r = stress(latest, { shocked: "OPENAI", cut }) as StressResult;
+      expect(r.lines.find((l) => l.id === "NVDA")?.lenderLoss).toBeCloseTo(called, 9);
+      expect(r.details.guarantees.NVDA).toMatchObject({ cap: 105, beneficiaries: ["OPENAI"], factIds: ["N023"] });
+    }
+    const before = stress(announced, { shocked: "OPENAI", cut: 1 }) as StressResult;
+    expect(before.lines.find((l) => l.id === "NVDA")?.lenderLoss ?? 0).toBe(0);
+    expect(before.details.guarantees).toEqual({});
   });
   it("market evidence (§7.6): a solvent Oracle passing its lost share 300/664 (N028) on would cost Jupiter's lenders 18 × 0.452 × 0.2 = 1.63, beside the market's 1.8", () => {
     const pass = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([["solvent_lessee_pays", false]]) as ScenarioAssumptions }) as StressResult;

@@ -146,3 +146,40 @@ describe("a firm without a value fact is tested on its contracts' contribution (
     expect(r.lines.find((l) => l.id === "BONDHOLDERS")?.lenderLoss).toBeCloseTo((17.4 * 0.19 - (20.4 * 0.19 + 2 - 4.5)) * 0.6, 9); // 1.158
   });
 });
+
+describe("guarantees (review 2, finding 3): the guarantor pays, the guaranteed lose only the rest", () => {
+  it("a guarantee of the shocked entity's obligations is called at cut × cap and is the guarantor's credit loss", () => {
+    // G guarantees S's leases up to 40; S also owes K 10. A 25 % cut calls 0.25 × 40 = 10 from G; K loses
+    // 0.25 × 10 × 0.6 = 1.5 as before (the guarantee names S's leases, not its loan).
+    const view = viewOf([
+      fact({ id: "g", kind: "guarantee", from: "G", to: "S", amountUsdBn: 40 }),
+      fact({ id: "l", kind: "loan", from: "K", to: "S", amountUsdBn: 10 }),
+    ]);
+    const r = ok(stress(view, { shocked: "S", cut: 0.25 }));
+    expect(r.lines.find((l) => l.id === "G")?.lenderLoss).toBeCloseTo(10, 12);
+    expect(r.lines.find((l) => l.id === "K")?.lenderLoss).toBeCloseTo(1.5, 12);
+    expect(r.details.guarantees.G).toMatchObject({ called: 10, cap: 40, beneficiaries: ["S"], factIds: ["g"] });
+    expect(r.total.lenderLoss).toBeCloseTo(11.5, 12);
+  });
+  it("a guarantee of a defaulting borrower's debt pays its lenders' loss up to the cap: no dollar twice", () => {
+    // The credit web above (B worth 50, owes L 20 and M 60) with G guaranteeing B's debt up to 30. At a full cut
+    // L and M would lose 12 + 36 = 48; G pays 30 and they lose 18, in the same 1 : 3 proportion (4.5 and 13.5).
+    const view = viewOf([
+      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 100, termYears: 1 }),
+      fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 50 }),
+      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 20 }),
+      fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 60 }),
+      fact({ id: "g", kind: "guarantee", from: "G", to: "B", amountUsdBn: 30 }),
+    ]);
+    const r = ok(stress(view, { shocked: "A", cut: 1 }));
+    const loss = (id: string) => r.lines.find((l) => l.id === id)?.lenderLoss ?? 0;
+    expect(loss("G")).toBeCloseTo(30, 12);
+    expect(loss("L")).toBeCloseTo(4.5, 12);
+    expect(loss("M")).toBeCloseTo(13.5, 12);
+    expect(r.total.lenderLoss).toBeCloseTo(48, 12); // the same 48 as without the guarantee, split differently
+    // At c = 0.1 the lenders' 7.5 (12.5 unpaid × 0.6) is under the cap: G pays it all.
+    const small = ok(stress(view, { shocked: "A", cut: 0.1 }));
+    expect(small.lines.find((l) => l.id === "G")?.lenderLoss).toBeCloseTo(7.5, 12);
+    expect(small.lines.find((l) => l.id === "L")?.lenderLoss ?? 0).toBeCloseTo(0, 12);
+  });
+});
