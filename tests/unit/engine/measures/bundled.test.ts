@@ -225,6 +225,18 @@ describe("stress at the latest date (confirmed facts)", () => {
     expect(before.lines.find((l) => l.id === "NVDA")?.lenderLoss ?? 0).toBe(0);
     expect(before.details.guarantees).toEqual({});
   });
+  it.each([0.8, 0.6, 0.4])("recovery on single-tenant sites at %s (review 2, finding 5): the site lenders lose their 81.7 of debt × (1 − recovery) when Oracle fails, Jupiter's 18 × 300/664 × (1 − recovery) under the solvent-lessee sensitivity", (rec) => {
+    const rows: [string, unknown][] = [["recovery.project_vehicle", rec], ["recovery.dc_developer", rec]];
+    const orcl = stress(latest, { shocked: "ORCL", cut: 1, assumptions: scenarioFrom(rows) as ScenarioAssumptions }) as StressResult;
+    const loss = (r: StressResult, id: string) => r.lines.find((l) => l.id === id)?.lenderLoss ?? 0;
+    // Vantage E03/D031 38, New Mexico C117 18, Abilene 9.4, Michigan 16.3 (bonds: the rest of BONDHOLDERS' line is Oracle's 43 × 0.6 + … at recovery.default).
+    expect(loss(orcl, "VANTAGE-LENDERS")).toBeCloseTo(38 * (1 - rec), 9); // 7.6 / 15.2 / 22.8
+    expect(loss(orcl, "NM-DC-LENDERS")).toBeCloseTo(18 * (1 - rec), 9);
+    const sites = Object.values(orcl.details.borrowers).filter((t) => t.recoveryKey !== "recovery.default");
+    expect(sites.reduce((s, t) => s + Math.min(t.debt, t.shortfall) * (1 - t.recovery), 0)).toBeCloseTo(81.7 * (1 - rec), 9); // 16.34 / 32.68 / 49.02
+    const pass = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([...rows, ["solvent_lessee_pays", false]]) as ScenarioAssumptions }) as StressResult;
+    expect(loss(pass, "NM-DC-LENDERS")).toBeCloseTo(18 * (300 / 664) * (1 - rec), 9); // 1.63 / 3.25 / 4.88
+  });
   it("market evidence (§7.6): a solvent Oracle passing its lost share 300/664 (N028) on would cost Jupiter's lenders 18 × 0.452 × 0.2 = 1.63, beside the market's 1.8", () => {
     const pass = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom([["solvent_lessee_pays", false]]) as ScenarioAssumptions }) as StressResult;
     expect(pass.lines.find((l) => l.id === "NM-DC-LENDERS")?.lenderLoss).toBeCloseTo(18 * (300 / 664) * 0.2, 9);
