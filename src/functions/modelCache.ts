@@ -161,7 +161,7 @@ function isBlank(row: readonly unknown[]): boolean {
  * One row from Excel in normal form with its digest, in one pass; null when every cell is empty. The
  * digest feeds each cell's kind and content (a text's length first), so distinct rows differ in it.
  */
-function readRow(raw: readonly unknown[]): { cells: RangeCell[]; digest: CellDigest } | null {
+function readRow(raw: readonly unknown[]): RowRead | null {
   const cells: RangeCell[] = new Array(raw.length);
   const hasher = new CellHash64();
   let blank = true;
@@ -171,7 +171,7 @@ function readRow(raw: readonly unknown[]): { cells: RangeCell[]; digest: CellDig
     if (cell !== null) blank = false;
     hasher.cell(cell);
   }
-  return blank ? null : { cells, digest: hasher.result() };
+  return blank ? null : { cells, digest: hasher.result(), fact: null, checked: false };
 }
 
 /** The digest of a row already in normal form. */
@@ -297,7 +297,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
         read = knownRow(pool, cellsRead.cells, cellsRead.digest);
       }
       if (read === undefined) {
-        read = { cells: cellsRead.cells, digest: cellsRead.digest, fact: null, checked: false };
+        read = cellsRead;
         fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.

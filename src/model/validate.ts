@@ -326,17 +326,20 @@ function claimIssues(facts: readonly Fact[]): DatasetIssue[] {
 
 /** What is wrong with the shape of one fact (its fields, optional fields and source), one text per field. */
 function factShapeProblems(f: Fact): string[] {
-  const problems = [...shapeProblems(f, factSchema)];
+  // A list only when something is wrong: a well-shaped fact allocates none.
+  let problems: string[] | null = null;
+  const own = shapeProblems(f, factSchema);
+  if (own.length > 0) problems = [...own];
   for (const [field, check] of entriesOf(optionalFactSchema)) {
     const v = (f as unknown as Record<string, unknown>)[field];
     const problem = v === undefined ? null : check(v);
-    if (problem) problems.push(`${field} ${problem}`);
+    if (problem) (problems ??= []).push(`${field} ${problem}`);
   }
   if (typeof f.source === "object" && f.source !== null) {
     const sourceProblems = shapeProblems(f.source, sourceSchema, "source.");
-    if (sourceProblems.length > 0) problems.push(...sourceProblems);
-  } else problems.push("source must be a source (title, publisher, url, date)");
-  return problems;
+    if (sourceProblems.length > 0) (problems ??= []).push(...sourceProblems);
+  } else (problems ??= []).push("source must be a source (title, publisher, url, date)");
+  return problems ?? NO_PROBLEMS;
 }
 
 /** The rules of one well-shaped fact on its own: entity shape of its kind, units, estimates, money and period. */
