@@ -7,6 +7,8 @@
 import { createElement, lazy, use, type ComponentType } from "react";
 import { hostReady } from "./deferredHost";
 import type { WorkbookViewProps } from "./components/WorkbookView";
+import { preloadEntityPicker } from "./components/EntityPicker";
+import { preloadCardInfo } from "./components/OverviewView";
 
 /** A lazily loaded component that renders at once (no Suspense fallback) once its chunk has loaded. */
 function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
@@ -42,7 +44,7 @@ export const WorkbookView = lazyView<WorkbookViewProps>(() =>
   }),
 );
 
-/** Loads every lazy view's chunk. */
+/** Loads every lazy view's chunk, the searchable company picker's (components/EntityPicker.tsx) and the cards' info popover's (OverviewView). */
 export function preloadViews(): Promise<unknown> {
-  return Promise.all([FlowsView, Timeline, StressView, SourcesView, WorkbookView].map((v) => v.preload()));
+  return Promise.all([...[FlowsView, Timeline, StressView, SourcesView, WorkbookView].map((v) => v.preload()), preloadEntityPicker(), preloadCardInfo()]);
 }

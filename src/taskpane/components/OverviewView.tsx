@@ -1,19 +1,12 @@
-import {
-  Button,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Info16Regular } from "@fluentui/react-icons";
+import { useRef, useState, type ComponentType } from "react";
 import type { EntityMetrics, ExposureRow, Fact, PaneRegistry } from "../lowerLayers";
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
 import { FigureTable } from "./FigureTable";
-import { FactItem } from "./FactItem";
+import type { CardInfoProps } from "./CardInfo";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(146px, 1fr))", gap: tokens.spacingHorizontalS },
@@ -32,8 +25,6 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   value: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase200 },
-  surface: { maxWidth: "min(310px, calc(100vw - 24px))", overflowY: "auto", boxSizing: "border-box" },
-  def: { display: "block", marginBottom: tokens.spacingVerticalS },
   h: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
 });
 
@@ -130,34 +121,52 @@ export function summaryCards(
   ];
 }
 
-const MAX_FACTS_IN_POPOVER = 8;
+// The info popover (Fluent's Popover with its positioning layer) is its own chunk, loaded when an info button is
+// first hovered, focused or clicked, not with the page (issue 13's start-up budget).
+let loadedInfo: ComponentType<CardInfoProps> | null = null;
+let pendingInfo: Promise<ComponentType<CardInfoProps>> | null = null;
+
+/** Loads the cards' info popover chunk (once); tests call it so the popover opens at once. */
+export function preloadCardInfo(): Promise<ComponentType<CardInfoProps>> {
+  return (pendingInfo ??= import("./CardInfo").then((m) => (loadedInfo = m.CardInfo)));
+}
+
+/** The card's info button: the real popover once its chunk is in, else a stand-in with the same name and look. */
+function InfoButton({ card }: { card: SummaryCard }) {
+  const s = useStrings();
+  const button = useRef<HTMLButtonElement>(null);
+  const [real, setReal] = useState<{ Info: ComponentType<CardInfoProps>; open: boolean; focus: boolean } | null>(() =>
+    loadedInfo ? { Info: loadedInfo, open: false, focus: false } : null,
+  );
+  const load = (open: boolean) => {
+    void preloadCardInfo().then((Info) =>
+      setReal((was) => was ?? { Info, open, focus: button.current !== null && button.current === button.current.ownerDocument.activeElement }),
+    );
+  };
+  if (real) return <real.Info key={String(real.open)} card={card} open={real.open} focus={real.focus} />;
+  return (
+    <Button
+      ref={button}
+      appearance="subtle"
+      size="small"
+      icon={<Info16Regular />}
+      aria-label={s.aboutFigure(card.label)}
+      aria-haspopup="dialog"
+      onPointerEnter={() => load(false)}
+      onFocus={() => load(false)}
+      // A click before the chunk is in opens the popover as soon as it is (replacing a hover's closed one).
+      onClick={() => void preloadCardInfo().then((Info) => setReal((was) => (was?.open ? was : { Info, open: true, focus: false })))}
+    />
+  );
+}
 
 function Card({ card }: { card: SummaryCard }) {
-  const s = useStrings();
   const styles = useStyles();
-  const shown = card.facts.slice(0, MAX_FACTS_IN_POPOVER);
   return (
     <div className={styles.card} data-testid={`card-${card.key}`} role="group" aria-label={card.label}>
       <div className={styles.cardHead}>
         <Text className={styles.label}>{card.label}</Text>
-        <Popover withArrow trapFocus positioning={{ position: "below", align: "end", autoSize: "height", overflowBoundaryPadding: 8 }}>
-          <PopoverTrigger disableButtonEnhancement>
-            <Button appearance="subtle" size="small" icon={<Info16Regular />} aria-label={s.aboutFigure(card.label)} />
-          </PopoverTrigger>
-          <PopoverSurface className={styles.surface} aria-label={s.aboutFigure(card.label)}>
-            <Text weight="semibold">{s.definition}</Text>
-            <Text className={styles.def} size={200}>{card.definition}</Text>
-            <Text weight="semibold">{s.factsBehind}</Text>
-            {card.facts.length === 0 ? (
-              <Text as="p" size={200}>{s.noFactsBehind}</Text>
-            ) : (
-              shown.map((f) => <FactItem key={f.id} fact={f} />)
-            )}
-            {card.facts.length > shown.length && (
-              <Text size={200}>{s.moreInSources(card.facts.length - shown.length)}</Text>
-            )}
-          </PopoverSurface>
-        </Popover>
+        <InfoButton card={card} />
       </div>
       <Text className={styles.value}>{card.value}</Text>
       {card.note && <Text className={styles.note}>{card.note}</Text>}
