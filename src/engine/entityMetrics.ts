@@ -18,6 +18,16 @@ export interface MoneyFigures {
   capexOffsetRatio: number | null;
 }
 
+/** The headline figures that can rest on our estimates (facts with estimate TRUE, e.g. E02). */
+export const ESTIMATE_CHECKED_FIGURES = ["selfFunded", "fundedBacklog", "share"] as const;
+export type EstimateCheckedFigure = (typeof ESTIMATE_CHECKED_FIGURES)[number];
+
+/** A figure that rests on our estimates: the estimate facts behind it and the same figure without them. */
+export interface EstimateReliance {
+  estimateIds: string[];
+  without: number | null;
+}
+
 /** The summary-card figures of an entity; null where the measure is undefined (no revenue, no capex, no price). */
 export interface EntityMetrics {
   id: EntityId;
@@ -34,13 +44,21 @@ export interface EntityMetrics {
   marketValue: number | null;
   /** Per metric name (selfFunded, fundedBacklog, share, capexOffset, capexOffsetRatio, marketValue): the fact ids behind it. */
   factIds: Record<string, string[]>;
+  /**
+   * Only when a view without estimates was given: each figure that moves when our estimates are left out,
+   * with the estimates behind it and its value without them (review 2, finding 8: Nvidia's 32 is 2 without E02).
+   */
+  restsOnEstimates?: Partial<Record<EstimateCheckedFigure, EstimateReliance>>;
 }
 
 /**
- * The entity's summary figures and their sources; an id without facts gets zeros and nulls.
+ * The entity's summary figures and their sources; an id without facts gets zeros and nulls. With
+ * `withoutEstimates` (the same date and basis with includeEstimates FALSE, built by the model), also which
+ * figures rest on estimates and what they are without them.
  * @example entityMetrics(view, "MSFT").selfFunded // same as selfFundedExposure(view, "MSFT")
+ * @example entityMetrics(view, "NVDA", "firm", bare).restsOnEstimates?.selfFunded // { estimateIds: ["E02"], without: 2 }
  */
-export function entityMetrics(view: ModelView, id: EntityId, money: MoneyBasis = DEFAULT_MONEY_BASIS): EntityMetrics {
+export function entityMetrics(view: ModelView, id: EntityId, money: MoneyBasis = DEFAULT_MONEY_BASIS, withoutEstimates?: ModelView): EntityMetrics {
   const index = indexOf(view);
   const selfFundedIds: string[] = [];
   const backlogIds: string[] = [];
@@ -56,21 +74,52 @@ export function entityMetrics(view: ModelView, id: EntityId, money: MoneyBasis =
   // The citations name every fact behind a figure on any basis (a conditional tranche is still a source).
   const offsetIds = capexOffsetFactIds(view, id, "committed");
   const valuation = latestValuation(view, id);
-  return {
+  const factIds: Record<string, string[]> = {
+    selfFunded: selfFundedIds,
+    fundedBacklog: backlogIds,
+    share: [...new Set([...selfFundedIds, ...allContractIds])],
+    capexOffset: offsetIds.equity,
+    capexOffsetRatio: offsetIds.capex === null ? [] : [...offsetIds.equity, offsetIds.capex],
+    marketValue: valuation === undefined ? [] : [valuation.id],
+  };
+  const metrics: EntityMetrics = {
     id,
     money,
     byBasis,
     ...byBasis[money],
     marketValue: valuation === undefined ? null : (amountOf(valuation) as number),
-    factIds: {
-      selfFunded: selfFundedIds,
-      fundedBacklog: backlogIds,
-      share: [...new Set([...selfFundedIds, ...allContractIds])],
-      capexOffset: offsetIds.equity,
-      capexOffsetRatio: offsetIds.capex === null ? [] : [...offsetIds.equity, offsetIds.capex],
-      marketValue: valuation === undefined ? [] : [valuation.id],
-    },
+    factIds,
   };
+  if (withoutEstimates !== undefined) metrics.restsOnEstimates = estimateReliance(view, withoutEstimates, id, byBasis[money], money, factIds);
+  return metrics;
+}
+
+/** Figures closer than this are the same figure (USD bn, or a fraction for shares). */
+const SAME_FIGURE = 1e-9;
+
+/** The figures that move without our estimates, each with the estimate ids among its facts (sorted). */
+function estimateReliance(
+  view: ModelView,
+  bare: ModelView,
+  id: EntityId,
+  shown: MoneyFigures,
+  money: MoneyBasis,
+  factIds: Record<string, string[]>,
+): Partial<Record<EstimateCheckedFigure, EstimateReliance>> {
+  const out: Partial<Record<EstimateCheckedFigure, EstimateReliance>> = {};
+  const estimates = new Set(view.facts.filter((f) => f.estimate).map((f) => f.id));
+  if (estimates.size === 0) return out;
+  let without: MoneyFigures | undefined;
+  for (const key of ESTIMATE_CHECKED_FIGURES) {
+    const ids = [...new Set((factIds[key] ?? []).filter((fid) => estimates.has(fid)))].sort();
+    if (ids.length === 0) continue;
+    without ??= moneyFigures(bare, id, money);
+    const a = shown[key];
+    const b = without[key];
+    if (a === b || (a !== null && b !== null && Math.abs(a - b) <= SAME_FIGURE)) continue;
+    out[key] = { estimateIds: ids, without: b };
+  }
+  return out;
 }
 
 function moneyFigures(view: ModelView, id: EntityId, money: MoneyBasis): MoneyFigures {

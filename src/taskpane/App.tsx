@@ -201,7 +201,9 @@ export function App({ data, host, initialEntity = "MSFT", initialTab = "overview
 function Overview({ data, view, id }: { data: PaneData; view: ReturnType<PaneData["model"]["view"]>; id: EntityId }) {
   const s = useStrings();
   const { model, engine } = data;
-  const metrics = useMemo(() => engine.entityMetrics(view, id), [engine, view, id]);
+  // The same date and basis without our estimates, so the engine can say which figures rest on them (review 2, finding 8).
+  const bare = useMemo(() => (view.basis.includeEstimates === false ? undefined : model.view(view.asOf, { ...view.basis, includeEstimates: false })), [model, view]);
+  const metrics = useMemo(() => engine.entityMetrics(view, id, undefined, bare), [engine, view, id, bare]);
   const exposure = useMemo(() => engine.exposureTable(view, id), [engine, view, id]);
   const cards = useMemo(
     () =>

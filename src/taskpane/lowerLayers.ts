@@ -4,7 +4,7 @@
  * real modules, which satisfy them structurally (wiring in ./data.ts). The pane computes nothing the
  * engine computes: a measure it shows is a member of PaneEngine.
  */
-import type { Entity, EntityId, Fact, FactKind, FactStatus, ModelView, Basis, Provenance } from "../model";
+import type { Entity, EntityId, Fact, FactKind, FactStatus, ModelView, Basis, MoneyBasis, Provenance } from "../model";
 import type { EngineError } from "../engine";
 
 export type { Entity, EntityId, Fact, FactKind, FactStatus, ModelView, Basis, EngineError, Provenance };
@@ -31,7 +31,8 @@ import type { ExposureRow, MoneyCycle, StressOptions, StressResult, EntityMetric
 
 /** The engine measures the pane calls. */
 export interface PaneEngine {
-  entityMetrics(view: ModelView, id: EntityId): EntityMetrics;
+  /** With `withoutEstimates` (the same view leaving our estimates out) it also says which figures rest on estimates. */
+  entityMetrics(view: ModelView, id: EntityId, money?: MoneyBasis, withoutEstimates?: ModelView): EntityMetrics;
   exposureTable(view: ModelView, id: EntityId): ExposureRow[];
   cyclesThrough(view: ModelView, id: EntityId, maxLength?: number): MoneyCycle[];
   stress(view: ModelView, options: StressOptions): StressResult | EngineError;

@@ -63,6 +63,7 @@ export const en = {
   cardCapexRatio: (pct: string) => `${pct} of that year’s capex (money dated in the year)`,
   cardCommitted: (value: string) => `Committed: ${value}`,
   cardPaid: (value: string) => `Paid: ${value}`,
+  cardEstimate: (ids: string, value: string) => `Includes our estimate ${ids}: without it ${value}`,
   moneyNote: "Firm money; in brackets the whole commitment where it differs (“up to”, milestones, letters of intent).",
   contingentNote: (list: string) => `Guarantees and backstops (contingent, not counted): ${list}.`,
   cardCapexNoRatio: "No annual capex figure in the model, so no ratio.",

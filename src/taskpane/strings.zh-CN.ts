@@ -55,6 +55,7 @@ export const zhCN: Strings = {
   cardCapexRatio: (pct: string) => `占该年度资本支出的 ${pct}（该年度内的资金）`,
   cardCommitted: (value: string) => `承诺总额：${value}`,
   cardPaid: (value: string) => `已支付：${value}`,
+  cardEstimate: (ids: string, value: string) => `含本模型估计 ${ids}：不计则为 ${value}`,
   moneyNote: "确定资金；括号内为不同时的承诺总额（“最高”、里程碑、意向书）。",
   contingentNote: (list: string) => `担保与兜底（或有资金，不计入）：${list}。`,
   cardCapexNoRatio: "模型中没有年度资本支出数字，无法计算比率。",

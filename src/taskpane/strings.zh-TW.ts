@@ -55,6 +55,7 @@ export const zhTW: Strings = {
   cardCapexRatio: (pct: string) => `占該年度資本支出的 ${pct}（該年度內的資金）`,
   cardCommitted: (value: string) => `承諾總額：${value}`,
   cardPaid: (value: string) => `已支付：${value}`,
+  cardEstimate: (ids: string, value: string) => `含本模型估計 ${ids}：不計則為 ${value}`,
   moneyNote: "確定資金；括號內為不同時的承諾總額（「最高」、里程碑、意向書）。",
   contingentNote: (list: string) => `擔保與兜底（或有資金，不計入）：${list}。`,
   cardCapexNoRatio: "模型中沒有年度資本支出數字，無法計算比率。",

@@ -54,6 +54,9 @@ const SHOTS: Shot[] = [
       await page.waitForTimeout(400);
     },
   },
+  // Nvidia's headline rests on our estimate E02: the cards say so (review 2, finding 8).
+  { name: "overview-estimate", tab: "overview", entity: "NVDA", save: ["light"] },
+  { name: "overview-estimate-zh-TW", tab: "overview", entity: "NVDA", query: "lang=zh-TW", save: ["light"] },
   { name: "flows", tab: "flows", entity: "NVDA" },
   { name: "timeline", tab: "timeline", entity: "AMZN" },
   { name: "stress", tab: "stress", entity: "MSFT" },

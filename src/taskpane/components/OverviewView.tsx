@@ -63,6 +63,17 @@ export function basisNote(
   return parts.length === 0 ? null : parts.join(" · ");
 }
 
+/** "Includes our estimate E02: without it USD 2.0 bn" where the engine found the figure rests on estimates. */
+export function estimateNote(
+  metrics: EntityMetrics,
+  key: "selfFunded" | "fundedBacklog" | "share",
+  format: (value: number | null) => string,
+  s: ReturnType<typeof useStrings>,
+): string | null {
+  const r = metrics.restsOnEstimates?.[key];
+  return r === undefined ? null : s.cardEstimate(r.estimateIds.join(", "), format(r.without).replace(/ /g, "\u00a0"));
+}
+
 function joinNotes(...notes: (string | null)[]): string | null {
   const kept = notes.filter((n): n is string => n !== null);
   return kept.length === 0 ? null : kept.join(" · ");
@@ -79,7 +90,7 @@ export function summaryCards(
       key: "selfFunded",
       label: s.cardSelfFunded,
       value: formatUsdBn(metrics.selfFunded),
-      note: basisNote(metrics, (m) => m.selfFunded, formatUsdBn, s),
+      note: joinNotes(basisNote(metrics, (m) => m.selfFunded, formatUsdBn, s), estimateNote(metrics, "selfFunded", formatUsdBn, s)),
       definition: s.cardSelfFundedDef,
       facts: factsFor("selfFunded"),
     },
@@ -87,7 +98,7 @@ export function summaryCards(
       key: "fundedBacklog",
       label: s.cardBacklog,
       value: formatUsdBn(metrics.fundedBacklog),
-      note: basisNote(metrics, (m) => m.fundedBacklog, formatUsdBn, s),
+      note: joinNotes(basisNote(metrics, (m) => m.fundedBacklog, formatUsdBn, s), estimateNote(metrics, "fundedBacklog", formatUsdBn, s)),
       definition: s.cardBacklogDef,
       facts: factsFor("fundedBacklog"),
     },
@@ -95,7 +106,7 @@ export function summaryCards(
       key: "share",
       label: s.cardShare,
       value: formatPct(metrics.share),
-      note: metrics.share === null ? s.cardShareNone : basisNote(metrics, (m) => m.share, formatPct, s),
+      note: metrics.share === null ? s.cardShareNone : joinNotes(basisNote(metrics, (m) => m.share, formatPct, s), estimateNote(metrics, "share", formatPct, s)),
       definition: s.cardShareDef,
       facts: factsFor("share"),
     },

@@ -10,6 +10,9 @@ import { App } from "../../../src/taskpane/App";
 import { loadPaneData } from "../../../src/taskpane/data";
 import { searchEntities } from "../../../src/taskpane/entitySearch";
 import { renderPane } from "./render";
+import { summaryCards } from "../../../src/taskpane/components/OverviewView";
+import { zhTW } from "../../../src/taskpane/strings.zh-TW";
+import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 
 const data = loadPaneData();
 
@@ -68,6 +71,26 @@ describe("the pane on the bundled model", () => {
     expect(cardValue("selfFunded")).toBe("USD 0.0 bn");
     expect(screen.getByTestId("card-selfFunded").textContent).toContain("Committed: USD\u00a020.0\u00a0bn");
     expect(cardValue("share")).toBe("0.0 %");
+  });
+
+  it("says on Nvidia's cards that its headline rests on our estimate E02 (32 → 2.0, 20.3 % → 3.8 %), in English and Chinese", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialEntity="NVDA" />);
+    expect(cardValue("selfFunded")).toBe("USD 32.0 bn");
+    expect(screen.getByTestId("card-selfFunded").textContent).toContain("Includes our estimate E02: without it USD\u00a02.0\u00a0bn");
+    expect(screen.getByTestId("card-share").textContent).toContain("Includes our estimate E02: without it 3.8\u00a0%");
+  });
+
+  it("words the estimate note in zh-TW and zh-CN from the engine's ids and figure", () => {
+    const m = data.engine.entityMetrics(data.model.view(null), "NVDA", undefined, data.model.view(null, { includeEstimates: false }));
+    const zhTWNote = summaryCards(m, () => [], zhTW)[0].note ?? "";
+    const zhCNNote = summaryCards(m, () => [], zhCN)[0].note ?? "";
+    expect(zhTWNote).toContain("含本模型估計 E02：不計則為 USD\u00a02.0\u00a0bn");
+    expect(zhCNNote).toContain("含本模型估计 E02：不计则为 USD\u00a02.0\u00a0bn");
+  });
+
+  it("does not flag Microsoft's cards: no estimate behind them", () => {
+    renderPane(<App data={data} host={createPreviewHost()} initialEntity="MSFT" />);
+    expect(screen.getByTestId("card-selfFunded").textContent).not.toContain("estimate");
   });
 
   it("shows Nvidia's money cycle through OpenAI and Oracle", () => {
