@@ -448,16 +448,18 @@ function investorChannel(view: ModelView, shocked: EntityId, cut: number, A: Sce
     let cost = paid;
     let valuedAt: string | null = null;
     const priced = pct > 0 && valuation !== undefined;
-    const staked = priced ? pct * (amountOf(valuation) as number) : stakeOf(view, holder, shocked, "value");
+    const stakeDate = stakes.reduce((d, f) => (f.date > d ? f.date : d), "");
+    // A percentage measured before a later round is diluted by it, for every holder alike (§7.4).
+    const diluted = priced ? dilution(view, shocked, stakeDate, valuation, entities) : { factor: 1, factIds: [] };
+    const staked = priced ? pct * diluted.factor * (amountOf(valuation) as number) : stakeOf(view, holder, shocked, "value");
     if (!isEngineError(staked) && staked > 0) {
       factIds = stakes.map((f) => f.id);
       if (priced) {
-        factIds.push(valuation.id);
+        factIds.push(...diluted.factIds, valuation.id);
         valuedAt = valuation.date;
       }
       // Commitments dated on or before the stake figure are in its percentage: what of them is not paid is not
       // owned, and what is paid is the stake's cost.
-      const stakeDate = stakes.reduce((d, f) => (f.date > d ? f.date : d), "");
       let unpaidInStake = 0;
       cost = 0;
       for (const f of investments) {
@@ -481,6 +483,37 @@ function investorChannel(view: ModelView, shocked: EntityId, cut: number, A: Sce
     };
   }
   return out;
+}
+
+/**
+ * The dilution of a stake percentage measured on `stakeDate` by the company's primary rounds up to the
+ * valuation it is priced at (docs/methodology.md §7.4), the same for every holder: each round the view records
+ * as a group's investment (role aggregate: the round's total) dated after the stake and on or before the
+ * valuation (a group inside another group's round that day is part of it), with a valuation fact of the same
+ * date, multiplies the percentage by pre-money ÷ post-money. A
+ * post-money valuation V after raising R: (V − R) ÷ V; a pre-money one (its unit says "pre-money"): V ÷ (V + R),
+ * except the one the stake is priced at, which is the holders' pre-round side already (factor 1).
+ * @example Foundation 26 % (C031, Oct 2025) at D001 852 post-money after D002's 122: 0.26 × 730/852 × 852 = 189.8
+ */
+function dilution(view: ModelView, company: EntityId, stakeDate: string, priced: Fact, entities: ReadonlyMap<EntityId, Entity>): { factor: number; factIds: string[] } {
+  const facts = indexOf(view).factsByEntity.get(company) ?? [];
+  let factor = 1;
+  const factIds: string[] = [];
+  for (const round of facts) {
+    if (round.kind !== "investment" || round.to !== company || round.date <= stakeDate || round.date > priced.date) continue;
+    if (!(entities.get(round.from)?.roles ?? []).includes("aggregate")) continue;
+    // A group that is a member of another group investing the same day is part of that round (D005 in D002).
+    if (facts.some((f) => f !== round && f.kind === "investment" && f.to === company && f.date === round.date && (entities.get(f.from)?.members ?? []).includes(round.from))) continue;
+    const raised = amountOf(round) ?? 0;
+    const at = facts.filter((f) => f.kind === "valuation" && f.from === company && f.date === round.date && (amountOf(f) ?? 0) > 0).pop();
+    if (raised <= 0 || at === undefined) continue;
+    const v = amountOf(at) as number;
+    const preMoney = /pre-money/i.test(at.unit ?? "");
+    if (preMoney && at.id === priced.id) continue;
+    factor *= preMoney ? v / (v + raised) : Math.max(0, v - raised) / v;
+    factIds.push(round.id);
+  }
+  return { factor, factIds };
 }
 
 interface CreditInput {

@@ -82,15 +82,23 @@ describe("docs/methodology.md §7.5 S14 range and §7.7 review figures", () => {
     const ids = new Set(v.entities.filter((e) => e.roles.includes(CLAIM_FIGURES.S14.role)).map((e) => e.id));
     return r.lines.filter((l) => ids.has(l.id)).reduce((s, l) => s + l.marketValueAtRisk + l.investorLoss, 0);
   };
-  const low: [string, unknown][] = [["margin.ORCL", 0.07], ["multiple.hyperscaler", 20]];
+  const low: [string, unknown][] = [["method", "term"], ["margin.ORCL", 0.07]];
+  const term: [string, unknown][] = [["method", "term"]];
+  const multipleLow: [string, unknown][] = [["margin.ORCL", 0.07], ["multiple.hyperscaler", 20]];
   const high: [string, unknown][] = [["margin.ORCL", 0.35], ["multiple.hyperscaler", 30]];
-  const [, ...rows] = tableAfter("| View | low | default | high | S14 |");
+  const [, ...rows] = tableAfter("| View | low | term | multiple low | default | high | S14 |");
   const byView = { "article (2026-02-05, rumours)": views.article, "announced (2026-02-27)": views.announced, latest };
-  it.each(rows.map((r) => [r[0], r] as const))("%s: low, default and high as printed (nearest unit)", (name, row) => {
+  it.each(rows.map((r) => [r[0], r] as const))("%s: low (term), term, multiple low, default and high as printed (nearest unit)", (name, row) => {
     const v = byView[name as keyof typeof byView];
-    const printed = row.slice(1, 4).map((c) => Number(c.replace(/,/g, "")));
-    expect([hyperscalers(v, low), hyperscalers(v, []), hyperscalers(v, high)].map(Math.round)).toEqual(printed);
-    expect(Number(row[4].replace(/,/g, ""))).toBe(CLAIM_FIGURES.S14.usdBn);
+    const printed = row.slice(1, 6).map((c) => Number(c.replace(/,/g, "")));
+    expect([low, term, multipleLow, [], high].map((s) => Math.round(hyperscalers(v, s)))).toEqual(printed);
+    expect(Number(row[6].replace(/,/g, ""))).toBe(CLAIM_FIGURES.S14.usdBn);
+  });
+  it("Microsoft under the term method: 250/5 × 0.42 × (1 − 1.09^−5)/0.09 = 81.7, against 525 by the default multiple", () => {
+    const r = stress(latest, { shocked: "OPENAI", cut: 1, assumptions: scenarioFrom(term) as ScenarioAssumptions }) as StressResult;
+    const annuity = (1 - Math.pow(1.09, -5)) / 0.09;
+    expect(r.lines.find((l) => l.id === "MSFT")?.marketValueAtRisk).toBeCloseTo(50 * 0.42 * annuity, 9);
+    expect(r.lines.find((l) => l.id === "ORCL")?.marketValueAtRisk).toBeCloseTo(60 * 0.14 * annuity, 9); // 32.7
   });
   it("SpaceX under a full Anthropic cut: 15 a year × 0.25 × 25 = 93.75 (was 1,800)", () => {
     const r = stress(latest, { shocked: "ANTHROPIC", cut: 1 }) as StressResult;

@@ -183,3 +183,29 @@ describe("guarantees (review 2, finding 3): the guarantor pays, the guaranteed l
     expect(small.lines.find((l) => l.id === "L")?.lenderLoss ?? 0).toBeCloseTo(0, 12);
   });
 });
+
+describe("one dilution rule for every holder (review 2, finding 2)", () => {
+  // H1 holds 20 % measured in 2025, H2 10 % measured after the round. Round R raises 50 on 2026-03-01 at
+  // 250 post-money (the valuation V of that date): H1's 20 % becomes 20 % × 200/250 = 16 %, worth 40; H2's
+  // percentage is already post-round, 10 % × 250 = 25.
+  const facts = [
+    fact({ id: "s1", kind: "stake", from: "H1", to: "C", pct: 0.2, date: "2025-06-01" }),
+    fact({ id: "s2", kind: "stake", from: "H2", to: "C", pct: 0.1, date: "2026-03-01" }),
+    fact({ id: "r", kind: "investment", from: "R", to: "C", amountUsdBn: 50, date: "2026-03-01" }),
+    fact({ id: "v", kind: "valuation", from: "C", to: "C", amountUsdBn: 250, date: "2026-03-01", unit: "post-money valuation USD bn" }),
+  ];
+  const asGroup = (v: ReturnType<typeof viewOf>) => ({ ...v, entities: v.entities.map((e) => (e.id === "R" ? { ...e, roles: ["aggregate" as const], members: ["H2"] } : e)) });
+  it("post-money: a percentage measured before the round is diluted by (V − raised) / V", () => {
+    const r = ok(stress(asGroup(viewOf(facts)), { shocked: "C", cut: 1 }));
+    expect(r.details.investor.H1.stakeValue).toBeCloseTo(0.2 * 200, 12);
+    expect(r.details.investor.H1.factIds).toEqual(["s1", "r", "v"]);
+    expect(r.details.investor.H2.stakeValue).toBeCloseTo(0.1 * 250, 12);
+  });
+  it("pre-money: the stake priced at the pre-money figure is not diluted; a later post-money valuation dilutes by V / (V + raised)", () => {
+    const pre = facts.map((f) => (f.id === "v" ? { ...f, amountUsdBn: 200, unit: "pre-money valuation USD bn" } : f));
+    expect(ok(stress(asGroup(viewOf(pre)), { shocked: "C", cut: 1 })).details.investor.H1.stakeValue).toBeCloseTo(0.2 * 200, 12);
+    const later = [...pre, fact({ id: "v2", kind: "valuation", from: "C", to: "C", amountUsdBn: 500, date: "2026-06-01" })];
+    // 20 % × 200/250 = 16 % of 500 = 80.
+    expect(ok(stress(asGroup(viewOf(later)), { shocked: "C", cut: 1 })).details.investor.H1.stakeValue).toBeCloseTo(0.16 * 500, 12);
+  });
+});
