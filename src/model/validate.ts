@@ -13,7 +13,9 @@ import { countsUnder } from "./view";
 /**
  * Rules that keep the bundled data well curated but do not make a workbook model's numbers wrong: an
  * analyst's scenario table need not support every article claim, label a fact without an amount, keep a
- * conditional part within an amount they just cut, or rank an estimate's provenance as "estimate".
+ * funded part within an amount they just cut (funded money is capped at the amount: all of it paid), or rank
+ * an estimate's provenance as "estimate". A conditional part above the amount is not among them
+ * (`money-conditional-range`): it would silently make the whole fact conditional, 0 on firm money (review 2).
  * AIFIN.MODEL reports the other codes only.
  */
 export const CURATION_ONLY_CODES: ReadonlySet<string> = new Set([
@@ -391,7 +393,11 @@ function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
     if (v === null) continue;
     if (!meaning.certainty) add("money-certainty-kind", `${field} applies to ${certaintyKinds()} facts, not ${f.kind}`);
     else if (f.amountUsdBn === null) add("money-certainty-amount", `${field} needs an amount to be part of`);
-    else if (v > f.amountUsdBn + 1e-9) add("money-certainty-range", `${field} ${v} exceeds the amount ${f.amountUsdBn}`);
+    else if (v > f.amountUsdBn + 1e-9) {
+      if (field === "conditionalUsdBn") {
+        add("money-conditional-range", `conditional_usd_bn ${v} exceeds the amount ${f.amountUsdBn}, which would count the whole fact as conditional (0 on firm money): lower conditional_usd_bn with the amount, or clear it`);
+      } else add("money-certainty-range", `${field} ${v} exceeds the amount ${f.amountUsdBn}`);
+    }
   }
   if (f.periodMonths !== null || f.periodEnd !== null) {
     if (!meaning.periodic) add("period-kind", `periodMonths / periodEnd apply to ${FACT_KINDS.filter((k) => KIND_MEANINGS[k].periodic).join(", ")} facts, not ${f.kind}`);

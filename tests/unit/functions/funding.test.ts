@@ -1,6 +1,7 @@
 /** AIFIN.FUNDING(from, to, [kind], [as_of], [model], [money]): investments, loans, warrants and (by their own kind) guarantees from → to. */
 import { createHarness } from "../../harness/formulaHarness";
 import { errorOf, factTable, fx, makeFact } from "./helpers";
+import { bundledDataset } from "../../../src/model";
 
 describe("AIFIN.FUNDING", () => {
   describe("bad arguments", () => {
@@ -65,6 +66,19 @@ describe("AIFIN.FUNDING", () => {
     it("AMD → OPENAI: the C020w warrant is vendor financing (34, all conditional: 0 firm)", () => {
       expect(fx.funding("AMD", "OPENAI", "vendor_financing", null, null, "committed")).toBe(34);
       expect(fx.funding("AMD", "OPENAI", "vendor_financing")).toBe(0);
+    });
+
+    it("funded money without a payment record is the stated fallback, the firm part: SFTBY → OPENAI 64.6 (review 2, finding 7)", () => {
+      // C104b 34.6 (the 2025 rounds) + D003c 30 (2026, no payment recorded): funded = firm = committed = 64.6.
+      expect(fx.funding("SFTBY", "OPENAI", null, null, null, "funded")).toBeCloseTo(34.6 + 30, 9);
+      expect(fx.funding("SFTBY", "OPENAI", null, null, null, "funded")).toBe(fx.funding("SFTBY", "OPENAI"));
+      // Where the data do record payment, funded reads it: Microsoft's C097b 11.6 of 13.
+      expect(fx.funding("MSFT", "OPENAI", null, null, null, "funded")).toBe(11.6);
+      // A workbook model recording D003c as unpaid gives the strict cash figure: 64.6 − 30 = 34.6.
+      const rows = factTable(bundledDataset.facts);
+      const col = rows[0].indexOf("funded_usd_bn");
+      rows[rows.findIndex((r) => r[0] === "D003c")][col] = 0;
+      expect(fx.funding("SFTBY", "OPENAI", null, null, fx.model(rows), "funded")).toBeCloseTo(34.6, 9);
     });
 
     it("AMZN → OPENAI on 2026-02-05 counts the rumoured C138 20 only with rumours, and only as committed money", () => {

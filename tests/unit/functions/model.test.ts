@@ -33,6 +33,22 @@ describe("AIFIN.MODEL", () => {
       expect(err?.message).toMatch(/^AIFIN\.MODEL: the facts range has 1 problem; first: row 3 of the range, column amount_usd_bn: /);
     });
 
+    it("refuses a conditional part above the amount (an analyst cut C002 to 20 but left its conditional 35), and says what to fix", () => {
+      const found = bundledDataset.facts.find((f) => f.id === "C002");
+      if (!found) throw new Error("C002 missing");
+      const c002 = { ...found, supersedes: [] }; // alone in the table: the rumour it replaces is not there
+      // Untouched: 50 − 35 = 15 firm on 2026-02-27.
+      expect(fx.funding("AMZN", "OPENAI", null, "2026-02-27", fx.model(factTable([c002])))).toBe(15);
+      const err = errorOf(fx.model(factTable([{ ...c002, amountUsdBn: 20 }])));
+      expect(err?.code).toBe("#VALUE!");
+      expect(err?.message).toMatch(/C002: conditional_usd_bn 35 exceeds the amount 20, .*lower conditional_usd_bn with the amount/);
+      // A funded part above the amount is only capped (all of it paid): N012 cut to 25 with funded 50 still builds.
+      const n012Found = bundledDataset.facts.find((f) => f.id === "N012");
+      if (!n012Found) throw new Error("N012 missing");
+      const n012 = { ...n012Found, supersedes: [] };
+      expect(fx.funding("AMZN", "OPENAI", null, null, fx.model(factTable([{ ...n012, amountUsdBn: 25 }])), "funded")).toBe(25);
+    });
+
     it("refuses facts that name entities the model does not know", () => {
       const rows = factTable([makeFact({ id: "X1", kind: "investment", from: "ACME", to: "OPENAI", amountUsdBn: 1 })]);
       expect(errorOf(fx.model(rows))?.message).toMatch(/not consistent .*ACME/);

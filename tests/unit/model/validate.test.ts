@@ -70,7 +70,8 @@ describe("validateDataset", () => {
 
   it("checks funded and conditional money: certainty kinds only, within the amount", () => {
     expect(codes(ds([fact({ id: "F1", amountUsdBn: 50, fundedUsdBn: 15, conditionalUsdBn: 35 })]))).toEqual([]);
-    expect(codes(ds([fact({ id: "F1", amountUsdBn: 50, conditionalUsdBn: 60 })]))).toEqual(["money-certainty-range:F1"]);
+    expect(codes(ds([fact({ id: "F1", amountUsdBn: 50, conditionalUsdBn: 60 })]))).toEqual(["money-conditional-range:F1"]);
+    expect(codes(ds([fact({ id: "F1", amountUsdBn: 50, fundedUsdBn: 60 })]))).toEqual(["money-certainty-range:F1"]);
     expect(codes(ds([fact({ id: "F1", amountUsdBn: null, fundedUsdBn: 1, unit: "GW" })]))).toEqual(["money-certainty-amount:F1"]);
     expect(codes(ds([fact({ id: "F1", kind: "revenue", from: "A", to: "A", fundedUsdBn: 1 })]))).toEqual(["money-certainty-kind:F1"]);
     expect(codes(ds([fact({ id: "F1", fundedUsdBn: -1 })]))).toEqual(["fact-shape:F1"]);

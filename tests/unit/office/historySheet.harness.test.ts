@@ -59,11 +59,14 @@ describe("History sheet in the formula harness", () => {
     expect(specs.history.chart).toMatchObject({ kind: "line", source: `A${header}:D${header + 21}` });
   });
 
-  it("recalculates when the analyst edits a fact: D038 25 → 5 (still 20 conditional, so 0 firm) lowers April 2026 to 15 + min(8, 100) = 23", () => {
-    const amountCol = source.factColumns.indexOf("amount_usd_bn");
+  it("recalculates when the analyst edits a fact: D038 25 → 5, conditional 20 → 5 (all conditional, so 0 firm) lowers April 2026 to 15 + min(8, 100) = 23", () => {
+    // Both cells: a conditional part above the amount is refused by AIFIN.MODEL (money-conditional-range, review 2).
     const factRow = source.factRows.findIndex((r) => r[0] === "D038");
-    const cell = rangeAddress(TABLE_HEADER_ROW + 1 + factRow, amountCol + 1, TABLE_HEADER_ROW + 1 + factRow, amountCol + 1);
-    h.setValue(BASE_SHEET_NAMES.facts, cell, 5);
+    for (const column of ["amount_usd_bn", "conditional_usd_bn"]) {
+      const col = source.factColumns.indexOf(column);
+      const cell = rangeAddress(TABLE_HEADER_ROW + 1 + factRow, col + 1, TABLE_HEADER_ROW + 1 + factRow, col + 1);
+      h.setValue(BASE_SHEET_NAMES.facts, cell, 5);
+    }
     const r = header + 1 + monthsBetween("2024-10-31", "2026-04-30");
     expect(h.getRange(sheet, `B${r}:D${r}`)).toEqual([[23, 23, 238]]);
   });
