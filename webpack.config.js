@@ -161,6 +161,9 @@ module.exports = async (env, argv) => {
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", priority: 20 },
           fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/, name: "fluent", priority: 10 },
+          // What several on-demand chunks share (Fluent's positioning layer under the picker, the info popover and
+          // the dropdowns of the lazy views) goes into shared on-demand chunks, not into each of them.
+          onDemand: { test: /[\\/]node_modules[\\/]/, chunks: "async", minChunks: 2, priority: 5, reuseExistingChunk: true },
           defaultVendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: -10 },
           default: false,
         },

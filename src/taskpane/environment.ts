@@ -1,4 +1,4 @@
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 /** What the pane learns from its host page before rendering. */
 export interface PaneEnvironment {
@@ -103,7 +103,19 @@ export function detectLanguage(search = ""): string {
   return region ? `${lang.toLowerCase()}-${region.toUpperCase()}` : lang.toLowerCase();
 }
 
-/** The Fluent theme object for a theme name. */
+// The dark and high-contrast themes sit in their own chunk (themes.ts); index.tsx loads the one it needs before
+// the pane renders in it.
+let otherThemes: typeof import("./themes") | null = null;
+let pendingThemes: Promise<unknown> | null = null;
+
+/** Loads the Fluent theme a name needs (the light one is always in); resolves at once when it is. */
+export function loadTheme(name: PaneEnvironment["themeName"]): Promise<unknown> {
+  if (name === "light" || otherThemes) return Promise.resolve();
+  return (pendingThemes ??= import("./themes").then((m) => (otherThemes = m)));
+}
+
+/** The Fluent theme object for a theme name; the light theme until loadTheme(name) has settled. */
 export function fluentTheme(name: PaneEnvironment["themeName"]): Theme {
-  return name === "contrast" ? teamsHighContrastTheme : name === "dark" ? webDarkTheme : webLightTheme;
+  if (name === "light" || !otherThemes) return webLightTheme;
+  return name === "contrast" ? otherThemes.teamsHighContrastTheme : otherThemes.webDarkTheme;
 }

@@ -6,7 +6,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { TABS, type TabId } from "./App";
-import { detectLanguage, detectTheme, waitForOffice, type PaneEnvironment } from "./environment";
+import { detectLanguage, detectTheme, loadTheme, waitForOffice, type PaneEnvironment } from "./environment";
 import { Root, type Loaded } from "./Root";
 import { deferredHost } from "./deferredHost";
 import { loadStrings, readChosenLanguage } from "./i18n";
@@ -32,17 +32,30 @@ async function load(): Promise<Loaded> {
   await loadStrings(readChosenLanguage() ?? detectLanguage(window.location.search));
   const data = loadPaneData();
   if (!office.timedOut) {
-    return { data, host: office.inExcel ? excelHost() : previewHost(), env: environment(office.inExcel) };
+    const env = environment(office.inExcel);
+    await loadTheme(env.themeName);
+    return { data, host: office.inExcel ? excelHost() : previewHost(), env };
   }
-  const later = office.ready.then(({ inExcel }) => (inExcel ? { host: excelHost(), env: environment(true) } : null));
-  return { data, host: previewHost(), env: environment(false), later };
+  const later = office.ready.then(async ({ inExcel }) => {
+    if (!inExcel) return null;
+    const env = environment(true);
+    await loadTheme(env.themeName);
+    return { host: excelHost(), env };
+  });
+  const env = environment(false);
+  await loadTheme(env.themeName);
+  return { data, host: previewHost(), env, later };
 }
 
 const el = document.getElementById("root");
-if (el) {
-  createRoot(el).render(
+const initialTheme = detectTheme(window.location.search, media);
+// A dark or high-contrast pane waits for its theme's chunk (a few ms) rather than flash light first.
+if (el) void loadTheme(initialTheme).then(() => render(el), () => render(el));
+
+function render(root: HTMLElement) {
+  createRoot(root).render(
     <Root
-      initialTheme={detectTheme(window.location.search, media)}
+      initialTheme={initialTheme}
       load={load}
       initialEntity={params.get("entity") ?? undefined}
       initialTab={initialTab}

@@ -1,5 +1,5 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { detectLanguage, detectTheme, fluentTheme, officeIsDark, waitForOffice } from "../../../src/taskpane/environment";
+import { detectLanguage, detectTheme, fluentTheme, loadTheme, officeIsDark, waitForOffice } from "../../../src/taskpane/environment";
 
 const g = globalThis as unknown as { Office?: unknown };
 const media = (matches: Record<string, boolean>) => (q: string) => ({ matches: Boolean(matches[q]) });
@@ -66,7 +66,8 @@ describe("theme", () => {
     expect(detectTheme("", undefined)).toBe("light");
   });
 
-  it("maps names to Fluent themes", () => {
+  it("maps names to Fluent themes, the dark and high-contrast ones once their chunk is in", async () => {
+    await loadTheme("dark");
     expect(fluentTheme("dark")).toBe(webDarkTheme);
     expect(fluentTheme("light")).toBe(webLightTheme);
     expect(fluentTheme("contrast")).toBe(teamsHighContrastTheme);

@@ -27,3 +27,5 @@ jest.setTimeout(30000);
 void import("../../../src/taskpane/lazyViews").then((m) => m.preloadViews());
 // Likewise the Chinese catalogues (their own chunks in the pane): compiled here, not inside a test's time limit.
 void import("../../../src/taskpane/i18n").then((m) => Promise.all((["zh-TW", "zh-CN"] as const).map((l) => m.loadStrings(l))));
+// And the dark and high-contrast themes (their own chunk: environment.ts, loadTheme).
+void import("../../../src/taskpane/environment").then((m) => m.loadTheme("dark"));
