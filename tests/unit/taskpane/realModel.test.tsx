@@ -81,7 +81,7 @@ describe("the pane on the bundled model", () => {
   });
 
   it("words the estimate note in zh-TW and zh-CN from the engine's ids and figure", () => {
-    const m = data.engine.entityMetrics(data.model.view(null), "NVDA", undefined, data.model.view(null, { includeEstimates: false }));
+    const m = data.engine.entityMetrics(data.model.view(null), "NVDA", undefined, data.model.view(null, { includeRumoured: false, includeEstimates: false }));
     const zhTWNote = summaryCards(m, () => [], zhTW)[0].note ?? "";
     const zhCNNote = summaryCards(m, () => [], zhCN)[0].note ?? "";
     expect(zhTWNote).toContain("含本模型估計 E02：不計則為 USD\u00a02.0\u00a0bn");
