@@ -84,6 +84,18 @@ interface ModelMemo {
 
 const outcomes = new WeakMap<LoadedModel, ModelMemo>();
 
+let outcomeMemoOn = true;
+
+/**
+ * Turns the outcome memo on or off (benchmarks only: the bench times single calls both as repeats the memo
+ * answers and through validation and the engine); returns the previous setting.
+ */
+export function setOutcomeMemo(enabled: boolean): boolean {
+  const before = outcomeMemoOn;
+  outcomeMemoOn = enabled;
+  return before;
+}
+
 /** Whether a raw argument can key the memo: a plain cell value (not a range, an error value or a 1×1 array). */
 const isPlain = (v: unknown): boolean => v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 
@@ -140,7 +152,7 @@ export function invoke(
   const memoise = compiled.def.memoise;
   // Extra arguments are refused before the model is resolved: leave that order to the long way.
   if (memoise === undefined || raw.length > compiled.names.length || !memoise(raw)) return compute(compiled, raw, models, addresses, null);
-  if (!memoActive() || !raw.every(isPlain)) return compute(compiled, raw, models, addresses, null);
+  if (!outcomeMemoOn || !memoActive() || !raw.every(isPlain)) return compute(compiled, raw, models, addresses, null);
   let loaded: LoadedModel;
   try {
     // Resolved as every call resolves it: a handle not in memory is still answered with #N/A, never from the memo.
