@@ -45,7 +45,7 @@ export const FACTS_2026H2: readonly Fact[] = [
     date: "2026-07-22", termYears: null, status: "reported",
     description: "Alphabet Q2-2026 print: 2026 capex guide raised to $195-205B (from $180-190B, D055); Q2 capex $44.9B; Google Cloud revenue $24.8B (+82%); Alphabet FCF turned negative (about -$5.9B, first time, per the Aug-26 research note); shares fell ~6%. Supersedes D055 guide. Quote: \"Alphabet raised its 2026 capital spending forecast to between 195 billion and 205 billion — up from the prior 180–190 billion range\"; second file: \"spent $44.9B in Q2 alone\".",
     source: { title: "Alphabet lifts 2026 AI capex to as much as 205 billion (blog post 2026-07-23); corroborated by space-compute analysis file", publisher: "GitHub-hosted AI news blog (author tag 'Grok') + GitHub research file", url: null, date: "2026-07-23" },
-    supersedes: [], fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-12-31",
+    supersedes: ["C073g"], fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-12-31",
   }),
   n({
     id: "N005", kind: "backlog", from: "GOOGL", to: "GOOGL",
@@ -93,7 +93,7 @@ export const FACTS_2026H2: readonly Fact[] = [
     date: "2026-07-30", termYears: null, status: "reported",
     description: "Amazon raised its 2026 capex plan to ~$220B (C072/D062: ~$200B), the increase attributed to memory/component inflation rather than extra capacity (TMTB via Run 6). CONFLICT: one KB profile () says \"$100B raised to $120B\" - inconsistent with every other source and with D062 ($44.2B in Q1 alone); rejected. Quote: \"Amazon raised its 2026 capex plan to about $220 billion after strong results, with AWS revenue up roughly 37%\"; Run 6: \"Amazon's 31 July capex raise from $200bn to $220bn was entirely memory inflation\".",
     source: { title: "AI news digest (GeekWire/The Information/Business Insider summary) + Fab5 Run 6", publisher: "GitHub-hosted digest; xmanatsf/US_Stock_Dash", url: "https://github.com/xmanatsf/US_Stock_Dash/blob/7131fecf68f0767cbb663018bc70e787ebea8ed0/Fab5_Cross_Source_Synthesis_20260905.md", date: "2026-07-30" },
-    supersedes: [], fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-12-31",
+    supersedes: ["C072g"], fundedUsdBn: null, conditionalUsdBn: null, periodMonths: 12, periodEnd: "2026-12-31",
   }),
   n({
     id: "N010", kind: "backlog", from: "AMZN", to: "AMZN",

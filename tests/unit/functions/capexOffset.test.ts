@@ -18,9 +18,9 @@ describe("AIFIN.CAPEX_OFFSET", () => {
     it("AMZN ratio = money dated in 2026 / the 2026 plan N009 220: N012 50 (funded 50) + D038 25 − 20 conditional = 55", () => {
       expect(fx.capexOffset("AMZN", "ratio")).toBeCloseTo(55 / 220, 12);
       expect(fx.capexOffset("AMZN", "ratio", null, null, "committed")).toBeCloseTo((50 + 25) / 220, 12);
-      // The day before the plan (30-Jul-2026) the latest dated year was 2025 (C072 131.8), in which Amazon put
-      // no confirmed equity into a customer (C061 is Nov 2024, C002 Feb 2026): 0.
-      expect(fx.capexOffset("AMZN", "ratio", "2026-07-29")).toBe(0);
+      // The day before the plan (30-Jul-2026) the 2026 guide in force was C072g ~200 (review 2: split from C072's note):
+      // money dated in 2026 then: D003a's firm 15 (50 − 35) + D038's firm 5 = 20 → 20 / 200 = 0.1 (was 0 against 2025's 131.8).
+      expect(fx.capexOffset("AMZN", "ratio", "2026-07-29")).toBeCloseTo(20 / 200, 12);
     });
 
     it("NVDA counts only investees that buy from it: OPENAI 30 (D003b) + XAI 2 (C048), not ANTHROPIC, CRWV or INTC", () => {
@@ -37,12 +37,12 @@ describe("AIFIN.CAPEX_OFFSET", () => {
     });
 
     it("two views by hand: announced (2026-02-27) and latest", () => {
-      // Announced: no 2026 capex figure yet, so each pairs its latest year that ended (current: false).
-      // AMZN: C072 131.8 (2025); equity into customers dated in 2025: none (C061 Nov 2024, C002 Feb 2026) → 0.
-      expect(fx.capexOffset("AMZN", "ratio", "2026-02-27")).toBe(0);
+      // Announced: the 2026 guides of 1-Feb (C072g ~200, C073g 175-185 → 180) pair 2026 money with 2026 capex.
+      // AMZN: C002's firm 15 (Feb 2026) / C072g 200 = 0.075 (was 0 against 2025's C072 131.8: review 2).
+      expect(fx.capexOffset("AMZN", "ratio", "2026-02-27")).toBeCloseTo(15 / 200, 12);
       // Amount: C002's 15 up front; C061's 8 into Anthropic does not count yet (Anthropic buys from AWS from D039, April).
       expect(fx.capexOffset("AMZN", "amount", "2026-02-27")).toBe(15);
-      // GOOGL: C073 91.4 (2025); Anthropic buys nothing from Google yet, so no customer equity at all → 0 / 91.4.
+      // GOOGL: C073g 180 (2026 guide); Anthropic buys nothing from Google yet, so no customer equity at all → 0 / 180.
       expect(fx.capexOffset("GOOGL", "ratio", "2026-02-27")).toBe(0);
       // MSFT: C076 64.6 (FY2025, excl. finance leases: the only Microsoft year then) → 0.
       expect(fx.capexOffset("MSFT", "ratio", "2026-02-27")).toBe(0);
