@@ -190,14 +190,20 @@ async function sheetFigures(): Promise<void> {
   measureBuild(total).h.destroy(); // warm the code
   const full = measureBuild(total);
   // One fact edited: MODEL re-reads one row and every formula on its handle recalculates.
-  const amount = `${columnName(FACT_COLUMNS.indexOf("amount_usd_bn") + 1)}3`;
-  const edits: { ms: number; wall: number }[] = [];
+  // A fact whose amount can change freely (no conditional or funded part to keep below it), so the edited
+  // table stays valid and every formula on the handle really recomputes (the figure checks that it did).
+  const editable = bundledDataset.facts.findIndex((f) => typeof f.amountUsdBn === "number" && f.amountUsdBn > 20 && f.conditionalUsdBn == null && f.fundedUsdBn == null);
+  const amount = `${columnName(FACT_COLUMNS.indexOf("amount_usd_bn") + 1)}${editable + 2}`;
+  const edits: { ms: number; wall: number; calls: number }[] = [];
   for (let k = 0; k < 3; k++) {
     functionTime.enabled = true;
     functionTime.ms = 0;
+    functionTime.calls = 0;
     const start = performance.now();
     full.h.setValue("Facts", amount, 10 + k);
-    edits.push({ wall: performance.now() - start, ms: functionTime.ms });
+    edits.push({ wall: performance.now() - start, ms: functionTime.ms, calls: functionTime.calls });
+    const handle = full.h.getValue("Calc", "A1");
+    if (typeof handle !== "string" || !handle.startsWith("AIFIN.MODEL#")) throw new Error(`the bench's edit left MODEL without a handle: ${String(handle)}`);
     functionTime.enabled = false;
   }
   full.h.destroy();
@@ -233,7 +239,7 @@ async function sheetFigures(): Promise<void> {
     unit: "ms",
     target: { max: 20 },
     baseline: { label: "full recalculation of the sheet, function time", value: full.ms },
-    note: `${edit.wall.toFixed(0)} ms wall with HyperFormula (full recalculation ${full.wall.toFixed(0)} ms wall)`,
+    note: `${median(edits.map((e) => e.calls)).toLocaleString("en-US")} calls recomputed; ${edit.wall.toFixed(0)} ms wall with HyperFormula (full recalculation ${full.wall.toFixed(0)} ms wall)`,
   });
 }
 
