@@ -262,6 +262,9 @@ export const STRESS_MEASURES = [
   { key: "totalLoss", arg: "total", mayBeUnmeasured: true },
 ] as const;
 
+/** A measure STRESS always measures: its #N/A can only mean a MODEL or SCENARIO cell to recalculate. */
+const ALWAYS_MEASURED = STRESS_MEASURES.find((m) => !m.mayBeUnmeasured)!.arg;
+
 
 /** A value of the Stress sheet's assumptions block as the analyst left it (a figure, a word, TRUE/FALSE or a formula). */
 export type AssumptionCell = number | string | boolean;
@@ -336,8 +339,12 @@ export function stressSheetSpec(
   const scenarioAbs = absolute(`B${scenarioRow}`);
   const entityRows = pushEntityRows(rows, entities, firstEntityRow, (row) =>
     STRESS_MEASURES.map((m) => {
-      const call = `AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(m.arg)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`;
-      return m.mayBeUnmeasured ? `=IFNA(${call},${q(L.notMeasured)})` : `=${call}`;
+      const stressCall = (measure: string) => `AIFIN.STRESS($A${row},${shockedAbs},${cutAbs},${q(measure)},${multipleAbs},${asOfRef},${modelRef},${scenarioAbs})`;
+      const call = stressCall(m.arg);
+      // #N/A also means "recalculate the MODEL or SCENARIO cell" (not in memory after a restart): the label
+      // stands only where the same row's lender loss, which is always measured, is a number; otherwise the
+      // cell keeps the error and its message.
+      return m.mayBeUnmeasured ? `=IFNA(${call},IF(ISNUMBER(${stressCall(ALWAYS_MEASURED)}),${q(L.notMeasured)},${call}))` : `=${call}`;
     }),
   );
   const last = firstEntityRow + entities.length - 1;

@@ -107,7 +107,7 @@ describe("build: what is written", () => {
     const stress = state.sheet("AIFIN Stress");
     expect(stress.get("B2")).toBe("OPENAI");
     // The last argument is the sheet's SCENARIO cell, below the assumptions block.
-    expect(stress.get("C7")).toMatch(/^=IFNA\(AIFIN\.STRESS\(\$A7,\$B\$2,\$B\$3,"revenue",\$B\$4,'AIFIN Exposure'!\$B\$2,'AIFIN Exposure'!\$F\$2,\$B\$\d+\),"not measured"\)$/);
+    expect(stress.get("C7")).toMatch(/^=IFNA\(AIFIN\.STRESS\(\$A7,\$B\$2,\$B\$3,"revenue",\$B\$4,'AIFIN Exposure'!\$B\$2,'AIFIN Exposure'!\$F\$2,\$B\$\d+\),IF\(ISNUMBER\(AIFIN\.STRESS\(\$A7,[^)]*"lender_loss"[^)]*\)\),"not measured",AIFIN\.STRESS\(\$A7,[^)]*"revenue"[^)]*\)\)\)$/);
     expect(stress.get("D7")).toMatch(/^=AIFIN\.STRESS\(\$A7,\$B\$2,\$B\$3,"lender_loss",/);
     expect(state.sheet("AIFIN Cycles").get("A5")).toBe(`=AIFIN.CYCLES(B2,B3,'AIFIN Exposure'!$B$2,'AIFIN Exposure'!$F$2)`);
     expect(state.sheet("AIFIN Cycles").get("B2")).toBe("MSFT");

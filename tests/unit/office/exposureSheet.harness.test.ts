@@ -147,6 +147,25 @@ describe("a live workbook", () => {
     harness.destroy();
   });
 
+  it("a SCENARIO not in memory keeps its #N/A and message on the Stress sheet; only a figure the model cannot measure reads 'not measured'", () => {
+    const { harness, specs } = workbookOf(options);
+    const sheet = BASE_SHEET_NAMES.stress;
+    const view = model.view(null, { includeRumoured: false });
+    const result = stress(view, { shocked: source.stressDefaults.shocked, cut: source.stressDefaults.cut });
+    if (isEngineError(result)) throw new Error(result.message);
+    const unvalued = result.details.unvalued[0];
+    const mv = column(STRESS_MEASURES.findIndex((m) => m.key === "marketValueAtRisk"));
+    const revenue = column(STRESS_MEASURES.findIndex((m) => m.key === "revenueLost"));
+    expect(harness.getValue(sheet, `${mv}${rowOf(specs.stress, unvalued)}`)).toBe(sheetLabels().notMeasured);
+    // The workbook reopened: the SCENARIO cell still holds its last handle, which this session never loaded.
+    harness.setValue(sheet, `B${rowOf(specs.stress, "Scenario")}`, "AIFIN.SCENARIO#0123456789abcdef");
+    for (const cell of [`${mv}${rowOf(specs.stress, unvalued)}`, `${mv}${rowOf(specs.stress, "ORCL")}`, `${revenue}${rowOf(specs.stress, "ORCL")}`]) {
+      const value = harness.getValue(sheet, cell);
+      expect(isCellError(value) ? value.message : value).toMatch(/recalculate the SCENARIO cell/);
+    }
+    harness.destroy();
+  });
+
   it("gives the Stress sheet the engine's stress lines and total, set against the S14 claim", () => {
     const { harness, specs } = workbookOf(options);
     const view = model.view(null, { includeRumoured: false });

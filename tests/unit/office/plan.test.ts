@@ -188,7 +188,8 @@ describe("sheet specs", () => {
   it("quotes sheet names in cross-sheet references and sets the S14 comparison", () => {
     const spec = stressSheetSpec(lines, { refs: { ...refs, sheets: { ...refs.sheets, exposure: "AIFIN Exposure (2)" } }, shocked: "OPENAI", cut: 0.5, multiple: null });
     const scenario = spec.assumptionRows.scenario;
-    expect(spec.rows[6][2]).toBe(`=IFNA(AIFIN.STRESS($A7,$B$2,$B$3,"revenue",$B$4,'AIFIN Exposure (2)'!$B$2,'AIFIN Exposure (2)'!$F$2,$B$${scenario}),"not measured")`);
+    const stressOf = (measure: string) => `AIFIN.STRESS($A7,$B$2,$B$3,"${measure}",$B$4,'AIFIN Exposure (2)'!$B$2,'AIFIN Exposure (2)'!$F$2,$B$${scenario})`;
+    expect(spec.rows[6][2]).toBe(`=IFNA(${stressOf("revenue")},IF(ISNUMBER(${stressOf("lender_loss")}),"not measured",${stressOf("revenue")}))`);
     expect(spec.rows[scenario - 1].slice(0, 2)).toEqual(["Scenario", `=AIFIN.SCENARIO(A${spec.assumptionRows.first}:B${spec.assumptionRows.last})`]);
     expect(spec.rows[spec.claimRows.claim - 1].slice(0, 3)).toEqual(["S14", expect.stringContaining("OpenAI"), 1000]);
     // Only the hyperscalers' rows (market value at risk E + investor loss F), only when OpenAI is shocked.
