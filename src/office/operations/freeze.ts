@@ -1,13 +1,14 @@
 /**
  * "Freeze to values": one new sheet holding the values of AIFIN's frozen roles (Exposure, Stress,
- * Cycles), no formulas. Round trips: 1 names · 2 record and proofs · 3 read the live sheets · 4 write → 4.
+ * Cycles), no formulas. Round trips: 1 names · 2 record and proofs · 3 read the live sheets · 4 write → 4
+ * (more when the copy is over the request budget: writeRows splits it).
  */
 import { rangeAddress } from "../a1";
 import { stopped } from "../hostErrors";
 import { operate, Stop, type Session } from "../session";
 import { FROZEN_ROLES } from "../sheetRoles";
 import type { FreezeOutcome } from "../types";
-import { columnOf, POINTS_PER_CHARACTER, writable } from "../excelWriter";
+import { columnOf, POINTS_PER_CHARACTER, writable, writeRows } from "../excelWriter";
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
@@ -54,10 +55,12 @@ export async function freeze(ctx: OperationContext): Promise<FreezeOutcome> {
         sheet.getRange(rangeAddress(row, 1, row, 1)).values = [[p.name]];
         sheet.getRange(rangeAddress(row, 1, row, 1)).format.font.bold = true;
         row++;
-        const target = sheet.getRange(rangeAddress(row, 1, row + p.used.rowCount - 1, p.used.columnCount));
-        target.numberFormat = p.used.numberFormat;
-        // Values only: text that Excel would take for a formula (a result reading "=…") is written as text.
-        target.values = (p.used.values as unknown[][]).map((r) => r.map((v) => writable(typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
+        // In pieces under the request limit, as every other write (a frozen Facts table can be large).
+        await writeRows(s, sheet, row, 1, p.used.numberFormat as string[][], "numberFormat");
+        // Values only: text that Excel would take for a formula (a result reading "=…") is written as text, so
+        // writing the values through `formulas` stores exactly these values.
+        const values = (p.used.values as unknown[][]).map((r) => r.map((v) => writable(typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
+        await writeRows(s, sheet, row, 1, values, "formulas");
         row += p.used.rowCount + 1;
       }
       if (f.columnWidths) {

@@ -157,13 +157,15 @@ describe.each(OPERATIONS)("fault injection: %s", (op) => {
 const CHUNKED: Array<[Operation, number]> = [
   ["build fresh", 40_000],
   ["update", 40_000],
+  ["alongside", 40_000],
   ["refresh", 1_000],
+  ["freeze", 1_000],
 ];
 describe.each(CHUNKED)("fault injection in a chunked write: %s", (op, budget) => {
   it("survives a failure between and inside the pieces", async () => {
     const clean = await prepared(op, budget);
     const expected = await clean.run();
-    expect(expected).toMatchObject({ kind: op === "refresh" ? "refreshed" : "built" });
+    expect(expected).toMatchObject({ kind: op === "refresh" ? "refreshed" : op === "freeze" ? "frozen" : "built" });
     // The write is split: every batch carries at most the budget of cell data, and there are more syncs than unsplit.
     const unsplit = await prepared(op);
     await unsplit.run();
