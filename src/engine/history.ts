@@ -140,7 +140,11 @@ function relevantFacts(index: HistoryIndex, id: EntityId): readonly Fact[] {
   if (list === undefined) {
     const naming = new Set<string>();
     for (const f of index.facts) if ((f.from === id || f.to === id) && FLOW_KINDS.has(f.kind)) naming.add(f.id);
-    list = index.facts.filter((f) => naming.has(f.id) || [...(index.closure.get(f.id) ?? [])].some((s) => naming.has(s)));
+    const namesOne = (ids: ReadonlySet<string> | undefined): boolean => {
+      if (ids) for (const s of ids) if (naming.has(s)) return true;
+      return false;
+    };
+    list = index.facts.filter((f) => naming.has(f.id) || namesOne(index.closure.get(f.id)));
     index.relevant.set(id, list);
   }
   return list;

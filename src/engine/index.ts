@@ -26,6 +26,7 @@ export {
   latestTotalDebt,
   DEFAULT_SHOCKED,
   DEFAULT_MULTIPLE,
+  STRESS_RESULTS_PER_VIEW,
   type StressOptions,
   type StressLine,
   type StressResult,

@@ -196,8 +196,11 @@ function keyOf(s: ScenarioAssumptions): string {
   return k;
 }
 
-/** Results kept per view; a sheet rarely asks for more distinct scenarios than this. */
-const RESULT_CACHE_SIZE = 32;
+/**
+ * Results kept per view. A sheet asks each scenario once per entity and measure; a sweep of cuts asks many
+ * scenarios once each: the least recently used beyond this many are recomputed when asked again.
+ */
+export const STRESS_RESULTS_PER_VIEW = 256;
 
 /** What this module derives from one view, typed (src/model/memo.ts): it goes away with the view. */
 interface StressMemo {
@@ -212,7 +215,7 @@ interface StressMemo {
 }
 
 const memo = new ViewMemo<StressMemo>((view) => ({
-  results: new LruCache(RESULT_CACHE_SIZE),
+  results: new LruCache(STRESS_RESULTS_PER_VIEW),
   entities: new Map(view.entities.map((e) => [e.id, e])),
   contracted: new Map(),
   chains: new Map(),

@@ -12,7 +12,7 @@ import type { WorkbookHost } from "./types";
 
 export * from "./types";
 export { CAPABILITY_GAPS, type CapabilityGap } from "./capabilities";
-export { SHEET_LANGUAGES, sheetLanguageOf, type SheetLanguage } from "./sheetLabels";
+export { SHEET_LANGUAGES, type SheetLanguage } from "./sheetLabels";
 export { createPreviewHostWith, findPreviewExcel, PREVIEW_GLOBAL, type PreviewExcel } from "./previewHost";
 export { createExcelHostWith, buildSpecs, type HostDeps, type TemplateSource } from "./excelHost";
 export { SHEET_ROLES, SHEET_ROLE_MEANINGS, type SheetRole } from "./sheetRoles";

@@ -422,11 +422,6 @@ export function sheetLabels(language: SheetLanguage = "en"): SheetLabels {
   return labels;
 }
 
-/** The sheet language of a pane language tag ("en-US" → "en"); anything else is English. */
-export function sheetLanguageOf(tag: string | null | undefined): SheetLanguage {
-  return tag === "zh-TW" || tag === "zh-CN" ? tag : "en";
-}
-
 /** Every label of every language as [language, key, text] (templates by their source): for coverage tests. */
 export function allLabelTexts(): Array<[SheetLanguage, string, string]> {
   const out: Array<[SheetLanguage, string, string]> = [];

@@ -1,4 +1,4 @@
-import { engineError, LruCache, stress, ViewMemo, type EngineError, type ScenarioAssumptions, type StressResult } from "../../engine";
+import { engineError, stress, STRESS_RESULTS_PER_VIEW, type EngineError, type ScenarioAssumptions, type StressResult } from "../../engine";
 import type { ModelView } from "../../model";
 import { orThrow, fromEngineError } from "../errors";
 import { asOf, defineFunction, entity, enumOf, modelParam } from "../params";
@@ -14,18 +14,12 @@ export const STRESS_MEASURES = ["total", "revenue", "lender_loss", "market_value
 /** The measures that read an entity's value (operating channel): unmeasured for a firm without a value fact. */
 const VALUE_MEASURES: ReadonlySet<string> = new Set(["market_value", "total"]);
 
-/**
- * Scenarios kept per view. A sheet asks each scenario once per entity and measure; a sweep of cuts asks
- * many scenarios once each: the least recently used beyond this many are recomputed when asked again.
- */
-export const STRESS_SCENARIOS_PER_VIEW = 256;
-
-/** Stress runs a clearing model over the whole web: keep each scenario's result beside its view. */
-const scenarios = new ViewMemo<LruCache<string, StressResult | EngineError>>(() => new LruCache(STRESS_SCENARIOS_PER_VIEW));
+/** Scenarios kept per view: the engine's bound (its stress memo is the only one). */
+export const STRESS_SCENARIOS_PER_VIEW = STRESS_RESULTS_PER_VIEW;
 
 /**
- * The (memoised) stress result of one scenario on a view. `scenario` is an AIFIN.SCENARIO handle and its
- * assumptions (omitted: the sourced defaults); the handle is a hash of the content, so it keys the memo.
+ * The stress result of one scenario on a view (memoised by the engine, per view). `scenario` is an
+ * AIFIN.SCENARIO handle and its assumptions (omitted: the sourced defaults).
  */
 export function stressOf(
   view: ModelView,
@@ -34,11 +28,7 @@ export function stressOf(
   multiple: number | null,
   scenario: { handle: string; assumptions: ScenarioAssumptions } | null = null,
 ): StressResult | EngineError {
-  return scenarios
-    .get(view)
-    .getOrCreate(`${shocked}|${cut}|${multiple ?? ""}|${scenario?.handle ?? ""}`, () =>
-      stress(view, { shocked, cut, ...(multiple === null ? {} : { multiple }), ...(scenario === null ? {} : { assumptions: scenario.assumptions }) }),
-    );
+  return stress(view, { shocked, cut, ...(multiple === null ? {} : { multiple }), ...(scenario === null ? {} : { assumptions: scenario.assumptions }) });
 }
 
 const STRESS_PARAMS = [
