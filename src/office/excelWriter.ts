@@ -24,7 +24,7 @@
  * pieces through a WriteBatch (the operation's Session, or a restore's own batch).
  */
 import type { HostFeatures } from "./capabilities";
-import { parseRange, rangeAddress } from "./a1";
+import { columnLetters, parseRange, rangeAddress } from "./a1";
 import type { TableCell } from "./refreshMerge";
 import type { SheetSpec, SpecCell } from "./templateSpec";
 
@@ -149,11 +149,6 @@ export function toFormulas(rows: readonly (readonly SpecCell[])[]): (string | nu
 export const POINTS_PER_CHARACTER = 6;
 export const TAB_COLOR = "#1F3864";
 
-/** Column letters of 1-based column `n` ("A", "AB"). */
-export function columnOf(n: number): string {
-  return rangeAddress(1, n, 1, n).replace(/\d+/g, "");
-}
-
 /**
  * Writes one sheet spec from A1. `skipFromRow` leaves rows from there down alone (an owned table being
  * merged); `chart` is AIFIN's existing chart, re-pointed instead of added again.
@@ -207,7 +202,7 @@ export async function writeSpec(
   }
   if (features.columnWidths) {
     spec.columnWidths.forEach((chars, i) => {
-      const col = columnOf(i + 1);
+      const col = columnLetters(i + 1);
       sheet.getRange(`${col}:${col}`).format.columnWidth = chars * POINTS_PER_CHARACTER;
     });
   }

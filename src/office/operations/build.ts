@@ -16,7 +16,7 @@
  * record as it was), so the error can say nothing was changed.
  */
 import { planBuild, type BuildPlan } from "../buildPlan";
-import { parseRange, rangeAddress, type Rect } from "../a1";
+import { cellAddress, parseRange, rangeAddress, type Rect } from "../a1";
 import { stopped } from "../hostErrors";
 import { OWNERSHIP_NAMESPACE, ownershipRecordToXml, PROOF_NAME, proofComment, type BuildRecord } from "../ownershipRecord";
 import { baselineOf, mergeRows, type MergeResult, type TableCell } from "../refreshMerge";
@@ -36,6 +36,7 @@ import {
   tableReadOf,
   writeSpec,
   writeTableChanges,
+  writeRows,
   type TableRead,
   type TableReadRequest,
 } from "../excelWriter";
@@ -141,10 +142,11 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           cells,
         };
       }
+      const cellAt = (read: SheetRead | undefined, row: number, column: number): string | number | boolean =>
+        read?.rect && inside(read.rect, row, column) ? read.cells[row - read.rect.top][column - read.rect.left] : "";
       const cellOf = (read: SheetRead | undefined, address: string): string | number | boolean => {
         const at = parseRange(address);
-        if (!read?.rect || !at || !inside(read.rect, at.top, at.left)) return "";
-        return read.cells[at.top - read.rect.top][at.left - read.rect.left];
+        return at ? cellAt(read, at.top, at.left) : "";
       };
 
       const stressRead = sheetReads.stress;
@@ -181,7 +183,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         if (read.rect) {
           for (let r = read.rect.top; r <= read.rect.bottom; r++) {
             for (let c = read.rect.left; c <= read.rect.right; c++) {
-              if (read.cells[r - read.rect.top][c - read.rect.left] !== "" && inside(now, r, c) && !inside(old, r, c)) blocked.push(rangeAddress(r, c, r, c).split(":")[0]);
+              if (read.cells[r - read.rect.top][c - read.rect.left] !== "" && inside(now, r, c) && !inside(old, r, c)) blocked.push(cellAddress(r, c));
             }
           }
         }
@@ -236,8 +238,8 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           const now = specRect(specs[role]);
           const old = oldRects[role] as Rect;
           const box: Rect = { top: 1, left: 1, bottom: Math.max(now.bottom, old.bottom), right: Math.max(now.right, old.right) };
-          const cells = Array.from({ length: box.bottom }, (_, i) => Array.from({ length: box.right }, (_, j) => cellOf(read, rangeAddress(i + 1, j + 1, i + 1, j + 1).split(":")[0])));
-          w.worksheets.getItem(plan.sheets[role].existingId as string).getRange(rectAddress(box)).formulas = cells;
+          const cells = Array.from({ length: box.bottom }, (_, i) => Array.from({ length: box.right }, (_, j) => cellAt(read, i + 1, j + 1)));
+          await writeRows(batch, w.worksheets.getItem(plan.sheets[role].existingId as string), box.top, box.left, cells, "formulas");
         }
         if (ownPartId && snap.partXml !== null) w.customXmlParts.getItem(ownPartId).setXml(snap.partXml);
         for (const p of parts.items) if (!snap.partIds.includes(p.id)) w.customXmlParts.getItem(p.id).delete();

@@ -3,12 +3,12 @@
  * Cycles), no formulas. Round trips: 1 names · 2 record and proofs · 3 read the live sheets · 4 write → 4
  * (more when the copy is over the request budget: writeRows splits it).
  */
-import { rangeAddress } from "../a1";
+import { columnLetters, rangeAddress } from "../a1";
 import { stopped } from "../hostErrors";
 import { operate, Stop, type Session } from "../session";
 import { FROZEN_ROLES } from "../sheetRoles";
 import type { FreezeOutcome } from "../types";
-import { columnOf, POINTS_PER_CHARACTER, writable, writeRows } from "../excelWriter";
+import { POINTS_PER_CHARACTER, writable, writeRows } from "../excelWriter";
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
@@ -67,7 +67,7 @@ export async function freeze(ctx: OperationContext): Promise<FreezeOutcome> {
         // Fixed widths: autofit would stretch column A to the long title lines.
         const widths = [14, 34, ...Array<number>(Math.max(0, width - 2)).fill(16)];
         widths.forEach((chars, i) => {
-          const col = columnOf(i + 1);
+          const col = columnLetters(i + 1);
           sheet.getRange(`${col}:${col}`).format.columnWidth = chars * POINTS_PER_CHARACTER;
         });
       }
