@@ -4,7 +4,7 @@
  * part of it dated within the period of X's paired annual capex fact / that capex. Amounts on a money basis
  * (MONEY_BASES, firm by default). See docs/methodology.md §3.
  */
-import { DEFAULT_MONEY_BASIS, moneyOf, type EntityId, type Fact, type ModelView, type MoneyBasis } from "../model";
+import { addMonthsIso, DEFAULT_MONEY_BASIS, moneyOf, type EntityId, type Fact, type ModelView, type MoneyBasis } from "../model";
 import { engineError, type EngineError } from "./result";
 import { amountOf, contractOn, fundingOn, indexOf, isSubAnnual, latestOwnFact } from "./viewIndex";
 
@@ -23,16 +23,6 @@ export interface CapexOffset {
    * data hold no other figure for the year) or does not say (cash purchases of PP&E). null without an annual figure.
    */
   period: { capexFactId: string; start: string; end: string; months: number; capexUsdBn: number; current: boolean; leases: "included" | "excluded" | "not stated" } | null;
-}
-
-/** ISO date `months` months before `iso` (month ends stay month ends: 2025-06-30 − 12 → 2024-06-30). */
-function monthsBefore(iso: string, months: number): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const total = y * 12 + (m - 1) - months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
 const EXCLUDES_LEASES = /excl\.?\w*\s+finance[- ]lease/i;
@@ -56,11 +46,16 @@ export function pairedAnnualCapex(view: ModelView, id: EntityId): Fact | undefin
   const facts = (indexOf(view).factsByEntity.get(id) ?? []).filter(
     (f) => f.kind === "capex" && f.from === id && f.to === id && (amountOf(f) ?? 0) > 0 && f.periodMonths === 12 && f.periodEnd !== null,
   );
-  const contains = (f: Fact): boolean => monthsBefore(f.periodEnd as string, 12) < view.asOf && view.asOf <= (f.periodEnd as string);
+  const contains = (f: Fact): boolean => addMonthsIso(f.periodEnd as string, -12) < view.asOf && view.asOf <= (f.periodEnd as string);
   const ended = (f: Fact): boolean => (f.periodEnd as string) < view.asOf;
   const rank = (f: Fact): string => `${contains(f) ? 2 : ended(f) ? 1 : 0}|${f.periodEnd}|${LEASE_RANK[leasesOf(f)]}|${f.date}`;
   // A year that starts after the as-of date (next year's guide) pairs only when nothing else does.
-  return [...facts].sort((a, b) => (rank(a) < rank(b) ? 1 : rank(a) > rank(b) ? -1 : 0))[0];
+  let best: { fact: Fact; rank: string } | undefined;
+  for (const fact of facts) {
+    const r = rank(fact);
+    if (best === undefined || r > best.rank) best = { fact, rank: r };
+  }
+  return best?.fact;
 }
 
 /**
@@ -90,7 +85,7 @@ export function capexOffset(view: ModelView, id: EntityId, money: MoneyBasis = D
     return { amount, ratio: engineError("NOT_AVAILABLE", `${why}, so no capex offset ratio; the amount (equity into customers) still stands.`), periodAmount: 0, period: null };
   }
   const end = capex.periodEnd ?? capex.date;
-  const start = monthsBefore(end, 12);
+  const start = addMonthsIso(end, -12);
   const periodAmount = periodEquity(view, id, start, end, money).reduce((s, f) => s + (moneyOf(f, money) ?? 0), 0);
   const capexUsdBn = amountOf(capex) as number;
   const current = start < view.asOf && view.asOf <= end;

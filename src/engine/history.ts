@@ -23,7 +23,7 @@
  * MAX_HISTORY_EVALUATIONS dates); a longer request is an INVALID_INPUT error that says how to narrow it.
  */
 import { CHANNEL_IS_FUNDING, DEFAULT_MONEY_BASIS, FACT_KINDS, KIND_MEANINGS, type Basis, type EntityId, type Fact, type ModelView, type MoneyBasis } from "../model";
-import { countsUnder, supersessionClosure } from "../model";
+import { countsUnder, monthEndIso, supersessionClosure } from "../model";
 import { circularShare, fundedBacklog, selfFundedExposure } from "./exposure";
 import { totalContractsIn, totalFundingOut } from "./flows";
 import { networkExposure } from "./networkExposure";
@@ -165,13 +165,6 @@ function snap(dates: readonly string[], date: string): string | null {
   return found;
 }
 
-const pad = (n: number): string => String(n).padStart(2, "0");
-/** ISO of the last day of a month (month 1..12). */
-function monthEnd(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-}
-
 /** Month or quarter ends in [from, to], then `to` when it is not one; null when there would be more than `cap`. */
 export function calendarDates(from: string, to: string, step: "month" | "quarter", cap: number = MAX_HISTORY_POINTS): string[] | null {
   const every = step === "month" ? 1 : 3;
@@ -181,7 +174,7 @@ export function calendarDates(from: string, to: string, step: "month" | "quarter
   month = Math.ceil(month / every) * every;
   const dates: string[] = [];
   for (;;) {
-    const end = monthEnd(year, month);
+    const end = monthEndIso(year, month);
     if (end > to) break;
     if (end >= from) {
       if (dates.length >= cap) return null;

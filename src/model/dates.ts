@@ -112,3 +112,28 @@ export function clampIsoDate(date: string, min: string, max: string): string | n
   if (!isIsoDate(date)) return null;
   return date < min ? min : date > max ? max : date;
 }
+
+const two = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * The ISO date of the last day of a month (month 1..12; 13 is January of the next year, 0 December before).
+ * @example monthEndIso(2024, 2) // "2024-02-29"
+ */
+export function monthEndIso(year: number, month: number): string {
+  const end = new Date(Date.UTC(year, month, 0));
+  return `${String(end.getUTCFullYear()).padStart(4, "0")}-${two(end.getUTCMonth() + 1)}-${two(end.getUTCDate())}`;
+}
+
+/**
+ * The ISO date `months` months after `iso` (negative: before); a day past the target month's end becomes
+ * that month's last day, so month ends stay month ends.
+ * @example addMonthsIso("2025-06-30", -12) // "2024-06-30"
+ */
+export function addMonthsIso(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = monthEndIso(year, month);
+  return Number(last.slice(8)) <= d ? last : `${last.slice(0, 8)}${two(d)}`;
+}

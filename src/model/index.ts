@@ -23,7 +23,7 @@ export {
 } from "./table";
 export { validateDataset, sameLinks, sameLinkFields, type ValidateOptions, CURATION_ONLY_CODES, entitySchema, factSchema, sourceSchema, type DatasetIssue, type FieldCheck } from "./validate";
 export { buildView, countsUnder, supersessionClosure, supersessionGraph } from "./view";
-export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
+export { isIsoDate, excelSerialToIso, isoToExcelSerial, parseDateCell, clampIsoDate, monthEndIso, addMonthsIso, MAX_EXCEL_SERIAL, PHANTOM_LEAP_DAY_SERIAL } from "./dates";
 export { CLAIMS, CLAIM_FIGURES, type Claim } from "./data/claims";
 export {
   ASSUMPTIONS,

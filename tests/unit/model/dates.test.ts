@@ -1,4 +1,4 @@
-import { clampIsoDate, excelSerialToIso, isIsoDate, isoToExcelSerial, parseDateCell } from "../../../src/model";
+import { addMonthsIso, clampIsoDate, excelSerialToIso, isIsoDate, isoToExcelSerial, monthEndIso, parseDateCell } from "../../../src/model";
 
 describe("Excel date serials (1900 system)", () => {
   // Reference values: Excel's =DATE(2025,1,1) is 45658 and =DATE(2026,2,5) is 46058.
@@ -108,5 +108,24 @@ describe("parseDateCell", () => {
     expect(parseDateCell("Feb 2026")).toBeNull();
     expect(parseDateCell(true)).toBeNull();
     expect(parseDateCell(null)).toBeNull();
+  });
+});
+
+describe("month arithmetic (capex periods, HISTORY's month ends)", () => {
+  it("gives a month's last day, leap years included, and rolls months past December or before January", () => {
+    expect(monthEndIso(2024, 2)).toBe("2024-02-29");
+    expect(monthEndIso(2025, 2)).toBe("2025-02-28");
+    expect(monthEndIso(2026, 12)).toBe("2026-12-31");
+    expect(monthEndIso(2026, 13)).toBe("2027-01-31");
+    expect(monthEndIso(2026, 0)).toBe("2025-12-31");
+  });
+
+  it("moves a date by months, keeping month ends month ends", () => {
+    expect(addMonthsIso("2025-06-30", -12)).toBe("2024-06-30");
+    expect(addMonthsIso("2026-12-31", -12)).toBe("2025-12-31");
+    expect(addMonthsIso("2025-03-31", -1)).toBe("2025-02-28");
+    expect(addMonthsIso("2024-03-31", -1)).toBe("2024-02-29");
+    expect(addMonthsIso("2026-01-15", -1)).toBe("2025-12-15");
+    expect(addMonthsIso("2025-11-30", 3)).toBe("2026-02-28");
   });
 });
