@@ -10,6 +10,7 @@ import { estimateExposures } from "../src/engine/estimateExposures";
 import { findCycles, type CycleEdge } from "../src/engine/findCycles";
 import { leontiefInverse } from "../src/engine/leontiefInverse";
 import { isEngineError } from "../src/engine/result";
+import { median } from "./bundle";
 
 export const name = "engine-math (clearing vector, cycles, DebtRank, Leontief, RAS)";
 
@@ -23,11 +24,6 @@ function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function time<T>(runs: number, f: () => T): { ms: number; result: T } {

@@ -5,10 +5,11 @@
  * JavaScript (as webpack ships it) and loaded in fresh Node processes, timing require + index + views.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { withBundle } from "./bundle";
 
 /** Shown by bench/run.ts. */
 export const name = "model: load + index the bundled dataset";
@@ -21,33 +22,26 @@ function stats(samples: number[]): string {
 
 /** Cold loads in fresh processes of the model bundled with esbuild (present through tsx); null if unavailable. */
 async function coldProcessLoads(runs: number): Promise<number[] | null> {
-  let esbuild: { buildSync: (options: Record<string, unknown>) => unknown };
-  try {
-    esbuild = (await import("esbuild")) as unknown as typeof esbuild;
-  } catch {
-    return null;
-  }
-  const dir = mkdtempSync(join(tmpdir(), "aifin-model-bench-"));
-  try {
-    const bundle = join(dir, "model.js");
-    esbuild.buildSync({ entryPoints: [join(__dirname, "../src/model/index.ts")], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "silent" });
-    const probe = join(dir, "probe.js");
-    writeFileSync(
-      probe,
-      [
-        "const t0 = performance.now();",
-        `const m = require(${JSON.stringify(bundle)});`,
-        "const model = m.createModel(m.bundledDataset);",
-        "model.view(); model.view('2026-02-05', { includeRumoured: true }); model.registry.resolve('MSFT');",
-        "process.stdout.write(String(performance.now() - t0));",
-      ].join("\n"),
-    );
-    const out: number[] = [];
-    for (let i = 0; i < runs; i++) out.push(Number(execFileSync(process.execPath, [probe], { encoding: "utf8" })));
-    return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const source = `export * from ${JSON.stringify(join(__dirname, "../src/model"))};`;
+  return withBundle(
+    "model-bench",
+    source,
+    (bundle, dir) => {
+      const probe = join(dir, "probe.js");
+      writeFileSync(
+        probe,
+        [
+          "const t0 = performance.now();",
+          `const m = require(${JSON.stringify(bundle)});`,
+          "const model = m.createModel(m.bundledDataset);",
+          "model.view(); model.view('2026-02-05', { includeRumoured: true }); model.registry.resolve('MSFT');",
+          "process.stdout.write(String(performance.now() - t0));",
+        ].join("\n"),
+      );
+      return Array.from({ length: runs }, () => Number(execFileSync(process.execPath, [probe], { encoding: "utf8" })));
+    },
+    false,
+  );
 }
 
 /** Prints the figures. */

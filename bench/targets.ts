@@ -10,13 +10,14 @@
  */
 import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createHarness, functionTime } from "../tests/harness/formulaHarness";
 import { bundledDataset, factsToRows, FACT_COLUMNS, setMemoisation, type CellValue, type Dataset, type Fact } from "../src/model";
 import { perturbedFactRows } from "./functions.bench";
+import { median, withBundle } from "./bundle";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -49,11 +50,6 @@ function figure(f: Omit<Figure, "ratio" | "met"> & { ratio?: number | null }): v
 
 function best(samples: number[]): number {
   return Math.min(...samples);
-}
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function timed<T>(fn: () => T): { ms: number; value: T } {
@@ -284,73 +280,46 @@ async function callFigures(): Promise<void> {
     ["call.round_trip_ratio", "ROUND_TRIP_RATIO(AMZN,OPENAI)", 'fx.roundTripRatio("AMZN", "OPENAI")', 1_000_000],
     ["call.stress", "STRESS(ORCL,OPENAI,0.3), warm scenario", 'fx.stress("ORCL", "OPENAI", 0.3)', 200_000],
   ];
-  let esbuild: { buildSync: (options: Record<string, unknown>) => unknown };
-  try {
-    esbuild = (await import("esbuild")) as unknown as typeof esbuild;
-  } catch {
+  const source = [
+    `import { installCustomFunctionsShim } from ${JSON.stringify(join(ROOT, "tests/harness/customFunctionsShim"))};`,
+    `import * as fx from ${JSON.stringify(join(ROOT, "src/functions/functions"))};`,
+    `import { setOutcomeMemo } from ${JSON.stringify(join(ROOT, "src/functions/invoke"))};`,
+    "installCustomFunctionsShim();",
+    rate.toString(),
+    "const empty = (a: unknown, b: unknown) => (a === b ? 1 : 0);",
+    "const out: Record<string, number> = { empty: rate(() => empty('MSFT', 'OPENAI')) };",
+    // The target applies to the whole path (arguments validated, view and engine memos); a repeat the
+    // outcome memo answers is reported beside it, never instead of it.
+    "setOutcomeMemo(false);",
+    ...cases.map(([id, , call]) => `out[${JSON.stringify(id)}] = rate(() => ${call});`),
+    "setOutcomeMemo(true);",
+    ...cases.map(([id, , call]) => `out[${JSON.stringify(id + ".repeat")}] = rate(() => ${call});`),
+    "process.stdout.write(JSON.stringify(out));",
+  ].join("\n");
+  const out = await withBundle("calls", source, (bundle) => JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8", maxBuffer: 1 << 20 })) as Record<string, number>);
+  if (out === null) {
     for (const [id, label, , min] of cases) figure({ id, label, value: null, unit: "calls/s", target: { min }, baseline: null, note: "esbuild not installed" });
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), "aifin-calls-"));
-  try {
-    const entry = join(dir, "entry.ts");
-    writeFileSync(
-      entry,
-      [
-        `import { installCustomFunctionsShim } from ${JSON.stringify(join(ROOT, "tests/harness/customFunctionsShim"))};`,
-        `import * as fx from ${JSON.stringify(join(ROOT, "src/functions/functions"))};`,
-        `import { setOutcomeMemo } from ${JSON.stringify(join(ROOT, "src/functions/invoke"))};`,
-        "installCustomFunctionsShim();",
-        rate.toString(),
-        "const empty = (a: unknown, b: unknown) => (a === b ? 1 : 0);",
-        "const out: Record<string, number> = { empty: rate(() => empty('MSFT', 'OPENAI')) };",
-        // The target applies to the whole path (arguments validated, view and engine memos); a repeat the
-        // outcome memo answers is reported beside it, never instead of it.
-        "setOutcomeMemo(false);",
-        ...cases.map(([id, , call]) => `out[${JSON.stringify(id)}] = rate(() => ${call});`),
-        "setOutcomeMemo(true);",
-        ...cases.map(([id, , call]) => `out[${JSON.stringify(id + ".repeat")}] = rate(() => ${call});`),
-        "process.stdout.write(JSON.stringify(out));",
-      ].join("\n"),
-    );
-    const bundle = join(dir, "calls.js");
-    esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "silent", minify: true });
-    const out = JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8", maxBuffer: 1 << 20 })) as Record<string, number>;
-    const baseline = { label: "an empty function in the same loop (the loop's own cost)", value: out.empty };
-    for (const [id, label, , min] of cases) {
-      figure({ id, label, value: out[id], unit: "calls/s", target: { min }, baseline, note: "outcome memo off: arguments validated, then the view's memoised engine result" });
-    }
-    for (const [id, label] of cases) {
-      const repeat = `${id}.repeat`;
-      figure({ id: repeat, label: `${label}, a repeat the outcome memo answers`, value: out[repeat], unit: "calls/s", target: {}, baseline: { label: "the same call with the outcome memo off", value: out[id] } });
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const baseline = { label: "an empty function in the same loop (the loop's own cost)", value: out.empty };
+  for (const [id, label, , min] of cases) {
+    figure({ id, label, value: out[id], unit: "calls/s", target: { min }, baseline, note: "outcome memo off: arguments validated, then the view's memoised engine result" });
+  }
+  for (const [id, label] of cases) {
+    const repeat = `${id}.repeat`;
+    figure({ id: repeat, label: `${label}, a repeat the outcome memo answers`, value: out[repeat], unit: "calls/s", target: {}, baseline: { label: "the same call with the outcome memo off", value: out[id] } });
   }
 }
 
 // ---- start-up: the bundled dataset parsed, validated and indexed in a fresh process ----------------------
 
 async function startupFigures(): Promise<void> {
-  let esbuild: { buildSync: (options: Record<string, unknown>) => unknown };
-  try {
-    esbuild = (await import("esbuild")) as unknown as typeof esbuild;
-  } catch {
-    figure({ id: "startup.dataset", label: "start-up: bundled dataset parsed, validated, indexed", value: null, unit: "ms", target: { max: 30 }, baseline: null, note: "esbuild not installed" });
-    return;
-  }
-  const dir = mkdtempSync(join(tmpdir(), "aifin-startup-"));
-  try {
-    const entry = join(dir, "entry.ts");
-    writeFileSync(
-      entry,
-      [
-        `export { bundledDataset, createModel, validateDataset } from ${JSON.stringify(join(ROOT, "src/model"))};`,
-        `export { selfFundedExposure } from ${JSON.stringify(join(ROOT, "src/engine"))};`,
-      ].join("\n"),
-    );
-    const bundle = join(dir, "startup.js");
-    esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "silent", minify: true });
+  const source = [
+    `export { bundledDataset, createModel, validateDataset } from ${JSON.stringify(join(ROOT, "src/model"))};`,
+    `export { selfFundedExposure } from ${JSON.stringify(join(ROOT, "src/engine"))};`,
+  ].join("\n");
+  type Run = { ms: number; json: number; issues: number };
+  const runs = await withBundle("startup", source, (bundle, dir): Run[] => {
     const probe = join(dir, "probe.js");
     writeFileSync(
       probe,
@@ -367,23 +336,25 @@ async function startupFigures(): Promise<void> {
         "process.stdout.write(JSON.stringify({ ms: t1 - t0, json: t3 - t2, issues: issues.length }));",
       ].join("\n"),
     );
-    const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [probe], { encoding: "utf8" })) as { ms: number; json: number; issues: number });
-    figure({
-      id: "startup.dataset",
-      label: "start-up: bundled dataset parsed, validated, indexed (fresh process)",
-      value: median(runs.map((r) => r.ms)),
-      unit: "ms",
-      target: { max: 30 },
-      baseline: { label: "JSON.parse of the same dataset in the same process", value: median(runs.map((r) => r.json)) },
-      ratio: null,
-      note: `${bundledDataset.facts.length} facts; best of 5: ${best(runs.map((r) => r.ms)).toFixed(1)} ms`,
-    });
-    const last = figures[figures.length - 1];
-    // Here the baseline is a floor, not a rival: say how many times the floor the start-up costs.
-    last.ratio = last.value && last.baseline ? last.value / last.baseline.value : null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    return Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [probe], { encoding: "utf8" })) as Run);
+  });
+  if (runs === null) {
+    figure({ id: "startup.dataset", label: "start-up: bundled dataset parsed, validated, indexed", value: null, unit: "ms", target: { max: 30 }, baseline: null, note: "esbuild not installed" });
+    return;
   }
+  figure({
+    id: "startup.dataset",
+    label: "start-up: bundled dataset parsed, validated, indexed (fresh process)",
+    value: median(runs.map((r) => r.ms)),
+    unit: "ms",
+    target: { max: 30 },
+    baseline: { label: "JSON.parse of the same dataset in the same process", value: median(runs.map((r) => r.json)) },
+    ratio: null,
+    note: `${bundledDataset.facts.length} facts; best of 5: ${best(runs.map((r) => r.ms)).toFixed(1)} ms`,
+  });
+  const last = figures[figures.length - 1];
+  // Here the baseline is a floor, not a rival: say how many times the floor the start-up costs.
+  last.ratio = last.value && last.baseline ? last.value / last.baseline.value : null;
 }
 
 // ---- the pane page: bundle, first render, heap ------------------------------------------------------------
