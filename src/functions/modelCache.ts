@@ -35,6 +35,7 @@ import {
   LruCache,
   normaliseCell,
   sameLinks,
+  upperCase,
   validateDataset,
   type Basis,
   type CellDigest,
@@ -325,7 +326,8 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
       }
       if (read === undefined) {
         read = cellsRead;
-        fresh.push(read);
+        // New rows join the earlier read's pool (a first read has none).
+        if (prev) fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.
       const next = raw[i + 1];
@@ -382,7 +384,7 @@ function handleOf(basis: Basis, entities: string, facts: { headerDigest: string;
   if (typeof facts === "string") hasher.text(facts);
   else {
     hasher.text(facts.headerDigest).unit(facts.rows.length);
-    for (const row of facts.rows) hasher.digest(row);
+    for (let i = 0; i < facts.rows.length; i++) hasher.digest(facts.rows[i]);
   }
   return HANDLE_PREFIX + hasher.hex();
 }
@@ -505,9 +507,13 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
    */
   const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
     const pending: number[] = [];
-    read.rows.forEach((row, k) => {
-      if (row.fact === null) pending.push(k);
-    });
+    // The rows to parse, after the header (on a first read, every row).
+    const table: (readonly unknown[])[] = [read.header];
+    for (let k = 0; k < read.rows.length; k++) {
+      if (read.rows[k].fact !== null) continue;
+      pending.push(k);
+      table.push(read.rows[k].cells);
+    }
     stats.rowsParsed += pending.length;
     stats.rowsReused += read.rows.length - pending.length;
     // The header is read every time (cheap): it maps the columns and reports missing ones.
@@ -517,15 +523,13 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       throw tableError("facts", issues, () => rowLabel(read.headerIndex, place));
     }
     // Ids are checked across the whole table below, the same whether every row or one row was parsed.
-    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)], { uniqueIds: false });
+    const parsed = factsFromRows(table, { uniqueIds: false });
     if (parsed.issues.length > 0) {
       throw tableError("facts", parsed.issues, (issue) =>
         rowLabel(issue.row <= 1 ? read.headerIndex : read.rangeIndex[pending[issue.row - 2]], place),
       );
     }
-    pending.forEach((k, n) => {
-      read.rows[k].fact = parsed.facts[n];
-    });
+    for (let n = 0; n < pending.length; n++) read.rows[pending[n]].fact = parsed.facts[n];
     const facts: Fact[] = new Array(read.rows.length);
     let uncheckedCount = 0;
     for (let k = 0; k < read.rows.length; k++) {
@@ -542,18 +546,21 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const valid = read.prev?.valid ?? null;
     if (valid !== null && sameLinks(valid.facts, facts)) return { facts, unchecked, linkedAs: valid, rows: read.rows };
     // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
-    const seen = new Map<string, number>();
+    const seen = new Set<string>();
     for (let k = 0; k < read.rows.length; k++) {
       const fact = facts[k];
-      const key = fact.id.toUpperCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        const other = (read.rows[first].fact as Fact).id;
+      const key = upperCase(fact.id);
+      // One look-up per fact: a repeated id leaves the set's size as it was; then find its first row.
+      const size = seen.size;
+      seen.add(key);
+      if (seen.size === size) {
+        let first = 0;
+        while (upperCase(facts[first].id) !== key) first++;
+        const other = facts[first].id;
         throw tableError("facts", [{ row: 0, column: "id", message: `duplicate id "${fact.id}" (also on ${rowLabel(read.rangeIndex[first], place)} as "${other}"): ids must differ by more than case` }], () =>
           rowLabel(read.rangeIndex[k], place),
         );
       }
-      seen.set(key, k);
     }
     return { facts, unchecked, linkedAs: null, rows: read.rows };
   };
@@ -572,7 +579,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const factList = parsed ? parsed.facts : bundled.facts;
     const entityList = entities ? entities() : bundled.entities;
     let latest = "";
-    for (const fact of factList) if (fact.date > latest) latest = fact.date;
+    for (let i = 0; i < factList.length; i++) if (factList[i].date > latest) latest = factList[i].date;
     const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
     // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks
     // rerun, and not even those when the links are those of the table's last valid read.
@@ -587,7 +594,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       const where = first.factId ? factRow(first.factId) : null;
       throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
-    if (parsed) for (const row of parsed.rows) row.checked = true;
+    if (parsed) for (let i = 0; i < parsed.rows.length; i++) parsed.rows[i].checked = true;
     if (state) state.valid = { facts: factList, entities: entityList, asOf: dataset.asOf };
     return { handle, model: createModel(dataset), basis };
   };
