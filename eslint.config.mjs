@@ -139,7 +139,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tests/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.{ts,mjs}"],
+    files: ["tests/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.{ts,mjs,cjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.jest, ...globals.browser } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
