@@ -186,18 +186,22 @@ const rowHasher = new CellHash64();
  * A 10,000-row table is then not copied a second time.
  */
 function readRow(raw: readonly unknown[]): RowRead | null {
-  const hasher = rowHasher.reset();
   let blank = true;
   let asIs = true;
   for (let k = 0; k < raw.length; k++) {
     const v = raw[k];
+    // A non-empty text or a number other than zero: itself in normal form.
+    if (typeof v === "string" ? v !== "" : typeof v === "number" && v !== 0) {
+      blank = false;
+      continue;
+    }
     const cell = cellOf(v);
     if (cell !== null) blank = false;
     // (-0 === 0: a zero is looked at on its own.)
     if (cell !== v ? !readsAsIs(v) : v === 0 && 1 / v < 0) asIs = false;
-    hasher.cell(cell);
   }
   if (blank) return null;
+  const hasher = rowHasher.reset().cells(raw, cellOf);
   return { cells: asIs ? raw : raw.map(cellOf), hi: hasher.high(), lo: hasher.low(), fact: null, checked: false };
 }
 

@@ -201,6 +201,64 @@ export class CellHash64 {
     return this;
   }
 
+  /**
+   * Feeds every cell of a row from Excel in normal form, as `cell(normal(v))` for each would: texts and
+   * numbers (whose normal forms are themselves, "" empty and -0 as 0) are hashed in one loop with the lanes
+   * held in locals; other values go through `normal` (empty cells, booleans, error values).
+   */
+  cells(row: readonly unknown[], normal: (v: unknown) => string | number | boolean | null): this {
+    let a = this.a;
+    let b = this.b;
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k];
+      if (typeof v === "string" && v !== "") {
+        a = imul(a ^ TAG_TEXT, LANE_A_PRIME);
+        b = imul(b ^ TAG_TEXT, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        const n = v.length;
+        a = imul(a ^ n, LANE_A_PRIME);
+        b = imul(b ^ n, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        const pairs = n & ~1;
+        let i = 0;
+        for (; i < pairs; i += 2) {
+          const c = v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16);
+          a = imul(a ^ c, LANE_A_PRIME);
+          b = imul(b ^ c, LANE_B_PRIME);
+          b = (b << 15) | (b >>> 17);
+        }
+        if (i < n) {
+          const c = v.charCodeAt(i);
+          a = imul(a ^ c, LANE_A_PRIME);
+          b = imul(b ^ c, LANE_B_PRIME);
+          b = (b << 15) | (b >>> 17);
+        }
+      } else if (typeof v === "number") {
+        float64[0] = v === 0 ? 0 : v;
+        const w0 = float64Words[0];
+        const w1 = float64Words[1];
+        a = imul(a ^ TAG_NUMBER, LANE_A_PRIME);
+        b = imul(b ^ TAG_NUMBER, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        a = imul(a ^ w0, LANE_A_PRIME);
+        b = imul(b ^ w0, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        a = imul(a ^ w1, LANE_A_PRIME);
+        b = imul(b ^ w1, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+      } else {
+        this.a = a;
+        this.b = b;
+        this.cell(normal(v));
+        a = this.a;
+        b = this.b;
+      }
+    }
+    this.a = a;
+    this.b = b;
+    return this;
+  }
+
   /** Feeds a digest made by another CellHash64. */
   digest(d: CellDigest): this {
     return this.unit(d.hi).unit(d.lo);

@@ -473,7 +473,7 @@ function factRuleIssues(f: Fact, issues: DatasetIssue[]): void {
   if (f.estimate && !labelledEstimate(f.unit, f.description)) {
     issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
   }
-  if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) issues.push(...moneyAndPeriodIssues(f));
+  if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) moneyAndPeriodIssues(f, issues);
 }
 
 /**
@@ -496,10 +496,9 @@ function unknownSides(f: Fact, entityIds: ReadonlySet<string>, issues: DatasetIs
   }
 }
 
-/** The provenance, funded / conditional and period fields of one well-shaped fact (none to check when all are
+/** Adds the issues of the provenance, funded / conditional and period fields of one well-shaped fact (none to check when all are
  *  empty and the fact is no estimate: the caller skips those). */
-function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
-  const out: DatasetIssue[] = [];
+function moneyAndPeriodIssues(f: Fact, out: DatasetIssue[]): void {
   const meaning = KIND_MEANINGS[f.kind];
   if (f.estimate && f.provenance !== "estimate") addIssue(out, f, "provenance-estimate", `an estimate has provenance "estimate", not "${f.provenance}"`);
   for (let i = 0; i < MONEY_PART_FIELDS.length; i++) {
@@ -517,7 +516,6 @@ function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
   if (f.periodMonths !== null || f.periodEnd !== null) {
     if (!meaning.periodic) addIssue(out, f, "period-kind", `periodMonths / periodEnd apply to ${FACT_KINDS.filter((k) => KIND_MEANINGS[k].periodic).join(", ")} facts, not ${f.kind}`);
   }
-  return out;
 }
 
 /** The parts of a fact's amount that must lie within it, in the order their issues are reported. */
@@ -537,33 +535,41 @@ function certaintyKinds(): string {
 function supersedesCycles(unique: readonly Fact[], byId: ReadonlyMap<string, Fact>): string[][] {
   const state = new Map<string, 1 | 2>();
   const cycles: string[][] = [];
+  // The depth-first path: ids, facts and the next link to follow of each (empty again after each root, so
+  // shared by all of them: no arrays or frames made per fact).
+  const path: string[] = [];
+  const onPath: Fact[] = [];
+  const nexts: number[] = [];
   // byId's facts in its order (`unique`), by index: an entry of the map is a new [key, value] array per fact.
   for (let i = 0; i < unique.length; i++) {
     const fact = unique[i];
     // A fact that replaces nothing starts no cycle and lies on none (a cycle leaves every fact on it).
     if (fact.supersedes.length === 0 || state.has(fact.id)) continue;
     const root = fact.id;
-    const path: string[] = [];
-    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
     state.set(root, 1);
     path.push(root);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const targets = byId.get(top.id)?.supersedes ?? [];
-      if (top.next < targets.length) {
-        const id = targets[top.next++];
-        if (!byId.has(id)) continue;
+    onPath.push(fact);
+    nexts.push(0);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const targets = onPath[top].supersedes;
+      if (nexts[top] < targets.length) {
+        const id = targets[nexts[top]++];
+        const target = byId.get(id);
+        if (target === undefined) continue;
         const s = state.get(id);
         if (s === 1) cycles.push([...path.slice(path.indexOf(id)), id]);
         else if (s === undefined) {
           state.set(id, 1);
           path.push(id);
-          stack.push({ id, next: 0 });
+          onPath.push(target);
+          nexts.push(0);
         }
       } else {
-        state.set(top.id, 2);
+        state.set(path[top], 2);
         path.pop();
-        stack.pop();
+        onPath.pop();
+        nexts.pop();
       }
     }
   }
