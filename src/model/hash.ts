@@ -266,17 +266,20 @@ export class CellHash64 {
 
   /** The digest so far: each lane mixed so every input bit reaches every output bit (a bijection per lane). */
   result(): CellDigest {
-    return { hi: this.high(), lo: this.low() };
+    return { hi: this.high() >>> 0, lo: this.low() >>> 0 };
   }
 
-  /** The digest's `hi` half (as `result().hi`, without an object). */
+  /**
+   * The digest's `hi` half as a signed 32-bit integer (the same 32 bits as `result().hi`, without an object;
+   * signed, V8 keeps it as a small integer rather than a boxed number). `digest` and `digestKey` accept either.
+   */
   high(): number {
-    return avalanche(this.a) >>> 0;
+    return avalanche(this.a);
   }
 
-  /** The digest's `lo` half (as `result().lo`, without an object). */
+  /** The digest's `lo` half as a signed 32-bit integer (see `high`). */
   low(): number {
-    return avalanche(this.b ^ 0x5bd1e995) >>> 0;
+    return avalanche(this.b ^ 0x5bd1e995);
   }
 
   /** The digest as 16 lower-case hex digits. */
@@ -286,7 +289,7 @@ export class CellHash64 {
   }
 }
 
-/** A 64-bit digest as two unsigned 32-bit halves. */
+/** A 64-bit digest as two 32-bit halves (unsigned from `result`, signed from `high` / `low`: the same bits). */
 export interface CellDigest {
   readonly hi: number;
   readonly lo: number;
@@ -301,7 +304,7 @@ function avalanche(x: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A digest as one JavaScript number (53 of its bits), for map keys; equal digests give equal keys. */
+/** A digest as one JavaScript number (53 of its bits), for map keys; equal digests give equal keys (signed or not). */
 export function digestKey(d: CellDigest): number {
-  return d.hi * 0x200000 + (d.lo >>> 11);
+  return (d.hi >>> 0) * 0x200000 + (d.lo >>> 11);
 }
