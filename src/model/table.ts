@@ -314,6 +314,12 @@ function entityId(column: string, v: unknown): string {
   return upperCase(id(column, v));
 }
 
+// Regular expressions of the cell readers, made once (a literal inside a function is a new object per call).
+const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}\b)/g;
+const UNDERSCORES = /_/g;
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const PERCENT_SIGN = /%\s*$/;
+
 function number(column: string, v: unknown): number | null {
   if (isBlank(v)) return null;
   if (typeof v === "number") {
@@ -321,8 +327,8 @@ function number(column: string, v: unknown): number | null {
     return v;
   }
   if (typeof v === "string") {
-    const t = v.trim().replace(/(?<=\d),(?=\d{3}\b)/g, "").replace(/_/g, "");
-    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+    const t = v.trim().replace(THOUSANDS_COMMA, "").replace(UNDERSCORES, "");
+    if (DECIMAL.test(t)) return Number(t);
   }
   throw new CellProblem(column, `expected a number, got ${describe(v)}`);
 }
@@ -342,8 +348,8 @@ function amount(column: string, v: unknown): number | null {
 }
 
 function fraction(column: string, v: unknown): number | null {
-  if (typeof v === "string" && /%\s*$/.test(v)) {
-    const n = number(column, v.replace(/%\s*$/, ""));
+  if (typeof v === "string" && PERCENT_SIGN.test(v)) {
+    const n = number(column, v.replace(PERCENT_SIGN, ""));
     return n === null ? null : n / 100;
   }
   return number(column, v);
