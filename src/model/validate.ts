@@ -7,7 +7,7 @@ import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Entity, type Fact, type MoneyChannel } from "./types";
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Basis, type Entity, type Fact, type MoneyChannel } from "./types";
 import { countsUnder } from "./view";
 
 /**
@@ -595,6 +595,10 @@ function supersedesCycles(unique: readonly Fact[], byId: ReadonlyMap<string, Fac
   return cycles;
 }
 
+/** The two bases the group-overlap and double-figure checks look under. */
+const WITHOUT_RUMOURS: Basis = Object.freeze({ includeRumoured: false });
+const WITH_RUMOURS: Basis = Object.freeze({ includeRumoured: true });
+
 /** Per money channel: is a group's fact checked against its members' (issue 10: contracts and loans)?
  *  Equity stays out: a round's total on its group entity beside each investor's own row is by design. */
 const OVERLAP_CHECKED: Readonly<Record<MoneyChannel, boolean>> = {
@@ -658,9 +662,9 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], by
   };
   const replaces = (a: Fact, b: Fact) => closureOf(a.id).has(b.id) || closureOf(b.id).has(a.id);
   const byRelationKind = new Map<string, Fact[]>();
-  // Facts by kind, then from, then to (nested maps: no key text made per fact).
-  const byRelation = new Map<string, Map<string, Map<string, Fact[]>>>();
-  const position = new Map<Fact, number>();
+  // Facts by kind, then from, then to (nested maps: no key text made per fact), as their positions in their
+  // kind's list (which orders candidates, with no map from fact to position).
+  const byRelation = new Map<string, Map<string, Map<string, number[]>>>();
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i];
     if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
@@ -668,15 +672,15 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], by
     // Only a fact with a group or a member on a side can be a group's fact or one of its candidates (kinds
     // stay in the order they first appear, so issues come in the same order as over every fact).
     if (!involved.has(f.from) && !involved.has(f.to)) continue;
-    position.set(f, list.length);
+    const at = list.length;
     list.push(f);
     let byFrom = byRelation.get(f.kind);
     if (byFrom === undefined) byRelation.set(f.kind, (byFrom = new Map()));
     let byTo = byFrom.get(f.from);
     if (byTo === undefined) byFrom.set(f.from, (byTo = new Map()));
     const same = byTo.get(f.to);
-    if (same === undefined) byTo.set(f.to, [f]);
-    else same.push(f);
+    if (same === undefined) byTo.set(f.to, [at]);
+    else same.push(at);
   }
   // An entity and its members, made once per entity (a group has thousands of facts in a large table).
   const sides = new Map<string, string[]>();
@@ -690,7 +694,7 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], by
     for (let i = 0; i < list.length; i++) {
       const g = list[i];
       if (!members.has(g.from) && !members.has(g.to)) continue;
-      const candidates = new Set<Fact>();
+      const candidates = new Set<number>();
       const byFrom = byRelation.get(g.kind);
       const froms = side(g.from);
       const tos = side(g.to);
@@ -704,12 +708,18 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], by
         }
       }
       if (candidates.size === 0) continue;
-      for (const f of [...candidates].sort((x, y) => (position.get(x) as number) - (position.get(y) as number))) {
+      for (const at of [...candidates].sort((x, y) => x - y)) {
+        const f = list[at];
         if (f === g || replaces(f, g)) continue;
         const d = f.date > g.date ? f.date : g.date;
-        const inForce = (x: Fact, basis: { includeRumoured: boolean }) =>
-          countsUnder(x, basis) && !ancestorsOf(x.id).some((y) => y.date <= d && countsUnder(y, basis));
-        if ([false, true].some((includeRumoured) => inForce(f, { includeRumoured }) && inForce(g, { includeRumoured }))) {
+        // In force on d under a basis: counted, and not replaced by a counted fact dated d or earlier.
+        const inForce = (x: Fact, basis: Basis): boolean => {
+          if (!countsUnder(x, basis)) return false;
+          const later = ancestorsOf(x.id);
+          for (let k = 0; k < later.length; k++) if (later[k].date <= d && countsUnder(later[k], basis)) return false;
+          return true;
+        };
+        if ((inForce(f, WITHOUT_RUMOURS) && inForce(g, WITHOUT_RUMOURS)) || (inForce(f, WITH_RUMOURS) && inForce(g, WITH_RUMOURS))) {
           issues.push({
             code: "group-overlap",
             factId: g.id,
