@@ -551,7 +551,7 @@ async function templateFigures(): Promise<void> {
   try {
     const { FakeWorkbookState } = await import("../tests/unit/office/fakeExcel");
     const { createExcelHostWith } = await import("../src/office/excelHost");
-    const { EXCEL_REQUEST_LIMIT_BYTES } = await import("../src/office/excelWriter");
+    const { EXCEL_REQUEST_LIMIT_BYTES, WRITE_BUDGET_BYTES } = await import("../src/office/excelWriter");
     const { templateSourceOf } = await import("../src/office/templateSource");
     const scaled = (ds: Dataset, times: number): Dataset => {
       const facts: Fact[] = [];
@@ -561,9 +561,17 @@ async function templateFigures(): Promise<void> {
       }
       return { ...ds, facts };
     };
-    // The stand-in measures each sync's payload (JSON of the values written) and refuses one over the limit, as Excel on the web does.
-    const buildOf = async (times: number, writeBudgetBytes?: number) => {
-      const ds = scaled(bundledDataset, times);
+    // The stand-in measures each sync's payload (JSON of the values written, and of the values read back) and refuses
+    // one over the limit, as Excel on the web does.
+    const newer = (ds: Dataset, leaving: string, arriving: string): Dataset => {
+      // One fact leaves (a row delete), C003 changes (an in-place write), one fact arrives (an append).
+      const facts = ds.facts
+        .filter((f) => f.id !== leaving)
+        .map((f) => ({ ...f, amountUsdBn: f.id === "C003" && f.amountUsdBn !== null ? f.amountUsdBn + 1 : f.amountUsdBn, supersedes: f.supersedes.filter((x) => x !== leaving) }));
+      return { ...ds, version: `${ds.version}-${arriving}`, facts: [...facts, { ...ds.facts[3], id: arriving, supersedes: [] }] };
+    };
+    const buildOf = async (times: number, writeBudgetBytes?: number, thenUpdate = true) => {
+      let ds = scaled(bundledDataset, times);
       const state = new FakeWorkbookState();
       state.requestLimitBytes = EXCEL_REQUEST_LIMIT_BYTES;
       const host = createExcelHostWith({
@@ -574,15 +582,28 @@ async function templateFigures(): Promise<void> {
         wait: async () => undefined,
         writeBudgetBytes,
       } as never);
+      const kindOf = (o: { kind: string; error?: { officeCode?: string } }): string => (o.kind === "error" ? `error ${o.error?.officeCode ?? ""}` : o.kind);
       const outcome = (await host.build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" })) as { kind: string; error?: { officeCode?: string } };
       const payload = JSON.stringify(factsToRows(ds.facts)).length / 1e6;
-      return { syncs: state.syncs, kind: outcome.kind === "error" ? `error ${outcome.error?.officeCode ?? ""}` : outcome.kind, payload, facts: ds.facts.length, largest: Math.max(...state.bytesPerSync) / 1e6 };
+      const build = { syncs: state.syncs, kind: kindOf(outcome), payload, facts: ds.facts.length, largest: Math.max(...state.bytesPerSync) / 1e6, written: state.bytesPerSync.reduce((a, b) => a + b, 0) / 1e6 };
+      // Then an update (Build > Update) and a refresh against newer data, each over the whole Facts table.
+      const again = async (run: () => Promise<unknown>) => {
+        state.syncs = 0;
+        state.bytesPerSync = [];
+        const o = (await run()) as { kind: string; error?: { officeCode?: string } };
+        return { syncs: state.syncs, kind: kindOf(o) };
+      };
+      ds = newer(ds, "C001b", "N900");
+      const update = thenUpdate && outcome.kind === "built" ? await again(() => host.build({ entity: "MSFT", asOf: null, includeRumoured: false, onClash: "update" })) : null;
+      ds = newer(ds, "C002", "N901");
+      const refresh = thenUpdate && outcome.kind === "built" ? await again(() => host.refresh()) : null;
+      return { ...build, update, refresh };
     };
     const limitMb = EXCEL_REQUEST_LIMIT_BYTES / 1e6;
     for (const times of [1, 10, 100]) {
       const r = await buildOf(times);
       // Baseline: the same build written unsplit (one request for the whole write), as before chunked writes.
-      const unsplit = await buildOf(times, Number.POSITIVE_INFINITY);
+      const unsplit = await buildOf(times, Number.POSITIVE_INFINITY, false);
       figure({
         id: `template.syncs.${times}x`,
         label: `template build, ${times}× the facts (${r.facts.toLocaleString("en-US")}), sync() round trips`,
@@ -593,7 +614,7 @@ async function templateFigures(): Promise<void> {
         ratio: null,
         note:
           `${r.kind}; facts cells ≈ ${r.payload.toFixed(1)} MB; unsplit: ${unsplit.kind}` +
-          (times === 100 ? `; ≥ ${Math.ceil(r.payload / limitMb)} write requests are needed under the ${limitMb} MB limit, plus the 3 fixed round trips` : "") +
+          (times === 100 ? `; ≥ ${Math.ceil(r.payload / limitMb)} write requests are needed under the ${limitMb} MB limit, plus the snapshot; written ${r.written.toFixed(2)} MB in ${r.syncs - 1} requests of at most ${(WRITE_BUDGET_BYTES / 1e6).toFixed(1)} MB` : "") +
           "; counted on the test stand-in",
       });
       figure({
@@ -606,6 +627,21 @@ async function templateFigures(): Promise<void> {
         ratio: null,
         note: `Excel on the web refuses a request over ${limitMb} MB (src/office/excelWriter.ts EXCEL_REQUEST_LIMIT_BYTES)`,
       });
+      for (const [what, got] of [
+        ["update", r.update],
+        ["refresh", r.refresh],
+      ] as const) {
+        figure({
+          id: `template.${what}.syncs.${times}x`,
+          label: `${what === "update" ? "Build > Update" : "Refresh data"} of that build against newer data, ${times}× the facts, sync() round trips`,
+          value: got && got.kind !== "built" && got.kind !== "refreshed" ? null : (got?.syncs ?? null),
+          unit: "syncs",
+          target: {},
+          baseline: null,
+          ratio: null,
+          note: `${got?.kind ?? "not run"}; reads the whole Facts table back (formulas and values), split into row blocks under the ${limitMb} MB response limit; no target (works and is reported); counted on the test stand-in`,
+        });
+      }
     }
   } catch (err) {
     figure({ id: "template.syncs", label: "template build sync() round trips", value: null, unit: "syncs", target: { max: 7 }, baseline: null, note: `not measured: ${(err as Error).message}` });

@@ -9,7 +9,7 @@
  * - Worksheet: id, name, getRange(address?), getUsedRange(), tables, charts, names (1.4), freezePanes.freezeRows (1.7),
  *   tabColor (1.7), activate(), load;
  * - NamedItemCollection (worksheet scope): add(name, reference, comment) (1.4), load(items/name,comment);
- * - Range: formulas, values, numberFormat, rowCount, columnCount, load, clear(applyTo), format.font.{bold,size,color,italic},
+ * - Range: formulas, values, numberFormat (a 2-D array, or one value for every cell), rowCount, columnCount, load, clear(applyTo), format.font.{bold,size,color,italic},
  *   format.fill.color, format.borders.getItem(edge).style, format.wrapText, format.columnWidth (1.2);
  * - TableCollection: load(items/name), getItem(name), add(address, hasHeaders);
  * - Table: name, style, worksheet, showTotals (1.3), getHeaderRowRange(), getDataBodyRange(), getRange(),
@@ -21,7 +21,9 @@
  *
  * Large writes are split (writeRows, writeTableChanges, restoreTableChanges): each batch the writer queues
  * stays under WRITE_BUDGET_BYTES of cell data, well below Excel on the web's request limit, syncing between
- * pieces through a WriteBatch (the operation's Session, or a restore's own batch).
+ * pieces through a WriteBatch (the operation's Session, or a restore's own batch). Pieces are cut to the room
+ * the request being queued has left, so a split write fills every request but the last; a number format shared
+ * by a whole rectangle goes as one value (writeFormat), not one per cell.
  */
 import type { HostFeatures } from "./capabilities";
 import { columnLetters, parseRange, rangeAddress } from "./a1";
@@ -51,11 +53,19 @@ export const WRITE_BUDGET_BYTES = EXCEL_REQUEST_LIMIT_BYTES * 0.8;
 /** Our allowance per queued write for what the request carries beside the values (not a documented figure). */
 export const WRITE_OVERHEAD_BYTES = 256;
 
-/** Where the writer queues large writes: `room(bytes)` sends what is queued first when adding `bytes` would pass the budget. */
+/**
+ * Where the writer queues large writes: `room(bytes)` sends what is queued first when adding `bytes` would pass
+ * the budget; `free()` says how much the request being queued may still take, so a split write fills it before
+ * starting the next one (pieces are cut to the room left, across sheets and row chunks, not to a whole budget).
+ */
 export interface WriteBatch {
   /** Cell data this batch may carry (WRITE_BUDGET_BYTES outside tests). */
   readonly budget: number;
   room(bytes: number): Promise<void>;
+  /** Bytes the request being queued may still carry (the whole budget when nothing is queued). */
+  free(): number;
+  /** Sends what is queued (nothing when nothing is). */
+  flush(): Promise<void>;
 }
 
 /** A WriteBatch over a bare request context (a restore runs in its own batch, outside the operation's Session). */
@@ -69,6 +79,12 @@ export function batchOver(context: Excel.RequestContext, budget: number = WRITE_
         queued = 0;
       }
       queued += bytes;
+    },
+    free: () => Math.max(0, budget - queued),
+    async flush(): Promise<void> {
+      if (queued === 0) return;
+      await context.sync();
+      queued = 0;
     },
   };
 }
@@ -102,43 +118,68 @@ export function payloadBytes(rows: readonly (readonly unknown[])[]): number {
   return n;
 }
 
-/** Consecutive pieces [start, end) of `rows`, each under `budget` bytes (a single row over it stands alone). */
-function pieces(rows: readonly (readonly unknown[])[], budget: number): Array<{ start: number; end: number; bytes: number }> {
-  const out: Array<{ start: number; end: number; bytes: number }> = [];
+/**
+ * A split write smaller than this share of the budget is not started beside what is already queued: the queued
+ * request is sent first (a sliver of rows would cost a range object and gain nothing).
+ */
+const SLIVER = 0.02;
+
+/**
+ * Queues `rows` in consecutive pieces of whole rows: each piece takes what the request being queued still has
+ * room for (batch.free()), then the next request is started. `put(start, end)` queues rows [start, end). A single
+ * row over the whole budget goes alone.
+ */
+async function inPieces(batch: WriteBatch, rows: readonly (readonly unknown[])[], put: (start: number, end: number) => void): Promise<void> {
   let start = 0;
-  let bytes = 2;
-  for (let i = 0; i < rows.length; i++) {
-    const b = rowBytes(rows[i]) + 1;
-    if (i > start && bytes + b + WRITE_OVERHEAD_BYTES > budget) {
-      out.push({ start, end: i, bytes });
-      start = i;
-      bytes = 2;
+  while (start < rows.length) {
+    const free = batch.free();
+    let end = start;
+    let bytes = 2 + WRITE_OVERHEAD_BYTES;
+    while (end < rows.length) {
+      const b = rowBytes(rows[end]) + 1;
+      if (bytes + b > free) break;
+      bytes += b;
+      end++;
     }
-    bytes += b;
+    const queued = free < batch.budget;
+    if (queued && (end === start || (end < rows.length && bytes < batch.budget * SLIVER))) {
+      // Nothing (or only a sliver) fits beside what is queued: send that first, then fill a fresh request.
+      await batch.flush();
+      continue;
+    }
+    if (end === start) {
+      bytes += rowBytes(rows[start]) + 1;
+      end = start + 1;
+    }
+    await batch.room(bytes);
+    put(start, end);
+    start = end;
   }
-  if (rows.length > start) out.push({ start, end: rows.length, bytes });
-  return out;
 }
 
 /**
  * Writes `rows` to the rectangle whose top-left cell is (top, left), as `formulas` or `numberFormat`, in
- * pieces of whole rows, each under the batch's budget.
+ * pieces of whole rows that fill each request up to the batch's budget.
  */
 export async function writeRows(batch: WriteBatch, sheet: Excel.Worksheet, top: number, left: number, rows: readonly (readonly (string | number | boolean)[])[], what: "formulas" | "numberFormat"): Promise<void> {
   const width = rows[0]?.length ?? 0;
   if (width === 0) return;
-  for (const p of pieces(rows, batch.budget)) {
-    await batch.room(p.bytes + WRITE_OVERHEAD_BYTES);
-    const range = sheet.getRange(rangeAddress(top + p.start, left, top + p.end - 1, left + width - 1));
-    const block = rows.slice(p.start, p.end) as (string | number | boolean)[][];
+  await inPieces(batch, rows, (start, end) => {
+    const range = sheet.getRange(rangeAddress(top + start, left, top + end - 1, left + width - 1));
+    const block = rows.slice(start, end) as (string | number | boolean)[][];
     if (what === "formulas") range.formulas = block;
     else range.numberFormat = block as string[][];
-  }
+  });
 }
 
-/** A 2-D array of one value. */
-export function filled<T>(rows: number, cols: number, value: T): T[][] {
-  return Array.from({ length: rows }, () => Array<T>(cols).fill(value));
+/**
+ * Gives every cell of `address` one number format, sent as a single value: Excel applies one value set on a
+ * range to all of its cells (Microsoft Learn, "Excel JavaScript API advanced concepts" / "Work with ranges",
+ * section "Update all cells in a range"), so a column of 30,000 rows costs a few bytes, not a 30,000-row array.
+ */
+export async function writeFormat(batch: WriteBatch, sheet: Excel.Worksheet, address: string, format: string): Promise<void> {
+  await batch.room(valueBytes(format) + WRITE_OVERHEAD_BYTES);
+  (sheet.getRange(address) as unknown as { numberFormat: string }).numberFormat = format;
 }
 
 /** Spec cells as Excel formulas input: an empty cell is "" (null would leave the old content). */
@@ -166,7 +207,7 @@ export async function writeSpec(
     const rect = parseRange(nf.range);
     if (!rect || (skipFromRow && rect.top >= skipFromRow)) continue;
     // Formats go first: a text format must be in place before an ISO date lands, or Excel makes it a date.
-    await writeRows(batch, sheet, rect.top, rect.left, filled(rect.bottom - rect.top + 1, rect.right - rect.left + 1, nf.format), "numberFormat");
+    await writeFormat(batch, sheet, nf.range, nf.format);
   }
   if (rows.length > 0) await writeRows(batch, sheet, 1, 1, toFormulas(rows), "formulas");
   for (const e of spec.emphasis) {
@@ -336,12 +377,9 @@ export async function writeTableChanges(
       sheet.getRange(rangeAddress(row, read.left + a, row, read.left + b)).formulas = cells;
     }
   }
-  // Appended in pieces under the budget, each at the end of the table (rows keep their order).
+  // Appended in pieces that fill each request, each at the end of the table (rows keep their order).
   const rows = appends.map((r) => r.map(writable));
-  for (const p of pieces(rows, batch.budget)) {
-    await batch.room(p.bytes + WRITE_OVERHEAD_BYTES);
-    table.rows.add(undefined, rows.slice(p.start, p.end));
-  }
+  await inPieces(batch, rows, (start, end) => table.rows.add(undefined, rows.slice(start, end)));
 }
 
 /** Queues the second half: the rows that left the data, deleted as rows from the bottom up. */

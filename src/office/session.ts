@@ -59,6 +59,12 @@ export class Session implements WriteBatch {
     if (this.queuedBytes > 0 && this.queuedBytes + bytes > this.budget) await this.sync();
     this.queuedBytes += bytes;
   }
+  free(): number {
+    return Math.max(0, this.budget - this.queuedBytes);
+  }
+  async flush(): Promise<void> {
+    if (this.queuedBytes > 0) await this.sync();
+  }
 }
 
 /** Thrown inside a batch to end the operation with an error AIFIN decided on (not an Office failure). */

@@ -3,11 +3,13 @@
  *
  * Round trips: 1 names, tables, record part · 2 record and every sheet's proof · 3 what an update rewrites
  * (its tables, the cells on its computed sheets, its chart; skipped when nothing is updated) · 4 the record
- * first, then every sheet (new sheets get their proof as they are added; tables get in-place writes and
- * appended rows, nothing deleted or moved) · 5 the new sheets' ids in the record and the rows that left
- * the data, deleted as rows (skipped when there are neither) → at most 5. Round trip 4 becomes several when
- * its writes would pass Excel on the web's request limit (excelWriter's budget: not with the bundled data or
- * ten times as many facts).
+ * first (with the hashes it held before), every new sheet with its proof, then every sheet's content (tables
+ * get in-place writes and appended rows, nothing deleted or moved), then the record in full · 5 the new
+ * sheets' ids in the record and the rows that left the data, deleted as rows (skipped when there are
+ * neither) → at most 5. Round trip 4 becomes several when its writes would pass Excel on the web's request
+ * limit (excelWriter's budget: 100× the bundled facts): each request is filled to the budget, and since the
+ * new sheets' ids come back with its first piece, they ride in its last one and round trip 5 is left to row
+ * deletes (a fresh build of 100× the facts: 1 + 5).
  *
  * What an update may change on a computed sheet (Exposure, Stress, Cycles, Sources): the rectangle AIFIN
  * wrote last time (kept in the record) and the one it writes now. A cell the analyst typed outside the old
@@ -196,16 +198,17 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         }
       }
 
-      // The record, written first so that sheets a failed build leaves behind carry a proof it knows.
+      // The record, written first so that sheets a failed build leaves behind carry a proof it knows: at first
+      // with the baseline hashes it held before (none for a new build: rows nobody vouched for are never
+      // overwritten), then in full at the end of round trip 4, once the rows those hashes describe are written.
       const token = prev?.token ?? deps.token?.() ?? randomToken();
       const record = recordOf(plan, source, options, merged, token, specs);
       const others = plan.keptBuilds.filter((b) => b.key !== plan.key);
-      const recordXml = (): string => ownershipRecordToXml({ version: 1, builds: [...others, record].sort((a, b) => a.key - b.key) });
+      const recordXml = (build: BuildRecord = record): string => ownershipRecordToXml({ version: 1, builds: [...others, build].sort((a, b) => a.key - b.key) });
       const ownPart = snap.part && snap.recordReadable ? snap.part : null;
       const ownPartId = ownPart ? ownPart.id : null;
       let addedPart: Excel.CustomXmlPart | null = null;
-      const writeRecord = async (): Promise<void> => {
-        const xml = recordXml();
+      const writeRecord = async (xml: string): Promise<void> => {
         await s.room(xml.length + WRITE_OVERHEAD_BYTES);
         if (ownPart) ownPart.setXml(xml);
         else if (addedPart) addedPart.setXml(xml);
@@ -247,50 +250,64 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         return { kind: "nothing" };
       };
 
-      await writeRecord();
+      const syncsBeforeWrite = s.syncs;
+      const before = prev?.baseline.hashes;
+      await writeRecord(recordXml({ ...record, baseline: { ...record.baseline, hashes: { facts: { ...(before?.facts ?? {}) }, entities: { ...(before?.entities ?? {}) } } } }));
+      // Every new sheet is added (with its proof) before anything else is written, so that all their ids are
+      // known after the first piece of a split write and the record's ids can ride in its last piece.
       const sheetsByRole = {} as Record<SheetRole, Excel.Worksheet>;
       const added: Array<{ role: SheetRole; sheet: Excel.Worksheet }> = [];
       for (const role of SHEET_ROLES) {
         const target = plan.sheets[role];
-        const spec = specs[role];
-        const tableRole = tableRoleOf(role);
-        let sheet: Excel.Worksheet;
         if (target.existingId) {
-          sheet = wb.worksheets.getItem(target.existingId);
-          if (tableRole) {
-            // Only the title rows above the table are AIFIN's to rewrite; the table keeps the analyst's rows.
-            sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).clear("Contents");
-            await writeSpec(s, sheet, spec, f, { skipFromRow: TABLE_HEADER_ROW });
-            const m = merged[tableRole] as MergeResult;
-            await writeTableChanges(s, wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
-          } else {
-            // AIFIN's own chart is re-pointed; a chart the analyst added stays as it is.
-            const chart = oldCharts[role]?.items.find((c) => c.name === spec.chart?.name) ?? null;
-            await writeSpec(s, sheet, spec, f, { chart });
-            for (const piece of leftovers(oldRects[role] as Rect, specRect(spec))) sheet.getRange(rectAddress(piece)).clear("Contents");
-          }
-        } else {
-          sheet = wb.worksheets.add(target.name);
-          sheet.names.add(PROOF_NAME, "=TRUE", proofComment(token, role));
-          sheet.load("id");
-          added.push({ role, sheet });
-          await writeSpec(s, sheet, spec, f);
+          sheetsByRole[role] = wb.worksheets.getItem(target.existingId);
+          continue;
         }
+        const sheet = wb.worksheets.add(target.name);
+        sheet.names.add(PROOF_NAME, "=TRUE", proofComment(token, role));
+        sheet.load("id");
+        added.push({ role, sheet });
         sheetsByRole[role] = sheet;
       }
+      for (const role of SHEET_ROLES) {
+        const target = plan.sheets[role];
+        const spec = specs[role];
+        const tableRole = tableRoleOf(role);
+        const sheet = sheetsByRole[role];
+        if (!target.existingId) {
+          await writeSpec(s, sheet, spec, f);
+        } else if (tableRole) {
+          // Only the title rows above the table are AIFIN's to rewrite; the table keeps the analyst's rows.
+          sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).clear("Contents");
+          await writeSpec(s, sheet, spec, f, { skipFromRow: TABLE_HEADER_ROW });
+          const m = merged[tableRole] as MergeResult;
+          await writeTableChanges(s, wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
+        } else {
+          // AIFIN's own chart is re-pointed; a chart the analyst added stays as it is.
+          const chart = oldCharts[role]?.items.find((c) => c.name === spec.chart?.name) ?? null;
+          await writeSpec(s, sheet, spec, f, { chart });
+          for (const piece of leftovers(oldRects[role] as Rect, specRect(spec))) sheet.getRange(rectAddress(piece)).clear("Contents");
+        }
+      }
       sheetsByRole.exposure.activate();
+      // The record in full. When the write was split, the new sheets' ids came back with its first piece: they
+      // ride in this last piece instead of a round trip of their own (a failure here is put back like any other).
+      const idsKnown = s.syncs > syncsBeforeWrite;
+      if (idsKnown) for (const a of added) record.sheets[a.role] = a.sheet.id;
+      await writeRecord(recordXml());
       await s.sync();
 
-      // Round trip 5: the new sheets' ids, and the rows that left the data deleted as rows.
+      // Round trip 5: the new sheets' ids (when round trip 4 was one sync), and the rows that left the data,
+      // deleted as rows once everything else is confirmed.
       const deletes = TABLE_ROLES.filter((r) => (merged[r]?.deletes.length ?? 0) > 0);
-      if (added.length > 0 || deletes.length > 0) {
+      if ((added.length > 0 && !idsKnown) || deletes.length > 0) {
         s.restore = null;
         // Round trip 4 is confirmed: every AIFIN sheet of the build may now differ, none of the analyst's.
         s.finishing = SHEET_ROLES.map((r) => plan.sheets[r].name);
         for (const r of deletes) deleteTableRows(wb.tables.getItem(plan.tables[r].name), (merged[r] as MergeResult).deletes);
         for (const a of added) record.sheets[a.role] = a.sheet.id;
         for (const r of deletes) for (const id of Object.keys((merged[r] as MergeResult).leaving)) delete record.baseline.hashes[r][id];
-        await writeRecord();
+        await writeRecord(recordXml());
         await s.sync();
       }
       const factCount = merged.facts ? merged.facts.rows.filter((r) => r.some((v) => v !== null && v !== "")).length : source.factRows.length;

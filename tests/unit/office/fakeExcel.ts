@@ -16,7 +16,8 @@
  * - text entered with a leading apostrophe (`'=AVERAGE(A1:A3)`) is text; reading it through `formulas`
  *   drops the apostrophe (office-js #6687), so it reads exactly like a formula there, while `values` reads
  *   the text itself (a real formula reads as its result);
- * - writes must match the range's dimensions (InvalidArgument otherwise); duplicate sheet or table names
+ * - writes must match the range's dimensions (InvalidArgument otherwise), or be one value, which Excel sets in
+ *   every cell of the range; duplicate sheet or table names
  *   throw ItemAlreadyExists; unknown names ItemNotFound.
  *
  * Test helpers (not Excel API): renameTable, convertToRange, showTotals, deleteSheet, snapshot().
@@ -618,6 +619,11 @@ class FakeRange {
     const rect = this.rectOrThrow();
     const h = rect.bottom - rect.top + 1;
     const w = rect.right - rect.left + 1;
+    if (typeof rows === "string" || typeof rows === "number" || typeof rows === "boolean") {
+      // One value for the whole range: Excel sets it in every cell ("Update all cells in a range").
+      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) apply(r, c, rows);
+      return;
+    }
     if (!Array.isArray(rows) || rows.length !== h || rows.some((r) => !Array.isArray(r) || r.length !== w)) {
       throw new FakeOfficeError("InvalidArgument", `expected ${h}x${w} for ${rangeAddress(rect.top, rect.left, rect.bottom, rect.right)}`);
     }

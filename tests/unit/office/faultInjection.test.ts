@@ -16,6 +16,7 @@ import { bundledDataset, FACT_COLUMNS, type Dataset } from "../../../src/model";
 import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
 import type { BuildOptions, HostError } from "../../../src/office/types";
+import { ownershipRecordFromXml } from "../../../src/office/ownershipRecord";
 import { FakeWorkbookState } from "./fakeExcel";
 
 const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
@@ -151,17 +152,22 @@ describe.each(OPERATIONS)("fault injection: %s", (op) => {
 /**
  * The same guarantees when the main write is split over several syncs (Excel on the web's request limit): with
  * a 40 KB budget the bundled data's Facts rows go in pieces (a refresh, which writes little, gets 1 KB: each
- * write its own sync), so a failure can come after some pieces were sent and before the others. Each write sync fails in turn, before its first operation, half way and after
- * its last; the workbook is then as before (or only AIFIN's named sheets differ), and a rerun completes it.
+ * write its own sync), so a failure can come after some pieces were sent and before the others. Each request is
+ * filled up to the budget across sheets and row chunks, and a split build's last piece carries the record with
+ * the new sheets' ids (no round trip of their own): with 45 KB the record shares that piece with the last rows,
+ * with 40 KB it goes alone. Each write sync fails in turn, before its first operation, after one, half way,
+ * before its last and after its last; the workbook is then as before (or only AIFIN's named sheets differ),
+ * and a rerun completes it.
  */
 const CHUNKED: Array<[Operation, number]> = [
   ["build fresh", 40_000],
+  ["build fresh", 45_000],
   ["update", 40_000],
   ["alongside", 40_000],
   ["refresh", 1_000],
   ["freeze", 1_000],
 ];
-describe.each(CHUNKED)("fault injection in a chunked write: %s", (op, budget) => {
+describe.each(CHUNKED)("fault injection in a chunked write: %s, %i-byte budget", (op, budget) => {
   it("survives a failure between and inside the pieces", async () => {
     const clean = await prepared(op, budget);
     const expected = await clean.run();
@@ -175,8 +181,17 @@ describe.each(CHUNKED)("fault injection in a chunked write: %s", (op, budget) =>
     const plan = clean.state.opsPerSync;
     const writes = plan.map((n, i) => ({ k: i + 1, n })).filter((_, i) => clean.state.bytesPerSync[i] > 0);
     expect(writes.length).toBeGreaterThan(2);
+    // Requests are filled: at most one more write sync than the bytes written need at the budget.
+    const written = clean.state.bytesPerSync.reduce((a, b) => a + b, 0);
+    if (op !== "refresh" && op !== "freeze") expect(writes.length).toBeLessThanOrEqual(Math.ceil(written / budget) + 1);
+    if (op === "build fresh") {
+      // No round trip for the new sheets' ids: every sync after the snapshot writes, the last one the record with ids.
+      expect(writes.length).toBe(plan.length - 1);
+      const record = ownershipRecordFromXml(clean.state.parts[0].xml);
+      expect(Object.keys(record?.builds[0].sheets ?? {})).toHaveLength(8);
+    }
     for (const { k, n } of writes) {
-      for (const afterOps of [...new Set([0, Math.floor(n / 2), n])]) {
+      for (const afterOps of [...new Set([0, 1, Math.floor(n / 2), n - 1, n].filter((x) => x >= 0 && x <= n))]) {
         const { state, run } = await prepared(op, budget);
         const before = state.snapshot();
         const sheetsBefore = new Map(state.sheets.map((s) => [s.name, state.sheetSnapshot(s.name, true)]));
