@@ -35,6 +35,7 @@ import {
   LruCache,
   normaliseCell,
   sameLinks,
+  upperCase,
   validateDataset,
   type Basis,
   type CellDigest,
@@ -140,12 +141,12 @@ export function isHandleText(text: string): boolean {
  * cell's location when the cell is in a column AIFIN reads.
  */
 export function cellOf(value: unknown): RangeCell {
-  // The common cells first (a 10,000-row range has 260,000): a non-empty text, a number other than -0.
-  if (typeof value === "string") {
-    if (value !== "") return value;
-  } else if (typeof value === "number") {
-    if (value !== 0) return value;
-  } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+  // The common cells first, without a call (a 10,000-row range has 260,000): texts, numbers (-0 as 0), empty.
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "number") return value === 0 ? 0 : value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "object" && !Array.isArray(value)) {
     const code = (value as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("#")) return code;
   }
@@ -158,20 +159,46 @@ function isBlank(row: readonly unknown[]): boolean {
 }
 
 /**
- * One row from Excel in normal form with its digest, in one pass; null when every cell is empty. The
- * digest feeds each cell's kind and content (a text's length first), so distinct rows differ in it.
+ * Whether a cell from Excel reads exactly as its normal form does: text, a number other than -0, a
+ * boolean, or empty (null, undefined or "", which every table reader takes for blank).
+ */
+function readsAsIs(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "undefined":
+      return true;
+    case "number":
+      return value !== 0 || 1 / value > 0;
+    default:
+      return value === null;
+  }
+}
+
+/** One hasher for every row (reset per row): a 10,000-row read makes no hasher object per row. */
+const rowHasher = new CellHash64();
+
+/**
+ * One row from Excel with its digest, in one pass; null when every cell is empty. The digest feeds each
+ * cell's kind and content in normal form (a text's length first), so distinct rows differ in it. The row
+ * keeps the array Excel passed (each call passes new arrays, which nothing changes afterwards) unless a
+ * cell would read differently from its normal form (an error value, -0): then it keeps a normalised copy.
+ * A 10,000-row table is then not copied a second time.
  */
 function readRow(raw: readonly unknown[]): RowRead | null {
-  const cells: RangeCell[] = new Array(raw.length);
-  const hasher = new CellHash64();
+  const hasher = rowHasher.reset();
   let blank = true;
+  let asIs = true;
   for (let k = 0; k < raw.length; k++) {
-    const cell = cellOf(raw[k]);
-    cells[k] = cell;
+    const v = raw[k];
+    const cell = cellOf(v);
     if (cell !== null) blank = false;
+    // (-0 === 0: a zero is looked at on its own.)
+    if (cell !== v ? !readsAsIs(v) : v === 0 && 1 / v < 0) asIs = false;
     hasher.cell(cell);
   }
-  return blank ? null : { cells, digest: hasher.result(), fact: null, checked: false };
+  if (blank) return null;
+  return { cells: asIs ? raw : raw.map(cellOf), hi: hasher.high(), lo: hasher.low(), fact: null, checked: false };
 }
 
 /** The digest of a row already in normal form. */
@@ -181,20 +208,21 @@ function digestRow(cells: readonly RangeCell[]): CellDigest {
   return hasher.result();
 }
 
-/** Whether a raw row from Excel holds exactly the normalised cells of a row read before. */
-function sameRow(raw: readonly unknown[], cells: readonly RangeCell[]): boolean {
+/** Whether two rows from Excel hold the same cells in normal form. */
+function sameRow(raw: readonly unknown[], cells: readonly unknown[]): boolean {
   if (raw.length !== cells.length) return false;
   for (let k = 0; k < cells.length; k++) {
     const v = raw[k];
-    if (v !== cells[k] && cellOf(v) !== cells[k]) return false;
+    const c = cells[k];
+    if (v !== c && cellOf(v) !== cellOf(c)) return false;
   }
   return true;
 }
 
-/** One non-blank data row as read: its cells, digest and (once parsed) fact. */
-interface RowRead {
-  readonly cells: RangeCell[];
-  readonly digest: CellDigest;
+/** One non-blank data row as read: its cells, digest (`hi`, `lo`) and (once parsed) fact. */
+interface RowRead extends CellDigest {
+  /** The cells as Excel passed them, or in normal form where one would read differently (see `readRow`). */
+  readonly cells: readonly unknown[];
   fact: Fact | null;
   /** The fact passed its own checks (shape, units, kind rules) in a model built before. */
   checked: boolean;
@@ -252,15 +280,15 @@ type RowPool = Map<number, RowRead>;
 function poolOf(state: TableState): RowPool {
   if (state.byDigest === null || state.byDigest.size > 2 * state.rows.length + 1024) {
     state.byDigest = new Map();
-    for (const r of state.rows) state.byDigest.set(digestKey(r.digest), r);
+    for (const r of state.rows) state.byDigest.set(digestKey(r), r);
   }
   return state.byDigest;
 }
 
 /** The earlier row with these cells (same digest, then compared cell by cell), if any. */
-function knownRow(pool: RowPool, cells: readonly RangeCell[], digest: CellDigest): RowRead | undefined {
-  const r = pool.get(digestKey(digest));
-  return r !== undefined && r.digest.hi === digest.hi && r.digest.lo === digest.lo && sameRow(cells, r.cells) ? r : undefined;
+function knownRow(pool: RowPool, row: RowRead): RowRead | undefined {
+  const r = pool.get(digestKey(row));
+  return r !== undefined && r.hi === row.hi && r.lo === row.lo && sameRow(row.cells, r.cells) ? r : undefined;
 }
 
 function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRead {
@@ -294,11 +322,12 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
       if (cellsRead === null) continue;
       if (prev) {
         pool = poolOf(prev);
-        read = knownRow(pool, cellsRead.cells, cellsRead.digest);
+        read = knownRow(pool, cellsRead);
       }
       if (read === undefined) {
         read = cellsRead;
-        fresh.push(read);
+        // New rows join the earlier read's pool (a first read has none).
+        if (prev) fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.
       const next = raw[i + 1];
@@ -308,13 +337,13 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     rows.push(read);
     rangeIndex.push(i);
   }
-  if (pool !== null) for (const r of fresh) pool.set(digestKey(r.digest), r);
+  if (pool !== null) for (const r of fresh) pool.set(digestKey(r), r);
   return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
 }
 
 /** The digest of a small range read in full (the entities), blank rows left out. */
-function digestRange(raw: RangeRows): { rows: RangeCell[][]; rangeIndex: number[]; digest: string } {
-  const rows: RangeCell[][] = [];
+function digestRange(raw: RangeRows): { rows: (readonly unknown[])[]; rangeIndex: number[]; digest: string } {
+  const rows: (readonly unknown[])[] = [];
   const rangeIndex: number[] = [];
   const hasher = new CellHash64();
   raw.forEach((row, i) => {
@@ -322,7 +351,7 @@ function digestRange(raw: RangeRows): { rows: RangeCell[][]; rangeIndex: number[
     if (read === null) return;
     rows.push(read.cells);
     rangeIndex.push(i);
-    hasher.digest(read.digest);
+    hasher.digest(read);
   });
   return { rows, rangeIndex, digest: hasher.hex() };
 }
@@ -348,14 +377,14 @@ function basisOf(basis: boolean | Basis): Basis {
 const isPlainBasis = (basis: Basis): boolean => basis.includeEstimates !== false && basis.minProvenance === undefined;
 
 /** The handle of the parts: basis, entities (digest or bundled version) and facts (header, rows). */
-function handleOf(basis: Basis, entities: string, facts: { headerDigest: string; rows: readonly { digest: CellDigest }[] } | string): string {
+function handleOf(basis: Basis, entities: string, facts: { headerDigest: string; rows: readonly CellDigest[] } | string): string {
   const hasher = new CellHash64().text(CONTENT_VERSION).text(basisTag(basis));
   hasher.text("entities:").text(entities);
   hasher.text("facts:");
   if (typeof facts === "string") hasher.text(facts);
   else {
     hasher.text(facts.headerDigest).unit(facts.rows.length);
-    for (const row of facts.rows) hasher.digest(row.digest);
+    for (let i = 0; i < facts.rows.length; i++) hasher.digest(facts.rows[i]);
   }
   return HANDLE_PREFIX + hasher.hex();
 }
@@ -478,9 +507,13 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
    */
   const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
     const pending: number[] = [];
-    read.rows.forEach((row, k) => {
-      if (row.fact === null) pending.push(k);
-    });
+    // The rows to parse, after the header (on a first read, every row).
+    const table: (readonly unknown[])[] = [read.header];
+    for (let k = 0; k < read.rows.length; k++) {
+      if (read.rows[k].fact !== null) continue;
+      pending.push(k);
+      table.push(read.rows[k].cells);
+    }
     stats.rowsParsed += pending.length;
     stats.rowsReused += read.rows.length - pending.length;
     // The header is read every time (cheap): it maps the columns and reports missing ones.
@@ -490,15 +523,13 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       throw tableError("facts", issues, () => rowLabel(read.headerIndex, place));
     }
     // Ids are checked across the whole table below, the same whether every row or one row was parsed.
-    const parsed = factsFromRows([read.header, ...pending.map((k) => read.rows[k].cells)], { uniqueIds: false });
+    const parsed = factsFromRows(table, { uniqueIds: false });
     if (parsed.issues.length > 0) {
       throw tableError("facts", parsed.issues, (issue) =>
         rowLabel(issue.row <= 1 ? read.headerIndex : read.rangeIndex[pending[issue.row - 2]], place),
       );
     }
-    pending.forEach((k, n) => {
-      read.rows[k].fact = parsed.facts[n];
-    });
+    for (let n = 0; n < pending.length; n++) read.rows[pending[n]].fact = parsed.facts[n];
     const facts: Fact[] = new Array(read.rows.length);
     let uncheckedCount = 0;
     for (let k = 0; k < read.rows.length; k++) {
@@ -515,18 +546,21 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const valid = read.prev?.valid ?? null;
     if (valid !== null && sameLinks(valid.facts, facts)) return { facts, unchecked, linkedAs: valid, rows: read.rows };
     // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
-    const seen = new Map<string, number>();
+    const seen = new Set<string>();
     for (let k = 0; k < read.rows.length; k++) {
       const fact = facts[k];
-      const key = fact.id.toUpperCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        const other = (read.rows[first].fact as Fact).id;
+      const key = upperCase(fact.id);
+      // One look-up per fact: a repeated id leaves the set's size as it was; then find its first row.
+      const size = seen.size;
+      seen.add(key);
+      if (seen.size === size) {
+        let first = 0;
+        while (upperCase(facts[first].id) !== key) first++;
+        const other = facts[first].id;
         throw tableError("facts", [{ row: 0, column: "id", message: `duplicate id "${fact.id}" (also on ${rowLabel(read.rangeIndex[first], place)} as "${other}"): ids must differ by more than case` }], () =>
           rowLabel(read.rangeIndex[k], place),
         );
       }
-      seen.set(key, k);
     }
     return { facts, unchecked, linkedAs: null, rows: read.rows };
   };
@@ -545,7 +579,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const factList = parsed ? parsed.facts : bundled.facts;
     const entityList = entities ? entities() : bundled.entities;
     let latest = "";
-    for (const fact of factList) if (fact.date > latest) latest = fact.date;
+    for (let i = 0; i < factList.length; i++) if (factList[i].date > latest) latest = factList[i].date;
     const dataset: Dataset = { version: handle, asOf: latest || bundled.asOf, entities: entityList, facts: factList };
     // Facts of an earlier model (unchanged rows) passed their own checks then: only the cross-fact checks
     // rerun, and not even those when the links are those of the table's last valid read.
@@ -560,7 +594,7 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
       const where = first.factId ? factRow(first.factId) : null;
       throw new FormulaError("#VALUE!", messages.datasetIssues(issues.length, where ? `${where}: ${first.message}` : first.message));
     }
-    if (parsed) for (const row of parsed.rows) row.checked = true;
+    if (parsed) for (let i = 0; i < parsed.rows.length; i++) parsed.rows[i].checked = true;
     if (state) state.valid = { facts: factList, entities: entityList, asOf: dataset.asOf };
     return { handle, model: createModel(dataset), basis };
   };

@@ -18,7 +18,8 @@ export interface Dataset {
 /** The latest fact date of `facts`, or null when there are none. */
 export function latestFactDate(facts: readonly Fact[]): string | null {
   let latest: string | null = null;
-  for (const f of facts) if (latest === null || f.date > latest) latest = f.date;
+  // An index loop: each MODEL read calls this once, before for-of would be compiled without an iterator result per fact.
+  for (let i = 0; i < facts.length; i++) if (latest === null || facts[i].date > latest) latest = facts[i].date;
   return latest;
 }
 

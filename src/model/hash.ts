@@ -150,6 +150,13 @@ export class CellHash64 {
   private a = LANE_A_SEED;
   private b = LANE_B_SEED;
 
+  /** Starts again from the seed, as a new hasher would (one hasher can then digest many rows). */
+  reset(): this {
+    this.a = LANE_A_SEED;
+    this.b = LANE_B_SEED;
+    return this;
+  }
+
   /** Feeds one 32-bit unit. */
   unit(u: number): this {
     this.a = imul(this.a ^ u, LANE_A_PRIME);
@@ -201,7 +208,17 @@ export class CellHash64 {
 
   /** The digest so far: each lane mixed so every input bit reaches every output bit (a bijection per lane). */
   result(): CellDigest {
-    return { hi: avalanche(this.a) >>> 0, lo: avalanche(this.b ^ 0x5bd1e995) >>> 0 };
+    return { hi: this.high(), lo: this.low() };
+  }
+
+  /** The digest's `hi` half (as `result().hi`, without an object). */
+  high(): number {
+    return avalanche(this.a) >>> 0;
+  }
+
+  /** The digest's `lo` half (as `result().lo`, without an object). */
+  low(): number {
+    return avalanche(this.b ^ 0x5bd1e995) >>> 0;
   }
 
   /** The digest as 16 lower-case hex digits. */

@@ -17,6 +17,7 @@ export {
   missingColumns,
   FACT_REQUIRED_COLUMNS,
   MAX_AMOUNT_USD_BN,
+  upperCase,
   type CellValue,
   type FactsReadOptions,
   type TableIssue,

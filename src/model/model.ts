@@ -36,10 +36,19 @@ export const CONFIRMED_BASIS: Basis = Object.freeze({ includeRumoured: false });
  */
 export function createModel(dataset: Dataset): Model {
   const registry = createRegistry(dataset.entities);
-  const byId = new Map<string, Fact>();
-  for (const f of dataset.facts) byId.set(f.id, f);
+  // The fact index is built when first asked for (a view or a look-up by id), not when the model is: MODEL
+  // builds a model for every edit of a table, and no function may ever ask for this one.
+  let index: Map<string, Fact> | null = null;
+  const byId = (): Map<string, Fact> => {
+    if (index === null) {
+      index = new Map();
+      const facts = dataset.facts;
+      for (let i = 0; i < facts.length; i++) index.set(facts[i].id, facts[i]);
+    }
+    return index;
+  };
   // The direct supersedes links, read from the facts by id (no second map of 10,000 entries).
-  const supersedes = { get: (id: string): readonly string[] | undefined => byId.get(id)?.supersedes };
+  const supersedes = { get: (id: string): readonly string[] | undefined => byId().get(id)?.supersedes };
   const latestDate = latestFactDate(dataset.facts) ?? dataset.asOf;
   // Bounded: as-of dates come from analysts' cells, and a sweep over dates must not keep every view.
   const views = new LruCache<string, ModelView>(MAX_VIEWS_PER_MODEL);
@@ -63,7 +72,7 @@ export function createModel(dataset: Dataset): Model {
       last = { asOf, basis, view: v };
       return v;
     },
-    fact: (id) => byId.get(id),
+    fact: (id) => byId().get(id),
   };
 }
 

@@ -244,10 +244,22 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
   }
 
   const byId = new Map<string, Fact>();
-  for (const f of ds.facts) {
+  // Whether every fact went into byId under its own id (no bad shape, no repeated id): then the facts in
+  // order are byId's values in order, with no copy needed.
+  let allById = true;
+  // Index loops over the facts here and below: run once per MODEL read, before the optimising compiler has
+  // taken over, a for-of loop makes an iterator result per fact.
+  const facts = ds.facts;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     if (checked?.has(f)) {
-      if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
+      // A repeated id leaves the map's size as it was (one look-up per fact, not two).
+      const size = byId.size;
       byId.set(f.id, f);
+      if (byId.size === size) {
+        issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
+        allById = false;
+      }
       if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
       if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
       continue;
@@ -255,18 +267,24 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
     const problems = factShapeProblems(f);
     if (problems.length > 0) {
       issues.push({ code: "fact-shape", factId: f.id, message: `fact ${f.id}: ${problems.join("; ")}` });
+      allById = false;
       continue;
     }
-    if (byId.has(f.id)) issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
+    const size = byId.size;
     byId.set(f.id, f);
+    if (byId.size === size) {
+      issues.push({ code: "fact-duplicate", factId: f.id, message: `fact id ${f.id} appears twice` });
+      allById = false;
+    }
     if (!entityIds.has(f.from) || !entityIds.has(f.to)) unknownSides(f, entityIds, issues);
     factRuleIssues(f, issues);
     if (f.date > ds.asOf) issues.push({ code: "date-after-asof", factId: f.id, message: `fact ${f.id} is dated ${f.date}, after the dataset as-of ${ds.asOf}` });
   }
 
   // Supersession: targets exist, same kind, not newer, no cycles.
-  const unique = [...byId.values()];
-  for (const f of unique) {
+  const unique: readonly Fact[] = allById ? facts : [...byId.values()];
+  for (let i = 0; i < unique.length; i++) {
+    const f = unique[i];
     if (f.supersedes.length === 0) continue;
     for (const s of f.supersedes) {
       const old = byId.get(s);
@@ -278,13 +296,14 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
       if (old.date > f.date) issues.push({ code: "supersedes-newer", factId: f.id, message: `fact ${f.id} (${f.date}) supersedes the newer fact ${s} (${old.date})` });
     }
   }
-  for (const f of unique) {
+  for (let i = 0; i < unique.length; i++) {
+    const f = unique[i];
     if (f.derivedFrom === undefined) continue;
     for (const d of f.derivedFrom) {
       if (!byId.has(d)) issues.push({ code: "derived-unknown", factId: f.id, message: `fact ${f.id} is derived from unknown fact ${d}` });
     }
   }
-  for (const cycle of supersedesCycles(byId)) {
+  for (const cycle of supersedesCycles(unique, byId)) {
     issues.push({ code: "supersedes-cycle", factId: cycle[0], message: `supersedes cycle: ${cycle.join(" -> ")}` });
   }
 
@@ -305,7 +324,8 @@ export function validateDataset(ds: Dataset, options: ValidateOptions = {}): Dat
  */
 function changedFactIssues(ds: Dataset, checked: ValidateOptions["checked"]): DatasetIssue[] | null {
   const issues: DatasetIssue[] = [];
-  for (const f of ds.facts) {
+  for (let i = 0; i < ds.facts.length; i++) {
+    const f = ds.facts[i];
     if (checked?.has(f)) continue;
     if (factShapeProblems(f).length > 0) return null;
     factRuleIssues(f, issues);
@@ -318,7 +338,10 @@ function changedFactIssues(ds: Dataset, checked: ValidateOptions["checked"]): Da
 function claimIssues(facts: readonly Fact[]): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
   const supported = new Set<string>();
-  for (const f of facts) for (const c of f.claims) supported.add(c);
+  for (let i = 0; i < facts.length; i++) {
+    const claims = facts[i].claims;
+    for (let j = 0; j < claims.length; j++) supported.add(claims[j]);
+  }
   for (const c of CLAIM_IDS) {
     const claim = CLAIMS.find((x) => x.id === c);
     if (!supported.has(c) && !claim?.opinion) issues.push({ code: "claim-unsupported", message: `claim ${c} has no supporting fact and no documented reason` });
@@ -326,8 +349,87 @@ function claimIssues(facts: readonly Fact[]): DatasetIssue[] {
   return issues;
 }
 
+/** Whether a value is text with something other than white space (the `nonEmpty` check), without trimming a copy. */
+function isNonBlank(v: unknown): boolean {
+  if (typeof v !== "string" || v.length === 0) return false;
+  const c = v.charCodeAt(0);
+  // A first character that is printable ASCII and not a space is not trimmed: the text is not blank.
+  return (c > 32 && c < 127) || v.trim() !== "";
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isIso = (v: unknown): boolean => typeof v === "string" && isIsoDate(v);
+const HTTP_URL = /^https?:\/\/\S+$/;
+
+/** Whether a fact id has the form `factSchema.id` asks for (letters or digits first, then also '.', '_', '-'). */
+function isFactIdForm(v: unknown): boolean {
+  if (typeof v !== "string" || v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum && (i === 0 || (c !== 46 && c !== 95 && c !== 45))) return false;
+  }
+  return true;
+}
+
+function isListOf(v: unknown, ok: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!ok(v[i])) return false;
+  return true;
+}
+
+const isText = (v: unknown): boolean => typeof v === "string";
+const isClaimId = (v: unknown): boolean => (CLAIM_IDS as readonly unknown[]).includes(v);
+
+/**
+ * Whether a fact passes every check of {@link factSchema}, the optional fields and {@link sourceSchema}: the
+ * same checks written out field by field, with no closure call, keyed read or allocation per field (a
+ * 10,000-row MODEL read checks every fact). Only the answer "well shaped" is trusted: a fact this rejects is
+ * checked again through the schemas, which say what is wrong (tests/unit/model/validate.test.ts holds the
+ * two to the same answer, field by field).
+ */
+export function factShapeOk(f: Fact): boolean {
+  const { source } = f;
+  return (
+    isFactIdForm(f.id) &&
+    (FACT_KINDS as readonly unknown[]).includes(f.kind) &&
+    isNonBlank(f.from) &&
+    isNonBlank(f.to) &&
+    (f.amountUsdBn === null || isFiniteNumber(f.amountUsdBn)) &&
+    (f.amountBasis === null || f.amountBasis === "value" || f.amountBasis === "cost") &&
+    (f.pct === null || isFiniteNumber(f.pct)) &&
+    typeof f.unit === "string" &&
+    isIso(f.date) &&
+    (f.termYears === null || (isFiniteNumber(f.termYears) && f.termYears > 0)) &&
+    (FACT_STATUSES as readonly unknown[]).includes(f.status) &&
+    isNonBlank(f.description) &&
+    typeof f.verified === "boolean" &&
+    typeof f.estimate === "boolean" &&
+    isListOf(f.supersedes, isText) &&
+    isListOf(f.claims, isClaimId) &&
+    (PROVENANCES as readonly unknown[]).includes(f.provenance) &&
+    (f.fundedUsdBn === null || (isFiniteNumber(f.fundedUsdBn) && f.fundedUsdBn >= 0)) &&
+    (f.conditionalUsdBn === null || (isFiniteNumber(f.conditionalUsdBn) && f.conditionalUsdBn >= 0)) &&
+    (f.periodMonths === null || (isFiniteNumber(f.periodMonths) && f.periodMonths > 0 && Number.isInteger(f.periodMonths))) &&
+    (f.periodEnd === null || isIso(f.periodEnd)) &&
+    (f.derivedFrom === undefined || isListOf(f.derivedFrom, isNonBlank)) &&
+    typeof source === "object" &&
+    source !== null &&
+    isNonBlank(source.title) &&
+    isNonBlank(source.publisher) &&
+    (source.url === null || (typeof source.url === "string" && HTTP_URL.test(source.url))) &&
+    isIso(source.date)
+  );
+}
+
 /** What is wrong with the shape of one fact (its fields, optional fields and source), one text per field. */
 function factShapeProblems(f: Fact): string[] {
+  // Almost every fact is well shaped: say so without walking the schemas.
+  return factShapeOk(f) ? NO_PROBLEMS : schemaShapeProblems(f);
+}
+
+/** {@link factShapeProblems} by walking the schemas (what is wrong, field by field); exported for tests. */
+export function schemaShapeProblems(f: Fact): string[] {
   // A list only when something is wrong: a well-shaped fact allocates none.
   let problems: string[] | null = null;
   const own = shapeProblems(f, factSchema);
@@ -368,11 +470,24 @@ function factRuleIssues(f: Fact, issues: DatasetIssue[]): void {
   if (f.amountUsdBn !== null && !f.estimate && !meaning.evidence && /\bbp\b|basis points|per month/i.test(f.unit)) {
     issues.push({ code: "unit-not-usd", factId: f.id, message: `fact ${f.id}: the unit "${f.unit}" is not a USD bn total` });
   }
-  if (f.estimate && !/estimate/i.test(`${f.unit} ${f.description}`) && !/our arithmetic/i.test(`${f.unit} ${f.description}`)) {
+  if (f.estimate && !labelledEstimate(f.unit, f.description)) {
     issues.push({ code: "estimate-unlabelled", factId: f.id, message: `fact ${f.id}: an estimate must say so and give its basis in its unit or description` });
   }
   if (f.estimate || f.fundedUsdBn !== null || f.conditionalUsdBn !== null || f.periodMonths !== null || f.periodEnd !== null) issues.push(...moneyAndPeriodIssues(f));
 }
+
+/**
+ * Whether `${unit} ${description}` says "estimate" or "our arithmetic" (any case), read in place: the joined
+ * text would be a copy of every estimate's description. "estimate" has no space, so it lies in one of the two;
+ * "our arithmetic" may also span the joining space.
+ */
+function labelledEstimate(unit: string, description: string): boolean {
+  return ESTIMATE_WORD.test(unit) || ESTIMATE_WORD.test(description) || OUR_ARITHMETIC.test(unit) || OUR_ARITHMETIC.test(description) || (ENDS_OUR.test(unit) && STARTS_ARITHMETIC.test(description));
+}
+const ESTIMATE_WORD = /estimate/i;
+const OUR_ARITHMETIC = /our arithmetic/i;
+const ENDS_OUR = /our$/i;
+const STARTS_ARITHMETIC = /^arithmetic/i;
 
 /** The entity-unknown issues of a fact one of whose sides names no entity. */
 function unknownSides(f: Fact, entityIds: ReadonlySet<string>, issues: DatasetIssue[]): void {
@@ -386,23 +501,31 @@ function unknownSides(f: Fact, entityIds: ReadonlySet<string>, issues: DatasetIs
 function moneyAndPeriodIssues(f: Fact): DatasetIssue[] {
   const out: DatasetIssue[] = [];
   const meaning = KIND_MEANINGS[f.kind];
-  const add = (code: string, message: string) => out.push({ code, factId: f.id, message: `fact ${f.id}: ${message}` });
-  if (f.estimate && f.provenance !== "estimate") add("provenance-estimate", `an estimate has provenance "estimate", not "${f.provenance}"`);
-  for (const field of ["fundedUsdBn", "conditionalUsdBn"] as const) {
+  if (f.estimate && f.provenance !== "estimate") addIssue(out, f, "provenance-estimate", `an estimate has provenance "estimate", not "${f.provenance}"`);
+  for (let i = 0; i < MONEY_PART_FIELDS.length; i++) {
+    const field = MONEY_PART_FIELDS[i];
     const v = f[field];
     if (v === null) continue;
-    if (!meaning.certainty) add("money-certainty-kind", `${field} applies to ${certaintyKinds()} facts, not ${f.kind}`);
-    else if (f.amountUsdBn === null) add("money-certainty-amount", `${field} needs an amount to be part of`);
+    if (!meaning.certainty) addIssue(out, f, "money-certainty-kind", `${field} applies to ${certaintyKinds()} facts, not ${f.kind}`);
+    else if (f.amountUsdBn === null) addIssue(out, f, "money-certainty-amount", `${field} needs an amount to be part of`);
     else if (v > f.amountUsdBn + 1e-9) {
       if (field === "conditionalUsdBn") {
-        add("money-conditional-range", `conditional_usd_bn ${v} exceeds the amount ${f.amountUsdBn}, which would count the whole fact as conditional (0 on firm money): lower conditional_usd_bn with the amount, or clear it`);
-      } else add("money-certainty-range", `${field} ${v} exceeds the amount ${f.amountUsdBn}`);
+        addIssue(out, f, "money-conditional-range", `conditional_usd_bn ${v} exceeds the amount ${f.amountUsdBn}, which would count the whole fact as conditional (0 on firm money): lower conditional_usd_bn with the amount, or clear it`);
+      } else addIssue(out, f, "money-certainty-range", `${field} ${v} exceeds the amount ${f.amountUsdBn}`);
     }
   }
   if (f.periodMonths !== null || f.periodEnd !== null) {
-    if (!meaning.periodic) add("period-kind", `periodMonths / periodEnd apply to ${FACT_KINDS.filter((k) => KIND_MEANINGS[k].periodic).join(", ")} facts, not ${f.kind}`);
+    if (!meaning.periodic) addIssue(out, f, "period-kind", `periodMonths / periodEnd apply to ${FACT_KINDS.filter((k) => KIND_MEANINGS[k].periodic).join(", ")} facts, not ${f.kind}`);
   }
   return out;
+}
+
+/** The parts of a fact's amount that must lie within it, in the order their issues are reported. */
+const MONEY_PART_FIELDS = ["fundedUsdBn", "conditionalUsdBn"] as const;
+
+/** Adds an issue about fact `f` (a function, not a closure per call: every estimate passes here). */
+function addIssue(out: DatasetIssue[], f: Fact, code: string, message: string): void {
+  out.push({ code, factId: f.id, message: `fact ${f.id}: ${message}` });
 }
 
 function certaintyKinds(): string {
@@ -411,12 +534,15 @@ function certaintyKinds(): string {
 
 /** Each supersedes cycle once, as a path that starts and ends at the same fact. Iterative: a long chain
  *  read from a 10,000-row table must not overflow the stack. */
-function supersedesCycles(byId: ReadonlyMap<string, Fact>): string[][] {
+function supersedesCycles(unique: readonly Fact[], byId: ReadonlyMap<string, Fact>): string[][] {
   const state = new Map<string, 1 | 2>();
   const cycles: string[][] = [];
-  for (const [root, fact] of byId) {
+  // byId's facts in its order (`unique`), by index: an entry of the map is a new [key, value] array per fact.
+  for (let i = 0; i < unique.length; i++) {
+    const fact = unique[i];
     // A fact that replaces nothing starts no cycle and lies on none (a cycle leaves every fact on it).
-    if (fact.supersedes.length === 0 || state.has(root)) continue;
+    if (fact.supersedes.length === 0 || state.has(fact.id)) continue;
+    const root = fact.id;
     const path: string[] = [];
     const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
     state.set(root, 1);
@@ -507,9 +633,11 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], by
   };
   const replaces = (a: Fact, b: Fact) => closureOf(a.id).has(b.id) || closureOf(b.id).has(a.id);
   const byRelationKind = new Map<string, Fact[]>();
-  const byRelation = new Map<string, Fact[]>();
+  // Facts by kind, then from, then to (nested maps: no key text made per fact).
+  const byRelation = new Map<string, Map<string, Map<string, Fact[]>>>();
   const position = new Map<Fact, number>();
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     if (!OVERLAP_CHECKED[KIND_MEANINGS[f.kind].channel] || f.amountUsdBn === null) continue;
     const list = byRelationKind.get(f.kind) ?? byRelationKind.set(f.kind, []).get(f.kind) as Fact[];
     // Only a fact with a group or a member on a side can be a group's fact or one of its candidates (kinds
@@ -517,21 +645,40 @@ function groupOverlaps(facts: readonly Fact[], entities: Dataset["entities"], by
     if (!involved.has(f.from) && !involved.has(f.to)) continue;
     position.set(f, list.length);
     list.push(f);
-    const key = `${f.kind}|${f.from}|${f.to}`;
-    (byRelation.get(key) ?? byRelation.set(key, []).get(key))?.push(f);
+    let byFrom = byRelation.get(f.kind);
+    if (byFrom === undefined) byRelation.set(f.kind, (byFrom = new Map()));
+    let byTo = byFrom.get(f.from);
+    if (byTo === undefined) byFrom.set(f.from, (byTo = new Map()));
+    const same = byTo.get(f.to);
+    if (same === undefined) byTo.set(f.to, [f]);
+    else same.push(f);
   }
-  const side = (id: string): string[] => [id, ...(members.get(id) ?? [])];
+  // An entity and its members, made once per entity (a group has thousands of facts in a large table).
+  const sides = new Map<string, string[]>();
+  const side = (id: string): string[] => {
+    let out = sides.get(id);
+    if (out === undefined) sides.set(id, (out = [id, ...(members.get(id) ?? [])]));
+    return out;
+  };
   const issues: DatasetIssue[] = [];
   for (const list of byRelationKind.values()) {
-    for (const g of list) {
+    for (let i = 0; i < list.length; i++) {
+      const g = list[i];
       if (!members.has(g.from) && !members.has(g.to)) continue;
       const candidates = new Set<Fact>();
-      for (const a of side(g.from)) {
-        for (const b of side(g.to)) {
-          if (a === g.from && b === g.to) continue;
-          for (const f of byRelation.get(`${g.kind}|${a}|${b}`) ?? []) candidates.add(f);
+      const byFrom = byRelation.get(g.kind);
+      const froms = side(g.from);
+      const tos = side(g.to);
+      for (let p = 0; p < froms.length; p++) {
+        const byTo = byFrom?.get(froms[p]);
+        if (byTo === undefined) continue;
+        for (let q = 0; q < tos.length; q++) {
+          if (froms[p] === g.from && tos[q] === g.to) continue;
+          const same = byTo.get(tos[q]);
+          if (same !== undefined) for (let k = 0; k < same.length; k++) candidates.add(same[k]);
         }
       }
+      if (candidates.size === 0) continue;
       for (const f of [...candidates].sort((x, y) => (position.get(x) as number) - (position.get(y) as number))) {
         if (f === g || replaces(f, g)) continue;
         const d = f.date > g.date ? f.date : g.date;

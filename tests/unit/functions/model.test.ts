@@ -118,6 +118,25 @@ describe("AIFIN.MODEL", () => {
       expect(fx.model(edited)).not.toBe(handle);
     });
 
+    it("reads empty texts as empty cells and -0 as 0: the same handle and facts as the normal form, read first or after an edit", () => {
+      const rows = scenarioFacts();
+      const amount = rows[0].indexOf("amount_usd_bn");
+      const zeroed = rows.map((r, i) => (i === 1 ? r.map((c, k) => (k === amount ? 0 : c)) : [...r]));
+      // Excel's forms of the same content: "" for an empty cell, -0 for a zero.
+      const excelForm = zeroed.map((r, i) => r.map((c, k) => (c === null ? "" : i === 1 && k === amount ? -0 : c)));
+      const plain = createModelCache();
+      const handle = plain.load(zeroed.map((r) => [...r]), null, false);
+      const other = createModelCache();
+      expect(other.load(excelForm.map((r) => [...r]), null, false)).toBe(handle);
+      const [a, b] = [plain, other].map((m) => m.resolve(handle, "TEST", "model").model.dataset.facts);
+      expect(b).toEqual(a);
+      expect(Object.is(b[0].amountUsdBn, 0)).toBe(true);
+      // Read again beside the other form: every row is recognised as unchanged.
+      const parsed = other.stats.rowsParsed;
+      expect(other.load(zeroed.map((r) => [...r]), null, false)).toBe(handle);
+      expect(other.stats.rowsParsed).toBe(parsed);
+    });
+
     it("hashes content, not identity: equal ranges share a handle and any changed cell changes it (property)", () => {
       const cell = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
       const table = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });

@@ -232,3 +232,42 @@ describe("reading cells as Excel hands them back", () => {
     expect(issues).toEqual([{ row: 3, column: "roles", message: expect.stringMatching(/unknown role "wizard"/) }]);
   });
 });
+
+describe("list cells", () => {
+  const col = (name: string) => FACT_COLUMNS.indexOf(name);
+  const base = factsToRows([fact({ id: "F1" })])[0];
+  const read = (column: string, value: string) => {
+    const row = [...base];
+    row[col(column)] = value;
+    return factsFromRows([[...FACT_COLUMNS], row]);
+  };
+  // What a list cell means, written plainly: split at commas and semicolons, trim, drop empty items.
+  const items = (v: string) => (v.trim() === "" ? [] : v.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== ""));
+
+  it("splits supersedes and derived_from at commas and semicolons, trimmed, empty items dropped (property)", () => {
+    const text = fc.array(fc.constantFrom("C1", "c-2", " ", ",", ";", "\u00a0", "\t", "x y", "É"), { maxLength: 8 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (v) => {
+        expect(read("supersedes", v).facts[0].supersedes).toEqual(items(v));
+        const derived = items(v);
+        expect(read("derived_from", v).facts[0].derivedFrom).toEqual(derived.length === 0 ? undefined : derived);
+      }),
+    );
+  });
+
+  it("reads claims in any case and with any separators, and names an unknown claim as typed", () => {
+    expect(read("claims", "s1; S3 ,s15,").facts[0].claims).toEqual(["S1", "S3", "S15"]);
+    expect(read("claims", " ; ").facts[0].claims).toEqual([]);
+    // Upper case as JavaScript has it: the long s "ſ" is an "S".
+    expect(read("claims", "S1, ſ2").facts[0].claims).toEqual(["S1", "S2"]);
+    expect(read("claims", "S1, s99").issues[0].message).toMatch(/unknown claim "s99"/);
+  });
+
+  it("upper-cases entity ids however they are typed, ASCII or not", () => {
+    const row = [...base];
+    row[col("from")] = "msft";
+    row[col("to")] = "Straße";
+    const f = factsFromRows([[...FACT_COLUMNS], row]).facts[0];
+    expect([f.from, f.to]).toEqual(["MSFT", "STRASSE"]);
+  });
+});

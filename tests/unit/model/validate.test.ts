@@ -59,6 +59,14 @@ describe("validateDataset", () => {
   it("catches an estimate that does not say so", () => {
     expect(codes(ds([fact({ id: "F1", estimate: true, provenance: "estimate", unit: "USD bn", description: "GPU purchases" })]))).toEqual(["estimate-unlabelled:F1"]);
     expect(codes(ds([fact({ id: "F1", estimate: true, provenance: "estimate", unit: "USD bn ESTIMATE: 10 GW x 35", description: "GPU purchases" })]))).toEqual([]);
+    // The label is read in "unit description": "our arithmetic" may start in the unit and end in the description.
+    const labelled = (unit: string, description: string) => codes(ds([fact({ id: "F1", estimate: true, provenance: "estimate", unit, description })])).length === 0;
+    expect(labelled("USD bn", "by Our Arithmetic: 2 x 5")).toBe(true);
+    expect(labelled("USD bn, our", "arithmetic: 2 x 5")).toBe(true);
+    expect(labelled("USD bn, our ", "arithmetic: 2 x 5")).toBe(false);
+    expect(labelled("USD bn, our arith", "metic: 2 x 5")).toBe(false);
+    expect(labelled("USD bn", "an Estimated 5")).toBe(true);
+    expect(labelled("estim", "ate")).toBe(false);
   });
 
   it("requires a provenance on every fact, and provenance estimate on an estimate", () => {
