@@ -26,6 +26,7 @@
  * by a whole rectangle goes as one value (writeFormat), not one per cell.
  */
 import type { HostFeatures } from "./capabilities";
+import { officeErrorCode } from "./hostErrors";
 import { columnLetters, parseRange, rangeAddress } from "./a1";
 import type { TableCell } from "./refreshMerge";
 import type { SheetSpec, SpecCell } from "./templateSpec";
@@ -303,22 +304,33 @@ export function logical(formula: unknown, value: unknown): TableCell {
 
 // ---- tables: rows written in place, appended, deleted as rows ---------------------------------
 
-/** The requests that read one table (queue, sync, then tableReadOf). */
-export interface TableReadRequest {
-  header: Excel.Range;
-  body: Excel.Range;
-  worksheet: Excel.Worksheet;
+/**
+ * Reading back is capped too: Excel on the web refuses a response over 5 MB (same sources as
+ * EXCEL_REQUEST_LIMIT_BYTES). A table is read in blocks of rows sized by estimate to this share of the limit
+ * (the other 20 % is the margin for the response's own framing and for rows longer than estimated); a block
+ * Excel still refuses is read again in halves (a read changes nothing, so it can simply be repeated).
+ */
+export const READ_BUDGET_BYTES = EXCEL_REQUEST_LIMIT_BYTES * 0.8;
+
+/** Where table reads sync: the operation's Session. */
+export interface ReadBatch {
+  /** Cell data one response may carry by estimate (READ_BUDGET_BYTES outside tests). */
+  readonly readBudget: number;
+  sync(): Promise<void>;
 }
 
-/** Queues the reads of a table: header, body (formulas and values, position), the sheet it sits on. */
-export function queueTableRead(table: Excel.Table): TableReadRequest {
-  const header = table.getHeaderRowRange();
-  header.load("values");
-  const body = table.getDataBodyRange();
-  body.load("formulas,values,rowIndex,columnIndex,rowCount");
-  const worksheet = table.worksheet;
-  worksheet.load("id");
-  return { header, body, worksheet };
+/**
+ * One table to read, with the estimated size of each body row read back (formulas and values), in order: the
+ * rows AIFIN writes (readSizes), which is what the table holds unless the analyst changed it.
+ */
+export interface TableToRead {
+  table: Excel.Table;
+  sizes: readonly number[];
+}
+
+/** The estimated size of each row read through both `formulas` and `values`, from the rows AIFIN writes. */
+export function readSizes(rows: readonly (readonly TableCell[])[]): number[] {
+  return rows.map((r) => 2 * (rowBytes(r.map(writable)) + 1));
 }
 
 /** A table as read: logical cells to merge, writable cells to restore, and where its body starts (1-based). */
@@ -331,17 +343,117 @@ export interface TableRead {
   worksheetId: string;
 }
 
-export function tableReadOf(r: TableReadRequest): TableRead {
-  const formulas = r.body.formulas as unknown[][];
-  const values = r.body.values as unknown[][];
-  return {
-    header: (r.header.values as unknown[][])[0] ?? [],
-    rows: formulas.map((row, i) => row.map((f, j) => logical(f, values[i]?.[j]))),
-    writable: formulas.map((row, i) => row.map((f, j) => reproduce(f, values[i]?.[j]))),
-    top: r.body.rowIndex + 1,
-    left: r.body.columnIndex + 1,
-    worksheetId: r.worksheet.id,
+const isPayloadLimit = (error: unknown): boolean => officeErrorCode(error) === "RequestPayloadSizeLimitExceeded";
+
+/** Row i's estimated size: the i-th row AIFIN writes (rows past those: their average), times `scale`. */
+function estimator(sizes: readonly number[]): (i: number, scale: number) => number {
+  const mean = sizes.length > 0 ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 2 * WRITE_OVERHEAD_BYTES;
+  return (i, scale) => (sizes[i] ?? mean) * scale;
+}
+
+/** How many rows from `from` fit in `budget` (at least `least`, at most `most`). */
+function rowsFitting(size: (i: number) => number, from: number, budget: number, least: number, most: number): number {
+  let n = 0;
+  let used = 0;
+  while (n < most && (n < least || used + size(from + n) <= budget)) used += size(from + n++);
+  return n;
+}
+
+/**
+ * Reads whole tables in blocks of rows, each response under the batch's read budget by estimate. The first
+ * round trip carries the requests `alongside` queues (the operation's other reads), every table's header,
+ * shape and sheet, and a first block of rows from the top of each body (rows estimated one by one from the
+ * rows AIFIN writes, never more than the table is expected to have plus a few: rows read past the body's end
+ * are dropped); the rest of each body follows in further round trips, several tables' blocks sharing one, the
+ * estimate scaled by what the rows read so far really weighed. A round trip Excel refuses as too large is
+ * repeated with blocks half the size.
+ */
+export async function readTables<T>(batch: ReadBatch, tables: readonly TableToRead[], alongside: () => T, reserve = 0): Promise<{ reads: TableRead[]; alongside: T }> {
+  const size = tables.map((t) => estimator(t.sizes));
+  // The first blocks share what the budget leaves beside `reserve`: the smallest table first, each the rest's fair share.
+  let firsts = tables.map(() => 1);
+  let room = Math.max(0, batch.readBudget - reserve);
+  const order = tables.map((t, i) => ({ i, need: t.sizes.reduce((a, b) => a + b, 0) })).sort((a, b) => a.need - b.need);
+  for (const [k, { i }] of order.entries()) {
+    const share = room / (order.length - k);
+    firsts[i] = rowsFitting((r) => size[i](r, 1), 0, share, 1, tables[i].sizes.length + 16);
+    for (let r = 0; r < firsts[i]; r++) room -= size[i](r, 1);
+  }
+  type First = { header: Excel.Range; body: Excel.Range; block: Excel.Range; worksheet: Excel.Worksheet };
+  let queued: { firsts: First[]; alongside: T };
+  for (;;) {
+    const other = alongside();
+    const requested = tables.map((t, i): First => {
+      const header = t.table.getHeaderRowRange().load("values");
+      const body = t.table.getDataBodyRange().load("rowIndex,columnIndex,rowCount");
+      const block = t.table.getHeaderRowRange().getOffsetRange(1, 0).getResizedRange(firsts[i] - 1, 0).load("formulas,values");
+      const worksheet = t.table.worksheet.load("id");
+      return { header, body, block, worksheet };
+    });
+    try {
+      await batch.sync();
+      queued = { firsts: requested, alongside: other };
+      break;
+    } catch (error) {
+      if (!isPayloadLimit(error) || firsts.every((n) => n <= 1)) throw error;
+      firsts = firsts.map((n) => Math.max(1, Math.floor(n / 2)));
+    }
+  }
+
+  // What each table holds so far, and what is left to read.
+  const parts = queued.firsts.map((q, i) => {
+    const count = q.body.rowCount;
+    const formulas = (q.block.formulas as unknown[][]).slice(0, count);
+    const values = (q.block.values as unknown[][]).slice(0, count);
+    return { i, q, count, formulas, values, top: q.body.rowIndex + 1, left: q.body.columnIndex + 1, width: (q.header.values as unknown[][])[0]?.length ?? 0 };
+  });
+  /** What the rows read so far weighed against their estimate (never below 1). */
+  const scaleOf = (part: (typeof parts)[number]): number => {
+    let estimated = 0;
+    for (let r = 0; r < part.formulas.length; r++) estimated += size[part.i](r, 1);
+    return part.formulas.length > 0 && estimated > 0 ? Math.max(1, (payloadBytes(part.formulas) + payloadBytes(part.values)) / estimated) : 1;
   };
+  let budget = batch.readBudget;
+  for (;;) {
+    // One round trip: blocks from each table in turn until the budget is used.
+    const round: Array<{ part: (typeof parts)[number]; range: Excel.Range; rows: number }> = [];
+    let left = budget;
+    for (const part of parts) {
+      const from = part.formulas.length;
+      const remaining = part.count - from;
+      if (remaining <= 0 || part.width === 0) continue;
+      const scale = scaleOf(part);
+      const est = (r: number): number => size[part.i](r, scale);
+      const rows = rowsFitting(est, from, left, round.length === 0 ? 1 : 0, remaining);
+      if (rows === 0) break;
+      const top = part.top + from;
+      const range = part.q.worksheet.getRange(rangeAddress(top, part.left, top + rows - 1, part.left + part.width - 1)).load("formulas,values");
+      round.push({ part, range, rows });
+      for (let r = from; r < from + rows; r++) left -= est(r);
+    }
+    if (round.length === 0) break;
+    try {
+      await batch.sync();
+    } catch (error) {
+      if (!isPayloadLimit(error) || round.every((r) => r.rows <= 1)) throw error;
+      budget = Math.max(1, Math.floor(budget / 2));
+      continue;
+    }
+    for (const r of round) {
+      r.part.formulas.push(...(r.range.formulas as unknown[][]));
+      r.part.values.push(...(r.range.values as unknown[][]));
+    }
+  }
+
+  const reads = parts.map((p): TableRead => ({
+    header: (p.q.header.values as unknown[][])[0] ?? [],
+    rows: p.formulas.map((row, i) => row.map((f, j) => logical(f, p.values[i]?.[j]))),
+    writable: p.formulas.map((row, i) => row.map((f, j) => reproduce(f, p.values[i]?.[j]))),
+    top: p.top,
+    left: p.left,
+    worksheetId: p.q.worksheet.id,
+  }));
+  return { reads, alongside: queued.alongside };
 }
 
 /** Runs of columns where `next` differs from what the row holds: [first, last] (0-based, inclusive). */

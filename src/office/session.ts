@@ -6,7 +6,7 @@
 import type { SetProbe } from "./capabilities";
 import { fromOfficeError, isRetryable, type ChangeReport, type HostError, type HostOperation } from "./hostErrors";
 import type { TemplateSource } from "./templateSource";
-import { WRITE_BUDGET_BYTES, type WriteBatch } from "./excelWriter";
+import { READ_BUDGET_BYTES, WRITE_BUDGET_BYTES, type ReadBatch, type WriteBatch } from "./excelWriter";
 
 /** Everything the host needs from outside; index.ts passes the real ones. */
 export interface HostDeps {
@@ -23,13 +23,16 @@ export interface HostDeps {
   token?(): string;
   /** Cell data one batch may carry (WRITE_BUDGET_BYTES; tests pass less to split the bundled data). */
   writeBudgetBytes?: number;
+  /** Cell data one response may carry by estimate (READ_BUDGET_BYTES; tests pass less to split table reads). */
+  readBudgetBytes?: number;
 }
 
 /**
  * Counts round trips and remembers whether anything has been written yet (retrying is safe until then). As
- * the operation's WriteBatch it sends what is queued before a write would take the batch over its budget.
+ * the operation's WriteBatch it sends what is queued before a write would take the batch over its budget; as
+ * its ReadBatch it tells table reads how much one response may carry.
  */
-export class Session implements WriteBatch {
+export class Session implements WriteBatch, ReadBatch {
   syncs = 0;
   /** Estimated cell data queued since the last sync, and the most any sync carried (payloadBytes). */
   queuedBytes = 0;
@@ -48,6 +51,7 @@ export class Session implements WriteBatch {
   constructor(
     readonly context: Excel.RequestContext,
     readonly budget: number = WRITE_BUDGET_BYTES,
+    readonly readBudget: number = READ_BUDGET_BYTES,
   ) {}
   async sync(): Promise<void> {
     this.syncs++;
@@ -92,7 +96,7 @@ export async function operate<T>(
     let session: Session | null = null;
     try {
       return await deps.run(async (context) => {
-        session = new Session(context, deps.writeBudgetBytes);
+        session = new Session(context, deps.writeBudgetBytes, deps.readBudgetBytes);
         return body(session);
       });
     } catch (error) {

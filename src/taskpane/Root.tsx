@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from "./components/States";
 import type { EntityId, PaneData, WorkbookHost } from "./lowerLayers";
 import { fluentTheme, type PaneEnvironment } from "./environment";
 import { LanguageProvider, paneLanguageOf, readChosenLanguage, storeChosenLanguage, StringsProvider, useCatalogue, type LanguageChoice, type PaneLanguage } from "./i18n";
-import type { Strings } from "./strings";
+import type { PaneStrings } from "./strings";
 
 /** What the loader hands the pane once the data is ready. */
 export interface Loaded {
@@ -25,7 +25,7 @@ export interface RootProps {
   initialTheme: PaneEnvironment["themeName"];
   load(): Promise<Loaded>;
   /** Fixed catalogue; by default the one for the language Office reports (English while loading). */
-  strings?: Strings;
+  strings?: PaneStrings;
   initialEntity?: EntityId;
   initialTab?: TabId;
   initialAsOf?: string;

@@ -1,22 +1,23 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { SheetLanguage } from "../office";
-import { en, type Strings } from "./strings";
+import { en, type PaneStrings } from "./strings";
 
 /** The languages the pane speaks. Adding one: a catalogue typed `Strings`, a line here and in LANGUAGE_NAMES. */
 export const PANE_LANGUAGES = ["en-US", "zh-TW", "zh-CN"] as const;
 export type PaneLanguage = (typeof PANE_LANGUAGES)[number];
 
 /**
- * Each catalogue: English is in the pane's first chunk; the others are their own chunks, loaded when the pane
- * speaks that language (index.tsx loads Office's language before the first render; a pick in the pane loads
- * its catalogue, the current one staying on screen meanwhile).
+ * Each catalogue: English's first-screen strings are in the pane's first chunk (its views' strings load with the
+ * views: strings.ts); the others are their own chunks, loaded when the pane speaks that language (index.tsx loads
+ * Office's language before the first render; a pick in the pane loads its catalogue, the current one staying on
+ * screen meanwhile).
  */
-const CATALOGUES: Readonly<Record<PaneLanguage, () => Promise<Strings>>> = {
+const CATALOGUES: Readonly<Record<PaneLanguage, () => Promise<PaneStrings>>> = {
   "en-US": async () => en,
   "zh-TW": () => import("./strings.zh-TW").then((m) => m.zhTW),
   "zh-CN": () => import("./strings.zh-CN").then((m) => m.zhCN),
 };
-const loaded: Partial<Record<PaneLanguage, Strings>> = { "en-US": en };
+const loaded: Partial<Record<PaneLanguage, PaneStrings>> = { "en-US": en };
 
 /** The language a workbook is built in from each pane language (src/office/sheetLabels.ts holds the words). */
 export const SHEET_LANGUAGE_OF: Readonly<Record<PaneLanguage, SheetLanguage>> = { "en-US": "en", "zh-TW": "zh-TW", "zh-CN": "zh-CN" };
@@ -30,20 +31,20 @@ export function paneLanguageOf(tag: string): PaneLanguage {
 }
 
 /** Loads the catalogue for a BCP 47 tag as normalised by detectLanguage (English for languages the pane does not speak). */
-export async function loadStrings(language: string): Promise<Strings> {
+export async function loadStrings(language: string): Promise<PaneStrings> {
   const l = paneLanguageOf(language);
   return (loaded[l] ??= await CATALOGUES[l]());
 }
 
 /** The catalogue for a tag once loadStrings has loaded it; English until then. */
-export function stringsFor(language: string): Strings {
+export function stringsFor(language: string): PaneStrings {
   return loaded[paneLanguageOf(language)] ?? en;
 }
 
 /** The catalogue for `language`, loading it when needed; until it is in, the one shown last (English at first). */
-export function useCatalogue(language: string): Strings {
+export function useCatalogue(language: string): PaneStrings {
   const want = paneLanguageOf(language);
-  const [shown, setShown] = useState<Strings>(() => loaded[want] ?? en);
+  const [shown, setShown] = useState<PaneStrings>(() => loaded[want] ?? en);
   useEffect(() => {
     let live = true;
     void loadStrings(want).then((catalogue) => live && setShown(catalogue));
@@ -54,13 +55,13 @@ export function useCatalogue(language: string): Strings {
   return loaded[want] ?? shown;
 }
 
-const StringsContext = createContext<Strings>(en);
+const StringsContext = createContext<PaneStrings>(en);
 
 /** Provides the string catalogue to the tree (English unless a translation is given). */
 export const StringsProvider = StringsContext.Provider;
 
-/** The current string catalogue. */
-export function useStrings(): Strings {
+/** The current string catalogue's first-screen strings (views loaded on demand use useViewStrings, viewStrings.ts). */
+export function useStrings(): PaneStrings {
   return useContext(StringsContext);
 }
 

@@ -1,6 +1,7 @@
 /**
  * "Refresh data": merges the newer bundled rows into AIFIN's Facts and Entities tables, keeping every row
- * the analyst edited or added where it is. Round trips: 1 names · 2 record and proofs · 3 tables ·
+ * the analyst edited or added where it is. Round trips: 1 names · 2 record and proofs · 3 tables (more when
+ * a table read back would pass Excel on the web's response limit: excelWriter's readTables) ·
  * 4 record, in-place writes and appended rows (split over more syncs only when one request would pass Excel
  * on the web's size limit: excelWriter) · 5 row deletes and the final record (skipped when no row
  * leaves) → at most 5. A failure in 4 is put back in a new batch; a failure in 5 leaves AIFIN rows the
@@ -12,7 +13,7 @@ import { mergeRows, type MergeCounts, type MergeResult, type TableCell } from ".
 import { operate, Stop, type Session } from "../session";
 import { TABLE_ROLES, type TableRole } from "../sheetRoles";
 import type { RefreshOutcome } from "../types";
-import { batchOver, WRITE_OVERHEAD_BYTES, deleteTableRows, queueTableRead, restoreTableChanges, tableReadOf, writeTableChanges, type TableRead } from "../excelWriter";
+import { batchOver, WRITE_OVERHEAD_BYTES, deleteTableRows, readSizes, readTables, restoreTableChanges, writeTableChanges, type TableRead } from "../excelWriter";
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
@@ -36,15 +37,20 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       if (builds.length === 0) throw new Stop(stopped("tablesGone", "refresh"));
       const source = deps.source();
       const wb = s.context.workbook;
-      const requests = builds.map((b) => TABLE_ROLES.map((role) => ({ b, role, request: queueTableRead(wb.tables.getItem(b.tables[role])) })));
-      await s.sync();
-
       const columns: Record<TableRole, readonly string[]> = { facts: source.factColumns, entities: source.entityColumns };
       const incoming: Record<TableRole, readonly (readonly TableCell[])[]> = { facts: source.factRows, entities: source.entityRows };
+      const sizes: Record<TableRole, number[]> = { facts: readSizes(source.factRows), entities: readSizes(source.entityRows) };
+      // Round trip 3 (more for a table over Excel on the web's response limit: read in blocks of rows).
+      const wanted = builds.flatMap((b) => TABLE_ROLES.map((role) => ({ b, role })));
+      const { reads } = await readTables(
+        s,
+        wanted.map(({ b, role }) => ({ table: wb.tables.getItem(b.tables[role]), sizes: sizes[role] })),
+        () => null,
+      );
       const totals: Record<TableRole, MergeCounts> = { facts: noCounts(), entities: noCounts() };
       const merges: Array<{ tableName: string; sheetId: string; read: TableRead; result: MergeResult }> = [];
-      for (const { b, role, request } of requests.flat()) {
-        const read = tableReadOf(request);
+      for (const [i, { b, role }] of wanted.entries()) {
+        const read = reads[i];
         // A table of AIFIN's name that now sits on a sheet AIFIN did not create is not AIFIN's table.
         if (read.worksheetId !== b.sheets[role]) throw new Stop(stopped("tableMoved", "refresh", { subject: b.tables[role] }));
         const result = mergeRows({ columns: columns[role], idColumn: source.idColumn, current: { header: read.header, rows: read.rows }, baseline: b.baseline.hashes[role] ?? {}, incoming: incoming[role] });

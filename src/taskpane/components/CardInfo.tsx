@@ -1,7 +1,7 @@
 import { Button, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Info16Regular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 import { FactItem } from "./FactItem";
 import type { SummaryCard } from "./OverviewView";
 
@@ -27,7 +27,7 @@ export interface CardInfoProps {
  * (OverviewView's InfoButton stands in until then).
  */
 export function CardInfo({ card, open, focus }: CardInfoProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const trigger = useRef<HTMLButtonElement>(null);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { Combobox, Option, Text, makeStyles, tokens } from "@fluentui/react-comp
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { EntityId, PaneRegistry } from "../lowerLayers";
 import { entityLabel, searchEntities } from "../entitySearch";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 
 const useStyles = makeStyles({
   combo: { minWidth: 0, width: "100%" },
@@ -29,7 +29,7 @@ export interface EntityComboboxProps {
  * which names it; its own chunk (Combobox and its positioning load when the picker is first used).
  */
 export function EntityCombobox({ registry, value, onChange, initialQuery, focus, open }: EntityComboboxProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const current = registry.get(value);
   const currentLabel = current ? entityLabel(current, s.chineseScript) : value;

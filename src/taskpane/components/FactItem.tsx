@@ -3,7 +3,7 @@ import { Open12Regular } from "@fluentui/react-icons";
 import { isWebUrl } from "../../model";
 import type { Fact } from "../lowerLayers";
 import { formatPct, formatUsdBn } from "../format";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 
 const useStyles = makeStyles({
   root: {
@@ -33,7 +33,7 @@ export interface FactItemProps {
  * with the link opening in a new tab (the pane itself never navigates away).
  */
 export function FactItem({ fact }: FactItemProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const amount =
     fact.amountUsdBn !== null ? formatUsdBn(fact.amountUsdBn) : fact.pct !== null ? formatPct(fact.pct) : fact.unit || s.unknown;

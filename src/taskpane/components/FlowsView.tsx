@@ -3,7 +3,7 @@ import type { MoneyCycle, PaneRegistry } from "../lowerLayers";
 import { shortName } from "../entitySearch";
 import type { Flow, FlowKind } from "../lowerLayers";
 import { formatUsdBn } from "../format";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 
 /** Colour of each kind of money flow (palette tokens, so dark and high-contrast themes adapt). */
 export const FLOW_COLOURS: Record<FlowKind | "other", string> = {
@@ -100,7 +100,7 @@ const CENTRE_X = W / 2 - CENTRE_W / 2;
  * 320–350 px where a layered Sankey overlaps; the long tail folds into "N others".
  */
 export function FlowDiagram({ entityName, inflows, outflows, registry }: FlowDiagramProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const left = rowsFor(inflows, registry, s.flowOthers);
   const right = rowsFor(outflows, registry, s.flowOthers);
@@ -181,7 +181,7 @@ const MAX_CYCLES = 12;
 
 /** The flow picture, a plain list of the same flows (screen readers, exact figures) and the entity's money cycles. */
 export function FlowsView({ entityName, flows, cycles, registry }: FlowsViewProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const inflows = flows.filter((f) => f.direction === "in");
   const outflows = flows.filter((f) => f.direction === "out");

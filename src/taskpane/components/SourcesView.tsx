@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { FACT_KINDS, FACT_STATUSES, normaliseName } from "../../model";
 import type { EntityId, Fact, FactKind, FactStatus, PaneEngine } from "../lowerLayers";
 import type { Strings } from "../strings";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 import { FactItem } from "./FactItem";
 
 const useStyles = makeStyles({
@@ -40,7 +40,7 @@ function haystack(f: Fact, s: Strings): string {
 
 /** Every fact in the view with its citation, filtered by text, kind, status and company, paged. */
 export function SourcesView({ facts: viewFacts, allFacts, entity, entityName, factsAbout }: SourcesViewProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const [text, setText] = useState("");
   const [kind, setKind] = useState<string>("");

@@ -11,7 +11,7 @@ import { isEngineError } from "../../engine";
 import type { EngineError, EntityId, PaneRegistry, StressOptions, StressResult } from "../lowerLayers";
 import { shortName } from "../entitySearch";
 import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 import { FigureTable } from "./FigureTable";
 import { EntityPicker } from "./EntityPicker";
 import { ErrorState } from "./States";
@@ -58,7 +58,7 @@ export interface StressViewProps {
  * market value at risk, as bars and a table, and the total against the article's USD 1 trillion claim.
  */
 export function StressView({ registry, run, defaultShocked = "OPENAI" }: StressViewProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const [shocked, setShocked] = useState<EntityId>(registry.get(defaultShocked) ? defaultShocked : (registry.all()[0]?.id ?? defaultShocked));
   const [cutPct, setCutPct] = useState(50);

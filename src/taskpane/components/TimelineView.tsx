@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { isEngineError } from "../../engine";
 import type { EngineError, EntityId, Fact, HistoryPoint, HistorySeries, PaneData } from "../lowerLayers";
 import { formatUsdBn } from "../format";
-import { useStrings } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 import { FactItem } from "./FactItem";
 
 /** The measures the timeline draws, all in USD bn so they share one axis. */
@@ -137,7 +137,7 @@ export interface TimelineViewProps {
  * selected date, with their sources, show below the chart. Hand-drawn SVG like the flows diagram.
  */
 export function TimelineView({ entityName, from, to, series, fact }: TimelineViewProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const failed = TIMELINE_MEASURES.map((m) => series[m]).find(isEngineError);
   const ok = failed ? null : (series as Record<TimelineMeasure, HistorySeries>);

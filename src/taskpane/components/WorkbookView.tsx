@@ -17,7 +17,8 @@ import {
 import { ArrowSync20Regular, DocumentTable20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
 import type { BuildOptions, Capabilities, HostError, WorkbookHost } from "../lowerLayers";
-import { SHEET_LANGUAGE_OF, useLanguageChoice, useStrings } from "../i18n";
+import { SHEET_LANGUAGE_OF, useLanguageChoice } from "../i18n";
+import { useViewStrings } from "../viewStrings";
 import type { Strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -59,7 +60,7 @@ export function hostErrorText(s: Strings, e: HostError): string {
  * the current Excel lacks are named in plain words and their buttons disabled.
  */
 export function WorkbookView({ host, selection, selectionText }: WorkbookViewProps) {
-  const s = useStrings();
+  const s = useViewStrings();
   const styles = useStyles();
   const caps: Capabilities = useMemo(() => host.capabilities(), [host]);
   const [busy, setBusy] = useState<Busy>(null);

@@ -181,13 +181,15 @@ describe("build: round trips", () => {
     const outcome = await host.build({ ...OPTIONS, onClash: "update" });
     expect(outcome.kind).toBe("built");
     expect(state.syncs).toBeLessThanOrEqual(6);
-    expect(state.syncs).toBe(4);
+    // Names, record, the tables and computed sheets read back (the Facts table in two blocks: its formulas and
+    // values, ≈ 3.7 MB, do not fit beside the computed sheets under the 4 MB read budget), write.
+    expect(state.syncs).toBe(5);
     state.syncs = 0;
     // Worst case: an update that must also recreate a deleted sheet (its new id is recorded afterwards).
     state.sheets = state.sheets.filter((sh) => sh.name !== "AIFIN Sources");
     state.syncs = 0;
-    expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", syncs: 5 });
-    expect(state.syncs).toBe(5);
+    expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", syncs: 6 });
+    expect(state.syncs).toBe(6);
     // Alongside: names, record, write, record with the new ids (nothing to read back).
     state.syncs = 0;
     await host.build({ ...OPTIONS, onClash: "alongside" });

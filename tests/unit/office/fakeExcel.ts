@@ -24,7 +24,10 @@
  * - each batch's payload is measured (the JSON of every value written: formulas, formats, appended rows,
  *   XML), independently of the writer's own estimate: `bytesPerSync`; with `requestLimitBytes` set, a sync
  *   whose batch carries more fails before running anything, as Excel on the web refuses a request over 5 MB
- *   (RequestPayloadSizeLimitExceeded).
+ *   (RequestPayloadSizeLimitExceeded); the response (the JSON of every loaded range's cells and every XML read)
+ *   is measured too (`responseBytesPerSync`) and refused the same way over the limit, as Excel on the web
+ *   refuses a response over 5 MB;
+ * - Range.getOffsetRange and getResizedRange (a block of rows below a table's header) may reach past the table.
  *
  * What it does not do: compute formulas (reading `values` of a formula cell gives `formulaValue`, 0 by
  * default), formats beyond recording them, or count the calls and objects of a request toward its size.
@@ -46,6 +49,8 @@ let nextGuid = 1;
 /** Something that becomes readable at the next sync. */
 interface Loadable {
   resolveLoads(): void;
+  /** UTF-8 bytes of the JSON the load returns (cell contents, XML), counted toward the response's size. */
+  responseBytes?(): number;
 }
 
 /** Sync `sync` (1-based, counted over the state's life) runs only its first `afterOps` operations, then fails with `code`. */
@@ -72,9 +77,17 @@ export class FakeWorkbookState {
   opsPerSync: number[] = [];
   /** The values each sync carried, in UTF-8 bytes of their JSON, in order. */
   bytesPerSync: number[] = [];
-  /** When set, a sync carrying more than this many bytes fails as Excel on the web does (nothing of it runs). */
+  /** The values each sync returned (loaded cell contents and XML), in UTF-8 bytes of their JSON, in order. */
+  responseBytesPerSync: number[] = [];
+  /**
+   * When set, a sync carrying more than this many bytes fails as Excel on the web does (nothing of it runs), and
+   * so does one whose response (what it loads) would be larger (its operations ran; nothing loaded is readable).
+   */
   requestLimitBytes: number | null = null;
   bytesThisBatch = 0;
+  /** Operations that carried values (writes, appended rows, XML), per sync: a request over the budget is one such write alone. */
+  payloadOpsPerSync: number[] = [];
+  payloadOpsThisBatch = 0;
   /** Operations queued since the last sync, and the undo journal of this batch. */
   opsThisBatch = 0;
   private journal: Array<{ op: number; undo: () => void }> = [];
@@ -82,7 +95,9 @@ export class FakeWorkbookState {
   /** Marks the start of one queued API operation (a setter, an add, a delete...); `payload` is the value it sends. */
   beginOp(payload?: unknown): void {
     this.opsThisBatch++;
-    if (payload !== undefined) this.bytesThisBatch += Buffer.byteLength(typeof payload === "string" ? payload : JSON.stringify(payload), "utf8");
+    if (payload === undefined) return;
+    this.payloadOpsThisBatch++;
+    this.bytesThisBatch += Buffer.byteLength(typeof payload === "string" ? payload : JSON.stringify(payload), "utf8");
   }
 
   /** Records how to undo one primitive change of the current operation. */
@@ -188,8 +203,16 @@ export class FakeWorkbookState {
         const bytes = this.bytesThisBatch;
         this.bytesThisBatch = 0;
         this.bytesPerSync.push(bytes);
+        this.payloadOpsPerSync.push(this.payloadOpsThisBatch);
+        this.payloadOpsThisBatch = 0;
         const tooLarge = this.requestLimitBytes !== null && bytes > this.requestLimitBytes ? { afterOps: 0, code: "RequestPayloadSizeLimitExceeded" } : undefined;
-        const failure = before !== undefined ? { afterOps: 0, code: before } : (tooLarge ?? partial);
+        // The response: everything loaded, as Excel would send it back. Too large, and the request's operations
+        // still ran (only the answer is refused): the cautious reading, since Excel sizes it after running them.
+        let response = 0;
+        for (const p of this.pending) response += p.responseBytes?.() ?? 0;
+        this.responseBytesPerSync.push(response);
+        const answerTooLarge = this.requestLimitBytes !== null && response > this.requestLimitBytes ? { afterOps: this.opsThisBatch, code: "RequestPayloadSizeLimitExceeded" } : undefined;
+        const failure = before !== undefined ? { afterOps: 0, code: before } : (tooLarge ?? partial ?? answerTooLarge);
         if (failure) {
           this.failAtSync.delete(this.syncs);
           this.opsPerSync.push(Math.min(failure.afterOps, this.opsThisBatch));
@@ -215,6 +238,7 @@ export class FakeWorkbookState {
     this.journal = [];
     this.opsThisBatch = 0;
     this.bytesThisBatch = 0;
+    this.payloadOpsThisBatch = 0;
     return batch(this.context());
   };
 
@@ -247,9 +271,13 @@ export class FakeWorkbookState {
 
 /** Guards loaded properties: readable only after load() and a sync. */
 class LoadGuard implements Loadable {
-  private requested = new Set<string>();
+  readonly requested = new Set<string>();
   private ready = new Set<string>();
-  constructor(private readonly state: FakeWorkbookState, private readonly onResolve?: (props: Set<string>) => void) {}
+  constructor(
+    private readonly state: FakeWorkbookState,
+    private readonly onResolve?: (props: Set<string>) => void,
+    readonly responseBytes?: () => number,
+  ) {}
   load(props: string | string[] | undefined): void {
     const list = props === undefined ? ["*"] : Array.isArray(props) ? props : props.split(",");
     for (const p of list) this.requested.add(p.trim().replace(/^items\//, ""));
@@ -591,19 +619,53 @@ class FakeRange {
     private readonly kind: "all" | "column" | "rect",
     readonly address?: string,
   ) {
-    this.guard = new LoadGuard(state, () => {
-      const rect = this.resolve() as Rect;
-      const raw = sheet.read(rect);
-      this.snap = {
-        formulas: raw.map((r) => r.map(asFormula)),
-        values: raw.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? state.formulaValue(v) : asFormula(v)))),
-        numberFormat: raw.map((r, i) => r.map((_, j) => sheet.formats.get(sheet.key(rect.top + i, rect.left + j)) ?? "General")),
-        rowCount: rect.bottom - rect.top + 1,
-        columnCount: rect.right - rect.left + 1,
-        rowIndex: rect.top - 1,
-        columnIndex: rect.left - 1,
-      };
-    });
+    this.guard = new LoadGuard(
+      state,
+      () => {
+        this.snap = this.measured ?? this.contents();
+        this.measured = null;
+      },
+      () => {
+        // What the response carries: the cell arrays loaded (sizes and positions are a few bytes).
+        const props = [...this.guard.requested].filter((p) => p === "formulas" || p === "values" || p === "numberFormat" || p === "*");
+        if (props.length === 0) return 0;
+        this.measured = this.contents();
+        const snap = this.measured;
+        const all = props.includes("*") ? ["formulas", "values", "numberFormat"] : props;
+        return all.reduce((n, p) => n + Buffer.byteLength(JSON.stringify(snap[p as "formulas" | "values" | "numberFormat"]), "utf8"), 0);
+      },
+    );
+  }
+  /** The contents measured for the response, reused when the same sync resolves the load. */
+  private measured: FakeRange["snap"] = null;
+  private contents(): NonNullable<FakeRange["snap"]> {
+    const rect = this.resolve() as Rect;
+    const raw = this.sheet.read(rect);
+    const state = this.state;
+    return {
+      formulas: raw.map((r) => r.map(asFormula)),
+      values: raw.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? state.formulaValue(v) : asFormula(v)))),
+      numberFormat: raw.map((r, i) => r.map((_, j) => this.sheet.formats.get(this.sheet.key(rect.top + i, rect.left + j)) ?? "General")),
+      rowCount: rect.bottom - rect.top + 1,
+      columnCount: rect.right - rect.left + 1,
+      rowIndex: rect.top - 1,
+      columnIndex: rect.left - 1,
+    };
+  }
+  /** The range `rows` below and `cols` right of this one, of the same size. */
+  getOffsetRange(rows: number, cols: number): FakeRange {
+    return new FakeRange(this.state, this.sheet, () => {
+      const r = this.rectOrThrow();
+      return { top: r.top + rows, left: r.left + cols, bottom: r.bottom + rows, right: r.right + cols };
+    }, "rect");
+  }
+  /** This range grown (or shrunk) by `rows` and `cols` at its bottom right. */
+  getResizedRange(rows: number, cols: number): FakeRange {
+    return new FakeRange(this.state, this.sheet, () => {
+      const r = this.rectOrThrow();
+      if (r.bottom + rows < r.top || r.right + cols < r.left) throw new FakeOfficeError("InvalidArgument", "resized to nothing");
+      return { top: r.top, left: r.left, bottom: r.bottom + rows, right: r.right + cols };
+    }, "rect");
   }
   load(props?: string): this {
     this.guard.load(props);
@@ -858,7 +920,7 @@ class FakeXmlPartProxy {
       },
     };
     // The content is captured when the request runs, i.e. at the sync.
-    const capture = { resolveLoads: () => void (value = part.xml) };
+    const capture = { resolveLoads: () => void (value = part.xml), responseBytes: () => Buffer.byteLength(JSON.stringify(part.xml), "utf8") };
     this.state.pending.add(capture);
     return result;
   }

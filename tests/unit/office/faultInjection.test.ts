@@ -32,9 +32,9 @@ function newer(): Dataset {
 }
 
 /** `writeBudgetBytes` small enough splits the bundled data's writes over several syncs, as 100× the facts would be split. */
-function hostOver(state: FakeWorkbookState, writeBudgetBytes?: number) {
+function hostOver(state: FakeWorkbookState, writeBudgetBytes?: number, readBudgetBytes?: number) {
   let source = templateSourceOf(bundledDataset);
-  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789", writeBudgetBytes };
+  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789", writeBudgetBytes, readBudgetBytes };
   return { host: createExcelHostWith(deps), useDataset: (d: Dataset) => void (source = templateSourceOf(d)) };
 }
 
@@ -42,12 +42,12 @@ const DESC = FACT_COLUMNS.indexOf("description");
 const NOTE = "'=AVERAGE(E5:E7)";
 
 /** A workbook an analyst has worked in; `built` false leaves only their own sheet. */
-async function prepared(op: Operation, writeBudgetBytes?: number): Promise<{ state: FakeWorkbookState; run: () => Promise<{ kind: string; error?: HostError }> }> {
+async function prepared(op: Operation, writeBudgetBytes?: number, readBudgetBytes?: number): Promise<{ state: FakeWorkbookState; run: () => Promise<{ kind: string; error?: HostError }> }> {
   const state = new FakeWorkbookState();
   const notes = state.addSheet("Notes");
   notes.set("A1", "my own sheet");
   notes.set("B2", "=SUM(1,2)");
-  const { host, useDataset } = hostOver(state, writeBudgetBytes);
+  const { host, useDataset } = hostOver(state, writeBudgetBytes, readBudgetBytes);
   if (op !== "build fresh") {
     await host.build(OPTIONS);
     const t = state.table("AIFIN_Facts")!;
@@ -78,6 +78,9 @@ async function prepared(op: Operation, writeBudgetBytes?: number): Promise<{ sta
   };
   state.syncs = 0;
   state.opsPerSync = [];
+  state.bytesPerSync = [];
+  state.payloadOpsPerSync = [];
+  state.responseBytesPerSync = [];
   return { state, run };
 }
 
@@ -177,7 +180,7 @@ describe.each(CHUNKED)("fault injection in a chunked write: %s, %i-byte budget",
     await unsplit.run();
     expect(clean.state.syncs).toBeGreaterThan(unsplit.state.syncs + 1);
     // Every batch carries at most the budget of cell data, unless it is one write larger than the budget on its own.
-    clean.state.bytesPerSync.forEach((bytes, i) => expect({ i, over: bytes > budget && clean.state.opsPerSync[i] > 1 }).toEqual({ i, over: false }));
+    clean.state.bytesPerSync.forEach((bytes, i) => expect({ i, over: bytes > budget && clean.state.payloadOpsPerSync[i] > 1 }).toEqual({ i, over: false }));
     const plan = clean.state.opsPerSync;
     const writes = plan.map((n, i) => ({ k: i + 1, n })).filter((_, i) => clean.state.bytesPerSync[i] > 0);
     expect(writes.length).toBeGreaterThan(2);
@@ -219,6 +222,55 @@ describe.each(CHUNKED)("fault injection in a chunked write: %s, %i-byte budget",
       }
     }
   }, 180_000);
+});
+
+/**
+ * Reading the tables back in blocks (Excel on the web's 5 MB response limit): with a 40 KB read budget the
+ * bundled Facts table (≈ 0.4 MB as formulas and values) comes back in about ten blocks. Each read sync fails in turn: nothing has been written
+ * yet, so the workbook is exactly as before and the error says so; a rerun completes. A read Excel refuses as too
+ * large is read again in halves, and the operation ends as a clean run does.
+ */
+describe.each(["update", "refresh"] as const)("fault injection in a chunked read: %s", (op) => {
+  const READ_BUDGET = 40_000;
+  it("survives a failure at every read, and reads again in halves when a response is refused", async () => {
+    const clean = await prepared(op, undefined, READ_BUDGET);
+    const expected = await clean.run();
+    expect(expected).toMatchObject({ kind: op === "refresh" ? "refreshed" : "built" });
+    // The Facts table came back in blocks, each under the budget by estimate (the fake measures what it returns).
+    // Syncs 1 and 2 read the sheet names and the record; then come the tables (an update's first also reads the computed sheets).
+    const reads = clean.state.responseBytesPerSync.map((bytes, i) => ({ k: i + 1, bytes })).filter((r, i) => r.bytes > 0 && clean.state.bytesPerSync[i] === 0 && i >= 2);
+    expect(reads.length).toBeGreaterThan(5);
+    // Each block within a few per cent of the budget (its rows estimated from the newer data, one fact off after C001b).
+    for (const r of op === "update" ? reads.slice(1) : reads) expect({ k: r.k, over: r.bytes > READ_BUDGET * 1.05 }).toEqual({ k: r.k, over: false });
+    const t = clean.state.table("AIFIN_Facts")!;
+    const cleanBody = JSON.stringify(t.body());
+
+    for (const { k } of reads) {
+      const { state, run } = await prepared(op, undefined, READ_BUDGET);
+      const before = state.snapshot();
+      state.failures = [{ sync: k, afterOps: 0, code: FAULT_CODE }];
+      const outcome = await run();
+      faults++;
+      const where = `${op} (chunked read): sync ${k}`;
+      expect({ where, kind: outcome.kind, changed: outcome.error?.changed }).toEqual({ where, kind: "error", changed: { kind: "nothing" } });
+      expect({ where, same: state.snapshot() === before }).toEqual({ where, same: true });
+      state.failures = [];
+      expect({ where, kind: (await run()).kind }).toEqual({ where, kind: expected.kind });
+      expect({ where, body: JSON.stringify(state.table("AIFIN_Facts")!.body()) }).toEqual({ where, body: cleanBody });
+    }
+
+    // Excel refuses a read as too large: it is read again in halves, and the outcome is the clean one (a refresh's
+    // first table read, whose first blocks halve; an update's first carries one row per table beside the computed
+    // sheets at this budget, so its second; and one half way).
+    for (const { k } of [op === "refresh" ? reads[0] : reads[1], reads[Math.floor(reads.length / 2)]]) {
+      const { state, run } = await prepared(op, undefined, READ_BUDGET);
+      state.failures = [{ sync: k, afterOps: 0, code: "RequestPayloadSizeLimitExceeded" }];
+      const outcome = await run();
+      faults++;
+      expect({ k, kind: outcome.kind }).toEqual({ k, kind: expected.kind });
+      expect({ k, body: JSON.stringify(state.table("AIFIN_Facts")!.body()) }).toEqual({ k, body: cleanBody });
+    }
+  }, 120_000);
 });
 
 afterAll(() => {

@@ -3,7 +3,8 @@
  * stand-in measures what each sync carries (the JSON of every value written, independently of the writer's
  * estimate) and, with `requestLimitBytes` set, refuses a larger batch as Excel on the web does. A build of 100×
  * the bundled facts (≈ 18 MB of cells) must go through in pieces under the limit, with every row in place, in at
- * most 6 round trips; the bundled data and 10× stay at 3.
+ * most 6 round trips; the bundled data and 10× stay at 3. Responses are capped the same way: updating or
+ * refreshing that build reads the whole Facts table back, in blocks of rows each under the limit.
  */
 import { bundledDataset, FACT_COLUMNS, type Dataset, type Fact } from "../../../src/model";
 import { createExcelHostWith } from "../../../src/office/excelHost";
@@ -76,6 +77,31 @@ describe("Excel on the web's request limit", () => {
     expect(outcome.error).toMatchObject({ officeCode: "RequestPayloadSizeLimitExceeded", changed: { kind: "nothing" } });
     expect(state.snapshot()).toBe(before);
   }, 60_000);
+
+  it("updates and refreshes 100× the bundled facts, reading the tables back in blocks, each response under the limit", async () => {
+    const big = scaled(100);
+    const state = new FakeWorkbookState();
+    state.requestLimitBytes = EXCEL_REQUEST_LIMIT_BYTES;
+    let source = templateSourceOf(big);
+    const host = createExcelHostWith({ run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined });
+    expect(await host.build(OPTIONS)).toMatchObject({ kind: "built" });
+    // Newer data: C003 changes in every copy; the whole table (≈ 37 MB as formulas and values) must be read to merge.
+    const amount = FACT_COLUMNS.indexOf("amount_usd_bn");
+    source = templateSourceOf({ ...big, version: "newer", facts: big.facts.map((f) => (f.id.startsWith("C003") ? { ...f, amountUsdBn: 31 } : f)) });
+    state.responseBytesPerSync = [];
+    const refreshed = await host.refresh();
+    expect(refreshed).toMatchObject({ kind: "refreshed", facts: { updated: 100, unchanged: big.facts.length - 100, keptEdited: 0, keptAdded: 0, added: 0, removed: 0 } });
+    expect(Math.max(...state.responseBytesPerSync)).toBeLessThanOrEqual(EXCEL_REQUEST_LIMIT_BYTES);
+    expect(state.responseBytesPerSync.reduce((a, b) => a + b, 0)).toBeGreaterThan(6 * EXCEL_REQUEST_LIMIT_BYTES);
+    const body = state.table("AIFIN_Facts")!.body();
+    expect(body.filter((r) => String(r[0]).startsWith("C003")).map((r) => r[amount])).toEqual(Array(100).fill(31));
+
+    source = templateSourceOf({ ...big, version: "newer still", facts: big.facts.map((f) => (f.id.startsWith("C003") ? { ...f, amountUsdBn: 32 } : f)) });
+    state.responseBytesPerSync = [];
+    expect(await host.build({ ...OPTIONS, onClash: "update" })).toMatchObject({ kind: "built", facts: big.facts.length });
+    expect(Math.max(...state.responseBytesPerSync)).toBeLessThanOrEqual(EXCEL_REQUEST_LIMIT_BYTES);
+    expect(state.table("AIFIN_Facts")!.body().filter((r) => String(r[0]).startsWith("C003")).map((r) => r[amount])).toEqual(Array(100).fill(32));
+  }, 120_000);
 
   it.each([1, 10])("keeps %i× the bundled facts to the same 3 round trips, under the limit", async (times) => {
     const { state, run } = build(scaled(times));

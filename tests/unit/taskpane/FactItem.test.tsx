@@ -3,7 +3,8 @@ import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FactItem } from "../../../src/taskpane/components/FactItem";
 import { StringsProvider } from "../../../src/taskpane/i18n";
-import { en } from "../../../src/taskpane/strings";
+// The whole English catalogue: the first screen's strings (strings.ts) and the on-demand views' (strings.views.ts).
+import { enAll as en } from "../../../src/taskpane/strings.views";
 import { zhTW } from "../../../src/taskpane/strings.zh-TW";
 import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 import { PROVENANCES } from "../../../src/model";

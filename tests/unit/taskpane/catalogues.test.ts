@@ -4,10 +4,14 @@
  * language tags map onto them, and the Simplified catalogue contains no Traditional-only character (the
  * mistake of copying a zh-TW text into zh-CN).
  */
-import { en } from "../../../src/taskpane/strings";
+// The whole English catalogue: the first screen's strings (strings.ts) and the on-demand views' (strings.views.ts).
+import { enAll as en } from "../../../src/taskpane/strings.views";
 import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 import { zhTW } from "../../../src/taskpane/strings.zh-TW";
 import { loadStrings, paneLanguageOf, stringsFor } from "../../../src/taskpane/i18n";
+import { en as enFirstScreen } from "../../../src/taskpane/strings";
+import { enViews } from "../../../src/taskpane/strings.views";
+import { viewStringsOf } from "../../../src/taskpane/viewStrings";
 import { TRADITIONAL_ONLY } from "../../harness/chineseScript";
 
 /** Every leaf of a catalogue as [path, text]: strings as they are, templates by their source text. */
@@ -41,11 +45,32 @@ describe("pane string catalogues", () => {
   it.each([
     ["zh-TW", zhTW],
     ["zh-CN", zhCN],
-    ["en-US", en],
-    ["fr-FR", en],
+    ["en-US", enFirstScreen],
+    ["fr-FR", enFirstScreen],
   ])("Office tag %s gets its catalogue", async (tag, catalogue) => {
     expect(await loadStrings(tag)).toBe(catalogue);
     expect(stringsFor(tag)).toBe(catalogue);
-    expect(paneLanguageOf(tag)).toBe(catalogue === en ? "en-US" : tag);
+    expect(paneLanguageOf(tag)).toBe(catalogue === enFirstScreen ? "en-US" : tag);
+  });
+
+  it("English comes in two parts that share no key: the first screen's (with the page) and the views' (on demand)", () => {
+    const first = Object.keys(enFirstScreen);
+    const views = Object.keys(enViews);
+    expect(first.filter((k) => views.includes(k))).toEqual([]);
+    expect([...first, ...views].sort()).toEqual(Object.keys(en).sort());
+    // Only the first screen's strings are loaded with the page (check:build holds the views' out of its scripts).
+    expect(views.length).toBeGreaterThan(first.length);
+  });
+
+  it("the views read the whole catalogue in use: the English views' strings under English, a translation's own texts under it", () => {
+    const english = viewStringsOf(enFirstScreen);
+    expect(english.stressTotal).toBe("Total market value at risk");
+    expect(english.productName).toBe(enFirstScreen.productName);
+    expect(viewStringsOf(enFirstScreen)).toBe(english);
+    for (const catalogue of [zhTW, zhCN]) {
+      const whole = viewStringsOf(catalogue);
+      for (const [k, v] of Object.entries(catalogue)) expect(whole[k as keyof typeof whole]).toBe(v);
+      expect(whole.stressTotal).not.toBe(en.stressTotal);
+    }
   });
 });
