@@ -35,7 +35,8 @@ import type { SheetSpec, SpecCell } from "./templateSpec";
 
 /**
  * Excel on the web refuses a request (everything queued before one `context.sync()`) or a response larger than
- * 5 MB, with RichApi.Error `RequestPayloadSizeLimitExceeded`; other Excel hosts have no such limit, so this one
+ * 5 MB, with RichApi.Error `RequestPayloadSizeLimitExceeded` or `ResponsePayloadSizeLimitExceeded` (Microsoft
+ * Learn, "Error handling with the application-specific JavaScript APIs"); other Excel hosts have no such limit, so this one
  * sets the size. Source: Microsoft Learn, "Resource limits and performance optimization for Office Add-ins",
  * section "Excel add-ins" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
  * and "Performance optimization using the Excel JavaScript API", "Payload size limit best practices"
@@ -343,7 +344,15 @@ export interface TableRead {
   worksheetId: string;
 }
 
-const isPayloadLimit = (error: unknown): boolean => officeErrorCode(error) === "RequestPayloadSizeLimitExceeded";
+/**
+ * A round trip Excel on the web refused as too large: ResponsePayloadSizeLimitExceeded for an answer over the
+ * limit, RequestPayloadSizeLimitExceeded for a request (Microsoft Learn, "Error handling with the
+ * application-specific JavaScript APIs", error codes: both "only occur in Excel on the web").
+ */
+const isPayloadLimit = (error: unknown): boolean => {
+  const code = officeErrorCode(error);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+};
 
 /** Row i's estimated size: the i-th row AIFIN writes (rows past those: their average), times `scale`. */
 function estimator(sizes: readonly number[]): (i: number, scale: number) => number {
