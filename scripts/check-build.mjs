@@ -7,7 +7,8 @@
  * - functions.json lists AIFIN functions and functions.js, run on its own, registers exactly those ids;
  * - taskpane.html loads functions.js first, and no other script brings a second webpack runtime
  *   (one module registry: the model loads once in the shared runtime);
- * - the JavaScript taskpane.html loads is at most 400 KB gzipped (the figure is printed);
+ * - the JavaScript taskpane.html loads is at most 250 KB gzipped, the issue 13 target (the figure is printed; the
+ *   bench measures the same page in Chromium, scripts loaded in the first half second included);
  * - the other tabs' views (and their English strings), the company picker, the info popover, the office layer and
  *   the Chinese catalogues load on demand (their markers are in no script taskpane.html loads);
  * - no hyperformula (GPL-3.0) in any script of the add-in: it may only sit in the workbook preview's own
@@ -25,7 +26,7 @@ import vm from "node:vm";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const distAt = process.argv.indexOf("--dist");
 const dist = distAt > 0 ? resolve(process.argv[distAt + 1]) : join(root, "dist");
-const BUDGET = 400 * 1024;
+const BUDGET = 250 * 1024;
 const results = [];
 
 function check(name, fn) {
@@ -182,7 +183,7 @@ check("functions.js alone registers every id in functions.json and answers; comm
   return `${associated.length} functions, MODEL_INFO() = ${JSON.stringify(info)}, commands: ${actions.join(", ")}`;
 });
 
-check("pane JavaScript is at most 400 KB gzipped", () => {
+check("pane JavaScript is at most 250 KB gzipped", () => {
   const sizes = local.filter((s) => existsSync(join(dist, s))).map((s) => [s, statSync(join(dist, s)).size, gzipSync(readFileSync(join(dist, s)), { level: 9 }).length]);
   const total = sizes.reduce((t, [, , gz]) => t + gz, 0);
   const raw = sizes.reduce((t, [, r]) => t + r, 0);

@@ -122,6 +122,11 @@ function packFacts(facts) {
     tables[k] = { index, values };
   }
   const packed = packRows(facts, tables);
+  // Shortest columns first, so the long texts (unit, then description) come last, just before the sources' titles:
+  // gzip finds more of their shared words that way (measured: 0.9 KB gzipped less than in the facts' key order).
+  // The decoder reads columns by name, so their order is free.
+  const length = (k) => JSON.stringify(packed.cols[k]).length;
+  packed.cols = Object.fromEntries(Object.keys(packed.cols).sort((a, b) => length(a) - length(b) || (a < b ? -1 : 1)).map((k) => [k, packed.cols[k]]));
   packed.tables = Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, packRows(t.values)]));
   return packed;
 }

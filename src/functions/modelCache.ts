@@ -186,18 +186,22 @@ const rowHasher = new CellHash64();
  * A 10,000-row table is then not copied a second time.
  */
 function readRow(raw: readonly unknown[]): RowRead | null {
-  const hasher = rowHasher.reset();
   let blank = true;
   let asIs = true;
   for (let k = 0; k < raw.length; k++) {
     const v = raw[k];
+    // A non-empty text or a number other than zero: itself in normal form.
+    if (typeof v === "string" ? v !== "" : typeof v === "number" && v !== 0) {
+      blank = false;
+      continue;
+    }
     const cell = cellOf(v);
     if (cell !== null) blank = false;
     // (-0 === 0: a zero is looked at on its own.)
     if (cell !== v ? !readsAsIs(v) : v === 0 && 1 / v < 0) asIs = false;
-    hasher.cell(cell);
   }
   if (blank) return null;
+  const hasher = rowHasher.reset().cells(raw, cellOf);
   return { cells: asIs ? raw : raw.map(cellOf), hi: hasher.high(), lo: hasher.low(), fact: null, checked: false };
 }
 
@@ -303,8 +307,11 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     if (!prev || Math.abs(s.rows.length - raw.length) < Math.abs(prev.rows.length - raw.length)) prev = s;
   }
   const prevRows = prev?.rows ?? [];
-  const rows: RowRead[] = [];
-  const rangeIndex: number[] = [];
+  // Sized for every row of the range and cut to the rows read: a 10,000-row read makes no growing copies.
+  const most = Math.max(0, raw.length - headerIndex - 1);
+  const rows: RowRead[] = new Array(most);
+  const rangeIndex: number[] = new Array(most);
+  let count = 0;
   let reused = 0;
   let j = 0;
   let pool: RowPool | null = prev?.byDigest ?? null;
@@ -334,10 +341,12 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
       if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j].cells))) j++;
     }
     if (read.fact !== null) reused++;
-    rows.push(read);
-    rangeIndex.push(i);
+    rows[count] = read;
+    rangeIndex[count++] = i;
   }
   if (pool !== null) for (const r of fresh) pool.set(digestKey(r), r);
+  rows.length = count;
+  rangeIndex.length = count;
   return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
 }
 
@@ -506,13 +515,16 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
    * are known to be unique and validation checks only the changed facts).
    */
   const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
-    const pending: number[] = [];
-    // The rows to parse, after the header (on a first read, every row).
-    const table: (readonly unknown[])[] = [read.header];
-    for (let k = 0; k < read.rows.length; k++) {
+    // The rows to parse, after the header (on a first read, every row), in lists made at their size.
+    let count = 0;
+    for (let k = 0; k < read.rows.length; k++) if (read.rows[k].fact === null) count++;
+    const pending: number[] = new Array(count);
+    const table: (readonly unknown[])[] = new Array(count + 1);
+    table[0] = read.header;
+    for (let k = 0, n = 0; k < read.rows.length; k++) {
       if (read.rows[k].fact !== null) continue;
-      pending.push(k);
-      table.push(read.rows[k].cells);
+      pending[n] = k;
+      table[++n] = read.rows[k].cells;
     }
     stats.rowsParsed += pending.length;
     stats.rowsReused += read.rows.length - pending.length;

@@ -201,6 +201,64 @@ export class CellHash64 {
     return this;
   }
 
+  /**
+   * Feeds every cell of a row from Excel in normal form, as `cell(normal(v))` for each would: texts and
+   * numbers (whose normal forms are themselves, "" empty and -0 as 0) are hashed in one loop with the lanes
+   * held in locals; other values go through `normal` (empty cells, booleans, error values).
+   */
+  cells(row: readonly unknown[], normal: (v: unknown) => string | number | boolean | null): this {
+    let a = this.a;
+    let b = this.b;
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k];
+      if (typeof v === "string" && v !== "") {
+        a = imul(a ^ TAG_TEXT, LANE_A_PRIME);
+        b = imul(b ^ TAG_TEXT, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        const n = v.length;
+        a = imul(a ^ n, LANE_A_PRIME);
+        b = imul(b ^ n, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        const pairs = n & ~1;
+        let i = 0;
+        for (; i < pairs; i += 2) {
+          const c = v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16);
+          a = imul(a ^ c, LANE_A_PRIME);
+          b = imul(b ^ c, LANE_B_PRIME);
+          b = (b << 15) | (b >>> 17);
+        }
+        if (i < n) {
+          const c = v.charCodeAt(i);
+          a = imul(a ^ c, LANE_A_PRIME);
+          b = imul(b ^ c, LANE_B_PRIME);
+          b = (b << 15) | (b >>> 17);
+        }
+      } else if (typeof v === "number") {
+        float64[0] = v === 0 ? 0 : v;
+        const w0 = float64Words[0];
+        const w1 = float64Words[1];
+        a = imul(a ^ TAG_NUMBER, LANE_A_PRIME);
+        b = imul(b ^ TAG_NUMBER, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        a = imul(a ^ w0, LANE_A_PRIME);
+        b = imul(b ^ w0, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+        a = imul(a ^ w1, LANE_A_PRIME);
+        b = imul(b ^ w1, LANE_B_PRIME);
+        b = (b << 15) | (b >>> 17);
+      } else {
+        this.a = a;
+        this.b = b;
+        this.cell(normal(v));
+        a = this.a;
+        b = this.b;
+      }
+    }
+    this.a = a;
+    this.b = b;
+    return this;
+  }
+
   /** Feeds a digest made by another CellHash64. */
   digest(d: CellDigest): this {
     return this.unit(d.hi).unit(d.lo);
@@ -208,17 +266,20 @@ export class CellHash64 {
 
   /** The digest so far: each lane mixed so every input bit reaches every output bit (a bijection per lane). */
   result(): CellDigest {
-    return { hi: this.high(), lo: this.low() };
+    return { hi: this.high() >>> 0, lo: this.low() >>> 0 };
   }
 
-  /** The digest's `hi` half (as `result().hi`, without an object). */
+  /**
+   * The digest's `hi` half as a signed 32-bit integer (the same 32 bits as `result().hi`, without an object;
+   * signed, V8 keeps it as a small integer rather than a boxed number). `digest` and `digestKey` accept either.
+   */
   high(): number {
-    return avalanche(this.a) >>> 0;
+    return avalanche(this.a);
   }
 
-  /** The digest's `lo` half (as `result().lo`, without an object). */
+  /** The digest's `lo` half as a signed 32-bit integer (see `high`). */
   low(): number {
-    return avalanche(this.b ^ 0x5bd1e995) >>> 0;
+    return avalanche(this.b ^ 0x5bd1e995);
   }
 
   /** The digest as 16 lower-case hex digits. */
@@ -228,7 +289,7 @@ export class CellHash64 {
   }
 }
 
-/** A 64-bit digest as two unsigned 32-bit halves. */
+/** A 64-bit digest as two 32-bit halves (unsigned from `result`, signed from `high` / `low`: the same bits). */
 export interface CellDigest {
   readonly hi: number;
   readonly lo: number;
@@ -243,7 +304,7 @@ function avalanche(x: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A digest as one JavaScript number (53 of its bits), for map keys; equal digests give equal keys. */
+/** A digest as one JavaScript number (53 of its bits), for map keys; equal digests give equal keys (signed or not). */
 export function digestKey(d: CellDigest): number {
-  return d.hi * 0x200000 + (d.lo >>> 11);
+  return (d.hi >>> 0) * 0x200000 + (d.lo >>> 11);
 }

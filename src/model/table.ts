@@ -178,8 +178,14 @@ function looksLikeExcelError(v: unknown): boolean {
   return EXCEL_ERROR.test(v.trim());
 }
 
-/** Whether a text needs Unicode normalisation (anything beyond printable ASCII). */
-const NON_ASCII = /[^\x20-\x7e]/;
+/** Whether a text needs Unicode normalisation (anything beyond printable ASCII), read without a regular expression (three ids a row). */
+function needsNormalising(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return true;
+  }
+  return false;
+}
 
 /** The position of each name in a list of columns, by name: what a row reader passes to `cell`. */
 function columnNumbers<C extends string>(columns: readonly C[]): Readonly<Record<C, number>> {
@@ -197,6 +203,27 @@ const E = columnNumbers(ENTITY_COLUMN_NAMES);
 const AMOUNT_BASES = ["value", "cost"] as const;
 
 /**
+ * The cells of the row being read, by their column's position in the table's columns (see `columnNumbers`):
+ * one per table read, and the row readers are plain functions, so a read makes no closure (a closure made
+ * per read is compiled again by the optimising compiler for each read).
+ */
+class RowCells {
+  row: readonly unknown[] = [];
+  constructor(
+    private readonly at: Int32Array,
+    private readonly columns: readonly string[],
+  ) {}
+
+  /** The cell of a column (null when the table has no such column); an Excel error value is a problem. */
+  get(column: number): unknown {
+    const i = this.at[column];
+    const v = i < 0 ? null : this.row[i];
+    if (looksLikeExcelError(v)) throw new CellProblem(this.columns[column], `the cell holds the Excel error ${String(v).trim()}`);
+    return v;
+  }
+}
+
+/**
  * Reads one table: maps headers, walks rows, and collects issues instead of throwing. The row reader asks
  * for cells by their column's position in `columns` (see `columnNumbers`).
  */
@@ -204,14 +231,17 @@ function readTable<T>(
   rows: readonly (readonly unknown[])[],
   columns: readonly string[],
   required: readonly string[],
-  readRow: (cell: (column: number) => unknown) => T,
+  readRow: (cells: RowCells) => T,
   idOf: (item: T) => string,
   uniqueIds = true,
 ): { items: T[]; issues: TableIssue[] } {
   const issues: TableIssue[] = [];
-  const items: T[] = [];
+  // Sized for every row and cut to the items read: a 10,000-row read makes no growing copies.
+  const items: T[] = new Array(Math.max(0, rows.length - 1));
+  let count = 0;
   if (rows.length === 0) {
     issues.push({ row: 1, column: "", message: "the table is empty: the first row must be the header" });
+    items.length = count;
     return { items, issues };
   }
   const index = new Map<string, number>();
@@ -222,28 +252,24 @@ function readTable<T>(
   const missing = required.filter((c) => !index.has(c));
   if (missing.length > 0) {
     for (const c of missing) issues.push({ row: 1, column: c, message: `missing required column "${c}" (expected headers: ${columns.join(", ")})` });
+    items.length = count;
     return { items, issues };
   }
   // Where each column is in the rows (-1: absent), by the column's position in `columns`, and one cell reader
   // for the whole table over the current row: a 10,000-row read makes no closure and no look-up by name per cell.
   const at = new Int32Array(columns.length);
   for (let c = 0; c < columns.length; c++) at[c] = index.get(columns[c]) ?? -1;
-  let row: readonly unknown[] = [];
-  const cell = (column: number): unknown => {
-    const i = at[column];
-    const v = i < 0 ? null : row[i];
-    if (looksLikeExcelError(v)) throw new CellProblem(columns[column], `the cell holds the Excel error ${String(v).trim()}`);
-    return v;
-  };
+  const cells = new RowCells(at, columns);
   // Ids are unique whatever their case: "c002" beside "C002" would count one deal twice.
   const seen = new Set<string>();
   for (let r = 1; r < rows.length; r++) {
-    row = rows[r] ?? [];
+    const row = rows[r] ?? [];
     if (row.every(isBlank)) continue;
+    cells.row = row;
     try {
-      const item = readRow(cell);
+      const item = readRow(cells);
       if (!uniqueIds) {
-        items.push(item);
+        items[count++] = item;
         continue;
       }
       const id = idOf(item);
@@ -253,12 +279,13 @@ function readTable<T>(
         continue;
       }
       seen.add(key);
-      items.push(item);
+      items[count++] = item;
     } catch (err) {
       if (err instanceof CellProblem) issues.push({ row: r + 1, column: err.column, message: `${err.message}: the row is skipped` });
       else throw err;
     }
   }
+  items.length = count;
   return { items, issues };
 }
 
@@ -279,13 +306,19 @@ function optionalText(column: string, v: unknown): string | null {
 
 function id(column: string, v: unknown): string {
   const t = text(column, v, true);
-  return (NON_ASCII.test(t) ? t.normalize("NFKC") : t).trim();
+  return (needsNormalising(t) ? t.normalize("NFKC") : t).trim();
 }
 
 /** Entity ids are upper case by convention: "msft" typed in a cell means MSFT. */
 function entityId(column: string, v: unknown): string {
   return upperCase(id(column, v));
 }
+
+// Regular expressions of the cell readers, made once (a literal inside a function is a new object per call).
+const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}\b)/g;
+const UNDERSCORES = /_/g;
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const PERCENT_SIGN = /%\s*$/;
 
 function number(column: string, v: unknown): number | null {
   if (isBlank(v)) return null;
@@ -294,8 +327,8 @@ function number(column: string, v: unknown): number | null {
     return v;
   }
   if (typeof v === "string") {
-    const t = v.trim().replace(/(?<=\d),(?=\d{3}\b)/g, "").replace(/_/g, "");
-    if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+    const t = v.trim().replace(THOUSANDS_COMMA, "").replace(UNDERSCORES, "");
+    if (DECIMAL.test(t)) return Number(t);
   }
   throw new CellProblem(column, `expected a number, got ${describe(v)}`);
 }
@@ -315,8 +348,8 @@ function amount(column: string, v: unknown): number | null {
 }
 
 function fraction(column: string, v: unknown): number | null {
-  if (typeof v === "string" && /%\s*$/.test(v)) {
-    const n = number(column, v.replace(/%\s*$/, ""));
+  if (typeof v === "string" && PERCENT_SIGN.test(v)) {
+    const n = number(column, v.replace(PERCENT_SIGN, ""));
     return n === null ? null : n / 100;
   }
   return number(column, v);
@@ -421,6 +454,46 @@ function provenanceCell(v: unknown, estimate: boolean): Provenance {
   return oneOf<Provenance>("provenance", v, PROVENANCES);
 }
 
+/** One fact from the cells of a row of a Facts table. */
+function readFactRow(cells: RowCells): Fact {
+  const basis = cells.get(F.amount_basis);
+  const amountBasis = isBlank(basis) ? null : oneOf("amount_basis", basis, AMOUNT_BASES);
+  const factDate = date("date", cells.get(F.date), true) as string;
+  const estimate = bool("estimate", cells.get(F.estimate), false);
+  const fact: Fact = {
+    id: id("id", cells.get(F.id)),
+    kind: oneOf<FactKind>("kind", cells.get(F.kind), FACT_KINDS),
+    from: entityId("from", cells.get(F.from)),
+    to: entityId("to", cells.get(F.to)),
+    amountUsdBn: amount("amount_usd_bn", cells.get(F.amount_usd_bn)),
+    amountBasis,
+    pct: fraction("pct", cells.get(F.pct)),
+    unit: text("unit", cells.get(F.unit), false),
+    date: factDate,
+    termYears: number("term_years", cells.get(F.term_years)),
+    status: oneOf<FactStatus>("status", cells.get(F.status), FACT_STATUSES),
+    estimate,
+    verified: bool("verified", cells.get(F.verified), false),
+    supersedes: idList(cells.get(F.supersedes)),
+    claims: claimList("claims", cells.get(F.claims)),
+    description: text("description", cells.get(F.description), false),
+    source: {
+      title: text("source_title", cells.get(F.source_title), false),
+      publisher: text("source_publisher", cells.get(F.source_publisher), false),
+      url: optionalText("source_url", cells.get(F.source_url)),
+      date: date("source_date", cells.get(F.source_date), false) ?? factDate,
+    },
+    provenance: provenanceCell(cells.get(F.provenance), estimate),
+    fundedUsdBn: number("funded_usd_bn", cells.get(F.funded_usd_bn)),
+    conditionalUsdBn: number("conditional_usd_bn", cells.get(F.conditional_usd_bn)),
+    periodMonths: number("period_months", cells.get(F.period_months)),
+    periodEnd: date("period_end", cells.get(F.period_end), false),
+  };
+  const derivedFrom = derivedFromCell(cells.get(F.derived_from));
+  if (derivedFrom !== null) fact.derivedFrom = derivedFrom;
+  return fact;
+}
+
 /**
  * Reads facts from a table whose first row is the header (columns in any order, unknown columns ignored).
  * Accepts numbers or numeric text, ISO text or Excel serials for dates, TRUE/FALSE or yes/no, and blanks
@@ -431,44 +504,7 @@ export function factsFromRows(rows: readonly (readonly unknown[])[], options: Fa
     rows,
     FACT_COLUMNS,
     ["id", "kind", "from", "to", "date", "status"],
-    (cell) => {
-      const basis = cell(F.amount_basis);
-      const amountBasis = isBlank(basis) ? null : oneOf("amount_basis", basis, AMOUNT_BASES);
-      const factDate = date("date", cell(F.date), true) as string;
-      const estimate = bool("estimate", cell(F.estimate), false);
-      const fact: Fact = {
-        id: id("id", cell(F.id)),
-        kind: oneOf<FactKind>("kind", cell(F.kind), FACT_KINDS),
-        from: entityId("from", cell(F.from)),
-        to: entityId("to", cell(F.to)),
-        amountUsdBn: amount("amount_usd_bn", cell(F.amount_usd_bn)),
-        amountBasis,
-        pct: fraction("pct", cell(F.pct)),
-        unit: text("unit", cell(F.unit), false),
-        date: factDate,
-        termYears: number("term_years", cell(F.term_years)),
-        status: oneOf<FactStatus>("status", cell(F.status), FACT_STATUSES),
-        estimate,
-        verified: bool("verified", cell(F.verified), false),
-        supersedes: idList(cell(F.supersedes)),
-        claims: claimList("claims", cell(F.claims)),
-        description: text("description", cell(F.description), false),
-        source: {
-          title: text("source_title", cell(F.source_title), false),
-          publisher: text("source_publisher", cell(F.source_publisher), false),
-          url: optionalText("source_url", cell(F.source_url)),
-          date: date("source_date", cell(F.source_date), false) ?? factDate,
-        },
-        provenance: provenanceCell(cell(F.provenance), estimate),
-        fundedUsdBn: number("funded_usd_bn", cell(F.funded_usd_bn)),
-        conditionalUsdBn: number("conditional_usd_bn", cell(F.conditional_usd_bn)),
-        periodMonths: number("period_months", cell(F.period_months)),
-        periodEnd: date("period_end", cell(F.period_end), false),
-      };
-      const derivedFrom = derivedFromCell(cell(F.derived_from));
-      if (derivedFrom !== null) fact.derivedFrom = derivedFrom;
-      return fact;
-    },
+    readFactRow,
     (f) => f.id,
     options.uniqueIds ?? true,
   );
@@ -493,18 +529,18 @@ export function entitiesFromRows(rows: readonly (readonly unknown[])[]): { entit
     rows,
     ENTITY_COLUMNS,
     ["id", "name"],
-    (cell) => ({
-      id: entityId("id", cell(E.id)),
-      name: text("name", cell(E.name), true),
-      nameZh: optionalText("name_zh", cell(E.name_zh)),
-      aliases: list(cell(E.aliases), /\s*\|\s*/),
-      roles: list(cell(E.roles), /[,;]/).map((r) => {
+    (cells) => ({
+      id: entityId("id", cells.get(E.id)),
+      name: text("name", cells.get(E.name), true),
+      nameZh: optionalText("name_zh", cells.get(E.name_zh)),
+      aliases: list(cells.get(E.aliases), /\s*\|\s*/),
+      roles: list(cells.get(E.roles), /[,;]/).map((r) => {
         const role = r.toLowerCase() as Role;
         if (!ROLES.includes(role)) throw new CellProblem("roles", `unknown role "${r}" (expected ${ROLES.join(", ")})`);
         return role;
       }),
-      listed: bool("listed", cell(E.listed), false),
-      members: list(cell(E.members), /[,;]/).map((m) => m.normalize("NFKC").toUpperCase()),
+      listed: bool("listed", cells.get(E.listed), false),
+      members: list(cells.get(E.members), /[,;]/).map((m) => m.normalize("NFKC").toUpperCase()),
     }),
     (e) => e.id,
   );

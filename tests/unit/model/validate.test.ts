@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { bundledDataset, validateDataset, type Dataset, type Entity, type Fact } from "../../../src/model";
 import { fact } from "./helpers";
 
@@ -111,6 +112,35 @@ describe("validateDataset", () => {
     );
     expect(issues.map((i) => i.code)).toEqual(["supersedes-cycle"]);
     expect(issues[0].message).toMatch(/F1 -> F3 -> F2 -> F1/);
+  });
+
+  it("reports a supersedes cycle exactly when the links have one, each as a closed path along links (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 3 }), { minLength: 1, maxLength: 6 }), (links) => {
+        // Fact F<i> supersedes F<j> for each j listed (F6 and beyond may not exist); all of one date and kind.
+        const facts = links.map((targets, i) => fact({ id: `F${i}`, supersedes: [...new Set(targets)].map((j) => `F${j}`) }));
+        const known = new Map(facts.map((f) => [f.id, f.supersedes.filter((t) => facts.some((g) => g.id === t))]));
+        // Reference: a graph has a cycle when repeatedly removing facts with no remaining links leaves some.
+        const left = new Map([...known].map(([id, ts]) => [id, new Set(ts)]));
+        for (let changed = true; changed; ) {
+          changed = false;
+          for (const [id, ts] of left) {
+            if ([...ts].every((t) => !left.has(t))) {
+              left.delete(id);
+              changed = true;
+            }
+          }
+        }
+        const cycles = validateDataset(ds(facts)).filter((i) => i.code === "supersedes-cycle");
+        expect(cycles.length > 0).toBe(left.size > 0);
+        for (const c of cycles) {
+          const path = c.message.replace("supersedes cycle: ", "").split(" -> ");
+          expect(path[0]).toBe(path[path.length - 1]);
+          for (let k = 0; k + 1 < path.length; k++) expect(known.get(path[k])).toContain(path[k + 1]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("catches two stakes in force at once for the same holder and company", () => {
