@@ -9,7 +9,8 @@
  * - Worksheet: id, name, getRange(address?), getUsedRange(), tables, charts, names (1.4), freezePanes.freezeRows (1.7),
  *   tabColor (1.7), activate(), load;
  * - NamedItemCollection (worksheet scope): add(name, reference, comment) (1.4), load(items/name,comment);
- * - Range: formulas, values, numberFormat (a 2-D array, or one value for every cell), rowCount, columnCount, load, clear(applyTo), format.font.{bold,size,color,italic},
+ * - Range: formulas, values, numberFormat (a 2-D array, or one value for every cell), rowCount, columnCount, rowIndex,
+ *   columnIndex, getOffsetRange(rows, cols), getResizedRange(rows, cols) (1.2), load, clear(applyTo), format.font.{bold,size,color,italic},
  *   format.fill.color, format.borders.getItem(edge).style, format.wrapText, format.columnWidth (1.2);
  * - TableCollection: load(items/name), getItem(name), add(address, hasHeaders);
  * - Table: name, style, worksheet, showTotals (1.3), getHeaderRowRange(), getDataBodyRange(), getRange(),
