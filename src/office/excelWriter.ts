@@ -9,7 +9,8 @@
  * - Worksheet: id, name, getRange(address?), getUsedRange(), tables, charts, names (1.4), freezePanes.freezeRows (1.7),
  *   tabColor (1.7), activate(), load;
  * - NamedItemCollection (worksheet scope): add(name, reference, comment) (1.4), load(items/name,comment);
- * - Range: formulas, values, numberFormat (a 2-D array, or one value for every cell), rowCount, columnCount, load, clear(applyTo), format.font.{bold,size,color,italic},
+ * - Range: formulas, values, numberFormat (a 2-D array, or one value for every cell), rowCount, columnCount, rowIndex,
+ *   columnIndex, getOffsetRange(rows, cols), getResizedRange(rows, cols) (1.2), load, clear(applyTo), format.font.{bold,size,color,italic},
  *   format.fill.color, format.borders.getItem(edge).style, format.wrapText, format.columnWidth (1.2);
  * - TableCollection: load(items/name), getItem(name), add(address, hasHeaders);
  * - Table: name, style, worksheet, showTotals (1.3), getHeaderRowRange(), getDataBodyRange(), getRange(),
@@ -35,7 +36,8 @@ import type { SheetSpec, SpecCell } from "./templateSpec";
 
 /**
  * Excel on the web refuses a request (everything queued before one `context.sync()`) or a response larger than
- * 5 MB, with RichApi.Error `RequestPayloadSizeLimitExceeded`; other Excel hosts have no such limit, so this one
+ * 5 MB, with RichApi.Error `RequestPayloadSizeLimitExceeded` or `ResponsePayloadSizeLimitExceeded` (Microsoft
+ * Learn, "Error handling with the application-specific JavaScript APIs"); other Excel hosts have no such limit, so this one
  * sets the size. Source: Microsoft Learn, "Resource limits and performance optimization for Office Add-ins",
  * section "Excel add-ins" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
  * and "Performance optimization using the Excel JavaScript API", "Payload size limit best practices"
@@ -343,7 +345,15 @@ export interface TableRead {
   worksheetId: string;
 }
 
-const isPayloadLimit = (error: unknown): boolean => officeErrorCode(error) === "RequestPayloadSizeLimitExceeded";
+/**
+ * A round trip Excel on the web refused as too large: ResponsePayloadSizeLimitExceeded for an answer over the
+ * limit, RequestPayloadSizeLimitExceeded for a request (Microsoft Learn, "Error handling with the
+ * application-specific JavaScript APIs", error codes: both "only occur in Excel on the web").
+ */
+const isPayloadLimit = (error: unknown): boolean => {
+  const code = officeErrorCode(error);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+};
 
 /** Row i's estimated size: the i-th row AIFIN writes (rows past those: their average), times `scale`. */
 function estimator(sizes: readonly number[]): (i: number, scale: number) => number {

@@ -25,8 +25,8 @@
  *   XML), independently of the writer's own estimate: `bytesPerSync`; with `requestLimitBytes` set, a sync
  *   whose batch carries more fails before running anything, as Excel on the web refuses a request over 5 MB
  *   (RequestPayloadSizeLimitExceeded); the response (the JSON of every loaded range's cells and every XML read)
- *   is measured too (`responseBytesPerSync`) and refused the same way over the limit, as Excel on the web
- *   refuses a response over 5 MB;
+ *   is measured too (`responseBytesPerSync`) and refused over the limit (ResponsePayloadSizeLimitExceeded), as
+ *   Excel on the web refuses a response over 5 MB;
  * - Range.getOffsetRange and getResizedRange (a block of rows below a table's header) may reach past the table.
  *
  * What it does not do: compute formulas (reading `values` of a formula cell gives `formulaValue`, 0 by
@@ -211,7 +211,7 @@ export class FakeWorkbookState {
         let response = 0;
         for (const p of this.pending) response += p.responseBytes?.() ?? 0;
         this.responseBytesPerSync.push(response);
-        const answerTooLarge = this.requestLimitBytes !== null && response > this.requestLimitBytes ? { afterOps: this.opsThisBatch, code: "RequestPayloadSizeLimitExceeded" } : undefined;
+        const answerTooLarge = this.requestLimitBytes !== null && response > this.requestLimitBytes ? { afterOps: this.opsThisBatch, code: "ResponsePayloadSizeLimitExceeded" } : undefined;
         const failure = before !== undefined ? { afterOps: 0, code: before } : (tooLarge ?? partial ?? answerTooLarge);
         if (failure) {
           this.failAtSync.delete(this.syncs);
@@ -287,6 +287,10 @@ class LoadGuard implements Loadable {
     for (const p of this.requested) this.ready.add(p);
     this.onResolve?.(this.requested);
     this.requested.clear();
+  }
+  /** Whether `prop` is loaded or being loaded. */
+  asked(prop: string): boolean {
+    return this.requested.has(prop) || this.requested.has("*") || this.ready.has(prop) || this.ready.has("*");
   }
   check(prop: string): void {
     if (!this.ready.has(prop) && !this.ready.has("*")) throw new FakeOfficeError("PropertyNotLoaded", `${prop} read before load() and sync()`);
@@ -645,7 +649,8 @@ class FakeRange {
     return {
       formulas: raw.map((r) => r.map(asFormula)),
       values: raw.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? state.formulaValue(v) : asFormula(v)))),
-      numberFormat: raw.map((r, i) => r.map((_, j) => this.sheet.formats.get(this.sheet.key(rect.top + i, rect.left + j)) ?? "General")),
+      // Formats only when asked for (reading a 30,000-row table's formats would cost the tests time for nothing).
+      numberFormat: this.guard.asked("numberFormat") ? raw.map((r, i) => r.map((_, j) => this.sheet.formats.get(this.sheet.key(rect.top + i, rect.left + j)) ?? "General")) : [],
       rowCount: rect.bottom - rect.top + 1,
       columnCount: rect.right - rect.left + 1,
       rowIndex: rect.top - 1,

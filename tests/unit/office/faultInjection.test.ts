@@ -264,7 +264,7 @@ describe.each(["update", "refresh"] as const)("fault injection in a chunked read
     // sheets at this budget, so its second; and one half way).
     for (const { k } of [op === "refresh" ? reads[0] : reads[1], reads[Math.floor(reads.length / 2)]]) {
       const { state, run } = await prepared(op, undefined, READ_BUDGET);
-      state.failures = [{ sync: k, afterOps: 0, code: "RequestPayloadSizeLimitExceeded" }];
+      state.failures = [{ sync: k, afterOps: 0, code: "ResponsePayloadSizeLimitExceeded" }];
       const outcome = await run();
       faults++;
       expect({ k, kind: outcome.kind }).toEqual({ k, kind: expected.kind });
