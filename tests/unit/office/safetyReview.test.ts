@@ -3,7 +3,7 @@
  * written against. Title rows above the Facts/Entities tables; a write that fails and whose restore fails too;
  * how a request's size is counted.
  */
-import { bundledDataset, FACT_COLUMNS, type Dataset } from "../../../src/model";
+import { bundledDataset, type Dataset } from "../../../src/model";
 import { createExcelHostWith, type HostDeps } from "../../../src/office/excelHost";
 import { templateSourceOf } from "../../../src/office/templateSource";
 import type { BuildOptions } from "../../../src/office/types";
@@ -12,20 +12,11 @@ import { FakeWorkbookState } from "./fakeExcel";
 jest.setTimeout(60_000);
 const OPTIONS: BuildOptions = { entity: "MSFT", asOf: null, includeRumoured: false, onClash: "ask" };
 const UPDATE: BuildOptions = { ...OPTIONS, onClash: "update" };
-const AMOUNT = FACT_COLUMNS.indexOf("amount_usd_bn");
 
 function hostOver(state: FakeWorkbookState, writeBudgetBytes?: number) {
   let source = templateSourceOf(bundledDataset);
   const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789", writeBudgetBytes };
   return { host: createExcelHostWith(deps), useDataset: (d: Dataset) => void (source = templateSourceOf(d)) };
-}
-
-/** The bundled data with C001b gone, C003's amount changed to 31 and a new fact N900. */
-function newer(): Dataset {
-  const facts = bundledDataset.facts
-    .filter((f) => f.id !== "C001b")
-    .map((f) => (f.id === "C003" ? { ...f, amountUsdBn: 31 } : { ...f, supersedes: f.supersedes.filter((x) => x !== "C001b") }));
-  return { ...bundledDataset, version: "newer", facts: [...facts, { ...bundledDataset.facts[3], id: "N900", supersedes: [] }] };
 }
 
 describe("title rows above the Facts and Entities tables", () => {
