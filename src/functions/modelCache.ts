@@ -24,7 +24,6 @@ import {
   CellHash64,
   createModel,
   CURATION_ONLY_CODES,
-  digestKey,
   earliestFactDate,
   entitiesFromRows,
   FACT_REQUIRED_COLUMNS,
@@ -178,7 +177,6 @@ function readsAsIs(value: unknown): boolean {
 // Model functions used per row, bound once: run through tsx (the bench, the tests), each read of an imported
 // binding is a getter call; bundled, it changes nothing.
 const upper = upperCase;
-const keyOf = digestKey;
 
 /** One hasher for every row (reset per row): a 10,000-row read makes no hasher object per row. */
 const rowHasher = new CellHash64();
@@ -282,21 +280,23 @@ interface FactsRead {
  * Rows read before, by digest, for rows that moved (sorted, cut and pasted): one map shared by the reads of
  * a table and grown with each read's new rows, so an edit does not rebuild it. An entry whose row has left
  * the table is harmless (its cells are compared before its fact is reused); the map is rebuilt when it holds
- * more than twice the table.
+ * more than twice the table. Keyed by the digest's `hi` half, a small integer to V8 (a 53-bit key is a boxed
+ * number per row): of two rows whose halves collide (about one 10,000-row table in a hundred has a pair) the
+ * later stays, and the other, if it moves, is parsed again; nothing else changes.
  */
 type RowPool = Map<number, RowRead>;
 
 function poolOf(state: TableState): RowPool {
   if (state.byDigest === null || state.byDigest.size > 2 * state.rows.length + 1024) {
     state.byDigest = new Map();
-    for (let i = 0; i < state.rows.length; i++) state.byDigest.set(keyOf(state.rows[i]), state.rows[i]);
+    for (let i = 0; i < state.rows.length; i++) state.byDigest.set(state.rows[i].hi, state.rows[i]);
   }
   return state.byDigest;
 }
 
 /** The earlier row with these cells (same digest, then compared cell by cell), if any. */
 function knownRow(pool: RowPool, row: RowRead): RowRead | undefined {
-  const r = pool.get(keyOf(row));
+  const r = pool.get(row.hi);
   return r !== undefined && r.hi === row.hi && r.lo === row.lo && sameRow(row.cells, r.cells) ? r : undefined;
 }
 
@@ -349,7 +349,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     rows[count] = read;
     rangeIndex[count++] = i;
   }
-  if (pool !== null) for (let i = 0; i < fresh.length; i++) pool.set(keyOf(fresh[i]), fresh[i]);
+  if (pool !== null) for (let i = 0; i < fresh.length; i++) pool.set(fresh[i].hi, fresh[i]);
   rows.length = count;
   rangeIndex.length = count;
   return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
