@@ -311,12 +311,25 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     if (s.headerDigest !== headerDigest) continue;
     if (!prev || Math.abs(s.rows.length - raw.length) < Math.abs(prev.rows.length - raw.length)) prev = s;
   }
-  const prevRows = prev?.rows ?? [];
   // Sized for every row of the range and cut to the rows read: a 10,000-row read makes no growing copies.
   const most = Math.max(0, raw.length - headerIndex - 1);
   const rows: RowRead[] = new Array(most);
   const rangeIndex: number[] = new Array(most);
   let count = 0;
+  if (prev === null) {
+    // A table not seen before: every non-blank row is new. (A loop of its own: the comparing loop below,
+    // compiled for first reads only, would be thrown away at the next read of the same table.)
+    for (let i = headerIndex + 1; i < raw.length; i++) {
+      const read = readRow(raw[i]);
+      if (read === null) continue;
+      rows[count] = read;
+      rangeIndex[count++] = i;
+    }
+    rows.length = count;
+    rangeIndex.length = count;
+    return { header, headerDigest, headerIndex, rows, rangeIndex, reused: 0, pool: null, prev };
+  }
+  const prevRows = prev.rows;
   let reused = 0;
   let j = 0;
   let pool: RowPool | null = prev?.byDigest ?? null;
@@ -332,17 +345,22 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     } else {
       const cellsRead = readRow(row);
       if (cellsRead === null) continue;
-      if (prev) {
+      // A row that moved keeps its parsed fact, found in the pool of earlier rows. A row changed in place (the
+      // next row is the one that followed it) looks there only if the pool exists already: building it, a map
+      // of every row, would be most of the cost of the common edit, one cell of one row (parsing one row again
+      // if it was in fact moved there gives the same fact).
+      const next = raw[i + 1];
+      const inPlace = next !== undefined && j + 1 < prevRows.length && sameRow(next, prevRows[j + 1].cells);
+      if (!inPlace || prev.byDigest !== null) {
         pool = poolOf(prev);
         read = knownRow(pool, cellsRead);
       }
       if (read === undefined) {
         read = cellsRead;
-        // New rows join the earlier read's pool (a first read has none).
-        if (prev) fresh.push(read);
+        // New rows join the earlier read's pool.
+        fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.
-      const next = raw[i + 1];
       if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j].cells))) j++;
     }
     if (read.fact !== null) reused++;
