@@ -303,7 +303,10 @@ function knownRow(pool: RowPool, row: RowRead): RowRead | undefined {
 function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRead {
   let headerIndex = 0;
   while (headerIndex < raw.length && isBlank(raw[headerIndex])) headerIndex++;
-  const header = headerIndex < raw.length ? raw[headerIndex].map(cellOf) : [];
+  // Built by push, not map(): map's result is not always of the same elements kind, and the table reader
+  // compiled for one was thrown away on the other.
+  const header: RangeCell[] = [];
+  if (headerIndex < raw.length) for (let k = 0; k < raw[headerIndex].length; k++) header.push(cellOf(raw[headerIndex][k]));
   const headerDigest = new CellHash64().digest(digestRow(header)).hex();
   // Compare with the earlier read of a table with this header whose size is closest.
   let prev: TableState | null = null;
@@ -538,16 +541,15 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
    * are known to be unique and validation checks only the changed facts).
    */
   const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
-    // The rows to parse, after the header (on a first read, every row), in lists made at their size.
-    let count = 0;
-    for (let k = 0; k < read.rows.length; k++) if (read.rows[k].fact === null) count++;
-    const pending: number[] = new Array(count);
-    const table: (readonly unknown[])[] = new Array(count + 1);
-    table[0] = read.header;
-    for (let k = 0, n = 0; k < read.rows.length; k++) {
+    // The rows to parse, after the header (on a first read, every row). The table is grown from a literal,
+    // not made at its size: `new Array(n)` gives a first read's table and an edit's different elements kinds,
+    // and the reader compiled for one was thrown away on the other.
+    const pending: number[] = [];
+    const table: (readonly unknown[])[] = [read.header];
+    for (let k = 0; k < read.rows.length; k++) {
       if (read.rows[k].fact !== null) continue;
-      pending[n] = k;
-      table[++n] = read.rows[k].cells;
+      pending.push(k);
+      table.push(read.rows[k].cells);
     }
     stats.rowsParsed += pending.length;
     stats.rowsReused += read.rows.length - pending.length;
