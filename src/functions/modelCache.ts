@@ -175,6 +175,11 @@ function readsAsIs(value: unknown): boolean {
   }
 }
 
+// Model functions used per row, bound once: run through tsx (the bench, the tests), each read of an imported
+// binding is a getter call; bundled, it changes nothing.
+const upper = upperCase;
+const keyOf = digestKey;
+
 /** One hasher for every row (reset per row): a 10,000-row read makes no hasher object per row. */
 const rowHasher = new CellHash64();
 
@@ -284,14 +289,14 @@ type RowPool = Map<number, RowRead>;
 function poolOf(state: TableState): RowPool {
   if (state.byDigest === null || state.byDigest.size > 2 * state.rows.length + 1024) {
     state.byDigest = new Map();
-    for (const r of state.rows) state.byDigest.set(digestKey(r), r);
+    for (let i = 0; i < state.rows.length; i++) state.byDigest.set(keyOf(state.rows[i]), state.rows[i]);
   }
   return state.byDigest;
 }
 
 /** The earlier row with these cells (same digest, then compared cell by cell), if any. */
 function knownRow(pool: RowPool, row: RowRead): RowRead | undefined {
-  const r = pool.get(digestKey(row));
+  const r = pool.get(keyOf(row));
   return r !== undefined && r.hi === row.hi && r.lo === row.lo && sameRow(row.cells, r.cells) ? r : undefined;
 }
 
@@ -344,7 +349,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     rows[count] = read;
     rangeIndex[count++] = i;
   }
-  if (pool !== null) for (const r of fresh) pool.set(digestKey(r), r);
+  if (pool !== null) for (let i = 0; i < fresh.length; i++) pool.set(keyOf(fresh[i]), fresh[i]);
   rows.length = count;
   rangeIndex.length = count;
   return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
@@ -561,13 +566,13 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const seen = new Set<string>();
     for (let k = 0; k < read.rows.length; k++) {
       const fact = facts[k];
-      const key = upperCase(fact.id);
+      const key = upper(fact.id);
       // One look-up per fact: a repeated id leaves the set's size as it was; then find its first row.
       const size = seen.size;
       seen.add(key);
       if (seen.size === size) {
         let first = 0;
-        while (upperCase(facts[first].id) !== key) first++;
+        while (upper(facts[first].id) !== key) first++;
         const other = facts[first].id;
         throw tableError("facts", [{ row: 0, column: "id", message: `duplicate id "${fact.id}" (also on ${rowLabel(read.rangeIndex[first], place)} as "${other}"): ids must differ by more than case` }], () =>
           rowLabel(read.rangeIndex[k], place),

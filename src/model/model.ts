@@ -5,7 +5,7 @@ import { bundledDataset, latestFactDate, type Dataset } from "./dataset";
 import { isIsoDate } from "./dates";
 import { LruCache, memoActive } from "./memo";
 import { createRegistry, type EntityRegistry } from "./registry";
-import type { Basis, Fact, ModelView } from "./types";
+import type { Basis, Entity, Fact, ModelView } from "./types";
 import { buildView } from "./view";
 
 /** A dataset ready for queries. */
@@ -35,7 +35,7 @@ export const CONFIRMED_BASIS: Basis = Object.freeze({ includeRumoured: false });
  * first request and cached per (asOf, includeRumoured, includeEstimates, minProvenance).
  */
 export function createModel(dataset: Dataset): Model {
-  const registry = createRegistry(dataset.entities);
+  const registry = registryOf(dataset.entities);
   // The fact index is built when first asked for (a view or a look-up by id), not when the model is: MODEL
   // builds a model for every edit of a table, and no function may ever ask for this one.
   let index: Map<string, Fact> | null = null;
@@ -74,6 +74,21 @@ export function createModel(dataset: Dataset): Model {
     },
     fact: (id) => byId().get(id),
   };
+}
+
+/**
+ * The registry of an entity list, made once per list: it depends on nothing else and is never changed, and
+ * every model AIFIN.MODEL builds from a facts range alone shares the bundled entities.
+ */
+const registries = new WeakMap<readonly Entity[], EntityRegistry>();
+
+function registryOf(entities: readonly Entity[]): EntityRegistry {
+  let registry = registries.get(entities);
+  if (registry === undefined) {
+    registry = createRegistry(entities);
+    registries.set(entities, registry);
+  }
+  return registry;
 }
 
 let bundled: Model | null = null;
