@@ -639,7 +639,7 @@ async function templateFigures(): Promise<void> {
           target: {},
           baseline: null,
           ratio: null,
-          note: `${got?.kind ?? "not run"}; reads the whole Facts table back (formulas and values), split into row blocks under the ${limitMb} MB response limit (unsplit before: refused at 100×); includes one row delete; no target (works and is reported); counted on the test stand-in`,
+          note: `${got?.kind ?? "not run"}; reads the whole Facts table back in row blocks under the ${limitMb} MB response limit (the first block as formulas and values, the rest as formulas; unsplit before: refused at 100×); includes one row delete; no target (works and is reported); counted on the test stand-in`,
         });
       }
     }

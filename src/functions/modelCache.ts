@@ -24,7 +24,6 @@ import {
   CellHash64,
   createModel,
   CURATION_ONLY_CODES,
-  digestKey,
   earliestFactDate,
   entitiesFromRows,
   FACT_REQUIRED_COLUMNS,
@@ -178,7 +177,6 @@ function readsAsIs(value: unknown): boolean {
 // Model functions used per row, bound once: run through tsx (the bench, the tests), each read of an imported
 // binding is a getter call; bundled, it changes nothing.
 const upper = upperCase;
-const keyOf = digestKey;
 
 /** One hasher for every row (reset per row): a 10,000-row read makes no hasher object per row. */
 const rowHasher = new CellHash64();
@@ -282,28 +280,33 @@ interface FactsRead {
  * Rows read before, by digest, for rows that moved (sorted, cut and pasted): one map shared by the reads of
  * a table and grown with each read's new rows, so an edit does not rebuild it. An entry whose row has left
  * the table is harmless (its cells are compared before its fact is reused); the map is rebuilt when it holds
- * more than twice the table.
+ * more than twice the table. Keyed by the digest's `hi` half, a small integer to V8 (a 53-bit key is a boxed
+ * number per row): of two rows whose halves collide (about one 10,000-row table in a hundred has a pair) the
+ * later stays, and the other, if it moves, is parsed again; nothing else changes.
  */
 type RowPool = Map<number, RowRead>;
 
 function poolOf(state: TableState): RowPool {
   if (state.byDigest === null || state.byDigest.size > 2 * state.rows.length + 1024) {
     state.byDigest = new Map();
-    for (let i = 0; i < state.rows.length; i++) state.byDigest.set(keyOf(state.rows[i]), state.rows[i]);
+    for (let i = 0; i < state.rows.length; i++) state.byDigest.set(state.rows[i].hi, state.rows[i]);
   }
   return state.byDigest;
 }
 
 /** The earlier row with these cells (same digest, then compared cell by cell), if any. */
 function knownRow(pool: RowPool, row: RowRead): RowRead | undefined {
-  const r = pool.get(keyOf(row));
+  const r = pool.get(row.hi);
   return r !== undefined && r.hi === row.hi && r.lo === row.lo && sameRow(row.cells, r.cells) ? r : undefined;
 }
 
 function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRead {
   let headerIndex = 0;
   while (headerIndex < raw.length && isBlank(raw[headerIndex])) headerIndex++;
-  const header = headerIndex < raw.length ? raw[headerIndex].map(cellOf) : [];
+  // Built by push, not map(): map's result is not always of the same elements kind, and the table reader
+  // compiled for one was thrown away on the other.
+  const header: RangeCell[] = [];
+  if (headerIndex < raw.length) for (let k = 0; k < raw[headerIndex].length; k++) header.push(cellOf(raw[headerIndex][k]));
   const headerDigest = new CellHash64().digest(digestRow(header)).hex();
   // Compare with the earlier read of a table with this header whose size is closest.
   let prev: TableState | null = null;
@@ -311,12 +314,25 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     if (s.headerDigest !== headerDigest) continue;
     if (!prev || Math.abs(s.rows.length - raw.length) < Math.abs(prev.rows.length - raw.length)) prev = s;
   }
-  const prevRows = prev?.rows ?? [];
   // Sized for every row of the range and cut to the rows read: a 10,000-row read makes no growing copies.
   const most = Math.max(0, raw.length - headerIndex - 1);
   const rows: RowRead[] = new Array(most);
   const rangeIndex: number[] = new Array(most);
   let count = 0;
+  if (prev === null) {
+    // A table not seen before: every non-blank row is new. (A loop of its own: the comparing loop below,
+    // compiled for first reads only, would be thrown away at the next read of the same table.)
+    for (let i = headerIndex + 1; i < raw.length; i++) {
+      const read = readRow(raw[i]);
+      if (read === null) continue;
+      rows[count] = read;
+      rangeIndex[count++] = i;
+    }
+    rows.length = count;
+    rangeIndex.length = count;
+    return { header, headerDigest, headerIndex, rows, rangeIndex, reused: 0, pool: null, prev };
+  }
+  const prevRows = prev.rows;
   let reused = 0;
   let j = 0;
   let pool: RowPool | null = prev?.byDigest ?? null;
@@ -332,24 +348,29 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
     } else {
       const cellsRead = readRow(row);
       if (cellsRead === null) continue;
-      if (prev) {
+      // A row that moved keeps its parsed fact, found in the pool of earlier rows. A row changed in place (the
+      // next row is the one that followed it) looks there only if the pool exists already: building it, a map
+      // of every row, would be most of the cost of the common edit, one cell of one row (parsing one row again
+      // if it was in fact moved there gives the same fact).
+      const next = raw[i + 1];
+      const inPlace = next !== undefined && j + 1 < prevRows.length && sameRow(next, prevRows[j + 1].cells);
+      if (!inPlace || prev.byDigest !== null) {
         pool = poolOf(prev);
         read = knownRow(pool, cellsRead);
       }
       if (read === undefined) {
         read = cellsRead;
-        // New rows join the earlier read's pool (a first read has none).
-        if (prev) fresh.push(read);
+        // New rows join the earlier read's pool.
+        fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.
-      const next = raw[i + 1];
       if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j].cells))) j++;
     }
     if (read.fact !== null) reused++;
     rows[count] = read;
     rangeIndex[count++] = i;
   }
-  if (pool !== null) for (let i = 0; i < fresh.length; i++) pool.set(keyOf(fresh[i]), fresh[i]);
+  if (pool !== null) for (let i = 0; i < fresh.length; i++) pool.set(fresh[i].hi, fresh[i]);
   rows.length = count;
   rangeIndex.length = count;
   return { header, headerDigest, headerIndex, rows, rangeIndex, reused, pool, prev };
@@ -520,16 +541,15 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
    * are known to be unique and validation checks only the changed facts).
    */
   const parseFacts = (read: FactsRead, place: RangePlace | null | undefined): ParsedFacts => {
-    // The rows to parse, after the header (on a first read, every row), in lists made at their size.
-    let count = 0;
-    for (let k = 0; k < read.rows.length; k++) if (read.rows[k].fact === null) count++;
-    const pending: number[] = new Array(count);
-    const table: (readonly unknown[])[] = new Array(count + 1);
-    table[0] = read.header;
-    for (let k = 0, n = 0; k < read.rows.length; k++) {
+    // The rows to parse, after the header (on a first read, every row). The table is grown from a literal,
+    // not made at its size: `new Array(n)` gives a first read's table and an edit's different elements kinds,
+    // and the reader compiled for one was thrown away on the other.
+    const pending: number[] = [];
+    const table: (readonly unknown[])[] = [read.header];
+    for (let k = 0; k < read.rows.length; k++) {
       if (read.rows[k].fact !== null) continue;
-      pending[n] = k;
-      table[++n] = read.rows[k].cells;
+      pending.push(k);
+      table.push(read.rows[k].cells);
     }
     stats.rowsParsed += pending.length;
     stats.rowsReused += read.rows.length - pending.length;

@@ -412,9 +412,10 @@ function rowsFitting(size: (i: number) => number, from: number, budget: number, 
  * round trip carries the requests `alongside` queues (the operation's other reads), every table's header,
  * shape and sheet, and a first block of rows from the top of each body (rows estimated one by one from the
  * rows AIFIN writes, never more than the table is expected to have plus a few: rows read past the body's end
- * are dropped); the rest of each body follows in further round trips, several tables' blocks sharing one, the
- * estimate scaled by what the rows read so far really weighed. A round trip Excel refuses as too large is
- * repeated with blocks half the size.
+ * are dropped); the rest of each body follows in further round trips through `formulas` alone (the values of
+ * the few rows with a formula follow in the next), several tables' blocks sharing one, the estimate scaled by
+ * what the rows read so far really weighed. A round trip Excel refuses as too large is repeated with blocks
+ * half the size.
  */
 export async function readTables<T>(batch: ReadBatch, tables: readonly TableToRead[], alongside: () => T, reserve = 0): Promise<{ reads: TableRead[]; alongside: T }> {
   const size = tables.map((t) => estimator(t.sizes));
@@ -455,41 +456,71 @@ export async function readTables<T>(batch: ReadBatch, tables: readonly TableToRe
     const values = (q.block.values as unknown[][]).slice(0, count);
     return { i, q, count, formulas, values, top: q.body.rowIndex + 1, left: q.body.columnIndex + 1, width: (q.header.values as unknown[][])[0]?.length ?? 0 };
   });
-  /** What the rows read so far weighed against their estimate (never below 1). */
+  /** What the rows read so far weighed against their estimate (never below 1): their formulas, twice over. */
   const scaleOf = (part: (typeof parts)[number]): number => {
     let estimated = 0;
     for (let r = 0; r < part.formulas.length; r++) estimated += size[part.i](r, 1);
-    return part.formulas.length > 0 && estimated > 0 ? Math.max(1, (payloadBytes(part.formulas) + payloadBytes(part.values)) / estimated) : 1;
+    return part.formulas.length > 0 && estimated > 0 ? Math.max(1, (2 * payloadBytes(part.formulas)) / estimated) : 1;
   };
+  // After the first block, rows are read through `formulas` alone: a cell without a formula reads its value there
+  // ("If a cell has no formula, its value is returned instead": Range.formulas). Only rows with a cell reading
+  // "=…" (a formula, or text typed as '=… whose apostrophe `formulas` drops) need `values` too: read in the next
+  // round trip, beside the next blocks.
+  const needsValues = (row: readonly unknown[]): boolean => row.some((v) => typeof v === "string" && v.startsWith("="));
+  const pending: Array<{ part: (typeof parts)[number]; from: number; to: number }> = [];
   let budget = batch.readBudget;
   for (;;) {
-    // One round trip: blocks from each table in turn until the budget is used.
+    // One round trip: the values still owed, then blocks of formulas from each table in turn until the budget is used.
+    const owed: Array<{ run: (typeof pending)[number]; range: Excel.Range }> = [];
     const round: Array<{ part: (typeof parts)[number]; range: Excel.Range; rows: number }> = [];
     let left = budget;
+    for (const run of pending) {
+      const bytes = payloadBytes(run.part.formulas.slice(run.from, run.to));
+      if (owed.length > 0 && bytes > left) continue;
+      const top = run.part.top + run.from;
+      owed.push({ run, range: run.part.q.worksheet.getRange(rangeAddress(top, run.part.left, top + run.to - run.from - 1, run.part.left + run.part.width - 1)).load("values") });
+      left -= bytes;
+    }
     for (const part of parts) {
       const from = part.formulas.length;
       const remaining = part.count - from;
       if (remaining <= 0 || part.width === 0) continue;
-      const scale = scaleOf(part);
+      const scale = scaleOf(part) / 2;
       const est = (r: number): number => size[part.i](r, scale);
-      const rows = rowsFitting(est, from, left, round.length === 0 ? 1 : 0, remaining);
+      const rows = rowsFitting(est, from, left, round.length === 0 && owed.length === 0 ? 1 : 0, remaining);
       if (rows === 0) break;
       const top = part.top + from;
-      const range = part.q.worksheet.getRange(rangeAddress(top, part.left, top + rows - 1, part.left + part.width - 1)).load("formulas,values");
+      const range = part.q.worksheet.getRange(rangeAddress(top, part.left, top + rows - 1, part.left + part.width - 1)).load("formulas");
       round.push({ part, range, rows });
       for (let r = from; r < from + rows; r++) left -= est(r);
     }
-    if (round.length === 0) break;
+    if (round.length === 0 && owed.length === 0) break;
     try {
       await batch.sync();
     } catch (error) {
-      if (!isPayloadLimit(error) || round.every((r) => r.rows <= 1)) throw error;
+      if (!isPayloadLimit(error) || (round.every((r) => r.rows <= 1) && owed.every((o) => o.run.to - o.run.from <= 1))) throw error;
       budget = Math.max(1, Math.floor(budget / 2));
+      // Values owed for many rows go in halves too.
+      for (const { run } of owed) {
+        const mid = run.from + Math.max(1, Math.floor((run.to - run.from) / 2));
+        pending.splice(pending.indexOf(run), 1, { ...run, to: mid }, ...(mid < run.to ? [{ ...run, from: mid }] : []));
+      }
       continue;
     }
+    for (const { run, range } of owed) {
+      pending.splice(pending.indexOf(run), 1);
+      (range.values as unknown[][]).forEach((row, k) => (run.part.values[run.from + k] = row));
+    }
     for (const r of round) {
-      r.part.formulas.push(...(r.range.formulas as unknown[][]));
-      r.part.values.push(...(r.range.values as unknown[][]));
+      const from = r.part.formulas.length;
+      (r.range.formulas as unknown[][]).forEach((row, k) => {
+        r.part.formulas.push(row);
+        r.part.values.push(row);
+        if (!needsValues(row)) return;
+        const last = pending[pending.length - 1];
+        if (last && last.part === r.part && last.to === from + k && !owed.some((o) => o.run === last)) last.to++;
+        else pending.push({ part: r.part, from: from + k, to: from + k + 1 });
+      });
     }
   }
 

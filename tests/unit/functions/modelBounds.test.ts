@@ -61,6 +61,36 @@ describe("incremental MODEL", () => {
     expect(models.stats.rowsParsed).toBe(1_001);
   });
 
+  it("reuses rows that moved, and reads a row changed in place again, answering as a full read", () => {
+    const models = createModelCache();
+    const rows = table(1_000);
+    models.load(rows, null, false);
+    // The table sorted the other way: every row is found among the rows read before, nothing is parsed.
+    const swapped = [rows[0], ...rows.slice(1).reverse()].map((r) => [...r]);
+    const parsed = models.stats.rowsParsed;
+    const handle = models.load(swapped, null, false);
+    expect(models.stats.rowsParsed).toBe(parsed);
+    // Two distant rows swapped, each where another was: read again (2 rows), not looked up (the map of every
+    // row a look-up needs is not built for changes in place).
+    const twoSwapped = rows.map((r) => [...r]);
+    [twoSwapped[100], twoSwapped[900]] = [twoSwapped[900], twoSwapped[100]];
+    const other = createModelCache();
+    other.load(rows, null, false);
+    other.load(twoSwapped, null, false);
+    expect(other.stats.rowsParsed).toBe(1_002);
+    // One row edited in place (the rows around it where they were), then undone, then edited again.
+    const edited = swapped.map((r) => [...r]);
+    edited[500][col("amount_usd_bn")] = 42;
+    const editedHandle = models.load(edited, null, false);
+    expect(models.stats.rowsParsed).toBe(parsed + 1);
+    expect(models.load(swapped.map((r) => [...r]), null, false)).toBe(handle);
+    const version = getBundledModel().dataset.version;
+    expect(editedHandle).toBe(handleFor(edited, null, false, version));
+    const full = createModelCache();
+    expect(full.load(edited.map((r) => [...r]), null, false)).toBe(editedHandle);
+    expect(models.resolve(editedHandle, "TEST", "model").model.dataset.facts).toEqual(full.resolve(editedHandle, "TEST", "model").model.dataset.facts);
+  });
+
   it("gives the same handle whichever earlier table it compared with", () => {
     const a = createModelCache();
     const b = createModelCache();

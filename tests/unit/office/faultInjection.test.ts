@@ -273,6 +273,50 @@ describe.each(["update", "refresh"] as const)("fault injection in a chunked read
   }, 120_000);
 });
 
+/**
+ * Past the first block, table rows are read through `formulas` alone, and `values` only for rows with a cell
+ * reading "=…" (`formulas` gives a constant's value, but a formula and text typed as '=… read alike there). A
+ * row AIFIN wrote whose description is the text "=1+1", where the analyst typed the live formula =1+1 instead
+ * (the same logical content, so the row still counts as untouched), is rewritten in place by newer data; when
+ * that write fails, the restore must put the formula back, not the text: it needs the row's values.
+ */
+it("restores a formula in a row read in a later block, not its text", async () => {
+  const TEXT = "=1+1";
+  const at = 150;
+  const withText: Dataset = { ...bundledDataset, facts: bundledDataset.facts.map((f, i) => (i === at ? { ...f, description: TEXT } : f)) };
+  const newer: Dataset = { ...withText, version: "newer", facts: withText.facts.map((f, i) => (i === at ? { ...f, amountUsdBn: (f.amountUsdBn ?? 0) + 1 } : f)) };
+  const built = async () => {
+    const state = new FakeWorkbookState();
+    let source = templateSourceOf(withText);
+    const host = createExcelHostWith({ run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, readBudgetBytes: 40_000 });
+    expect(await host.build(OPTIONS)).toMatchObject({ kind: "built" });
+    source = templateSourceOf(newer);
+    state.syncs = 0;
+    state.bytesPerSync = [];
+    state.opsPerSync = [];
+    state.formulaValue = () => 2;
+    const t = state.table("AIFIN_Facts")!;
+    const key = t.sheet.key(t.top + 1 + at, t.left + DESC);
+    t.sheet.cells.set(key, TEXT); // the analyst's live formula (stored without an apostrophe)
+    return { state, host, cell: () => t.sheet.cells.get(key) };
+  };
+  const clean = await built();
+  expect(await clean.host.refresh()).toMatchObject({ kind: "refreshed", facts: { updated: 1 } });
+  // The row sits past the first block: several syncs read before the first that writes.
+  const write = clean.state.bytesPerSync.findIndex((b) => b > 0);
+  expect(write).toBeGreaterThan(3);
+
+  // That write fails after all its operations ran: the restore writes the row's before-image back.
+  const failed = await built();
+  const before = failed.state.snapshot();
+  failed.state.failures = [{ sync: write + 1, afterOps: clean.state.opsPerSync[write], code: FAULT_CODE }];
+  const outcome = await failed.host.refresh();
+  faults++;
+  expect(outcome).toMatchObject({ kind: "error", error: { changed: { kind: "nothing" } } });
+  expect(failed.cell()).toBe(TEXT);
+  expect(failed.state.snapshot()).toBe(before);
+}, 60_000);
+
 afterAll(() => {
   // The figure docs/reliability.md quotes (printed so a run shows it).
   process.stdout.write(`fault injection: ${faults} faults injected across ${OPERATIONS.length} operations\n`);

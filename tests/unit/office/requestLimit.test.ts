@@ -92,7 +92,8 @@ describe("Excel on the web's request limit", () => {
     const refreshed = await host.refresh();
     expect(refreshed).toMatchObject({ kind: "refreshed", facts: { updated: 100, unchanged: big.facts.length - 100, keptEdited: 0, keptAdded: 0, added: 0, removed: 0 } });
     expect(Math.max(...state.responseBytesPerSync)).toBeLessThanOrEqual(EXCEL_REQUEST_LIMIT_BYTES);
-    expect(state.responseBytesPerSync.reduce((a, b) => a + b, 0)).toBeGreaterThan(6 * EXCEL_REQUEST_LIMIT_BYTES);
+    // ≈ 18.5 MB of formulas, plus the first block's values: the rest is read through `formulas` alone.
+    expect(state.responseBytesPerSync.reduce((a, b) => a + b, 0)).toBeGreaterThan(4 * EXCEL_REQUEST_LIMIT_BYTES);
     const body = state.table("AIFIN_Facts")!.body();
     expect(body.filter((r) => String(r[0]).startsWith("C003")).map((r) => r[amount])).toEqual(Array(100).fill(31));
 
