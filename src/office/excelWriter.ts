@@ -193,9 +193,41 @@ export function toFormulas(rows: readonly (readonly SpecCell[])[]): (string | nu
 export const POINTS_PER_CHARACTER = 6;
 export const TAB_COLOR = "#1F3864";
 
+/** One run of adjacent cells with content in one row: what AIFIN owns of a title row. */
+export interface CellRun {
+  row: number;
+  left: number;
+  cells: (string | number | boolean)[];
+}
+
+/**
+ * The cells with content in the spec's rows above `belowRow`, as runs per row: on an update of a table sheet,
+ * these are the only title cells AIFIN writes (and puts back on failure). The padding cells of the spec's
+ * rectangle ("" in toFormulas) are not AIFIN's: a note the analyst typed beside a title stays.
+ */
+export function contentRuns(spec: SheetSpec, belowRow: number): CellRun[] {
+  const runs: CellRun[] = [];
+  spec.rows.slice(0, belowRow - 1).forEach((row, i) => {
+    let run: CellRun | null = null;
+    row.forEach((v, j) => {
+      if (v === null || v === "") {
+        run = null;
+        return;
+      }
+      if (!run) runs.push((run = { row: i + 1, left: j + 1, cells: [] }));
+      run.cells.push(v);
+    });
+  });
+  return runs;
+}
+
+/** The A1 address of a run. */
+export const runAddress = (r: CellRun): string => rangeAddress(r.row, r.left, r.row, r.left + r.cells.length - 1);
+
 /**
  * Writes one sheet spec from A1. `skipFromRow` leaves rows from there down alone (an owned table being
- * merged); `chart` is AIFIN's existing chart, re-pointed instead of added again.
+ * merged) and writes only the cells with content above it (contentRuns); `chart` is AIFIN's existing chart,
+ * re-pointed instead of added again.
  */
 export async function writeSpec(
   batch: WriteBatch,
@@ -212,7 +244,13 @@ export async function writeSpec(
     // Formats go first: a text format must be in place before an ISO date lands, or Excel makes it a date.
     await writeFormat(batch, sheet, nf.range, nf.format);
   }
-  if (rows.length > 0) await writeRows(batch, sheet, 1, 1, toFormulas(rows), "formulas");
+  if (skipFromRow) {
+    for (const run of contentRuns(spec, skipFromRow)) {
+      const cells = [run.cells];
+      await batch.room(payloadBytes(cells) + WRITE_OVERHEAD_BYTES);
+      sheet.getRange(runAddress(run)).formulas = cells;
+    }
+  } else if (rows.length > 0) await writeRows(batch, sheet, 1, 1, toFormulas(rows), "formulas");
   for (const e of spec.emphasis) {
     const rect = parseRange(e.range);
     if (!rect || (skipFromRow && rect.top >= skipFromRow)) continue;

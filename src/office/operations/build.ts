@@ -29,7 +29,10 @@ import { stressAssumptionsFrom, TABLE_HEADER_ROW, type SheetSpec } from "../temp
 import type { TemplateSource } from "../templateSource";
 import type { BuildOptions, BuildOutcome } from "../types";
 import {
+  contentRuns,
   deleteTableRows,
+  payloadBytes,
+  runAddress,
   readSizes,
   readTables,
   reproduce,
@@ -103,6 +106,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       // Round trip 3: what the update rewrites (more when a table read back would pass Excel on the web's
       // response limit: its rows come in blocks, excelWriter's readTables).
       const readRoles = TABLE_ROLES.filter((role) => plan.sheets[role].existingId);
+      const titleWidth: Record<TableRole, number> = { facts: source.factColumns.length, entities: source.entityColumns.length };
       const queueOthers = () => {
         const titleReqs: Partial<Record<TableRole, Excel.Range>> = {};
         const sheetReqs: Partial<Record<SheetRole, Excel.Range>> = {};
@@ -111,7 +115,8 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           if (!id) continue;
           const sheet = wb.worksheets.getItem(id);
           const tableRole = tableRoleOf(role);
-          if (tableRole) titleReqs[tableRole] = sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).load("formulas,values");
+          // The title rows across the table's width: what the restore puts back of the title cells it wrote.
+          if (tableRole) titleReqs[tableRole] = sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, Math.max(1, titleWidth[tableRole]))).load("formulas,values");
           else sheetReqs[role] = sheet.getUsedRange().load("formulas,values,rowIndex,columnIndex,rowCount,columnCount");
         }
         // Charts of the computed sheets being rewritten (Exposure, History): AIFIN's own is replaced.
@@ -244,9 +249,15 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         for (const { r, body } of bodies) {
           const sheet = w.worksheets.getItem(plan.sheets[r].existingId as string);
           await restoreTableChanges(batch, w.tables.getItem(plan.tables[r].name), sheet, tableReads[r] as TableRead, (merged[r] as MergeResult).updates, body.rowCount);
+          // Exactly the title cells the update wrote (contentRuns), as they were.
           const title = titleReqs[r] as Excel.Range;
-          const before = (title.formulas as unknown[][]).map((row, i) => row.map((v, j) => reproduce(v, (title.values as unknown[][])[i]?.[j])));
-          sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).formulas = before;
+          const formulas = title.formulas as unknown[][];
+          const values = title.values as unknown[][];
+          for (const run of contentRuns(specs[r], TABLE_HEADER_ROW)) {
+            const before = [run.cells.map((_, k) => reproduce(formulas[run.row - 1]?.[run.left - 1 + k], values[run.row - 1]?.[run.left - 1 + k]))];
+            await batch.room(payloadBytes(before) + WRITE_OVERHEAD_BYTES);
+            sheet.getRange(runAddress(run)).formulas = before;
+          }
         }
         for (const role of SHEET_ROLES) {
           const read = sheetReads[role];
@@ -290,8 +301,8 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         if (!target.existingId) {
           await writeSpec(s, sheet, spec, f);
         } else if (tableRole) {
-          // Only the title rows above the table are AIFIN's to rewrite; the table keeps the analyst's rows.
-          sheet.getRange(rangeAddress(1, 1, TABLE_HEADER_ROW - 1, 1)).clear("Contents");
+          // Only AIFIN's title cells above the table are rewritten (the cells with content in the spec, nothing
+          // beside them); the table keeps the analyst's rows.
           await writeSpec(s, sheet, spec, f, { skipFromRow: TABLE_HEADER_ROW });
           const m = merged[tableRole] as MergeResult;
           await writeTableChanges(s, wb.tables.getItem(plan.tables[tableRole].name), sheet, tableReads[tableRole] as TableRead, m.updates, m.appends);
