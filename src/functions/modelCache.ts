@@ -11,8 +11,9 @@
  * answered with a message saying how to rebuild it, never with numbers from another model.
  *
  * Incremental: an analyst edits one row of a 10,000-row table and MODEL is called again with the whole
- * range. The cache keeps the last few tables it read (normalised cells, a digest and the parsed fact per
- * row) and compares the new range with them cell by cell: rows that did not change keep their digest and
+ * range. The cache keeps the last few tables it read (each row's cells as Excel passed them, which nothing
+ * changes afterwards, a digest and the parsed fact) and compares the new range with them cell by cell in
+ * normal form: rows that did not change keep their digest and
  * their parsed (and already validated) fact; only changed rows are hashed and parsed. The handle is the
  * hash of the row digests, so it still changes exactly when the content does.
  *
