@@ -234,7 +234,7 @@ export async function writeSpec(
   sheet: Excel.Worksheet,
   spec: SheetSpec,
   features: HostFeatures,
-  opts: { skipFromRow?: number; chart?: Excel.Chart | null } = {},
+  opts: { skipFromRow?: number; chart?: Excel.Chart | null; deferTable?: boolean } = {},
 ): Promise<void> {
   const skipFromRow = opts.skipFromRow;
   const rows = skipFromRow ? spec.rows.slice(0, skipFromRow - 1) : spec.rows;
@@ -291,11 +291,7 @@ export async function writeSpec(
   if (features.freezePanes && spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
   // One tab colour for every AIFIN sheet (ExcelApi 1.7, the same set as frozen panes), so they read as a set.
   if (features.freezePanes) sheet.tabColor = TAB_COLOR;
-  if (spec.table && !skipFromRow) {
-    const table = sheet.tables.add(spec.table.range, true);
-    table.name = spec.table.name;
-    table.style = "TableStyleMedium2";
-  }
+  if (!skipFromRow && !opts.deferTable) addSpecTable(sheet, spec);
   if (spec.chart && features.charts && opts.chart) {
     opts.chart.setData(sheet.getRange(spec.chart.source), "Columns");
     opts.chart.setPosition(spec.chart.from, spec.chart.to);
@@ -310,6 +306,17 @@ export async function writeSpec(
     // Bar charts draw the first category at the bottom; reversing puts the largest exposure on top.
     if (!line && features.freezePanes) chart.axes.categoryAxis.reversePlotOrder = true;
   }
+}
+
+/**
+ * Makes the spec's table over the rows writeSpec wrote (`deferTable` leaves this to the caller: a build adds
+ * its new tables after the record that vouches for their rows, so a table never exists without its hashes).
+ */
+export function addSpecTable(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  if (!spec.table) return;
+  const table = sheet.tables.add(spec.table.range, true);
+  table.name = spec.table.name;
+  table.style = "TableStyleMedium2";
 }
 
 // ---- cells that round-trip exactly -------------------------------------------------------------

@@ -48,6 +48,11 @@ export class Session implements WriteBatch, ReadBatch {
    * leaves part-way (no restore runs; the next refresh or update finishes the deletes).
    */
   finishing: string[] | null = null;
+  /**
+   * The AIFIN sheets the write may change (set with `writing`): what the error names when the write fails and
+   * its restore fails too, so the analyst knows where to look (never a sheet of the analyst's).
+   */
+  touches: string[] = [];
   constructor(
     readonly context: Excel.RequestContext,
     readonly budget: number = WRITE_BUDGET_BYTES,
@@ -115,11 +120,11 @@ export async function operate<T>(
         try {
           changed = await deps.run((context) => restore(context));
         } catch {
-          changed = { kind: "partial", sheets: [] };
+          changed = { kind: "partial", sheets: s.touches };
         }
         // A failed restore's report stands; so does a successful one ("nothing").
       } else if (wrote) {
-        changed = { kind: "partial", sheets: [] };
+        changed = { kind: "partial", sheets: s?.touches ?? [] };
       }
       return onError(fromOfficeError(error, operation, changed));
     }

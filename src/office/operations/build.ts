@@ -4,7 +4,8 @@
  * Round trips: 1 names, tables, record part · 2 record and every sheet's proof · 3 what an update rewrites
  * (its tables, the cells on its computed sheets, its chart; skipped when nothing is updated) · 4 the record
  * first (with the hashes it held before), every new sheet with its proof, then every sheet's content (tables
- * get in-place writes and appended rows, nothing deleted or moved), then the record in full · 5 the new
+ * get in-place writes and appended rows, nothing deleted or moved), then the record in full, then the new
+ * sheets' tables (a table never exists without the hashes of its rows) · 5 the new
  * sheets' ids in the record and the rows that left the data, deleted as rows (skipped when there are
  * neither) → at most 5. Round trip 4 becomes several when its writes would pass Excel on the web's request
  * limit (excelWriter's budget: 100× the bundled facts): each request is filled to the budget, and since the
@@ -29,6 +30,7 @@ import { stressAssumptionsFrom, TABLE_HEADER_ROW, type SheetSpec } from "../temp
 import type { TemplateSource } from "../templateSource";
 import type { BuildOptions, BuildOutcome } from "../types";
 import {
+  addSpecTable,
   contentRuns,
   deleteTableRows,
   payloadBytes,
@@ -238,6 +240,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const snapIds = new Set(snap.sheets.map((w) => w.id));
       const newNames = SHEET_ROLES.filter((r) => !plan.sheets[r].existingId).map((r) => plan.sheets[r].name.toLowerCase());
       s.writing = true;
+      s.touches = SHEET_ROLES.map((r) => plan.sheets[r].name);
       s.restore = async (context) => {
         const w = context.workbook;
         const sheets = w.worksheets.load("items/id,items/name");
@@ -299,7 +302,8 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         const tableRole = tableRoleOf(role);
         const sheet = sheetsByRole[role];
         if (!target.existingId) {
-          await writeSpec(s, sheet, spec, f);
+          // A new table is added only after the record in full (below), which vouches for its rows.
+          await writeSpec(s, sheet, spec, f, { deferTable: true });
         } else if (tableRole) {
           // Only AIFIN's title cells above the table are rewritten (the cells with content in the spec, nothing
           // beside them); the table keeps the analyst's rows.
@@ -319,6 +323,12 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const idsKnown = s.syncs > syncsBeforeWrite;
       if (idsKnown) for (const a of added) record.sheets[a.role] = a.sheet.id;
       await writeRecord(recordXml());
+      // The new tables, after the record that holds their hashes: a write that fails and whose restore fails too
+      // never leaves a table of AIFIN's whose rows the record does not vouch for (they would read as the analyst's).
+      for (const a of added) {
+        await s.room(WRITE_OVERHEAD_BYTES);
+        addSpecTable(a.sheet, specs[a.role]);
+      }
       await s.sync();
 
       // Round trip 5: the new sheets' ids (when round trip 4 was one sync), and the rows that left the data,

@@ -37,6 +37,7 @@ export async function freeze(ctx: OperationContext): Promise<FreezeOutcome> {
       let name = base;
       for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base} (${k})`;
       s.writing = true;
+      s.touches = [name];
       // A failed write leaves at most the new sheet: deleting it puts the workbook back as it was.
       s.restore = async (context) => {
         const sheets = context.workbook.worksheets.load("items/id,items/name");

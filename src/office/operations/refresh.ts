@@ -68,6 +68,7 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       const partId = part.id;
       const partXml = snap.partXml;
       s.writing = true;
+      s.touches = [...new Set(merges.map((m) => nameById.get(m.sheetId) as string))];
       s.restore = async (context) => {
         const w = context.workbook;
         const bodies = merges.map((m) => {

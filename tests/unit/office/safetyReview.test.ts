@@ -87,4 +87,33 @@ describe("a write that fails, then its restore fails too", () => {
       expect(factRows(state).find((r) => r[0] === "C003")?.[AMOUNT]).toBe(31);
     }
   });
+
+  it("fresh split build: once its tables exist, the record vouches for their rows; the error names the sheets", async () => {
+    let withTables = 0;
+    for (let k = 2; k <= 14; k++) {
+      const state = new FakeWorkbookState();
+      state.addSheet("Notes");
+      const { host, useDataset } = hostOver(state, 40_000);
+      // A piece of the split write fails half way; the restore's first sync fails too.
+      state.failures = [{ sync: k, afterOps: 10, code: "GeneralException" }, { sync: k + 1, afterOps: 0, code: "GeneralException" }];
+      const out = await host.build(OPTIONS);
+      if (out.kind !== "error" || out.error.changed.kind !== "partial") continue;
+      const named = out.error.changed.sheets;
+      expect(named).toContain("AIFIN Facts");
+      expect(named).not.toContain("Notes");
+      const table = state.table("AIFIN_Facts");
+      if (!table) continue;
+      withTables++;
+      const hashes = record(state)?.builds[0].baseline.hashes.facts ?? {};
+      for (const row of table.body()) expect(`${row[0]}: ${String(row[0]) in hashes ? "vouched for" : "no hash"}`).toBe(`${row[0]}: vouched for`);
+      state.failures = [];
+      useDataset(newer());
+      const ref = await host.refresh();
+      expect(ref.kind).toBe("refreshed");
+      expect(ref.kind === "refreshed" && ref.facts.keptAdded).toBe(0);
+      expect(factRows(state).find((r) => r[0] === "C003")?.[AMOUNT]).toBe(31);
+      expect(factRows(state).some((r) => r[0] === "C001b")).toBe(false);
+    }
+    expect(withTables).toBeGreaterThan(0);
+  });
 });
