@@ -2,8 +2,8 @@
  * "Refresh data": merges the newer bundled rows into AIFIN's Facts and Entities tables, keeping every row
  * the analyst edited or added where it is. Round trips: 1 names · 2 record and proofs · 3 tables (more when
  * a table read back would pass Excel on the web's response limit: excelWriter's readTables) ·
- * 4 record, in-place writes and appended rows (split over more syncs only when one request would pass Excel
- * on the web's size limit: excelWriter) · 5 row deletes and the final record (skipped when no row
+ * 4 in-place writes and appended rows, then the record (split over more syncs only when one request would pass
+ * Excel on the web's size limit: excelWriter; the record rides in the last piece) · 5 row deletes and the final record (skipped when no row
  * leaves) → at most 5. A failure in 4 is put back in a new batch; a failure in 5 leaves AIFIN rows the
  * next refresh removes.
  */
@@ -63,7 +63,7 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
         b.datasetVersion = source.datasetVersion;
       }
 
-      // Round trip 4: the record first, then in-place writes and appended rows. Nothing moves or goes.
+      // Round trip 4: in-place writes and appended rows, then the record. Nothing moves or goes.
       const part = snap.part;
       const partId = part.id;
       const partXml = snap.partXml;
@@ -82,10 +82,13 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
         await context.sync();
         return { kind: "nothing" };
       };
+      // The record in the workbook still holds the hashes of the rows as they are; the new hashes go in the last
+      // piece, after the rows they describe, so a split write that fails and is not put back leaves no hash of a
+      // row never written (appended rows then read as the analyst's, rows rewritten in place as edited: kept).
+      for (const m of merges) await writeTableChanges(s, wb.tables.getItem(m.tableName), wb.worksheets.getItem(m.sheetId), m.read, m.result.updates, m.result.appends);
       const xml = ownershipRecordToXml(snap.record);
       await s.room(xml.length + WRITE_OVERHEAD_BYTES);
       part.setXml(xml);
-      for (const m of merges) await writeTableChanges(s, wb.tables.getItem(m.tableName), wb.worksheets.getItem(m.sheetId), m.read, m.result.updates, m.result.appends);
       await s.sync();
 
       // Round trip 5: rows that left the data, deleted as rows (bottom up), then the final record.
