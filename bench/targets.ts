@@ -16,7 +16,7 @@ import { extname, join, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createHarness, functionTime } from "../tests/harness/formulaHarness";
 import { bundledDataset, factsToRows, FACT_COLUMNS, setMemoisation, type CellValue, type Dataset, type Fact } from "../src/model";
-import { perturbedFactRows } from "./functions.bench";
+import type { ModelRuns } from "./modelProbe";
 import { median, withBundle } from "./bundle";
 
 const ROOT = resolve(__dirname, "..");
@@ -52,67 +52,36 @@ function best(samples: number[]): number {
   return Math.min(...samples);
 }
 
-function timed<T>(fn: () => T): { ms: number; value: T } {
-  const start = performance.now();
-  const value = fn();
-  return { ms: performance.now() - start, value };
-}
-
-
 // ---- MODEL over a 10,000-row range ---------------------------------------------------------------------
 
+/**
+ * The MODEL read as it ships: bundled into one scope (esbuild, as webpack's production build concatenates
+ * modules; through tsx every imported binding is a getter call and every function carries a name helper)
+ * and run in a fresh process (bench/modelProbe.ts). Five rounds on other tables warm the code first; then
+ * seven rounds, each a first read, the same content again, one edited row and the two full-read baselines,
+ * interleaved; the figures are medians.
+ */
 async function modelFigures(): Promise<void> {
-  const { createModelCache } = await import("../src/functions/modelCache");
-  const rows = perturbedFactRows(10_000);
-  const amountCol = FACT_COLUMNS.indexOf("amount_usd_bn");
-  // Excel passes fresh arrays on every call: copy, never reuse the same objects.
-  const copy = (r: CellValue[][]): CellValue[][] => r.map((row) => [...row]);
-  const edited = (r: CellValue[][], k: number): CellValue[][] => {
-    const out = copy(r);
-    const row = 1 + (k % (out.length - 1));
-    out[row][amountCol] = 1000 + k;
-    return out;
-  };
-  // Warm the code (JIT) on other content first: "the first time" means the first time for this table.
-  const warm = createModelCache();
-  warm.load(edited(rows, 7), null, false);
-  warm.load(edited(rows, 8), null, false);
-
-  const firsts: number[] = [];
-  const baseFirst: number[] = [];
-  const sames: number[] = [];
-  const edits: number[] = [];
-  const baseEdits: number[] = [];
-  let parsedOnEdit = 0;
-  for (let run = 0; run < 3; run++) {
-    const table = edited(rows, 100 + run);
-    const cache = createModelCache();
-    // Each call gets its own copy made before the clock starts: marshalling the range is Excel's time, not MODEL's.
-    const [a, b, c] = [copy(table), copy(table), copy(table)];
-    firsts.push(timed(() => cache.load(a, null, false)).ms);
-    sames.push(timed(() => cache.load(b, null, false)).ms);
-    const before = cache.stats.rowsParsed;
-    const next = edited(table, 5_000 + run);
-    edits.push(timed(() => cache.load(next, null, false)).ms);
-    parsedOnEdit = cache.stats.rowsParsed - before;
-    // Baseline: the same content on a cache that never saw the table, i.e. a full read, parse and check.
-    const fresh = createModelCache();
-    baseFirst.push(timed(() => fresh.load(c, null, false)).ms);
-    const freshEdit = createModelCache();
-    const d = copy(next);
-    baseEdits.push(timed(() => freshEdit.load(d, null, false)).ms);
+  const entry = `import { runModelProbe } from ${JSON.stringify(join(ROOT, "bench/modelProbe"))};\nprocess.stdout.write(JSON.stringify(runModelProbe()));`;
+  const out = await withBundle("model", entry, (bundle) =>
+    JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8", maxBuffer: 1 << 20 })) as ModelRuns,
+  );
+  if (out === null) {
+    figure({ id: "model.first", label: "MODEL, 10,000-row facts range, first time", value: null, unit: "ms", target: { max: 50 }, baseline: null, note: "esbuild not installed" });
+    return;
   }
-  const full = { label: "full read of the same rows (a cache that never saw the table)", value: median(baseFirst) };
-  figure({ id: "model.first", label: "MODEL, 10,000-row facts range, first time", value: median(firsts), unit: "ms", target: { max: 50 }, baseline: { ...full, value: median(baseFirst) }, ratio: null });
-  figure({ id: "model.same", label: "MODEL, same content again", value: median(sames), unit: "ms", target: { max: 5 }, baseline: full });
+  const full = { label: "full read of the same rows (a cache that never saw the table)", value: median(out.baseFirst) };
+  const spread = (xs: number[]): string => `runs ${xs.map((x) => x.toFixed(1)).join(" / ")} ms`;
+  figure({ id: "model.first", label: "MODEL, 10,000-row facts range, first time", value: median(out.firsts), unit: "ms", target: { max: 50 }, baseline: full, note: spread(out.firsts) });
+  figure({ id: "model.same", label: "MODEL, same content again", value: median(out.sames), unit: "ms", target: { max: 5 }, baseline: full, note: spread(out.sames) });
   figure({
     id: "model.edit",
     label: "MODEL, one edited row",
-    value: median(edits),
+    value: median(out.edits),
     unit: "ms",
     target: { max: 20 },
-    baseline: { label: "full read of the edited table", value: median(baseEdits) },
-    note: `${parsedOnEdit} row(s) parsed, ${rows.length - 1 - parsedOnEdit} reused`,
+    baseline: { label: "full read of the edited table", value: median(out.baseEdits) },
+    note: `${out.parsedOnEdit} row(s) parsed, ${out.rows - out.parsedOnEdit} reused; ${spread(out.edits)}`,
   });
 }
 
