@@ -35,6 +35,7 @@ import {
   deleteTableRows,
   payloadBytes,
   runAddress,
+  textBytes,
   readSizes,
   readTables,
   reproduce,
@@ -229,7 +230,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const ownPartId = ownPart ? ownPart.id : null;
       let addedPart: Excel.CustomXmlPart | null = null;
       const writeRecord = async (xml: string): Promise<void> => {
-        await s.room(xml.length + WRITE_OVERHEAD_BYTES);
+        await s.room(textBytes(xml) + WRITE_OVERHEAD_BYTES);
         if (ownPart) ownPart.setXml(xml);
         else if (addedPart) addedPart.setXml(xml);
         else addedPart = wb.customXmlParts.add(xml);
@@ -271,7 +272,10 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
           const cells = Array.from({ length: box.bottom }, (_, i) => Array.from({ length: box.right }, (_, j) => cellAt(read, i + 1, j + 1)));
           await writeRows(batch, w.worksheets.getItem(plan.sheets[role].existingId as string), box.top, box.left, cells, "formulas");
         }
-        if (ownPartId && snap.partXml !== null) w.customXmlParts.getItem(ownPartId).setXml(snap.partXml);
+        if (ownPartId && snap.partXml !== null) {
+          await batch.room(textBytes(snap.partXml) + WRITE_OVERHEAD_BYTES);
+          w.customXmlParts.getItem(ownPartId).setXml(snap.partXml);
+        }
         for (const p of parts.items) if (!snap.partIds.includes(p.id)) w.customXmlParts.getItem(p.id).delete();
         await context.sync();
         return { kind: "nothing" };
@@ -338,7 +342,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
         s.restore = null;
         // Round trip 4 is confirmed: every AIFIN sheet of the build may now differ, none of the analyst's.
         s.finishing = SHEET_ROLES.map((r) => plan.sheets[r].name);
-        for (const r of deletes) deleteTableRows(wb.tables.getItem(plan.tables[r].name), (merged[r] as MergeResult).deletes);
+        for (const r of deletes) await deleteTableRows(s, wb.tables.getItem(plan.tables[r].name), (merged[r] as MergeResult).deletes);
         for (const a of added) record.sheets[a.role] = a.sheet.id;
         for (const r of deletes) for (const id of Object.keys((merged[r] as MergeResult).leaving)) delete record.baseline.hashes[r][id];
         await writeRecord(recordXml());

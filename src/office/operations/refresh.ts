@@ -13,7 +13,7 @@ import { mergeRows, type MergeCounts, type MergeResult, type TableCell } from ".
 import { operate, Stop, type Session } from "../session";
 import { TABLE_ROLES, type TableRole } from "../sheetRoles";
 import type { RefreshOutcome } from "../types";
-import { batchOver, WRITE_OVERHEAD_BYTES, deleteTableRows, readSizes, readTables, restoreTableChanges, writeTableChanges, type TableRead } from "../excelWriter";
+import { batchOver, WRITE_OVERHEAD_BYTES, deleteTableRows, readSizes, textBytes, readTables, restoreTableChanges, writeTableChanges, type TableRead } from "../excelWriter";
 import { readSnapshot } from "./snapshot";
 import type { OperationContext } from "./context";
 
@@ -79,7 +79,10 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
         await context.sync();
         const batch = batchOver(context, deps.writeBudgetBytes);
         for (const [i, m] of merges.entries()) await restoreTableChanges(batch, w.tables.getItem(m.tableName), w.worksheets.getItem(m.sheetId), m.read, m.result.updates, bodies[i].rowCount);
-        if (partXml !== null) w.customXmlParts.getItem(partId).setXml(partXml);
+        if (partXml !== null) {
+          await batch.room(textBytes(partXml) + WRITE_OVERHEAD_BYTES);
+          w.customXmlParts.getItem(partId).setXml(partXml);
+        }
         await context.sync();
         return { kind: "nothing" };
       };
@@ -88,7 +91,7 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       // row never written (appended rows then read as the analyst's, rows rewritten in place as edited: kept).
       for (const m of merges) await writeTableChanges(s, wb.tables.getItem(m.tableName), wb.worksheets.getItem(m.sheetId), m.read, m.result.updates, m.result.appends);
       const xml = ownershipRecordToXml(snap.record);
-      await s.room(xml.length + WRITE_OVERHEAD_BYTES);
+      await s.room(textBytes(xml) + WRITE_OVERHEAD_BYTES);
       part.setXml(xml);
       await s.sync();
 
@@ -96,9 +99,11 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       if (merges.some((m) => m.result.deletes.length > 0)) {
         s.restore = null;
         s.finishing = [...new Set(merges.map((m) => nameById.get(m.sheetId) as string))];
-        for (const m of merges) deleteTableRows(wb.tables.getItem(m.tableName), m.result.deletes);
+        for (const m of merges) await deleteTableRows(s, wb.tables.getItem(m.tableName), m.result.deletes);
         for (const b of builds) for (const role of TABLE_ROLES) for (const id of Object.keys(merges.find((m) => m.tableName === b.tables[role])?.result.leaving ?? {})) delete b.baseline.hashes[role][id];
-        part.setXml(ownershipRecordToXml(snap.record));
+        const last = ownershipRecordToXml(snap.record);
+        await s.room(textBytes(last) + WRITE_OVERHEAD_BYTES);
+        part.setXml(last);
         await s.sync();
       }
       return { kind: "refreshed", datasetVersion: source.datasetVersion, facts: totals.facts, entities: totals.entities, syncs: s.syncs };

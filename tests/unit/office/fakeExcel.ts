@@ -84,6 +84,8 @@ export class FakeWorkbookState {
    * so does one whose response (what it loads) would be larger (its operations ran; nothing loaded is readable).
    */
   requestLimitBytes: number | null = null;
+  /** The response limit when it should differ from requestLimitBytes (a test of requests alone: Infinity). */
+  responseLimitBytes: number | null = null;
   bytesThisBatch = 0;
   /** Operations that carried values (writes, appended rows, XML), per sync: a request over the budget is one such write alone. */
   payloadOpsPerSync: number[] = [];
@@ -97,7 +99,8 @@ export class FakeWorkbookState {
     this.opsThisBatch++;
     if (payload === undefined) return;
     this.payloadOpsThisBatch++;
-    this.bytesThisBatch += Buffer.byteLength(typeof payload === "string" ? payload : JSON.stringify(payload), "utf8");
+    // A text argument travels as a JSON string too (quotes and backslashes escaped): the record's XML is full of quotes.
+    this.bytesThisBatch += Buffer.byteLength(JSON.stringify(payload), "utf8");
   }
 
   /** Records how to undo one primitive change of the current operation. */
@@ -211,7 +214,8 @@ export class FakeWorkbookState {
         let response = 0;
         for (const p of this.pending) response += p.responseBytes?.() ?? 0;
         this.responseBytesPerSync.push(response);
-        const answerTooLarge = this.requestLimitBytes !== null && response > this.requestLimitBytes ? { afterOps: this.opsThisBatch, code: "ResponsePayloadSizeLimitExceeded" } : undefined;
+        const answerLimit = this.responseLimitBytes ?? this.requestLimitBytes;
+        const answerTooLarge = answerLimit !== null && response > answerLimit ? { afterOps: this.opsThisBatch, code: "ResponsePayloadSizeLimitExceeded" } : undefined;
         const failure = before !== undefined ? { afterOps: 0, code: before } : (tooLarge ?? partial ?? answerTooLarge);
         if (failure) {
           this.failAtSync.delete(this.syncs);
@@ -842,7 +846,12 @@ class FakeTableProxy {
       },
       getItemAt: (i) => ({
         delete: () => {
-          this.state.beginOp();
+          // The call itself is what the request carries: an object path to row i and a delete action, in the
+          // shape Office.js serialises them (ids, types, names, arguments: about 170 bytes).
+          this.state.beginOp({
+            path: { Id: 1000, ObjectPathType: 3, Name: "GetItemAt", ParentObjectPathId: 999, ArgumentInfo: { Arguments: [i] } },
+            action: { Id: 1001, ActionType: 3, Name: "Delete", ObjectPathId: 1000, ArgumentInfo: {} },
+          });
           if (i < 0 || i >= t.bodyRows) throw new FakeOfficeError("ItemNotFound", `row ${i}`);
           t.deleteRow(i);
         },

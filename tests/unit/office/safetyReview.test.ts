@@ -16,9 +16,9 @@ const UPDATE: BuildOptions = { ...OPTIONS, onClash: "update" };
 
 const AMOUNT = FACT_COLUMNS.indexOf("amount_usd_bn");
 
-function hostOver(state: FakeWorkbookState, writeBudgetBytes?: number) {
+function hostOver(state: FakeWorkbookState, writeBudgetBytes?: number, readBudgetBytes?: number) {
   let source = templateSourceOf(bundledDataset);
-  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789", writeBudgetBytes };
+  const deps: HostDeps = { run: state.run, probe: () => () => true, source: () => source, today: () => "2026-11-25", wait: async () => undefined, token: () => "tok0123456789", writeBudgetBytes, readBudgetBytes };
   return { host: createExcelHostWith(deps), useDataset: (d: Dataset) => void (source = templateSourceOf(d)) };
 }
 
@@ -115,5 +115,66 @@ describe("a write that fails, then its restore fails too", () => {
       expect(factRows(state).some((r) => r[0] === "C001b")).toBe(false);
     }
     expect(withTables).toBeGreaterThan(0);
+  });
+});
+
+describe("what a request carries is counted as Excel receives it", () => {
+  /** The bundled facts `times` over (ids suffixed), for appends. */
+  function scaled(times: number): Dataset {
+    const facts = [];
+    for (let k = 0; k < times; k++) {
+      const suffix = k === 0 ? "" : `-x${k}`;
+      for (const f of bundledDataset.facts) facts.push({ ...f, id: f.id + suffix, supersedes: f.supersedes.map((s) => s + suffix) });
+    }
+    return { ...bundledDataset, version: `x${times}`, facts };
+  }
+
+  it("the record is counted with its JSON escapes: no request over the limit when the budget is the limit", async () => {
+    const probe = new FakeWorkbookState();
+    await hostOver(probe).host.build(OPTIONS);
+    const xml = probe.parts.find((p) => p.namespaceUri === OWNERSHIP_NAMESPACE)?.xml ?? "";
+    const sent = Buffer.byteLength(JSON.stringify(xml), "utf8");
+    // The quotes of the record's JSON travel escaped: more than its length.
+    expect(sent).toBeGreaterThan(xml.length * 1.05);
+    // An update sends the record first (with the hashes it held), then fills the request with the sheets' cells:
+    // counted by its length, the record left room for cells its escapes had already taken.
+    for (const margin of [300, 700, 1_500]) {
+      const state = new FakeWorkbookState();
+      const budget = sent + margin;
+      const { host } = hostOver(state, budget, budget / 2);
+      await host.build(OPTIONS);
+      state.requestLimitBytes = budget;
+      state.responseLimitBytes = Infinity;
+      state.bytesPerSync = [];
+      const out = await host.build(UPDATE);
+      expect({ margin, kind: out.kind }).toEqual({ margin, kind: "built" });
+      for (const bytes of state.bytesPerSync) expect({ margin, over: bytes > budget }).toEqual({ margin, over: false });
+    }
+  });
+
+  it("a restore deleting many appended rows splits its deletes under the limit and puts everything back", async () => {
+    const budget = 60_000;
+    // How many round trips the update takes when nothing fails: its last write is the one that fails below.
+    const clean = new FakeWorkbookState();
+    const c = hostOver(clean, budget, budget / 2);
+    await c.host.build(OPTIONS);
+    c.useDataset(scaled(3));
+    const cleanStart = clean.syncs;
+    expect((await c.host.build(UPDATE)).kind).toBe("built");
+    const updateSyncs = clean.syncs - cleanStart;
+
+    const state = new FakeWorkbookState();
+    const { host, useDataset } = hostOver(state, budget, budget / 2);
+    await host.build(OPTIONS);
+    useDataset(scaled(3));
+    const before = state.snapshot();
+    state.requestLimitBytes = budget / 0.8;
+    state.responseLimitBytes = Infinity;
+    // The update's last write fails after all of it ran: every new row (over 600) was appended and must go.
+    state.failures = [{ sync: state.syncs + updateSyncs, afterOps: 1e9, code: "GeneralException" }];
+    const out = await host.build(UPDATE);
+    expect(out.kind).toBe("error");
+    expect(out.kind === "error" && out.error.changed).toEqual({ kind: "nothing" });
+    expect(state.snapshot()).toBe(before);
   });
 });
