@@ -93,7 +93,8 @@ export interface ModelCache {
   /**
    * Builds (or finds) the model for ranges read from the workbook and returns its handle. Omitted range =
    * bundled. `places` (from the ranges' addresses) lets problems name the sheet row; without them rows are
-   * counted from the range's first row.
+   * counted from the range's first row. The cache keeps the row arrays it is given (Excel passes new ones on
+   * every call): a caller must not write into them afterwards except to pass them again.
    */
   load(facts: RangeRows | null, entities: RangeRows | null, basis: boolean | Basis, places?: { facts?: RangePlace | null; entities?: RangePlace | null }): string;
   /** True when the handle's model is in memory. */
@@ -159,8 +160,9 @@ function isBlank(row: readonly unknown[]): boolean {
 }
 
 /**
- * Whether a cell from Excel reads exactly as its normal form does: text, a number other than -0, a
- * boolean, or empty (null, undefined or "", which every table reader takes for blank).
+ * Whether a cell from Excel that is not its own normal form still reads exactly as that form does: text, a
+ * boolean, or empty (null, undefined or "", which every table reader takes for blank). Numbers never get
+ * here (`readRow` settles them: only -0 reads differently).
  */
 function readsAsIs(value: unknown): boolean {
   switch (typeof value) {
@@ -168,16 +170,10 @@ function readsAsIs(value: unknown): boolean {
     case "boolean":
     case "undefined":
       return true;
-    case "number":
-      return value !== 0 || 1 / value > 0;
     default:
       return value === null;
   }
 }
-
-// Model functions used per row, bound once: run through tsx (the bench, the tests), each read of an imported
-// binding is a getter call; bundled, it changes nothing.
-const upper = upperCase;
 
 /** One hasher for every row (reset per row): a 10,000-row read makes no hasher object per row. */
 const rowHasher = new CellHash64();
@@ -216,8 +212,17 @@ function digestRow(cells: readonly RangeCell[]): CellDigest {
   return hasher.result();
 }
 
-/** Whether two rows from Excel hold the same cells in normal form. */
-function sameRow(raw: readonly unknown[], cells: readonly unknown[]): boolean {
+/**
+ * Whether a row from Excel holds the same cells, in normal form, as a row read before. The very array that
+ * read kept is checked by its digest: a caller that passes it again may have written into it since (Excel
+ * passes new arrays on every call; a script reusing its own would otherwise get the earlier facts).
+ */
+function sameRow(raw: readonly unknown[], before: RowRead): boolean {
+  const cells = before.cells;
+  if (raw === cells) {
+    const now = rowHasher.reset().cells(raw, cellOf);
+    return now.high() === before.hi && now.low() === before.lo;
+  }
   if (raw.length !== cells.length) return false;
   for (let k = 0; k < cells.length; k++) {
     const v = raw[k];
@@ -298,7 +303,7 @@ function poolOf(state: TableState): RowPool {
 /** The earlier row with these cells (same digest, then compared cell by cell), if any. */
 function knownRow(pool: RowPool, row: RowRead): RowRead | undefined {
   const r = pool.get(row.hi);
-  return r !== undefined && r.hi === row.hi && r.lo === row.lo && sameRow(row.cells, r.cells) ? r : undefined;
+  return r !== undefined && r.hi === row.hi && r.lo === row.lo && sameRow(row.cells, r) ? r : undefined;
 }
 
 function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRead {
@@ -336,13 +341,13 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
   const prevRows = prev.rows;
   let reused = 0;
   let j = 0;
-  let pool: RowPool | null = prev?.byDigest ?? null;
+  let pool: RowPool | null = prev.byDigest;
   const fresh: RowRead[] = [];
   for (let i = headerIndex + 1; i < raw.length; i++) {
     const row = raw[i];
     let read: RowRead | undefined;
-    if (j < prevRows.length && sameRow(row, prevRows[j].cells)) read = prevRows[j++];
-    else if (j + 1 < prevRows.length && sameRow(row, prevRows[j + 1].cells)) {
+    if (j < prevRows.length && sameRow(row, prevRows[j])) read = prevRows[j++];
+    else if (j + 1 < prevRows.length && sameRow(row, prevRows[j + 1])) {
       // The row before was deleted.
       read = prevRows[j + 1];
       j += 2;
@@ -354,7 +359,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
       // of every row, would be most of the cost of the common edit, one cell of one row (parsing one row again
       // if it was in fact moved there gives the same fact).
       const next = raw[i + 1];
-      const inPlace = next !== undefined && j + 1 < prevRows.length && sameRow(next, prevRows[j + 1].cells);
+      const inPlace = next !== undefined && j + 1 < prevRows.length && sameRow(next, prevRows[j + 1]);
       if (!inPlace || prev.byDigest !== null) {
         pool = poolOf(prev);
         read = knownRow(pool, cellsRead);
@@ -365,7 +370,7 @@ function readFactsRange(raw: RangeRows, states: readonly TableState[]): FactsRea
         fresh.push(read);
       }
       // An edited row takes the place of the old one; an inserted row does not.
-      if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j].cells))) j++;
+      if (!(j < prevRows.length && next !== undefined && sameRow(next, prevRows[j]))) j++;
     }
     if (read.fact !== null) reused++;
     rows[count] = read;
@@ -587,13 +592,13 @@ export function createModelCache(options: ModelCacheOptions = {}): ModelCache {
     const seen = new Set<string>();
     for (let k = 0; k < read.rows.length; k++) {
       const fact = facts[k];
-      const key = upper(fact.id);
+      const key = upperCase(fact.id);
       // One look-up per fact: a repeated id leaves the set's size as it was; then find its first row.
       const size = seen.size;
       seen.add(key);
       if (seen.size === size) {
         let first = 0;
-        while (upper(facts[first].id) !== key) first++;
+        while (upperCase(facts[first].id) !== key) first++;
         const other = facts[first].id;
         throw tableError("facts", [{ row: 0, column: "id", message: `duplicate id "${fact.id}" (also on ${rowLabel(read.rangeIndex[first], place)} as "${other}"): ids must differ by more than case` }], () =>
           rowLabel(read.rangeIndex[k], place),

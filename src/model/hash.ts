@@ -271,7 +271,7 @@ export class CellHash64 {
 
   /**
    * The digest's `hi` half as a signed 32-bit integer (the same 32 bits as `result().hi`, without an object;
-   * signed, V8 keeps it as a small integer rather than a boxed number). `digest` and `digestKey` accept either.
+   * signed, V8 keeps it as a small integer rather than a boxed number). `digest` accepts either.
    */
   high(): number {
     return avalanche(this.a);
@@ -304,7 +304,3 @@ function avalanche(x: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A digest as one JavaScript number (53 of its bits), for map keys; equal digests give equal keys (signed or not). */
-export function digestKey(d: CellDigest): number {
-  return (d.hi >>> 0) * 0x200000 + (d.lo >>> 11);
-}

@@ -37,7 +37,7 @@ export {
   type LeaseTreatment,
 } from "./data/assumptions";
 export { ARTICLE_SOURCE } from "./data/facts";
-export { CellHash64, digestKey, Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME, type CellDigest } from "./hash";
+export { CellHash64, Fnv1a64, fnv1a64, fnv1a32Feed, FNV1A32_OFFSET_BASIS, FNV1A32_PRIME, type CellDigest } from "./hash";
 export { normaliseCell, isBlankRow } from "./cells";
 export { LruCache, ViewMemo, memoActive, setMemoisation } from "./memo";
 export { ENTITY_NAMES_ZH_CN } from "./data/entityNamesZhCN";

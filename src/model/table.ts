@@ -2,9 +2,13 @@
  * The workbook table layout shared by the Facts / Entities sheets and AIFIN.MODEL(ranges): one row per
  * fact or entity, analyst-readable columns, and a tolerant reader for what Excel hands back.
  */
-import * as dates from "./dates";
-import * as types from "./types";
+import { parseDateCell } from "./dates";
 import {
+  CLAIM_IDS,
+  FACT_KINDS,
+  FACT_STATUSES,
+  PROVENANCES,
+  ROLES,
   type ClaimId,
   type Entity,
   type Fact,
@@ -13,11 +17,6 @@ import {
   type Provenance,
   type Role,
 } from "./types";
-
-// What the row readers use from other modules, bound once: run through tsx (the bench, the tests), each read
-// of an imported binding is a getter call, on every row; bundled, it changes nothing.
-const { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, PROVENANCES, ROLES } = types;
-const { parseDateCell } = dates;
 
 /** A cell as written to or read from Excel. */
 export type CellValue = string | number | boolean | null;

@@ -5,17 +5,10 @@
  */
 import { CLAIMS } from "./data/claims";
 import type { Dataset } from "./dataset";
-import * as dates from "./dates";
+import { isIsoDate } from "./dates";
 import { normaliseName } from "./registry";
-import * as types from "./types";
-import { ROLES, type Basis, type Entity, type Fact, type MoneyChannel } from "./types";
-import * as view from "./view";
-
-// What the per-fact checks use from other modules, bound once: run through tsx (the bench, the tests), each
-// read of an imported binding is a getter call, 10,000 times per check per read; bundled, it changes nothing.
-const { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES } = types;
-const { isIsoDate } = dates;
-const { countsUnder } = view;
+import { CLAIM_IDS, FACT_KINDS, FACT_STATUSES, KIND_MEANINGS, PROVENANCES, ROLES, type Basis, type Entity, type Fact, type MoneyChannel } from "./types";
+import { countsUnder } from "./view";
 
 /**
  * Rules that keep the bundled data well curated but do not make a workbook model's numbers wrong: an

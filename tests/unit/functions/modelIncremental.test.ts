@@ -131,3 +131,19 @@ describe("incremental MODEL answers exactly as a full read", () => {
     );
   });
 });
+
+describe("a caller that passes the same arrays again", () => {
+  it("gets what a full read of their current content gives, even after writing into them", () => {
+    const models = createModelCache();
+    const rows: Table = factTable(baseFacts(4));
+    const first = models.load(rows, null, false);
+    // Excel passes new arrays on every call; a script may pass its own again after changing a cell.
+    rows[rowOf(rows, "I1")][col("amount_usd_bn")] = 99;
+    const second = models.load(rows, null, false);
+    expect(second).not.toBe(first);
+    expect(second).toBe(createModelCache().load(rows.map((r) => [...r]), null, false));
+    expect(models.resolve(second, "TEST", "model").model.dataset.facts.find((f) => f.id === "I1")?.amountUsdBn).toBe(99);
+    // Unchanged and passed again: the same handle.
+    expect(models.load(rows, null, false)).toBe(second);
+  });
+});
