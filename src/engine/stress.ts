@@ -189,18 +189,30 @@ export function stress(view: ModelView, options: StressOptions): StressResult | 
   return memo.get(view).results.getOrCreate(key, () => computeStress(view, options, assumptions));
 }
 
-const scenarioKeys = new WeakMap<ScenarioAssumptions, string>();
-function keyOf(s: ScenarioAssumptions): string {
-  let k = scenarioKeys.get(s);
-  if (k === undefined) scenarioKeys.set(s, (k = scenarioKey(s)));
-  return k;
-}
 
 /**
  * Results kept per view. A sheet asks each scenario once per entity and measure; a sweep of cuts asks many
  * scenarios once each: the least recently used beyond this many are recomputed when asked again.
  */
 export const STRESS_RESULTS_PER_VIEW = 256;
+
+/**
+ * A short key per assumptions content, for the results memo: the content (`scenarioKey`, a JSON text of every
+ * row, over a kilobyte) is looked up once per assumptions object, and each content seen gets a number. Equal
+ * contents share the number, so two SCENARIO handles with the same rows share results; a content forgotten
+ * by the bounded table gets a new number when seen again (its results are then computed again, never mixed).
+ */
+const scenarioKeys = new WeakMap<ScenarioAssumptions, string>();
+const contentNumbers = new LruCache<string, string>(STRESS_RESULTS_PER_VIEW);
+let nextContentNumber = 0;
+function keyOf(s: ScenarioAssumptions): string {
+  let k = scenarioKeys.get(s);
+  if (k === undefined) {
+    k = contentNumbers.getOrCreate(scenarioKey(s), () => `s${nextContentNumber++}`);
+    scenarioKeys.set(s, k);
+  }
+  return k;
+}
 
 /** What this module derives from one view, typed (src/model/memo.ts): it goes away with the view. */
 interface StressMemo {

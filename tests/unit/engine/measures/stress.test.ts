@@ -331,3 +331,20 @@ describe("stress", () => {
     expect(ok(stress(view, { shocked: "LAB", cut: 1 })).total.revenueLost).toBe(84);
   });
 });
+
+describe("the results memo keys a scenario by its content", () => {
+  it("shares a result between two assumption sets with the same rows, never between different rows", () => {
+    const v = webView();
+    const a = scenario([["solvent_buyer_pays", false]]);
+    const b = scenario([["solvent_buyer_pays", false]]);
+    const c = scenario([["solvent_buyer_pays", true]]);
+    expect(a).not.toBe(b);
+    expect(isEngineError(stress(v, { shocked: "LAB", cut: 0.5, assumptions: a }))).toBe(false);
+    const ra = stress(v, { shocked: "LAB", cut: 0.5, assumptions: a });
+    expect(stress(v, { shocked: "LAB", cut: 0.5, assumptions: b })).toBe(ra);
+    const rc = stress(v, { shocked: "LAB", cut: 0.5, assumptions: c });
+    expect(rc).not.toBe(ra);
+    // c is the default content: the same result as no assumptions at all.
+    expect(stress(v, { shocked: "LAB", cut: 0.5 })).toBe(rc);
+  });
+});
