@@ -101,7 +101,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "no-restricted-imports": ["error", { patterns: [gplEngine, previewFolder, above(["functions", "commands"]), frontDoorsOnly("taskpane")] }],
+      "no-restricted-imports": ["error", { patterns: [
+        gplEngine,
+        previewFolder,
+        above(["functions", "commands"]),
+        frontDoorsOnly("taskpane"),
+        {
+          group: ["@griffel/*"],
+          message:
+            "Import makeStyles, makeStaticStyles, shorthands and mergeClasses from @fluentui/react-components: the Griffel webpack loader (webpack.config.js) compiles those styles at build time; a direct @griffel import brings Griffel's runtime style compiler (~7 KB gzipped) back into the pane's start-up.",
+        },
+      ] }],
       "no-restricted-syntax": ["error", {
         selector: "MemberExpression[object.name='Excel'][property.name='run']",
         message: "The pane never calls Excel.run: go through src/office.",

@@ -173,6 +173,15 @@ module.exports = async (env, argv) => {
           // What several on-demand chunks share (Fluent's positioning layer under the picker, the info popover and
           // the dropdowns of the lazy views) goes into shared on-demand chunks, not into each of them.
           onDemand: { test: /[\\/]node_modules[\\/]/, chunks: "async", minChunks: 2, priority: 5, reuseExistingChunk: true },
+          // The views' strings (English's part and the module completing a catalogue with a language's part), which
+          // every on-demand view imports: one shared on-demand chunk, not a copy in each view's.
+          viewStrings: {
+            test: /[\\/]src[\\/]taskpane[\\/](strings\.views|viewStrings)\.ts$/,
+            chunks: "async",
+            name: "strings-views",
+            priority: 30,
+            enforce: true,
+          },
           defaultVendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: -10 },
           default: false,
         },

@@ -7,8 +7,11 @@
  * - functions.json lists AIFIN functions and functions.js, run on its own, registers exactly those ids;
  * - taskpane.html loads functions.js first, and no other script brings a second webpack runtime
  *   (one module registry: the model loads once in the shared runtime);
- * - the JavaScript taskpane.html loads is at most 250 KB gzipped, the issue 13 target (the figure is printed; the
- *   bench measures the same page in Chromium, scripts loaded in the first half second included);
+ * - the JavaScript a pane loads at start-up is at most 250 KB gzipped (level 9, as the bench counts), the issue 13
+ *   target, in the worst case a user can get: taskpane.html's scripts + the bundled model's chunk (./data) + the
+ *   largest first-screen language catalogue + the other themes' chunk (every case is printed; the bench measures
+ *   English light, zh-TW light and zh-TW dark in Chromium). Known gap: a Chinese pane in another theme is 1.6 KB
+ *   over and is held to a 252 KB ceiling until trimmed;
  * - the other tabs' views (and their English strings), the company picker, the info popover, the office layer and
  *   the Chinese catalogues load on demand (their markers are in no script taskpane.html loads);
  * - no hyperformula (GPL-3.0) in any script of the add-in: it may only sit in the workbook preview's own
@@ -183,18 +186,46 @@ check("functions.js alone registers every id in functions.json and answers; comm
   return `${associated.length} functions, MODEL_INFO() = ${JSON.stringify(info)}, commands: ${actions.join(", ")}`;
 });
 
-check("pane JavaScript is at most 250 KB gzipped", () => {
-  const sizes = local.filter((s) => existsSync(join(dist, s))).map((s) => [s, statSync(join(dist, s)).size, gzipSync(readFileSync(join(dist, s)), { level: 9 }).length]);
-  const total = sizes.reduce((t, [, , gz]) => t + gz, 0);
+// What a user can get at start-up besides the page's scripts (named chunks: webpackChunkName in src/taskpane):
+// the bundled model (./data, always), one language's first-screen catalogue (English's is in the page itself) and
+// the non-default themes (dark, high contrast), each loaded before the first render when the pane needs them.
+const STARTUP_LANGUAGES = { "en-US": null, "zh-TW": "strings-zh-TW", "zh-CN": "strings-zh-CN" };
+const STARTUP_ALWAYS = ["data"];
+const STARTUP_THEME = "themes";
+check("pane JavaScript at start-up is at most 250 KB gzipped in every language (default theme; other themes held to a ceiling)", () => {
+  const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  const chunk = (name) => {
+    const found = readdirSync(dist).filter((f) => f.startsWith(`${name}.`) && f.endsWith(".js"));
+    if (found.length !== 1) fail(`expected one ${name}.*.js chunk in dist/, found ${found.length} (renamed webpackChunkName?)`);
+    return found[0];
+  };
+  const sizes = local.filter((s) => existsSync(join(dist, s))).map((s) => [s, statSync(join(dist, s)).size, gz(s)]);
+  const page = sizes.reduce((t, [, , g]) => t + g, 0);
   const raw = sizes.reduce((t, [, r]) => t + r, 0);
-  for (const [s, r, gz] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
-  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js" && !/^preview[.]/.test(f));
-  for (const f of lazy) {
-    const [r, gz] = [statSync(join(dist, f)).size, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length];
-    console.log(`    on demand: ${f.padEnd(21)} ${kb(r).padStart(10)} raw ${kb(gz).padStart(10)} gzipped`);
+  for (const [s, r, g] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(g).padStart(10)} gzipped`);
+  const always = STARTUP_ALWAYS.map(chunk);
+  const alwaysKb = always.reduce((t, f) => t + gz(f), 0);
+  const theme = chunk(STARTUP_THEME);
+  const cases = [];
+  for (const [language, name] of Object.entries(STARTUP_LANGUAGES)) {
+    const catalogue = name === null ? 0 : gz(chunk(name));
+    for (const dark of [false, true]) cases.push({ what: `${language}${dark ? " + other theme" : ""}`, total: page + alwaysKb + catalogue + (dark ? gz(theme) : 0) });
   }
-  if (total > BUDGET) fail(`${kb(total)} gzipped exceeds the ${kb(BUDGET)} budget`);
-  return `${kb(total)} gzipped (${kb(raw)} raw) of ${kb(BUDGET)}`;
+  for (const c of cases) console.log(`    start-up ${c.what.padEnd(24)} ${kb(c.total).padStart(10)} gzipped`);
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js" && !/^preview[.]/.test(f));
+  for (const f of lazy) console.log(`    on demand: ${f.padEnd(32)} ${kb(statSync(join(dist, f)).size).padStart(10)} raw ${kb(gz(f)).padStart(10)} gzipped`);
+  const worst = cases.reduce((a, b) => (b.total > a.total ? b : a));
+  const worstLight = cases.filter((c) => !c.what.includes("theme")).reduce((a, b) => (b.total > a.total ? b : a));
+  const english = cases[0];
+  const summary = `worst case ${worst.what}: ${kb(worst.total)} gzipped of ${kb(BUDGET)}; worst in the default theme ${worstLight.what}: ${kb(worstLight.total)} (page ${kb(page)} gzipped, ${kb(raw)} raw; + ${always.join(", ")} ${kb(alwaysKb)}; English light ${kb(english.total)})`;
+  if (worstLight.total > BUDGET) fail(summary);
+  // KNOWN GAP (issue 13 open): a Chinese pane in the dark or high-contrast theme is 1.6 KB over 250 (251.6 KB on
+  // 2026-11-29). Until that is trimmed, those cases are held to this ceiling so they cannot grow unnoticed; lower it
+  // to BUDGET when they fit.
+  const THEME_CEILING = 252 * 1024;
+  if (worst.total > THEME_CEILING) fail(`${summary}; over the ${kb(THEME_CEILING)} ceiling the other-theme cases are held to`);
+  if (worst.total > BUDGET) console.log(`    ! ${worst.what} exceeds ${kb(BUDGET)} (known, issue 13): held to ${kb(THEME_CEILING)} until trimmed`);
+  return summary;
 });
 
 check("the other tabs' views, the company picker, the info popover, the office layer and the Chinese catalogues load on demand, not with the page", () => {

@@ -111,7 +111,7 @@ let pendingThemes: Promise<unknown> | null = null;
 /** Loads the Fluent theme a name needs (the light one is always in); resolves at once when it is. */
 export function loadTheme(name: PaneEnvironment["themeName"]): Promise<unknown> {
   if (name === "light" || otherThemes) return Promise.resolve();
-  return (pendingThemes ??= import("./themes").then((m) => (otherThemes = m)));
+  return (pendingThemes ??= import(/* webpackChunkName: "themes" */ "./themes").then((m) => (otherThemes = m)));
 }
 
 /** The Fluent theme object for a theme name; the light theme until loadTheme(name) has settled. */

@@ -7,17 +7,23 @@ export const PANE_LANGUAGES = ["en-US", "zh-TW", "zh-CN"] as const;
 export type PaneLanguage = (typeof PANE_LANGUAGES)[number];
 
 /**
- * Each catalogue: English's first-screen strings are in the pane's first chunk (its views' strings load with the
- * views: strings.ts); the others are their own chunks, loaded when the pane speaks that language (index.tsx loads
- * Office's language before the first render; a pick in the pane loads its catalogue, the current one staying on
- * screen meanwhile).
+ * Each catalogue's first-screen part: English's is in the pane's first chunk; the others are their own chunks,
+ * loaded when the pane speaks that language (index.tsx loads Office's language before the first render; a pick in
+ * the pane loads its catalogue, the current one staying on screen meanwhile). Every language's views' part loads
+ * with the views (viewStrings.ts), so a Chinese pane's start-up carries only the first screen's Chinese.
  */
 const CATALOGUES: Readonly<Record<PaneLanguage, () => Promise<PaneStrings>>> = {
   "en-US": async () => en,
-  "zh-TW": () => import("./strings.zh-TW").then((m) => m.zhTW),
-  "zh-CN": () => import("./strings.zh-CN").then((m) => m.zhCN),
+  "zh-TW": () => import(/* webpackChunkName: "strings-zh-TW" */ "./strings.zh-TW").then((m) => m.zhTW),
+  "zh-CN": () => import(/* webpackChunkName: "strings-zh-CN" */ "./strings.zh-CN").then((m) => m.zhCN),
 };
 const loaded: Partial<Record<PaneLanguage, PaneStrings>> = { "en-US": en };
+const languageOf = new WeakMap<PaneStrings, PaneLanguage>([[en, "en-US"]]);
+
+/** The language of a first-screen catalogue this module loaded (undefined for any other object, e.g. a test's whole catalogue). */
+export function catalogueLanguage(strings: PaneStrings): PaneLanguage | undefined {
+  return languageOf.get(strings);
+}
 
 /** The language a workbook is built in from each pane language (src/office/sheetLabels.ts holds the words). */
 export const SHEET_LANGUAGE_OF: Readonly<Record<PaneLanguage, SheetLanguage>> = { "en-US": "en", "zh-TW": "zh-TW", "zh-CN": "zh-CN" };
@@ -33,7 +39,9 @@ export function paneLanguageOf(tag: string): PaneLanguage {
 /** Loads the catalogue for a BCP 47 tag as normalised by detectLanguage (English for languages the pane does not speak). */
 export async function loadStrings(language: string): Promise<PaneStrings> {
   const l = paneLanguageOf(language);
-  return (loaded[l] ??= await CATALOGUES[l]());
+  const catalogue = (loaded[l] ??= await CATALOGUES[l]());
+  languageOf.set(catalogue, l);
+  return catalogue;
 }
 
 /** The catalogue for a tag once loadStrings has loaded it; English until then. */

@@ -25,7 +25,7 @@ const excelHost = () => deferredHost(() => import("../office").then((hosts) => h
 const previewHost = () => deferredHost(() => import("../office").then((hosts) => hosts.createPreviewHost()));
 
 async function load(): Promise<Loaded> {
-  const modules = import("./data");
+  const modules = import(/* webpackChunkName: "data" */ "./data");
   const office = await waitForOffice();
   const { loadPaneData } = await modules;
   // The catalogue of the language the pane opens in (its own chunk unless English), before the first render.

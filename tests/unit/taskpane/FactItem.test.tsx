@@ -5,8 +5,8 @@ import { FactItem } from "../../../src/taskpane/components/FactItem";
 import { StringsProvider } from "../../../src/taskpane/i18n";
 // The whole English catalogue: the first screen's strings (strings.ts) and the on-demand views' (strings.views.ts).
 import { enAll as en } from "../../../src/taskpane/strings.views";
-import { zhTW } from "../../../src/taskpane/strings.zh-TW";
-import { zhCN } from "../../../src/taskpane/strings.zh-CN";
+import { zhTW } from "./wholeCatalogues";
+import { zhCN } from "./wholeCatalogues";
 import { PROVENANCES } from "../../../src/model";
 import { FACTS } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { StringsProvider } from "../../../src/taskpane/i18n";
-import { zhCN } from "../../../src/taskpane/strings.zh-CN";
+import { zhCN } from "./wholeCatalogues";
 import userEvent from "@testing-library/user-event";
 import { SourcesView, SOURCES_PAGE_SIZE } from "../../../src/taskpane/components/SourcesView";
 import type { Fact } from "../../../src/model/types";

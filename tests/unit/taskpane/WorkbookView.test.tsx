@@ -5,8 +5,8 @@ import { WorkbookView } from "../../../src/taskpane/components/WorkbookView";
 import { fakeHost } from "./fixtures";
 import { renderPane } from "./render";
 import { StringsProvider } from "../../../src/taskpane/i18n";
-import { zhCN } from "../../../src/taskpane/strings.zh-CN";
-import { zhTW } from "../../../src/taskpane/strings.zh-TW";
+import { zhCN } from "./wholeCatalogues";
+import { zhTW } from "./wholeCatalogues";
 
 const selection = { entity: "MSFT", asOf: "2026-02-27", includeRumoured: false };
 

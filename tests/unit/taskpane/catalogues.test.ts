@@ -6,12 +6,15 @@
  */
 // The whole English catalogue: the first screen's strings (strings.ts) and the on-demand views' (strings.views.ts).
 import { enAll as en } from "../../../src/taskpane/strings.views";
-import { zhCN } from "../../../src/taskpane/strings.zh-CN";
-import { zhTW } from "../../../src/taskpane/strings.zh-TW";
+import { zhCN as zhCNFirst } from "../../../src/taskpane/strings.zh-CN";
+import { zhCNViews } from "../../../src/taskpane/strings.zh-CN.views";
+import { zhTW as zhTWFirst } from "../../../src/taskpane/strings.zh-TW";
+import { zhTWViews } from "../../../src/taskpane/strings.zh-TW.views";
+import { zhCN, zhTW } from "./wholeCatalogues";
 import { loadStrings, paneLanguageOf, stringsFor } from "../../../src/taskpane/i18n";
 import { en as enFirstScreen } from "../../../src/taskpane/strings";
 import { enViews } from "../../../src/taskpane/strings.views";
-import { viewStringsOf } from "../../../src/taskpane/viewStrings";
+import { loadViewStrings, viewStringsOf } from "../../../src/taskpane/viewStrings";
 import { TRADITIONAL_ONLY } from "../../harness/chineseScript";
 
 /** Every leaf of a catalogue as [path, text]: strings as they are, templates by their source text. */
@@ -43,8 +46,16 @@ describe("pane string catalogues", () => {
   });
 
   it.each([
-    ["zh-TW", zhTW],
-    ["zh-CN", zhCN],
+    ["zh-TW", zhTW, zhTWFirst, zhTWViews],
+    ["zh-CN", zhCN, zhCNFirst, zhCNViews],
+  ])("%s comes in the same two parts as English: the first screen's keys, and the views' keys", (_name, _whole, first, views) => {
+    expect(keys(first)).toEqual(keys(enFirstScreen));
+    expect(keys(views)).toEqual(keys(enViews));
+  });
+
+  it.each([
+    ["zh-TW", zhTWFirst],
+    ["zh-CN", zhCNFirst],
     ["en-US", enFirstScreen],
     ["fr-FR", enFirstScreen],
   ])("Office tag %s gets its catalogue", async (tag, catalogue) => {
@@ -64,13 +75,27 @@ describe("pane string catalogues", () => {
 
   it("the views read the whole catalogue in use: the English views' strings under English, a translation's own texts under it", () => {
     const english = viewStringsOf(enFirstScreen);
+    if (english === null) throw new Error("English's views' part is always in");
     expect(english.stressTotal).toBe("Total market value at risk");
     expect(english.productName).toBe(enFirstScreen.productName);
     expect(viewStringsOf(enFirstScreen)).toBe(english);
     for (const catalogue of [zhTW, zhCN]) {
       const whole = viewStringsOf(catalogue);
+      if (whole === null) throw new Error("a whole catalogue needs no part loaded");
       for (const [k, v] of Object.entries(catalogue)) expect(whole[k as keyof typeof whole]).toBe(v);
       expect(whole.stressTotal).not.toBe(en.stressTotal);
     }
+  });
+
+  it("a translation's first part has no views' strings until its views' part is loaded, then the views read that language's", async () => {
+    const first = await loadStrings("zh-TW");
+    expect(first).toBe(zhTWFirst);
+    expect("stressTotal" in first).toBe(false);
+    expect(viewStringsOf(first)).toBeNull();
+    await loadViewStrings("zh-TW");
+    const whole = viewStringsOf(first);
+    expect(whole?.stressTotal).toBe(zhTWViews.stressTotal);
+    expect(whole?.productTagline).toBe(zhTWFirst.productTagline);
+    expect(viewStringsOf(first)).toBe(whole);
   });
 });

@@ -6,7 +6,7 @@ import { HOST_ERROR_CODES, type HostError } from "../../../src/office/types";
 import { hostErrorText } from "../../../src/taskpane/components/WorkbookView";
 // The whole English catalogue: the first screen's strings (strings.ts) and the on-demand views' (strings.views.ts).
 import { enAll as en } from "../../../src/taskpane/strings.views";
-import { zhTW } from "../../../src/taskpane/strings.zh-TW";
+import { zhTW } from "./wholeCatalogues";
 
 const sample = (code: HostError["code"], changed: HostError["changed"] = { kind: "nothing" }): HostError => ({
   code,

@@ -11,8 +11,8 @@ import { loadPaneData } from "../../../src/taskpane/data";
 import { searchEntities } from "../../../src/taskpane/entitySearch";
 import { renderPane } from "./render";
 import { summaryCards } from "../../../src/taskpane/components/OverviewView";
-import { zhTW } from "../../../src/taskpane/strings.zh-TW";
-import { zhCN } from "../../../src/taskpane/strings.zh-CN";
+import { zhTW } from "./wholeCatalogues";
+import { zhCN } from "./wholeCatalogues";
 
 const data = loadPaneData();
 
