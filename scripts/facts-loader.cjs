@@ -1,9 +1,10 @@
 /**
- * Webpack loader for src/model/data/facts.ts in the production build: ships the curated facts packed by columns.
+ * Webpack loader for src/model/data/facts.ts in every webpack build (production, development and the dev server):
+ * ships the curated facts packed by columns.
  *
- * facts.ts (with the files it imports) is curated by hand and stays what tests, the model and development builds
- * read. This loader evaluates it at build time (TypeScript's transpiler, then the module in a sandbox: the data
- * files import only each other and types), packs FACTS into columns with each distinct object value (the source)
+ * facts.ts (with the files it imports) is curated by hand and stays what is edited and what the tests read. This
+ * loader evaluates it at build time (TypeScript's transpiler, then the module run in this process with
+ * vm.runInThisContext, not a sandbox: the data files may import only each other, which the loader enforces), packs FACTS into columns with each distinct object value (the source)
  * written once (src/model/data/packedFacts.ts describes the layout and holds the decoder), and emits a module
  * exporting every other export as it was and FACTS = unpackFacts(packed). Before emitting it decodes the packed
  * facts with that same decoder and fails the build unless they are exactly the curated ones: every key, in the
@@ -43,11 +44,16 @@ function evaluate(file) {
   return { exports, files: [...cache.keys()] };
 }
 
-/** An object literal's value (from any realm: the evaluated files run in their own, tests in another). */
+/** An object literal's value (a plain object: its prototype is Object.prototype or null). */
 function isPlainObject(v) {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === "[object Object]");
+}
+
+/** A value as the build error shows it: -0, NaN, undefined and the infinities by name (JSON would print 0 or null). */
+function show(v) {
+  return typeof v === "number" && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? "-0" : v === undefined ? "undefined" : JSON.stringify(v);
 }
 
 /** Where `a` and `b` differ as data (keys and their order, types, values by Object.is), or null when they are the same. */
@@ -74,7 +80,7 @@ function difference(a, b, at = "") {
   }
   if (a === undefined || b === undefined) return `${at}: undefined (not data a packed module can carry)`;
   if (typeof a === "object" && a !== null) return `${at}: ${Object.prototype.toString.call(a)} is not plain data`;
-  return Object.is(a, b) ? null : `${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  return Object.is(a, b) ? null : `${at}: ${show(a)} vs ${show(b)}`;
 }
 
 /** Packs rows of plain objects into columns (PackedRows); object-valued keys listed in `tables` become indices. */

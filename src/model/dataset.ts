@@ -33,10 +33,23 @@ export function earliestFactDate(facts: readonly Fact[]): string | null {
 const BUNDLED_REVISION = 6;
 const bundledAsOf = latestFactDate(FACTS) ?? "1970-01-01";
 
-/** The curated, cited data shipped with the add-in (docs/data.md describes it). */
-export const bundledDataset: Dataset = {
+/** Freezes `value` and every object and array inside it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The curated, cited data shipped with the add-in (docs/data.md describes it), frozen whole: nothing can change
+ * a bundled fact at run time, and whether two facts share a source object (the curated literals do, the packed
+ * build does not) cannot make a difference.
+ */
+export const bundledDataset: Dataset = deepFreeze({
   version: `${bundledAsOf}.r${BUNDLED_REVISION}`,
   asOf: bundledAsOf,
   entities: ENTITIES,
   facts: FACTS,
-};
+});

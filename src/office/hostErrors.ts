@@ -25,6 +25,11 @@ export const HOST_ERROR_CODES = [
   "tableMoved",
   /** Update: an AIFIN sheet's table was renamed or converted to a range, so the sheet is not cleared (`subject` = sheet). */
   "tableMissing",
+  /**
+   * Update or refresh: AIFIN sheets left by a build that did not finish (its write failed and so did the put-back,
+   * before their tables were created), which running it again cannot complete (`items` = the sheets).
+   */
+  "buildUnfinished",
   /** The table lacks columns AIFIN wrote (`subject` = table, `items` = columns). */
   "columnMissing",
   /** Update: the analyst typed where the new layout needs room (`subject` = sheet, `items` = cells). */
@@ -54,9 +59,11 @@ export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
  * - "nothing": nothing was written, or what was written was put back exactly as it was;
  * - "partial": the operation stopped after part of it was confirmed (only its final row deletes or record
  *   were left), or a restore could not finish; `sheets` names the AIFIN sheets it changed (never a sheet
- *   or row of the analyst's). Running the operation again completes it.
+ *   or row of the analyst's). Running the operation again completes it, except when `unfinished` is set:
+ *   a new build's sheets (named there) may be left without their tables, which only deleting them (when the
+ *   analyst typed nothing on them) and building again, or building alongside, gets past (code buildUnfinished).
  */
-export type ChangeReport = { kind: "nothing" } | { kind: "partial"; sheets: string[] };
+export type ChangeReport = { kind: "nothing" } | { kind: "partial"; sheets: string[]; unfinished?: string[] };
 
 /** An operation's failure, for the pane to render. */
 export interface HostError {

@@ -53,6 +53,11 @@ export class Session implements WriteBatch, ReadBatch {
    * its restore fails too, so the analyst knows where to look (never a sheet of the analyst's).
    */
   touches: string[] = [];
+  /**
+   * The new table sheets (Facts, Entities) the write adds: a failed write whose restore fails too may leave them
+   * without their tables (those come last), which running it again cannot complete (ChangeReport.unfinished).
+   */
+  unfinished: string[] = [];
   constructor(
     readonly context: Excel.RequestContext,
     readonly budget: number = WRITE_BUDGET_BYTES,
@@ -120,7 +125,7 @@ export async function operate<T>(
         try {
           changed = await deps.run((context) => restore(context));
         } catch {
-          changed = { kind: "partial", sheets: s.touches };
+          changed = { kind: "partial", sheets: s.touches, ...(s.unfinished.length > 0 ? { unfinished: s.unfinished } : {}) };
         }
         // A failed restore's report stands; so does a successful one ("nothing").
       } else if (wrote) {

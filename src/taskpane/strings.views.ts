@@ -166,6 +166,8 @@ export const enViews = {
     tablesGone: () => "The AIFIN Facts and Entities tables are gone (deleted, renamed or converted to ranges), so there is nothing to refresh. Use Build workbook to create them again.",
     tableMoved: (e) => `The table ${e.subject ?? ""} is no longer on the sheet AIFIN created, so AIFIN will not change it.`,
     tableMissing: (e) => `The table on “${e.subject ?? ""}” was renamed or converted to a range, so AIFIN will not clear or rewrite that sheet. Rename the table back, or choose Create alongside.`,
+    buildUnfinished: (e) =>
+      `The AIFIN sheets ${(e.items ?? []).map((n) => `“${n}”`).join(", ")} are left from a build that did not finish: their tables were never created, so running it again cannot complete it. If you typed nothing on them, delete them and build again; otherwise choose Create alongside.`,
     columnMissing: (e) => `${e.subject ?? "The table"} has no ${(e.items ?? []).map((c) => `"${c}"`).join(", ")} column, so AIFIN cannot tell which rows changed. Restore the column, or build a new workbook alongside.`,
     cellsInTheWay: (e) => `You typed in ${(e.items ?? []).slice(0, 5).join(", ")} on “${e.subject ?? ""}”, where the new layout needs room. Move those cells, or choose Create alongside.`,
     cellEditMode: (_e, a) => `Excel is editing a cell, so AIFIN could not ${a}. Press Enter or Esc to finish editing, then try again.`,
@@ -180,6 +182,8 @@ export const enViews = {
   wbChangedNothing: "Nothing in the workbook was changed.",
   wbChangedPartial: (sheets: string[]) =>
     `Nothing you typed was changed. AIFIN changed only its own sheets${sheets.length > 0 ? ` (${sheets.join(", ")})` : ""} and did not finish: run it again to complete it.`,
+  wbChangedUnfinished: (sheets: string[], unfinished: string[]) =>
+    `Nothing you typed was changed. AIFIN changed only its own sheets${sheets.length > 0 ? ` (${sheets.join(", ")})` : ""} and did not finish. Before trying again, look at ${unfinished.map((n) => `“${n}”`).join(" and ")}: if ${unfinished.length > 1 ? "they have" : "it has"} no table, running it again cannot complete it; if you typed nothing on ${unfinished.length > 1 ? "them" : "it"}, delete ${unfinished.length > 1 ? "them" : "it"} and build again, or choose Create alongside.`,
   wbOfficeCode: (code: string) => `(Excel error ${code})`,
   wbRefreshedCounts: (c: RefreshCounts) =>
     `Added ${c.added}, updated ${c.updated}, removed ${c.removed} no longer in the data; kept ${c.keptEdited} rows you edited and ${c.keptAdded} rows you added; ${c.unchanged} unchanged.`,

@@ -153,6 +153,8 @@ export const zhCNViews: ViewStrings = {
     tablesGone: () => "AIFIN 的 Facts 与 Entities 表格已不存在（已删除、改名或转换为区域），没有可更新的内容。请使用“创建工作簿”重新创建。",
     tableMoved: (e) => `表格 ${e.subject ?? ""} 已不在 AIFIN 创建的工作表上，AIFIN 不会变更它。`,
     tableMissing: (e) => `“${e.subject ?? ""}”上的表格已改名或转换为区域，AIFIN 不会清除或重写该工作表。请把表格名称改回，或选择“另建一份”。`,
+    buildUnfinished: (e) =>
+      `AIFIN 工作表${(e.items ?? []).map((n) => `“${n}”`).join("、")}是一次未完成的创建所留下的：其表格从未创建，所以再执行一次也无法完成。若您没有在这些工作表上输入任何内容，请删除它们后重新创建；否则请选择“另建一份”。`,
     columnMissing: (e) => `${e.subject ?? "表格"}缺少 ${(e.items ?? []).map((c) => `“${c}”`).join("、")} 列，AIFIN 无法判断哪些行有变更。请还原该列，或另建一份工作簿。`,
     cellsInTheWay: (e) => `您在“${e.subject ?? ""}”的 ${(e.items ?? []).slice(0, 5).join("、")} 输入了内容，而新布局需要这些位置。请移开这些单元格，或选择“另建一份”。`,
     cellEditMode: (_e, a) => `Excel 正在编辑单元格，AIFIN 无法${a}。请按 Enter 或 Esc 结束编辑后再试一次。`,
@@ -167,6 +169,8 @@ export const zhCNViews: ViewStrings = {
   wbChangedNothing: "工作簿没有任何变更。",
   wbChangedPartial: (sheets: string[]) =>
     `您输入的内容都没有变更，但${sheets.length > 0 ? `下列 AIFIN 工作表可能只写了一半：${sheets.join("、")}` : "部分 AIFIN 工作表可能只写了一半"}。使用“创建工作簿 > 更新”即可补齐。`,
+  wbChangedUnfinished: (sheets: string[], unfinished: string[]) =>
+    `您输入的内容都没有变更。AIFIN 只变更了自己的工作表${sheets.length > 0 ? `（${sheets.join("、")}）` : ""}，但尚未完成。再试之前，请先查看${unfinished.map((n) => `“${n}”`).join("与")}：若其上没有表格，再执行一次也无法完成；若您没有在其上输入任何内容，请删除后重新创建，或选择“另建一份”。`,
   wbOfficeCode: (code: string) => `（Excel 错误 ${code}）`,
   wbRefreshedCounts: (c: RefreshCounts) =>
     `添加 ${c.added} 笔、更新 ${c.updated} 笔、移除已不在数据中的 ${c.removed} 笔；保留您编辑的 ${c.keptEdited} 行与添加的 ${c.keptAdded} 行；${c.unchanged} 笔未变。`,

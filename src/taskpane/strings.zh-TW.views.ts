@@ -153,6 +153,8 @@ export const zhTWViews: ViewStrings = {
     tablesGone: () => "AIFIN 的 Facts 與 Entities 表格已不存在（已刪除、改名或轉換為範圍），沒有可更新的內容。請使用「建立活頁簿」重新建立。",
     tableMoved: (e) => `表格 ${e.subject ?? ""} 已不在 AIFIN 建立的工作表上，AIFIN 不會變更它。`,
     tableMissing: (e) => `「${e.subject ?? ""}」上的表格已改名或轉換為範圍，AIFIN 不會清除或重寫該工作表。請把表格名稱改回，或選擇「另建一份」。`,
+    buildUnfinished: (e) =>
+      `AIFIN 工作表${(e.items ?? []).map((n) => `「${n}」`).join("、")}是一次未完成的建立所留下的：其表格從未建立，所以再執行一次也無法完成。若您沒有在這些工作表上輸入任何內容，請刪除它們後重新建立；否則請選擇「另建一份」。`,
     columnMissing: (e) => `${e.subject ?? "表格"}缺少 ${(e.items ?? []).map((c) => `「${c}」`).join("、")} 欄，AIFIN 無法判斷哪些列有變更。請還原該欄，或另建一份活頁簿。`,
     cellsInTheWay: (e) => `您在「${e.subject ?? ""}」的 ${(e.items ?? []).slice(0, 5).join("、")} 輸入了內容，而新版面需要這些位置。請移開這些儲存格，或選擇「另建一份」。`,
     cellEditMode: (_e, a) => `Excel 正在編輯儲存格，AIFIN 無法${a}。請按 Enter 或 Esc 結束編輯後再試一次。`,
@@ -167,6 +169,8 @@ export const zhTWViews: ViewStrings = {
   wbChangedNothing: "活頁簿沒有任何變更。",
   wbChangedPartial: (sheets: string[]) =>
     `您輸入的內容都沒有變更。AIFIN 只變更了自己的工作表${sheets.length > 0 ? `（${sheets.join("、")}）` : ""}，但尚未完成：請再執行一次以完成。`,
+  wbChangedUnfinished: (sheets: string[], unfinished: string[]) =>
+    `您輸入的內容都沒有變更。AIFIN 只變更了自己的工作表${sheets.length > 0 ? `（${sheets.join("、")}）` : ""}，但尚未完成。再試之前，請先查看${unfinished.map((n) => `「${n}」`).join("與")}：若其上沒有表格，再執行一次也無法完成；若您沒有在其上輸入任何內容，請刪除後重新建立，或選擇「另建一份」。`,
   wbOfficeCode: (code: string) => `（Excel 錯誤 ${code}）`,
   wbRefreshedCounts: (c: RefreshCounts) =>
     `新增 ${c.added} 筆、更新 ${c.updated} 筆、移除已不在資料中的 ${c.removed} 筆；保留您編輯的 ${c.keptEdited} 列與新增的 ${c.keptAdded} 列；${c.unchanged} 筆未變。`,

@@ -1,13 +1,15 @@
 /**
- * The bundled facts as the production build ships them: columns instead of one object literal per fact.
+ * The bundled facts as every webpack build ships them: columns instead of one object literal per fact.
  *
- * src/model/data/facts.ts (and the files it imports) stays the hand-curated source that tests, the model and
- * the development build read. For the production bundle, scripts/facts-loader.cjs evaluates it at build time,
+ * src/model/data/facts.ts (and the files it imports) stays the hand-curated source that is edited and that the
+ * tests read. For every webpack build, scripts/facts-loader.cjs evaluates it at build time,
  * packs every fact's fields into one array per field (the same keys are not repeated 300 times, and like
  * values sit together, which gzip compresses better) with each distinct source written once, checks that
  * `unpackFacts` gives back exactly the curated facts (every key, in the same order, every value), and emits a
  * module that calls `unpackFacts` on the packed data. So the bundled facts, their content hash and every
- * handle are the same whichever way they were loaded; the pane page loads about 5 KB less gzipped.
+ * handle are the same whichever way they were loaded; the pane page loads about 5 KB less gzipped. (Unpacked,
+ * each fact has its own source object, where the curated literals share some, e.g. ARTICLE_SOURCE; the
+ * bundled dataset is frozen whole, src/model/dataset.ts, so no fact can be changed through another either way.)
  */
 import type { Fact } from "../types";
 

@@ -47,7 +47,7 @@ import {
   writeRows,
   type TableRead,
 } from "../excelWriter";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot, unfinishedTables } from "./snapshot";
 import type { OperationContext } from "./context";
 
 /**
@@ -101,10 +101,14 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const wb = s.context.workbook;
       const prev = plan.previous;
 
-      // An owned table sheet whose table was renamed or converted to a range: never cleared or rewritten.
+      // An owned table sheet whose table was renamed or converted to a range: never cleared or rewritten. When the
+      // build that added it never completed (no id of it and no row hash in the record, no table), the stop says so.
+      const unfinished = prev ? unfinishedTables(prev, snap) : [];
       for (const role of TABLE_ROLES) {
-        if (plan.sheets[role].existingId && !plan.tables[role].existing) throw new Stop(stopped("tableMissing", "build", { subject: plan.sheets[role].name }));
+        if (plan.sheets[role].existingId && !plan.tables[role].existing && !unfinished.includes(role)) throw new Stop(stopped("tableMissing", "build", { subject: plan.sheets[role].name }));
       }
+      const leftOver = unfinished.filter((role) => plan.sheets[role].existingId).map((role) => plan.sheets[role].name);
+      if (leftOver.length > 0) throw new Stop(stopped("buildUnfinished", "build", { items: leftOver }));
 
       // Round trip 3: what the update rewrites (more when a table read back would pass Excel on the web's
       // response limit: its rows come in blocks, excelWriter's readTables).
@@ -242,6 +246,7 @@ export async function build(ctx: OperationContext, options: BuildOptions): Promi
       const newNames = SHEET_ROLES.filter((r) => !plan.sheets[r].existingId).map((r) => plan.sheets[r].name.toLowerCase());
       s.writing = true;
       s.touches = SHEET_ROLES.map((r) => plan.sheets[r].name);
+      s.unfinished = TABLE_ROLES.filter((r) => !plan.sheets[r].existingId).map((r) => plan.sheets[r].name);
       s.restore = async (context) => {
         const w = context.workbook;
         const sheets = w.worksheets.load("items/id,items/name");

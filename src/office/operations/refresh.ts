@@ -14,7 +14,7 @@ import { operate, Stop, type Session } from "../session";
 import { TABLE_ROLES, type TableRole } from "../sheetRoles";
 import type { RefreshOutcome } from "../types";
 import { batchOver, WRITE_OVERHEAD_BYTES, deleteTableRows, readSizes, textBytes, readTables, restoreTableChanges, writeTableChanges, type TableRead } from "../excelWriter";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot, unfinishedTables } from "./snapshot";
 import type { OperationContext } from "./context";
 
 const noCounts = (): MergeCounts => ({ added: 0, updated: 0, unchanged: 0, keptEdited: 0, keptAdded: 0, removed: 0, keptDeleted: 0 });
@@ -34,7 +34,12 @@ export async function refresh(ctx: OperationContext): Promise<RefreshOutcome> {
       const builds = snap.record.builds.filter(
         (b) => TABLE_ROLES.every((r) => b.sheets[r] && liveIds.has(b.sheets[r] as string) && tableNames.has(b.tables[r].toLowerCase())),
       );
-      if (builds.length === 0) throw new Stop(stopped("tablesGone", "refresh"));
+      if (builds.length === 0) {
+        // Sheets left by a build that never completed (its tables were never created) are not "gone" tables.
+        const leftOver = snap.record.builds.flatMap((b) => unfinishedTables(b, snap).map((r) => nameById.get(b.sheets[r] as string) as string));
+        if (leftOver.length > 0) throw new Stop(stopped("buildUnfinished", "refresh", { items: leftOver }));
+        throw new Stop(stopped("tablesGone", "refresh"));
+      }
       const source = deps.source();
       const wb = s.context.workbook;
       const columns: Record<TableRole, readonly string[]> = { facts: source.factColumns, entities: source.entityColumns };

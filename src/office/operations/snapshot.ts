@@ -13,7 +13,8 @@ import {
   type OwnershipRecord,
 } from "../ownershipRecord";
 import type { Session } from "../session";
-import { SHEET_ROLES } from "../sheetRoles";
+import { SHEET_ROLES, TABLE_ROLES, type TableRole } from "../sheetRoles";
+import type { BuildRecord } from "../ownershipRecord";
 
 /** What the first two round trips learn. */
 export interface Snapshot {
@@ -29,6 +30,22 @@ export interface Snapshot {
   partIds: string[];
   /** false when a record part exists but could not be read: nothing is then treated as owned. */
   recordReadable: boolean;
+  /** Proven sheets whose build's record does not list their id (the build stopped before recording it, or Excel renumbered it). */
+  unrecorded: Set<string>;
+}
+
+/**
+ * The table roles of `build` whose sheet is left from a build that never completed: the sheet is proven AIFIN's
+ * but the record lists neither its id nor a single row hash for its table, and the table does not exist. Only a
+ * build whose write failed, and whose restore failed too, before the record in full leaves that (see build.ts):
+ * a table the analyst renamed or converted has row hashes in the record (it was written after them).
+ */
+export function unfinishedTables(build: BuildRecord, snap: Pick<Snapshot, "tables" | "unrecorded">): TableRole[] {
+  const tables = new Set(snap.tables.map((t) => t.toLowerCase()));
+  return TABLE_ROLES.filter((r) => {
+    const id = build.sheets[r];
+    return !!id && snap.unrecorded.has(id) && Object.keys(build.baseline.hashes[r] ?? {}).length === 0 && !tables.has(build.tables[r].toLowerCase());
+  });
 }
 
 export async function readSnapshot(s: Session): Promise<Snapshot> {
@@ -78,6 +95,7 @@ export async function readSnapshot(s: Session): Promise<Snapshot> {
       proven.set(proof.token, roles);
     }
   }
+  const unrecorded = new Set<string>();
   for (const build of record.builds) {
     const roles = build.token ? proven.get(build.token) : undefined;
     const sheetsOf: typeof build.sheets = {};
@@ -87,6 +105,7 @@ export async function readSnapshot(s: Session): Promise<Snapshot> {
       // build stopped before recording it). Two copies of one proof and no recorded id: neither is trusted.
       const id = candidates.includes(build.sheets[role] ?? "") ? build.sheets[role] : candidates.length === 1 ? candidates[0] : undefined;
       if (id) sheetsOf[role] = id;
+      if (id && id !== build.sheets[role]) unrecorded.add(id);
     }
     build.sheets = sheetsOf;
   }
@@ -98,5 +117,6 @@ export async function readSnapshot(s: Session): Promise<Snapshot> {
     partXml,
     partIds: parts.items.map((p) => p.id),
     recordReadable,
+    unrecorded,
   };
 }

@@ -50,7 +50,12 @@ function describeError(e: unknown): string {
 /** An office-layer error in the pane's language: the reason, what was changed, and Excel's own code. */
 export function hostErrorText(s: Strings, e: HostError): string {
   const reason = s.wbErrors[e.code](e, s.wbAction[e.operation]);
-  const changed = e.changed.kind === "nothing" ? s.wbChangedNothing : s.wbChangedPartial(e.changed.sheets);
+  const changed =
+    e.changed.kind === "nothing"
+      ? s.wbChangedNothing
+      : e.changed.unfinished?.length
+        ? s.wbChangedUnfinished(e.changed.sheets, e.changed.unfinished)
+        : s.wbChangedPartial(e.changed.sheets);
   return [reason, changed, e.officeCode ? s.wbOfficeCode(e.officeCode) : ""].filter(Boolean).join(" ");
 }
 

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import ts from "typescript";
 import { handleFor } from "../../../src/functions/modelCache";
-import { factsToRows, type Fact } from "../../../src/model";
+import { bundledDataset, factsToRows, type Fact } from "../../../src/model";
 import { ARTICLE_SOURCE, FACTS } from "../../../src/model/data/facts";
 import * as packedFacts from "../../../src/model/data/packedFacts";
 
@@ -45,7 +45,7 @@ describe("the packed bundled facts (scripts/facts-loader.cjs)", () => {
     expect(handleFor(factsToRows(emitted.FACTS), null, false, "v")).toBe(handleFor(factsToRows(FACTS), null, false, "v"));
   });
 
-  it("give every fact its own objects and arrays, as the curated literals do", () => {
+  it("give every fact its own objects and arrays (the curated literals share ARTICLE_SOURCE; the bundled dataset is frozen whole, so sharing cannot matter)", () => {
     const sources = new Set(emitted.FACTS.map((f) => f.source));
     const arrays = new Set(emitted.FACTS.flatMap((f) => [f.supersedes, f.claims]));
     expect(sources.size).toBe(FACTS.length);
@@ -79,5 +79,24 @@ describe("the packed bundled facts (scripts/facts-loader.cjs)", () => {
     expect(loader.difference([{ ...f, termYears: undefined }], [{ ...f, termYears: undefined }])).toMatch(/undefined/);
     expect(loader.difference([{ ...f, claims: ["S1"] }], [{ ...f, claims: ["S1", "S2"] }])).toMatch(/claims/);
     expect(loader.difference([{ ...f, source: { ...f.source, url: null } }], [f])).toMatch(/source\.url|url/);
+  });
+});
+
+describe("the bundled dataset", () => {
+  it("is frozen whole: no fact, source or list can be changed at run time", () => {
+    const fact = bundledDataset.facts.find((f) => f.source === ARTICLE_SOURCE) ?? bundledDataset.facts[0];
+    expect(Object.isFrozen(bundledDataset)).toBe(true);
+    expect(Object.isFrozen(bundledDataset.facts)).toBe(true);
+    expect(Object.isFrozen(fact)).toBe(true);
+    expect(Object.isFrozen(fact.source)).toBe(true);
+    expect(Object.isFrozen(fact.supersedes)).toBe(true);
+    expect(() => {
+      (fact as { amountUsdBn: number | null }).amountUsdBn = 1;
+    }).toThrow(TypeError);
+  });
+
+  it("names -0, NaN and undefined when the packed facts differ from the curated ones", () => {
+    expect(loader.difference([{ a: -0 }], [{ a: 0 }])).toBe("[0].a: -0 vs 0");
+    expect(loader.difference([{ a: Number.NaN }], [{ a: null }])).toBe("[0].a: NaN vs null");
   });
 });

@@ -6,7 +6,7 @@ import { HOST_ERROR_CODES, type HostError } from "../../../src/office/types";
 import { hostErrorText } from "../../../src/taskpane/components/WorkbookView";
 // The whole English catalogue: the first screen's strings (strings.ts) and the on-demand views' (strings.views.ts).
 import { enAll as en } from "../../../src/taskpane/strings.views";
-import { zhTW } from "./wholeCatalogues";
+import { zhCN, zhTW } from "./wholeCatalogues";
 
 const sample = (code: HostError["code"], changed: HostError["changed"] = { kind: "nothing" }): HostError => ({
   code,
@@ -35,5 +35,32 @@ describe("host error texts", () => {
       "AIFIN could not refresh the data. Try again; if it keeps failing, save the workbook and reopen it. Nothing you typed was changed. AIFIN changed only its own sheets (AIFIN Facts) and did not finish: run it again to complete it. (Excel error GeneralException)",
     );
     expect(hostErrorText(zhTW, e)).toContain("AIFIN Facts");
+  });
+
+  const LEFT = ["AIFIN Facts", "AIFIN Entities"];
+  const catalogues = [
+    ["en", en, /did not finish/, /Create alongside/, /delete them and build again/],
+    ["zh-TW", zhTW, /未完成/, /另建一份/, /刪除/],
+    ["zh-CN", zhCN, /未完成/, /另建一份/, /删除/],
+  ] as const;
+
+  it.each(catalogues)("buildUnfinished (%s) names the left sheets and says to delete them and build again, or build alongside", (_lang, s, unfinished, alongside, remove) => {
+    const text = hostErrorText(s, { ...sample("buildUnfinished"), operation: "build", subject: undefined, items: LEFT });
+    for (const sheet of LEFT) expect(text).toContain(sheet);
+    expect(text).toMatch(unfinished);
+    expect(text).toMatch(alongside);
+    expect(text).toMatch(remove);
+    // Not the renamed-table message, which blamed the analyst.
+    expect(text).not.toMatch(/renamed|改名/);
+  });
+
+  it.each(catalogues)("a partial report with unfinished sheets (%s) does not promise that running it again completes it", (_lang, s, _unfinished, alongside, remove) => {
+    const partial = hostErrorText(s, sample("officeFailure", { kind: "partial", sheets: ["AIFIN Exposure", ...LEFT] }));
+    const unfinishedText = hostErrorText(s, sample("officeFailure", { kind: "partial", sheets: ["AIFIN Exposure", ...LEFT], unfinished: LEFT }));
+    expect(unfinishedText).not.toBe(partial);
+    expect(unfinishedText).not.toMatch(/run it again to complete it|請再執行一次以完成|即可补齐/);
+    for (const sheet of ["AIFIN Exposure", ...LEFT]) expect(unfinishedText).toContain(sheet);
+    expect(unfinishedText).toMatch(alongside);
+    expect(unfinishedText).toMatch(remove);
   });
 });
