@@ -16,11 +16,24 @@ const VIEW_PARTS: Readonly<Record<PaneLanguage, () => Promise<ViewStrings>>> = {
   "zh-CN": () => import(/* webpackChunkName: "strings-zh-CN-views" */ "./strings.zh-CN.views").then((m) => m.zhCNViews),
 };
 const viewParts: Partial<Record<PaneLanguage, ViewStrings>> = { "en-US": enViews };
-const pending: Partial<Record<PaneLanguage, Promise<ViewStrings>>> = {};
+
+/** A load React's `use` reads at once when it has finished (the status fields React itself sets on a thenable). */
+type Tracked = Promise<ViewStrings> & { status?: "fulfilled"; value?: ViewStrings };
+const english: Tracked = Object.assign(Promise.resolve(enViews), { status: "fulfilled" as const, value: enViews });
+const pending: Partial<Record<PaneLanguage, Tracked>> = { "en-US": english };
 
 /** Loads the views' strings of a pane language (once). */
 export function loadViewStrings(language: PaneLanguage): Promise<ViewStrings> {
-  return (pending[language] ??= VIEW_PARTS[language]().then((part) => (viewParts[language] = part)));
+  let load = pending[language];
+  if (load === undefined) {
+    const started: Tracked = VIEW_PARTS[language]().then((part) => {
+      viewParts[language] = part;
+      Object.assign(started, { status: "fulfilled", value: part });
+      return part;
+    });
+    load = pending[language] = started;
+  }
+  return load;
 }
 
 const whole = new WeakMap<PaneStrings, Strings>();
@@ -45,9 +58,7 @@ export function viewStringsOf(strings: PaneStrings): Strings | null {
 /** The whole string catalogue in use, for components that load on demand; suspends until its views' part is in. */
 export function useViewStrings(): Strings {
   const strings = useStrings();
-  const all = viewStringsOf(strings);
-  if (all !== null) return all;
-  const language = catalogueLanguage(strings) ?? "en-US";
-  const part = use(loadViewStrings(language));
+  // Called on every render (React's rule for `use`); a loaded part is read at once, without suspending.
+  const part = use(loadViewStrings(catalogueLanguage(strings) ?? "en-US"));
   return viewStringsOf(strings) ?? { ...part, ...strings };
 }

@@ -4,10 +4,13 @@
  * made only when something asks for it; the Workbook tab waits for it (Suspense) before it asks for
  * capabilities; a catalogue is English until its chunk is in.
  */
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { Suspense } from "react";
 import { App } from "../../../src/taskpane/App";
 import { deferredHost, hostReady } from "../../../src/taskpane/deferredHost";
-import { loadStrings, stringsFor } from "../../../src/taskpane/i18n";
+import { loadStrings, StringsProvider, stringsFor } from "../../../src/taskpane/i18n";
+import { zhTWViews } from "../../../src/taskpane/strings.zh-TW.views";
+import { loadViewStrings, useViewStrings, viewStringsOf } from "../../../src/taskpane/viewStrings";
 import { en } from "../../../src/taskpane/strings";
 import { zhCN } from "../../../src/taskpane/strings.zh-CN";
 import type { WorkbookHost } from "../../../src/taskpane/lowerLayers";
@@ -77,5 +80,43 @@ describe("catalogues on demand", () => {
     });
     expect(await loadStrings("zh-CN")).toBe(zhCN);
     expect(stringsFor("zh-CN")).toBe(zhCN);
+  });
+});
+
+describe("views' strings on demand", () => {
+  function StressTotal() {
+    return <p>{useViewStrings().stressTotal}</p>;
+  }
+
+  it("a view under a Chinese first part waits (Suspense) for that language's views' part, then shows its text, without a React error", async () => {
+    const first = await loadStrings("zh-TW");
+    expect("stressTotal" in first).toBe(false);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(viewStringsOf(first)).toBeNull(); // this language's views' part is not loaded yet
+      await act(async () => {
+        render(
+          <StringsProvider value={first}>
+            <Suspense fallback={<p>waiting</p>}>
+              <StressTotal />
+            </Suspense>
+          </StringsProvider>,
+        );
+      });
+      await act(() => loadViewStrings("zh-TW"));
+      expect(screen.getByText(zhTWViews.stressTotal)).toBeTruthy();
+      expect(errors.mock.calls.map((c) => String(c[0]).slice(0, 200))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("English's views' part is always in: no suspension", () => {
+    render(
+      <Suspense fallback={<p>waiting</p>}>
+        <StressTotal />
+      </Suspense>,
+    );
+    expect(screen.getByText("Total market value at risk")).toBeTruthy();
   });
 });
