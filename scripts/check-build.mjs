@@ -9,9 +9,9 @@
  *   (one module registry: the model loads once in the shared runtime);
  * - the JavaScript a pane loads at start-up is at most 250 KB gzipped (level 9, as the bench counts), the issue 13
  *   target, in the worst case a user can get: taskpane.html's scripts + the bundled model's chunk (./data) + the
- *   largest first-screen language catalogue + the other themes' chunk (every case is printed; the bench
- *   measures English light in Chromium). Known gap: a Chinese pane in another theme is 1.6 KB
- *   over and is held to a 252 KB ceiling until trimmed;
+ *   largest first-screen language catalogue + the dark or the high-contrast theme's chunk (every case is printed;
+ *   the bench measures English light and zh-TW light and dark in Chromium). Known gap: a Chinese pane in the dark
+ *   theme is 0.8 KB over and is held to a 251 KB ceiling until trimmed;
  * - the other tabs' views (and their English strings), the company picker, the info popover, the office layer and
  *   the Chinese catalogues load on demand (their markers are in no script taskpane.html loads);
  * - no hyperformula (GPL-3.0) in any script of the add-in: it may only sit in the workbook preview's own
@@ -191,7 +191,7 @@ check("functions.js alone registers every id in functions.json and answers; comm
 // the non-default themes (dark, high contrast), each loaded before the first render when the pane needs them.
 const STARTUP_LANGUAGES = { "en-US": null, "zh-TW": "strings-zh-TW", "zh-CN": "strings-zh-CN" };
 const STARTUP_ALWAYS = ["data"];
-const STARTUP_THEME = "themes";
+const STARTUP_THEMES = { dark: "theme-dark", "high contrast": "theme-contrast" };
 check("pane JavaScript at start-up is at most 250 KB gzipped in every language (default theme; other themes held to a ceiling)", () => {
   const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
   const chunk = (name) => {
@@ -205,24 +205,25 @@ check("pane JavaScript at start-up is at most 250 KB gzipped in every language (
   for (const [s, r, g] of sizes) console.log(`    ${s.padEnd(32)} ${kb(r).padStart(10)} raw ${kb(g).padStart(10)} gzipped`);
   const always = STARTUP_ALWAYS.map(chunk);
   const alwaysKb = always.reduce((t, f) => t + gz(f), 0);
-  const theme = chunk(STARTUP_THEME);
+  const themes = Object.entries(STARTUP_THEMES).map(([theme, name]) => [theme, gz(chunk(name))]);
   const cases = [];
   for (const [language, name] of Object.entries(STARTUP_LANGUAGES)) {
     const catalogue = name === null ? 0 : gz(chunk(name));
-    for (const dark of [false, true]) cases.push({ what: `${language}${dark ? " + other theme" : ""}`, total: page + alwaysKb + catalogue + (dark ? gz(theme) : 0) });
+    cases.push({ what: language, total: page + alwaysKb + catalogue });
+    for (const [theme, size] of themes) cases.push({ what: `${language} + ${theme}`, total: page + alwaysKb + catalogue + size });
   }
   for (const c of cases) console.log(`    start-up ${c.what.padEnd(24)} ${kb(c.total).padStart(10)} gzipped`);
   const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !local.includes(f) && f !== "functions.js" && !/^preview[.]/.test(f));
   for (const f of lazy) console.log(`    on demand: ${f.padEnd(32)} ${kb(statSync(join(dist, f)).size).padStart(10)} raw ${kb(gz(f)).padStart(10)} gzipped`);
   const worst = cases.reduce((a, b) => (b.total > a.total ? b : a));
-  const worstLight = cases.filter((c) => !c.what.includes("theme")).reduce((a, b) => (b.total > a.total ? b : a));
+  const worstLight = cases.filter((c) => !c.what.includes(" + ")).reduce((a, b) => (b.total > a.total ? b : a));
   const english = cases[0];
   const summary = `worst case ${worst.what}: ${kb(worst.total)} gzipped of ${kb(BUDGET)}; worst in the default theme ${worstLight.what}: ${kb(worstLight.total)} (page ${kb(page)} gzipped, ${kb(raw)} raw; + ${always.join(", ")} ${kb(alwaysKb)}; English light ${kb(english.total)})`;
   if (worstLight.total > BUDGET) fail(summary);
-  // KNOWN GAP (issue 13 open): a Chinese pane in the dark or high-contrast theme is 1.6 KB over 250 (251.6 KB on
-  // 2026-11-29). Until that is trimmed, those cases are held to this ceiling so they cannot grow unnoticed; lower it
-  // to BUDGET when they fit.
-  const THEME_CEILING = 252 * 1024;
+  // KNOWN GAP (issue 13 open): a Chinese pane in the dark theme is 0.8 KB over 250 (250.8 KB on 2026-11-29, 251.6
+  // before the dark and high-contrast themes got a chunk each). Until that is trimmed, the other-theme cases are
+  // held to this ceiling so they cannot grow unnoticed; lower it to BUDGET when they fit.
+  const THEME_CEILING = 251 * 1024;
   if (worst.total > THEME_CEILING) fail(`${summary}; over the ${kb(THEME_CEILING)} ceiling the other-theme cases are held to`);
   if (worst.total > BUDGET) console.log(`    ! ${worst.what} exceeds ${kb(BUDGET)} (known, issue 13): held to ${kb(THEME_CEILING)} until trimmed`);
   return summary;

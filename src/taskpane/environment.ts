@@ -103,19 +103,23 @@ export function detectLanguage(search = ""): string {
   return region ? `${lang.toLowerCase()}-${region.toUpperCase()}` : lang.toLowerCase();
 }
 
-// The dark and high-contrast themes sit in their own chunk (themes.ts); index.tsx loads the one it needs before
-// the pane renders in it.
-let otherThemes: typeof import("./themes") | null = null;
-let pendingThemes: Promise<unknown> | null = null;
+// The dark and the high-contrast theme each sit in a chunk of their own (themes.ts, themes.contrast.ts);
+// index.tsx loads the one it needs before the pane renders in it.
+let darkTheme: Theme | null = null;
+let contrastTheme: Theme | null = null;
+const pendingThemes: Partial<Record<PaneEnvironment["themeName"], Promise<unknown>>> = {};
 
 /** Loads the Fluent theme a name needs (the light one is always in); resolves at once when it is. */
 export function loadTheme(name: PaneEnvironment["themeName"]): Promise<unknown> {
-  if (name === "light" || otherThemes) return Promise.resolve();
-  return (pendingThemes ??= import(/* webpackChunkName: "themes" */ "./themes").then((m) => (otherThemes = m)));
+  if (name === "light" || (name === "dark" ? darkTheme : contrastTheme)) return Promise.resolve();
+  return (pendingThemes[name] ??=
+    name === "dark"
+      ? import(/* webpackChunkName: "theme-dark" */ "./themes").then((m) => (darkTheme = m.webDarkTheme))
+      : import(/* webpackChunkName: "theme-contrast" */ "./themes.contrast").then((m) => (contrastTheme = m.teamsHighContrastTheme)));
 }
 
 /** The Fluent theme object for a theme name; the light theme until loadTheme(name) has settled. */
 export function fluentTheme(name: PaneEnvironment["themeName"]): Theme {
-  if (name === "light" || !otherThemes) return webLightTheme;
-  return name === "contrast" ? otherThemes.teamsHighContrastTheme : otherThemes.webDarkTheme;
+  if (name === "light") return webLightTheme;
+  return (name === "contrast" ? contrastTheme : darkTheme) ?? webLightTheme;
 }

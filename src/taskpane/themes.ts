@@ -1,5 +1,5 @@
 /**
- * The dark and high-contrast Fluent themes: their own chunk, loaded before the pane first renders in either
- * (environment.ts, loadTheme), so the light theme's users do not download them at start-up (issue 13).
+ * The dark Fluent theme: its own chunk, loaded before the pane first renders in it (environment.ts, loadTheme),
+ * so light-theme users do not download it at start-up, nor dark-theme users the high-contrast one (issue 13).
  */
-export { teamsHighContrastTheme, webDarkTheme } from "@fluentui/react-components";
+export { webDarkTheme } from "@fluentui/react-components";

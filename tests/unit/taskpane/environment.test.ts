@@ -66,10 +66,13 @@ describe("theme", () => {
     expect(detectTheme("", undefined)).toBe("light");
   });
 
-  it("maps names to Fluent themes, the dark and high-contrast ones once their chunk is in", async () => {
+  it("maps names to Fluent themes, the dark and high-contrast ones each once its own chunk is in", async () => {
     await loadTheme("dark");
     expect(fluentTheme("dark")).toBe(webDarkTheme);
     expect(fluentTheme("light")).toBe(webLightTheme);
+    // The dark chunk does not bring the high-contrast theme: light until its own chunk is in.
+    expect(fluentTheme("contrast")).toBe(webLightTheme);
+    await loadTheme("contrast");
     expect(fluentTheme("contrast")).toBe(teamsHighContrastTheme);
   });
 });
