@@ -12,6 +12,14 @@ import type { FactKind, FactStatus, Provenance } from "./lowerLayers";
 type HostErrorText = Record<HostErrorCode, (e: HostError, action: string) => string>;
 
 export const enViews = {
+  // The cards' definitions: shown in the info popover only, which loads with these strings.
+  cardSelfFundedDef:
+    "The company’s own money that comes back as its revenue: for each counterparty, the smaller of what the company invested in or lent to it and what that counterparty contracted to buy from the company, summed. Firm money only: a commitment less what depends on milestones, an “up to” or a letter of intent; guarantees are contingent and never counted.",
+  cardBacklogDef: "Contracted purchases from the company by customers it has itself funded: revenue that depends on its own financing.",
+  cardShareDef: "Self-funded exposure as a share of the company’s contracted revenue: the larger of the contracts the model lists and its latest reported backlog (RPO).",
+  cardCapexDef:
+    "Equity the company put into its own customers (firm money): spending that returns as revenue without appearing in its capex (article claim S12). The ratio takes only the money dated within the capex year containing the date shown (else the latest year that ended) over that year’s capex, finance leases included where the data give them.",
+  cardMarketDef: "Latest market capitalisation (listed) or last funding-round valuation (private) in the model.",
   pagesLabel: "Pages",
   moreInSources: (n: number) => `+ ${n} more in the Sources tab`,
   more: (n: number) => `+ ${n} more`,

@@ -3,6 +3,13 @@ import type { ViewStrings } from "./strings.views";
 
 /** The Simplified Chinese strings of the views the pane loads on demand (see strings.views.ts), loaded with them (viewStrings.ts). */
 export const zhCNViews: ViewStrings = {
+  // The cards' definitions: shown in the info popover only, which loads with these strings.
+  cardSelfFundedDef:
+    "公司自己的钱又回流成为营收的部分：对每个交易对手，取公司对其投资或贷款的金额与对方向公司采购的合约金额两者较小者，再加总。只计确定资金：承诺金额减去取决于里程碑、“最高”或意向书的部分；担保属或有资金，从不计入。",
+  cardBacklogDef: "由公司自己出资的客户向公司下的采购合约：仰赖公司自身融资的营收。",
+  cardShareDef: "自我融资敞口占公司合约营收的比例：取模型列出的合约与最新公布的未履约订单（RPO）两者较大者。",
+  cardCapexDef: "公司投入自家客户的股权（确定资金）：这些支出回流成为营收，却不出现在资本支出中（文章论点 S12）。比率只计入日期落在包含所示日期之资本支出年度（否则为最近一个已结束年度）内的资金，除以该年度资本支出；数据有时含融资租赁。",
+  cardMarketDef: "模型中最近的市值（上市公司）或最近一轮融资估值（非上市公司）。",
   pagesLabel: "选项卡",
   moreInSources: (n: number) => `另有 ${n} 笔，见“来源”选项卡`,
   more: (n: number) => `另有 ${n} 笔`,

@@ -3,6 +3,13 @@ import type { ViewStrings } from "./strings.views";
 
 /** The Traditional Chinese strings of the views the pane loads on demand (see strings.views.ts), loaded with them (viewStrings.ts). */
 export const zhTWViews: ViewStrings = {
+  // The cards' definitions: shown in the info popover only, which loads with these strings.
+  cardSelfFundedDef:
+    "公司自己的錢又回流成為營收的部分：對每個交易對手，取公司對其投資或貸款的金額與對方向公司採購的合約金額兩者較小者，再加總。只計確定資金：承諾金額減去取決於里程碑、「最高」或意向書的部分；擔保屬或有資金，從不計入。",
+  cardBacklogDef: "由公司自己出資的客戶向公司下的採購合約：仰賴公司自身融資的營收。",
+  cardShareDef: "自我融資曝險占公司合約營收的比例：取模型列出的合約與最新公布的未履約訂單（RPO）兩者較大者。",
+  cardCapexDef: "公司投入自家客戶的股權（確定資金）：這些支出回流成為營收，卻不出現在資本支出中（文章論點 S12）。比率只計入日期落在包含所示日期之資本支出年度（否則為最近一個已結束年度）內的資金，除以該年度資本支出；資料有時含融資租賃。",
+  cardMarketDef: "模型中最近的市值（上市公司）或最近一輪融資估值（非上市公司）。",
   pagesLabel: "分頁",
   moreInSources: (n: number) => `另有 ${n} 筆，見「來源」分頁`,
   more: (n: number) => `另有 ${n} 筆`,

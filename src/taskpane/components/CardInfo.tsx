@@ -45,7 +45,7 @@ export function CardInfo({ card, open, focus }: CardInfoProps) {
       </PopoverTrigger>
       <PopoverSurface className={styles.surface} aria-label={s.aboutFigure(card.label)}>
         <Text weight="semibold">{s.definition}</Text>
-        <Text className={styles.def} size={200}>{card.definition}</Text>
+        <Text className={styles.def} size={200}>{s[card.definition]}</Text>
         <Text weight="semibold">{s.factsBehind}</Text>
         {card.facts.length === 0 ? (
           <Text as="p" size={200}>{s.noFactsBehind}</Text>

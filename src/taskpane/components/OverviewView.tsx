@@ -7,6 +7,10 @@ import { formatBnShort, formatPct, formatRatio, formatUsdBn } from "../format";
 import { useStrings } from "../i18n";
 import { FigureTable } from "./FigureTable";
 import type { CardInfoProps } from "./CardInfo";
+import type { ViewStrings } from "../strings.views";
+
+/** The keys of the cards' definitions (views' strings: only the info popover shows them). */
+export type DefinitionKey = Extract<keyof ViewStrings, `card${string}Def`>;
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(146px, 1fr))", gap: tokens.spacingHorizontalS },
@@ -34,7 +38,8 @@ export interface SummaryCard {
   label: string;
   value: string;
   note: string | null;
-  definition: string;
+  /** The key of its definition in the views' strings (the info popover, which loads with them, shows it). */
+  definition: DefinitionKey;
   facts: Fact[];
 }
 
@@ -91,7 +96,7 @@ export function summaryCards(
       label: s.cardSelfFunded,
       value: formatUsdBn(metrics.selfFunded),
       note: joinNotes(basisNote(metrics, (m) => m.selfFunded, formatUsdBn, s), estimateNote(metrics, "selfFunded", formatUsdBn, s)),
-      definition: s.cardSelfFundedDef,
+      definition: "cardSelfFundedDef",
       facts: factsFor("selfFunded"),
     },
     {
@@ -99,7 +104,7 @@ export function summaryCards(
       label: s.cardBacklog,
       value: formatUsdBn(metrics.fundedBacklog),
       note: joinNotes(basisNote(metrics, (m) => m.fundedBacklog, formatUsdBn, s), estimateNote(metrics, "fundedBacklog", formatUsdBn, s)),
-      definition: s.cardBacklogDef,
+      definition: "cardBacklogDef",
       facts: factsFor("fundedBacklog"),
     },
     {
@@ -107,7 +112,7 @@ export function summaryCards(
       label: s.cardShare,
       value: formatPct(metrics.share),
       note: metrics.share === null ? s.cardShareNone : joinNotes(basisNote(metrics, (m) => m.share, formatPct, s), estimateNote(metrics, "share", formatPct, s)),
-      definition: s.cardShareDef,
+      definition: "cardShareDef",
       facts: factsFor("share"),
     },
     {
@@ -118,7 +123,7 @@ export function summaryCards(
         metrics.capexOffsetRatio === null ? s.cardCapexNoRatio : s.cardCapexRatio(formatPct(metrics.capexOffsetRatio)),
         basisNote(metrics, (m) => m.capexOffset, formatUsdBn, s),
       ),
-      definition: s.cardCapexDef,
+      definition: "cardCapexDef",
       facts: factsFor(metrics.capexOffsetRatio === null ? "capexOffset" : "capexOffsetRatio"),
     },
     {
@@ -126,7 +131,7 @@ export function summaryCards(
       label: s.cardMarket,
       value: formatUsdBn(metrics.marketValue),
       note: metrics.marketValue === null ? s.cardMarketNone : null,
-      definition: s.cardMarketDef,
+      definition: "cardMarketDef",
       facts: factsFor("marketValue"),
     },
   ];
