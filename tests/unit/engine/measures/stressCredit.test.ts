@@ -14,15 +14,18 @@ function ok(r: StressResult | { code: string; message: string }): StressResult {
   return r as StressResult;
 }
 
+// B sells 100 a year for 1 year to A (its only revenue), is worth 50 and owes L 20 and M 60 (80 in all).
+const CREDIT_WEB = [
+  fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 100, termYears: 1 }),
+  fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 50 }),
+  fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 20 }),
+  fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 60 }),
+];
+
 describe("credit channel: lenders lose the unpaid amount beyond the headroom", () => {
   // B sells 100 a year for 1 year to A (its only revenue), is worth 50 and owes L 20 and M 60 (80 in all).
   // A cut c takes c × 100 × 0.25 × 25 = 625c of value; headroom 50. Shortfall = max(0, 625c − 50).
-  const view = viewOf([
-    fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 100, termYears: 1 }),
-    fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 50 }),
-    fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 20 }),
-    fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 60 }),
-  ]);
+  const view = viewOf(CREDIT_WEB);
   const lender = (cut: number, id: string) => ok(stress(view, { shocked: "A", cut })).lines.find((l) => l.id === id)?.lenderLoss ?? 0;
 
   it("nothing while the headroom holds: at c = 0.08, 50 of value lost against 50 of equity", () => {
@@ -165,10 +168,7 @@ describe("guarantees (review 2, finding 3): the guarantor pays, the guaranteed l
     // The credit web above (B worth 50, owes L 20 and M 60) with G guaranteeing B's debt up to 30. At a full cut
     // L and M would lose 12 + 36 = 48; G pays 30 and they lose 18, in the same 1 : 3 proportion (4.5 and 13.5).
     const view = viewOf([
-      fact({ id: "c", kind: "contract", from: "A", to: "B", amountUsdBn: 100, termYears: 1 }),
-      fact({ id: "v", kind: "market_cap", from: "B", to: "B", amountUsdBn: 50 }),
-      fact({ id: "l", kind: "loan", from: "L", to: "B", amountUsdBn: 20 }),
-      fact({ id: "m", kind: "loan", from: "M", to: "B", amountUsdBn: 60 }),
+      ...CREDIT_WEB,
       fact({ id: "g", kind: "guarantee", from: "G", to: "B", amountUsdBn: 30 }),
     ]);
     const r = ok(stress(view, { shocked: "A", cut: 1 }));
